@@ -1,0 +1,168 @@
+/* folio — the styled flow: what the style stage produces and both writers
+ * (through layout for PDF, directly for DOCX) read.
+ *
+ * Every block carries a resolved paragraph style and its computed label;
+ * the masthead carries every string already in the document's language. */
+#ifndef FOLIO_FLOW_H
+#define FOLIO_FLOW_H
+
+#include "folio/report.h"
+
+typedef enum folio_face { FOLIO_FACE_REGULAR, FOLIO_FACE_BOLD,
+                          FOLIO_FACE_ITALIC, FOLIO_FACE_BOLD_ITALIC,
+                          FOLIO_FACE_COUNT } folio_face;
+
+typedef enum folio_halign { FOLIO_H_JUSTIFY, FOLIO_H_LEFT, FOLIO_H_CENTER,
+                            FOLIO_H_RIGHT } folio_halign;
+
+/* How a block's label is set. */
+typedef enum folio_label_place {
+    FOLIO_LABEL_AT_INDENT,   /* numbered paragraph, (a) item: label at the
+                                column edge + label_indent, text from the
+                                first-line indent (a tab in Word) */
+    FOLIO_LABEL_HANGING      /* headings: label ends `label_gap` before the
+                                text indent, right-aligned */
+} folio_label_place;
+
+/* A resolved paragraph style. Interned: one per name; blocks point to it. */
+typedef struct folio_pstyle {
+    const char *name;        /* Word style id, e.g. "UNPara", "UNH1" */
+    const char *ui_name;     /* display name, e.g. "UN Paragraph" */
+    folio_face face;
+    int32_t size;            /* font size, mpt */
+    int32_t leading;         /* baseline to baseline, mpt (exact) */
+    int32_t indent_left;     /* from the column's left edge, mpt */
+    int32_t indent_right;    /* from the column's right edge, mpt */
+    int32_t first_line;      /* first-line text start, relative to indent_left */
+    int32_t label_indent;    /* AT_INDENT: label start relative to indent_left */
+    int32_t label_gap;       /* HANGING: gap between label end and text */
+    folio_label_place label_place;
+    int32_t space_before;    /* mpt */
+    int32_t space_after;     /* mpt */
+    folio_halign align;
+    int keep_with_next;
+    int page_break_before;
+    int outline_level;       /* 0 = no bookmark, 1 chapter, 2 section */
+    int frame_relative;      /* indents measured from the frame, not column */
+} folio_pstyle;
+
+typedef enum folio_fblock_kind {
+    FOLIO_FLOW_PARA,
+    FOLIO_FLOW_TABLE,
+    FOLIO_FLOW_PAGE_BREAK,
+    FOLIO_FLOW_END_RULE      /* the short centred rule closing the document */
+} folio_fblock_kind;
+
+typedef struct folio_fblock {
+    folio_fblock_kind kind;
+    const folio_pstyle *style;
+    const char *label;        /* computed ("12.", "IV.", "(a)"), or NULL */
+    const folio_run *runs;    /* borrowed from the report */
+    size_t nruns;
+    const folio_table *table; /* borrowed */
+    const folio_pstyle *cell_style, *head_style; /* for tables */
+    const folio_block *src;   /* borrowed: the model block, for positions */
+    int in_annex;             /* annex number (1-based), 0 in the main part */
+} folio_fblock;
+
+/* A note as the writers see it: its mark and its blocks. */
+typedef struct folio_fnote {
+    const folio_note *note;   /* borrowed */
+    const char *mark;         /* "1", "2" ... or "*", "**" */
+    folio_fblock *blocks;
+    size_t nblocks;
+} folio_fnote;
+
+/* Page geometry of the house style for the document's duty station. */
+typedef struct folio_page_geom {
+    const char *paper;           /* "A4" or "Letter" */
+    int32_t width, height;
+    int32_t frame_left, frame_right;   /* x of the frame edges */
+    int32_t column_left, column_right; /* x of the body column edges */
+    int32_t body_top;            /* first body baseline on later pages, from top */
+    int32_t body_bottom;         /* lowest body baseline, from top */
+    int32_t header_baseline;     /* running head baseline, from top */
+    int32_t header_rule_y;       /* rule under the running head, from top */
+    int32_t footer_baseline;     /* page number baseline, from top */
+    int32_t first_footer_top;    /* top of the first-page footer (job no.) */
+} folio_page_geom;
+
+/* Every masthead and footer string, resolved in the document's language. */
+typedef struct folio_masthead {
+    const char *wordmark;        /* "United Nations" / "Naciones Unidas" */
+    const char *symbol;          /* full symbol */
+    const char *symbol_head;     /* first element, set at 20 pt ("A") */
+    const char *symbol_tail;     /* the rest ("/HRC/WG.6/34/ITA/3") */
+    const char *organ;           /* beside the emblem, 20 pt bold, may be NULL */
+    const char *distribution;    /* "Distr.: General" / "Distr. limitada" */
+    const char *date;            /* "13 de octubre de 2021" */
+    const char *language_line;   /* "Español", or "" in the original */
+    const char *original_line;   /* "Original: inglés" */
+    const char **body_lines;     /* under the thick rule; first is the body */
+    size_t nbody_lines;
+    const char *session;
+    const char *venue_dates;
+    const char *agenda_item;     /* with its mark appended by the writer */
+    const char *agenda_title;
+    const char *title;
+    const char *subtitle;
+    const folio_fnote *title_note, *agenda_note; /* may be NULL */
+    const char *job_line;        /* "V.21-07524 (S)" */
+    const char *barcode;         /* Code 39 payload without stars: "2107524" */
+    const char *qr_url;          /* the document's address on ODS */
+    const char *recycle;         /* "Please recycle" text in the language */
+    const char *running_symbol;  /* symbol for running heads */
+} folio_masthead;
+
+/* Labels that depend on the language. */
+typedef struct folio_lang_labels {
+    const char *code;            /* "es" */
+    char job_letter;             /* 'S' */
+    const char *annex;           /* "Anexo" */
+    const char *original_bracket;/* "[Original: %s]" pattern word, "Original" */
+    int french_punct;            /* a) instead of (a) */
+} folio_lang_labels;
+
+typedef struct folio_flow {
+    folio_arena *arena;          /* owns the flow (not the report) */
+    const folio_report *report;  /* borrowed */
+    folio_page_geom page;
+    folio_masthead mast;
+    folio_lang_labels lang;
+    const char *lang_tag;        /* BCP 47 tag for PDF /Lang and DOCX: "es-ES" */
+    folio_pstyle **styles;       /* every interned style, for styles.xml */
+    size_t nstyles;
+    folio_fblock *blocks;
+    size_t nblocks;
+    folio_fnote *notes;          /* in order of first reference */
+    size_t nnotes;
+    const folio_pstyle *note_style;   /* footnote text */
+    const folio_pstyle *header_style; /* running head */
+    const folio_pstyle *footer_style; /* page number */
+    int32_t note_marker_indent;  /* footnote mark start, from column left */
+    int32_t end_rule_width;
+    long long date_epoch;        /* document date as seconds (for metadata) */
+    const folio_fnote **note_index; /* notes sorted by model pointer */
+} folio_flow;
+
+/* Options that override the report's metadata (the command line). */
+typedef struct folio_style_options {
+    const char *style_path;      /* house style file; NULL = built-in */
+    const char *station;
+    const char *language;
+    const char *symbol;
+    const char *job_number;
+    const char *date;
+} folio_style_options;
+
+int folio_style_apply(folio_ctx *ctx, const folio_report *r,
+                      const folio_style_options *opt, folio_flow **out);
+void folio_flow_free(folio_flow *f);
+
+/* The styled note of a model note (its mark), NULL when not referenced. */
+const folio_fnote *folio_flow_note(const folio_flow *f, const folio_note *n);
+
+/* Find an interned style by name, NULL when absent. */
+const folio_pstyle *folio_flow_style(const folio_flow *f, const char *name);
+
+#endif

@@ -1,0 +1,57 @@
+/* folio — laid-out pages: positioned items, nothing more. The PDF writer
+ * draws these and makes no layout decision of its own.
+ * Coordinates: millipoints, origin at the page's top-left corner, y down. */
+#ifndef FOLIO_LAYOUT_H
+#define FOLIO_LAYOUT_H
+
+#include <stdio.h>
+#include "folio/flow.h"
+#include "folio/art.h"
+#include "folio/fonts.h"
+
+typedef enum folio_item_kind {
+    FOLIO_ITEM_TEXT,     /* text at baseline (x, y) in face/size */
+    FOLIO_ITEM_RULE,     /* line from (x, y) to (x + w, y + h), `thickness` */
+    FOLIO_ITEM_RECT,     /* filled rectangle, top-left (x, y), size w x h */
+    FOLIO_ITEM_ART,      /* `art` scaled into the box (x, y, w, h) */
+    FOLIO_ITEM_LINK,     /* clickable box (x, y, w, h) to `uri` */
+    FOLIO_ITEM_OUTLINE   /* bookmark `text` at level `level`, target y */
+} folio_item_kind;
+
+typedef struct folio_item {
+    folio_item_kind kind;
+    int32_t x, y, w, h;
+    int32_t thickness;
+    folio_face face;
+    int32_t size;
+    const char *text;        /* UTF-8, `len` bytes; not NUL-terminated */
+    size_t len;
+    const folio_art *art;
+    const char *uri;
+    int level;
+} folio_item;
+
+typedef struct folio_page {
+    folio_item *items;
+    size_t nitems, cap;
+    int number;              /* 1-based */
+} folio_page;
+
+typedef struct folio_layout {
+    folio_arena *arena;
+    const folio_flow *flow;  /* borrowed */
+    int32_t width, height;
+    folio_page *pages;
+    size_t npages;
+    unsigned faces_used;     /* bit (1 << face) for every face drawn */
+    const char *title, *subject, *author, *lang; /* document info */
+    long long date_epoch;    /* creation date for the document info */
+} folio_layout;
+
+int folio_layout_run(folio_ctx *ctx, const folio_flow *flow,
+                     const folio_fonts *fonts, folio_layout **out);
+void folio_layout_free(folio_layout *l);
+/* Text dump of every page and item (golden tests, --trace). */
+int folio_layout_trace(const folio_layout *l, FILE *out);
+
+#endif

@@ -1,0 +1,39 @@
+/* Atomic output: a temporary file in the target folder, renamed into place
+ * only when complete, so a failure never leaves a half-written file and
+ * never truncates an existing one. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+int cli_write_atomic(folio_ctx *ctx, const char *final,
+                     int (*write)(const char *path, void *arg), void *arg)
+{
+    size_t n = strlen(final) + 16;
+    char *tmp = malloc(n);
+    int rc = 0, fd;
+    if (!tmp)
+        return FOLIO_E_NOMEM;
+    /* Keep the extension last: libzip and libharu do not care, people do. */
+    const char *slash = strrchr(final, '/');
+    size_t dirlen = slash ? (size_t)(slash - final + 1) : 0;
+    snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)dirlen, final, final + dirlen);
+    if ((fd = mkstemp(tmp)) < 0) {
+        rc = folio_error(ctx, FOLIO_E_IO, (folio_pos){0, 0}, "cannot create a file in the "
+                         "folder of %s: %s", final, strerror(errno));
+        free(tmp);
+        return rc;
+    }
+    close(fd);
+    rc = write(tmp, arg);
+    if (!rc && rename(tmp, final) != 0)
+        rc = folio_error(ctx, FOLIO_E_IO, (folio_pos){0, 0}, "cannot write %s: %s", final,
+                         strerror(errno));
+    if (rc)
+        unlink(tmp);
+    free(tmp);
+    return rc;
+}

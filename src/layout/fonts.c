@@ -1,0 +1,196 @@
+/* Fonts: the house font's four faces, checked with FreeType and measured
+ * once. Widths are kept exactly as libharu will write them (whole 1/1000 em,
+ * rounded down) so what layout measures is what the PDF shows. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_ADVANCES_H
+
+#include "folio/fonts.h"
+
+#define NCP 0x10000 /* libharu maps the BMP only */
+
+struct folio_fonts {
+    char *path[FOLIO_FACE_COUNT];
+    int16_t *width[FOLIO_FACE_COUNT]; /* per BMP code point; -1 = no glyph */
+};
+
+static const char *face_file[FOLIO_FACE_COUNT] = {
+    "LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf",
+    "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"};
+
+static int exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The font folder: the one asked for, $FOLIO_DATADIR/fonts, the installed
+ * one, then ./fonts (running from the source tree). */
+static const char *find_dir(const char *dir, char *buf, size_t n)
+{
+    if (dir)
+        return dir;
+    const char *env = getenv("FOLIO_DATADIR");
+    const char *cands[3] = {env, FOLIO_DATADIR, "."};
+    for (int i = 0; i < 3; i++) {
+        if (!cands[i])
+            continue;
+        snprintf(buf, n, "%s/fonts/%s", cands[i], face_file[0]);
+        if (exists(buf)) {
+            snprintf(buf, n, "%s/fonts", cands[i]);
+            return buf;
+        }
+    }
+    return "fonts";
+}
+
+static int measure(folio_ctx *ctx, FT_Library lib, const char *path, int16_t *w)
+{
+    FT_Face face = NULL;
+    int rc = 0;
+    if (FT_New_Face(lib, path, 0, &face)) {
+        rc = folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0},
+                         "%s: not a usable TrueType font", path);
+        goto done;
+    }
+    if (!FT_IS_SFNT(face) || !FT_IS_SCALABLE(face) || face->units_per_EM == 0 ||
+        FT_Select_Charmap(face, FT_ENCODING_UNICODE)) {
+        rc = folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0},
+                         "%s: no Unicode TrueType outlines", path);
+        goto done;
+    }
+    for (size_t i = 0; i < NCP; i++)
+        w[i] = -1;
+    FT_UInt gi;
+    FT_ULong cp = FT_Get_First_Char(face, &gi);
+    while (gi != 0) {
+        if (cp < NCP) {
+            FT_Fixed adv = 0;
+            if (FT_Get_Advance(face, gi, FT_LOAD_NO_SCALE, &adv) == 0)
+                w[cp] = (int16_t)((long)adv * 1000 / face->units_per_EM);
+        }
+        cp = FT_Get_Next_Char(face, cp, &gi);
+    }
+    if (w[' '] < 0 || w['a'] < 0) {
+        rc = folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0},
+                         "%s: lacks basic Latin glyphs", path);
+        goto done;
+    }
+done:
+    if (face)
+        FT_Done_Face(face);
+    return rc;
+}
+
+int folio_fonts_load(folio_ctx *ctx, const char *dir, folio_fonts **out)
+{
+    char buf[4096];
+    FT_Library lib = NULL;
+    int rc = 0;
+    folio_fonts *f = calloc(1, sizeof *f);
+    *out = NULL;
+    if (!f)
+        return FOLIO_E_NOMEM;
+    if (FT_Init_FreeType(&lib)) {
+        rc = folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0}, "cannot start FreeType");
+        goto done;
+    }
+    dir = find_dir(dir, buf, sizeof buf);
+    for (int i = 0; i < FOLIO_FACE_COUNT; i++) {
+        size_t n = strlen(dir) + strlen(face_file[i]) + 2;
+        f->path[i] = malloc(n);
+        f->width[i] = malloc(NCP * sizeof(int16_t));
+        if (!f->path[i] || !f->width[i]) {
+            rc = FOLIO_E_NOMEM;
+            goto done;
+        }
+        snprintf(f->path[i], n, "%s/%s", dir, face_file[i]);
+        if (!exists(f->path[i])) {
+            rc = folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0},
+                             "font not found: %s", f->path[i]);
+            goto done;
+        }
+        if ((rc = measure(ctx, lib, f->path[i], f->width[i])))
+            goto done;
+    }
+    *out = f;
+    f = NULL;
+done:
+    if (lib)
+        FT_Done_FreeType(lib);
+    folio_fonts_free(f);
+    return rc;
+}
+
+void folio_fonts_free(folio_fonts *f)
+{
+    if (!f)
+        return;
+    for (int i = 0; i < FOLIO_FACE_COUNT; i++) {
+        free(f->path[i]);
+        free(f->width[i]);
+    }
+    free(f);
+}
+
+const char *folio_fonts_path(const folio_fonts *f, folio_face face)
+{
+    return f->path[face];
+}
+
+int folio_glyph_width(const folio_fonts *f, folio_face face, uint32_t cp)
+{
+    return cp < NCP ? f->width[face][cp] : -1;
+}
+
+int folio_utf8_next(const char *s, size_t len, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int n;
+    uint32_t c;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    } else if ((u[0] & 0xE0) == 0xC0) {
+        n = 2; c = u[0] & 0x1F;
+    } else if ((u[0] & 0xF0) == 0xE0) {
+        n = 3; c = u[0] & 0x0F;
+    } else if ((u[0] & 0xF8) == 0xF0) {
+        n = 4; c = u[0] & 0x07;
+    } else {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    if ((size_t)n > len) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    for (int i = 1; i < n; i++) {
+        if ((u[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        c = (c << 6) | (u[i] & 0x3F);
+    }
+    *cp = c;
+    return n;
+}
+
+int32_t folio_text_width(const folio_fonts *f, folio_face face, int32_t size,
+                         const char *s, size_t len)
+{
+    int64_t units = 0;
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        i += (size_t)folio_utf8_next(s + i, len - i, &cp);
+        int w = folio_glyph_width(f, face, cp);
+        units += w >= 0 ? w : f->width[face][' '];
+    }
+    return (int32_t)(units * size / 1000);
+}

@@ -1,0 +1,119 @@
+/* The layout stage: sets every styled block, then builds the pages. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/layout_internal.h"
+
+/* Bookmark text: the label and the plain text of the runs. */
+static const char *plain_text(folio_arena *a, const char *label, const folio_run *r,
+                              size_t n)
+{
+    size_t len = label ? strlen(label) + 1 : 0;
+    for (size_t i = 0; i < n; i++)
+        if (r[i].kind == FOLIO_RUN_TEXT && r[i].text)
+            len += strlen(r[i].text);
+    char *s = folio_alloc(a, len + 1), *o = s;
+    if (!s)
+        return NULL;
+    if (label)
+        o += sprintf(o, "%s ", label);
+    for (size_t i = 0; i < n; i++)
+        if (r[i].kind == FOLIO_RUN_TEXT && r[i].text) {
+            size_t k = strlen(r[i].text);
+            memcpy(o, r[i].text, k);
+            o += k;
+        }
+    *o = 0;
+    return s;
+}
+
+static int end_rule(lctx *L, vblock *vb)
+{
+    const folio_flow *f = L->flow;
+    vline *ln = vblock_line(L, vb, FOLIO_PT(18));
+    if (!ln)
+        return FOLIO_E_NOMEM;
+    folio_item it = {0};
+    it.kind = FOLIO_ITEM_RULE;
+    it.x = (f->page.width - f->end_rule_width) / 2;
+    it.y = -FOLIO_PT(4);
+    it.w = f->end_rule_width;
+    it.thickness = FOLIO_PT(0.5);
+    int rc = items_push(L->a, &vb->items, &it);
+    ln->nitems = 1;
+    return rc;
+}
+
+static int set_block(lctx *L, const folio_fblock *fb, vblock *vb)
+{
+    int rc = 0;
+    switch (fb->kind) {
+    case FOLIO_FLOW_PARA:
+        rc = set_paragraph(L, fb->style, fb->label, fb->runs, fb->nruns,
+                           style_box(L->flow, fb->style), vb);
+        if (!rc && fb->style->outline_level) {
+            vb->outline_level = fb->style->outline_level;
+            vb->outline_text = plain_text(L->a, fb->label, fb->runs, fb->nruns);
+            if (!vb->outline_text)
+                rc = FOLIO_E_NOMEM;
+        }
+        break;
+    case FOLIO_FLOW_TABLE:
+        rc = set_table(L, fb, style_box(L->flow, fb->style), vb);
+        break;
+    case FOLIO_FLOW_PAGE_BREAK:
+        vb->page_break_before = 1;
+        rc = vblock_line(L, vb, 0) ? 0 : FOLIO_E_NOMEM;
+        break;
+    case FOLIO_FLOW_END_RULE:
+        rc = end_rule(L, vb);
+        break;
+    }
+    return rc;
+}
+
+int folio_layout_run(folio_ctx *ctx, const folio_flow *flow, const folio_fonts *fonts,
+                     folio_layout **out)
+{
+    int rc = 0;
+    folio_arena *a = folio_arena_new();
+    folio_layout *l = a ? folio_alloc(a, sizeof *l) : NULL;
+    vblock *blocks = NULL;
+    *out = NULL;
+    if (!l) {
+        rc = FOLIO_E_NOMEM;
+        goto done;
+    }
+    l->arena = a;
+    l->flow = flow;
+    l->width = flow->page.width;
+    l->height = flow->page.height;
+    l->title = flow->mast.title;
+    l->subject = flow->mast.symbol;
+    l->author = "United Nations";
+    l->lang = flow->lang_tag;
+    l->date_epoch = flow->date_epoch;
+    lctx L = {ctx, a, flow, fonts, l};
+    if (!(blocks = calloc(flow->nblocks + 1, sizeof *blocks))) {
+        rc = FOLIO_E_NOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < flow->nblocks; i++)
+        if ((rc = set_block(&L, &flow->blocks[i], &blocks[i])))
+            goto done;
+    if ((rc = build_pages(&L, blocks, flow->nblocks)))
+        goto done;
+    *out = l;
+    a = NULL;
+done:
+    free(blocks);
+    folio_arena_free(a);
+    return rc;
+}
+
+void folio_layout_free(folio_layout *l)
+{
+    if (l)
+        folio_arena_free(l->arena);
+}

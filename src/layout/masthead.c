@@ -1,0 +1,318 @@
+/* The first page: masthead grid between the thin and thick rules, the lines
+ * under the thick rule, title and subtitle, and the first-page footer (job
+ * number, Code 39 barcode, "Please recycle", QR code).
+ * Positions are measured on A/HRC/WG.6/34/ITA/3 (un-format.md §1.2, §2.1)
+ * and taken relative to the frame so they hold for every duty station. */
+#include <stdio.h>
+#include <string.h>
+
+#include "layout/layout_internal.h"
+
+#define COL2 FOLIO_PT(63.1)        /* organ column, from the frame's left */
+#define COL3 FOLIO_PT(335.5)       /* Distr. block column */
+#define TOP_BASELINE FOLIO_PT(50)  /* wordmark and symbol */
+#define THIN_RULE_Y FOLIO_PT(57)
+#define THICK_RULE_Y FOLIO_PT(199.7)
+#define BODY_BASELINE FOLIO_PT(217.6)
+
+static int text_at(lctx *L, folio_page *p, folio_face face, int32_t size,
+                   int32_t x, int32_t y, const char *s)
+{
+    folio_item it = {0};
+    if (!s || !*s)
+        return 0;
+    it.kind = FOLIO_ITEM_TEXT;
+    it.x = x;
+    it.y = y;
+    it.face = face;
+    it.size = size;
+    it.text = s;
+    it.len = strlen(s);
+    return page_push(L, p, &it);
+}
+
+static int rule_at(lctx *L, folio_page *p, int32_t x, int32_t y, int32_t w, int32_t t)
+{
+    folio_item it = {0};
+    it.kind = FOLIO_ITEM_RULE;
+    it.x = x;
+    it.y = y;
+    it.w = w;
+    it.thickness = t;
+    return page_push(L, p, &it);
+}
+
+static int art_at(lctx *L, folio_page *p, const folio_art *art, int32_t x,
+                  int32_t y, int32_t w, int32_t h)
+{
+    folio_item it = {0};
+    it.kind = FOLIO_ITEM_ART;
+    it.art = art;
+    it.x = x;
+    it.y = y;
+    it.w = w;
+    it.h = h;
+    return page_push(L, p, &it);
+}
+
+/* Set `runs` in a variant of `base` at `size`, first baseline at `y`; the
+ * lines land on the page; returns the last baseline. Notes referenced are
+ * appended to *notes. */
+static int block_at(lctx *L, folio_page *p, const folio_pstyle *base, int32_t size,
+                    int32_t leading, const folio_run *runs, size_t nruns, hbox box,
+                    int32_t *y, const folio_fnote ***notes, size_t *nnotes)
+{
+    folio_pstyle st = *base;
+    vblock vb = {0};
+    st.size = size;
+    st.leading = leading;
+    st.align = FOLIO_H_LEFT;
+    int rc = set_paragraph(L, &st, NULL, runs, nruns, box, &vb);
+    int32_t base_y = *y;
+    for (size_t i = 0; !rc && i < vb.nlines; i++) {
+        int32_t ly = base_y + (int32_t)i * leading;
+        for (size_t k = 0; !rc && k < vb.lines[i].nitems; k++) {
+            folio_item it = vb.items.v[vb.lines[i].item0 + k];
+            it.y += ly;
+            rc = page_push(L, p, &it);
+        }
+        *y = ly;
+    }
+    for (size_t i = 0; !rc && i < vb.nnotes; i++) {
+        const folio_fnote **v = folio_grow(L->a, *notes, sizeof *v, *nnotes, *nnotes + 1);
+        if (!v)
+            return FOLIO_E_NOMEM;
+        v[(*nnotes)++] = vb.notes[i];
+        *notes = v;
+    }
+    return rc;
+}
+
+/* Runs for a masthead string and, optionally, its note marker. */
+static folio_run *runs_of(lctx *L, const char *text, const folio_fnote *note, size_t *n)
+{
+    folio_run *r = folio_alloc(L->a, 2 * sizeof *r);
+    if (!r)
+        return NULL;
+    r[0].kind = FOLIO_RUN_TEXT;
+    r[0].text = text;
+    *n = 1;
+    if (note) {
+        r[1].kind = FOLIO_RUN_NOTE_REF;
+        r[1].note = (folio_note *)note->note; /* read only here */
+        *n = 2;
+    }
+    return r;
+}
+
+/* The organ or conference name beside the emblem: 20 pt bold when it fits
+ * on two lines, smaller for the long names of conference bodies. */
+static int organ_block(lctx *L, folio_page *p, const char *organ, int32_t x0, int32_t x1)
+{
+    static const int32_t sizes[] = {FOLIO_PT(20), FOLIO_PT(16), FOLIO_PT(14), FOLIO_PT(12)};
+    static const size_t max_lines[] = {2, 3, 4, 5};
+    const folio_pstyle *base = folio_flow_style(L->flow, "UNTitle");
+    size_t n;
+    folio_run *r = runs_of(L, organ, NULL, &n);
+    if (!r || !base)
+        return FOLIO_E_NOMEM;
+    for (size_t i = 0; i < 4; i++) {
+        folio_pstyle st = *base;
+        vblock vb = {0};
+        st.size = sizes[i];
+        st.leading = sizes[i] * 11 / 10;
+        st.align = FOLIO_H_LEFT;
+        int rc = set_paragraph(L, &st, NULL, r, n, (hbox){x0, x1}, &vb);
+        if (rc)
+            return rc;
+        if (vb.nlines <= max_lines[i] || i == 3) {
+            /* first baseline as measured for 20 pt (80 pt), scaled down */
+            int32_t y = FOLIO_PT(64) + sizes[i] * 8 / 10;
+            const folio_fnote **none = NULL;
+            size_t nn = 0;
+            return block_at(L, p, base, st.size, st.leading, r, n, (hbox){x0, x1}, &y,
+                            &none, &nn);
+        }
+    }
+    return 0;
+}
+
+static int footer(lctx *L, folio_page *p)
+{
+    const folio_flow *f = L->flow;
+    const folio_masthead *m = &f->mast;
+    int32_t top = f->page.first_footer_top, fl = f->page.frame_left;
+    const folio_art *art;
+    int rc = 0;
+    if (m->job_line && (rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fl,
+                                     top + FOLIO_PT(15.4), m->job_line)))
+        return rc;
+    if (m->barcode) {
+        if ((rc = folio_art_code39(L->a, m->barcode, 30, &art)))
+            return folio_error(L->ctx, rc, (folio_pos){0, 0},
+                               "job number \"%s\" cannot be set as a Code 39 barcode",
+                               m->job_line);
+        int32_t module = FOLIO_PT(0.68);
+        if ((rc = art_at(L, p, art, fl, top + FOLIO_PT(20),
+                         (int32_t)(art->width * module), FOLIO_PT(18))))
+            return rc;
+    }
+    if ((rc = folio_art_recycle(L->a, &art)) ||
+        (rc = art_at(L, p, art, fl + FOLIO_PT(340.4), top + FOLIO_PT(23), FOLIO_PT(17),
+                     FOLIO_PT(17))) ||
+        (rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(7), fl + FOLIO_PT(359.4),
+                      top + FOLIO_PT(34), m->recycle)))
+        return rc;
+    if (m->qr_url) {
+        if ((rc = folio_art_qr(L->a, m->qr_url, 0, &art)))
+            return folio_error(L->ctx, rc, (folio_pos){0, 0}, "cannot make the QR code");
+        int32_t side = FOLIO_PT(44.2);
+        if ((rc = art_at(L, p, art, f->page.frame_right - FOLIO_PT(6) - side,
+                         top - FOLIO_PT(5), side, side)))
+            return rc;
+        folio_item lk = {0};
+        lk.kind = FOLIO_ITEM_LINK;
+        lk.x = f->page.frame_right - FOLIO_PT(6) - side;
+        lk.y = top - FOLIO_PT(5);
+        lk.w = lk.h = side;
+        lk.uri = m->qr_url;
+        if ((rc = page_push(L, p, &lk)))
+            return rc;
+    }
+    return 0;
+}
+
+typedef struct mast_line {
+    const char *text;
+    folio_face face;
+    int32_t size;
+    const folio_fnote *note;
+} mast_line;
+
+int set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
+                 const folio_fnote ***notes, size_t *nnotes)
+{
+    const folio_flow *f = L->flow;
+    const folio_masthead *m = &f->mast;
+    const folio_page_geom *g = &f->page;
+    int32_t fl = g->frame_left, fr = g->frame_right;
+    const folio_art *emblem;
+    int rc;
+
+    /* Row 1: wordmark, symbol (first element 20 pt, the rest 10 pt). */
+    if ((rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(14), fl + COL2, TOP_BASELINE,
+                      m->wordmark)))
+        return rc;
+    int32_t wh = folio_text_width(L->fonts, FOLIO_FACE_REGULAR, FOLIO_PT(20),
+                                  m->symbol_head, strlen(m->symbol_head));
+    int32_t wt = folio_text_width(L->fonts, FOLIO_FACE_REGULAR, FOLIO_PT(10),
+                                  m->symbol_tail, strlen(m->symbol_tail));
+    if ((rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(20), fr - wh - wt, TOP_BASELINE,
+                      m->symbol_head)) ||
+        (rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fr - wt, TOP_BASELINE,
+                      m->symbol_tail)) ||
+        (rc = rule_at(L, p, fl, THIN_RULE_Y, fr - fl, FOLIO_PT(0.5))))
+        return rc;
+
+    /* Row 2: emblem, organ, the Distr. block. */
+    if ((rc = folio_art_emblem(L->a, &emblem)) ||
+        (rc = art_at(L, p, emblem, fl + FOLIO_PT(4), FOLIO_PT(64), FOLIO_PT(54), FOLIO_PT(44))))
+        return rc;
+    if (m->organ && (rc = organ_block(L, p, m->organ, fl + COL2, fl + COL3 - FOLIO_PT(10))))
+        return rc;
+    const char *right[4] = {m->distribution, m->date, m->language_line, m->original_line};
+    for (int i = 0; i < 4; i++)
+        if ((rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fl + COL3,
+                          FOLIO_PT(78.9) + i * FOLIO_PT(12), right[i])))
+            return rc;
+    if ((rc = rule_at(L, p, fl, THICK_RULE_Y, fr - fl, FOLIO_PT(1.5))))
+        return rc;
+
+    /* Under the thick rule: body, session, venue and dates, agenda. */
+    int32_t y = BODY_BASELINE, last = 0;
+    hbox frame = {fl, g->column_right};
+    const folio_pstyle *tst = folio_flow_style(f, "UNTitle");
+    const folio_pstyle *sst = folio_flow_style(f, "UNSubtitle");
+    if (!tst || !sst)
+        return folio_error(L->ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
+                           "the house style lacks UNTitle or UNSubtitle");
+    mast_line lines[64];
+    size_t nl = 0;
+    for (size_t i = 0; i < m->nbody_lines && nl < 56; i++)
+        lines[nl++] = (mast_line){m->body_lines[i], FOLIO_FACE_BOLD,
+                                         i == 0 ? FOLIO_PT(12) : FOLIO_PT(10), NULL};
+    if (m->session)
+        lines[nl++] = (mast_line){m->session, FOLIO_FACE_BOLD, FOLIO_PT(10), NULL};
+    if (m->venue_dates)
+        lines[nl++] = (mast_line){m->venue_dates, FOLIO_FACE_REGULAR, FOLIO_PT(10), NULL};
+    if (m->agenda_item)
+        lines[nl++] = (mast_line){m->agenda_item, FOLIO_FACE_REGULAR, FOLIO_PT(10),
+                                         m->agenda_note};
+    if (m->agenda_title)
+        lines[nl++] = (mast_line){m->agenda_title, FOLIO_FACE_BOLD, FOLIO_PT(10), NULL};
+    for (size_t i = 0; i < nl; i++) {
+        size_t n;
+        folio_run *r = runs_of(L, lines[i].text, lines[i].note, &n);
+        folio_pstyle st = *tst;
+        st.face = lines[i].face;
+        if (!r)
+            return FOLIO_E_NOMEM;
+        if ((rc = block_at(L, p, &st, lines[i].size, FOLIO_PT(12), r, n,
+                           frame,
+                           &y, notes, nnotes)))
+            return rc;
+        last = y;
+        y += FOLIO_PT(12);
+    }
+    y = last ? last : BODY_BASELINE - FOLIO_PT(12);
+
+    /* Title and subtitle at the column's indent. */
+    hbox col = {g->column_left, g->column_right};
+    *after = tst->space_after;
+    if (m->title) {
+        size_t n;
+        folio_run *r = runs_of(L, m->title, m->title_note, &n);
+        if (!r)
+            return FOLIO_E_NOMEM;
+        y += FOLIO_PT(32.4);
+        if ((rc = block_at(L, p, tst, tst->size, tst->leading, r, n, col, &y, notes, nnotes)))
+            return rc;
+    }
+    if (m->subtitle) {
+        size_t n;
+        folio_run *r = runs_of(L, m->subtitle, NULL, &n);
+        if (!r)
+            return FOLIO_E_NOMEM;
+        y += FOLIO_PT(31.9);
+        if ((rc = block_at(L, p, sst, sst->size, sst->leading, r, n, col, &y, notes, nnotes)))
+            return rc;
+        *after = sst->space_after;
+    }
+    *y_out = y;
+    return footer(L, p);
+}
+
+int set_furniture(lctx *L, folio_page *p)
+{
+    const folio_flow *f = L->flow;
+    const folio_pstyle *hs = f->header_style, *fs = f->footer_style;
+    const char *sym = f->mast.running_symbol;
+    int even = p->number % 2 == 0, rc;
+    char num[16];
+    if (sym && *sym) {
+        int32_t w = folio_text_width(L->fonts, hs->face, hs->size, sym, strlen(sym));
+        int32_t x = even ? f->page.frame_left : f->page.frame_right - w;
+        if ((rc = text_at(L, p, hs->face, hs->size, x, f->page.header_baseline, sym)))
+            return rc;
+    }
+    if ((rc = rule_at(L, p, f->page.frame_left, f->page.header_rule_y,
+                      f->page.frame_right - f->page.frame_left, FOLIO_PT(0.5))))
+        return rc;
+    int n = snprintf(num, sizeof num, "%d", p->number);
+    char *s = folio_strndup(L->a, num, (size_t)n);
+    if (!s)
+        return FOLIO_E_NOMEM;
+    int32_t w = folio_text_width(L->fonts, fs->face, fs->size, s, (size_t)n);
+    int32_t x = even ? f->page.frame_left : f->page.frame_right - w;
+    return text_at(L, p, fs->face, fs->size, x, f->page.footer_baseline, s);
+}

@@ -1,0 +1,447 @@
+/* The page builder: stacks the lines of every block onto pages.
+ *
+ * Rules: no single line of a paragraph alone at the foot (orphan) or head
+ * (widow) of a page; a block marked keep-with-next stays with the first two
+ * lines of the next; footnotes go to the foot of the page that carries
+ * their marker (the marker's line moves when its notes do not fit) and a
+ * note too long for the room left continues on the next page; table rows
+ * are never split and the head rows repeat on every page. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/layout_internal.h"
+
+#define NOTE_GAP FOLIO_PT(4)      /* separator to the top of the notes */
+#define NOTE_CLEAR FOLIO_PT(9)    /* last body baseline to the notes */
+
+typedef struct note_slice {        /* lines of a note shown on one page */
+    const vblock *vb;
+    size_t first, n;
+} note_slice;
+
+typedef struct pager {
+    lctx *L;
+    vblock *notes;                 /* set notes, indexed like flow->notes */
+    folio_page *page;
+    int32_t y;                     /* baseline of the last line placed */
+    int32_t depth;                 /* its depth */
+    int32_t after;                 /* space after the last block placed */
+    int fresh;                     /* nothing placed yet on this page */
+    int32_t bottom;                /* lowest baseline on this page */
+    note_slice *slices;
+    size_t nslices, slices_cap;
+    int32_t notes_h;               /* height of the notes on this page */
+    note_slice *carry;             /* note lines continuing on the next page */
+    size_t ncarry, carry_cap;
+} pager;
+
+int page_push(lctx *L, folio_page *p, const folio_item *it)
+{
+    if (p->nitems == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 256;
+        folio_item *v = folio_grow(L->a, p->items, sizeof *v, p->nitems, cap);
+        if (!v)
+            return FOLIO_E_NOMEM;
+        p->items = v;
+        p->cap = cap;
+    }
+    p->items[p->nitems++] = *it;
+    if (it->kind == FOLIO_ITEM_TEXT)
+        L->out->faces_used |= 1u << it->face;
+    return 0;
+}
+
+static int32_t lines_height(const vblock *vb, size_t first, size_t n)
+{
+    int32_t h = 0;
+    for (size_t i = first; i < first + n; i++)
+        h += vb->lines[i].height + vb->lines[i].depth;
+    return h;
+}
+
+static int32_t notes_area(int32_t h)
+{
+    return h ? h + NOTE_GAP : 0;
+}
+
+/* The height the notes of `ln` add to this page (those not yet on it). */
+static int32_t line_notes_h(const pager *P, const vblock *b, const vline *ln)
+{
+    int32_t h = 0;
+    for (size_t k = 0; k < ln->nnotes; k++) {
+        const folio_fnote *fn = b->notes[ln->note0 + k];
+        const vblock *nv = &P->notes[fn - P->L->flow->notes];
+        int shown = 0;
+        for (size_t s = 0; s < P->nslices && !shown; s++)
+            shown = P->slices[s].vb == nv;
+        if (!shown)
+            h += lines_height(nv, 0, nv->nlines);
+    }
+    return h;
+}
+
+/* Where the baseline of line `i` of `b` would fall. */
+static int32_t next_baseline(const pager *P, const vblock *b, size_t i)
+{
+    const vline *ln = &b->lines[i];
+    if (P->fresh)
+        return P->y + ln->height;
+    int32_t gap = i == 0 ? P->after + b->space_before : 0;
+    return P->y + P->depth + gap + ln->height;
+}
+
+static int fits_line(const pager *P, const vblock *b, size_t i, int32_t y,
+                     int32_t extra_notes)
+{
+    int32_t nh = P->notes_h + extra_notes + line_notes_h(P, b, &b->lines[i]);
+    int32_t limit = P->bottom - (nh ? notes_area(nh) + NOTE_CLEAR : 0);
+    return y + b->lines[i].depth <= limit;
+}
+
+/* How many lines of b, from `first`, fit on the current page. */
+static size_t lines_that_fit(const pager *P, const vblock *b, size_t first)
+{
+    pager Q = *P; /* simulate on a copy; only y, depth, fresh and notes_h change */
+    int32_t extra = 0;
+    size_t k = first;
+    for (; k < b->nlines; k++) {
+        int32_t y = next_baseline(&Q, b, k);
+        if (!fits_line(&Q, b, k, y, extra))
+            break;
+        extra += line_notes_h(&Q, b, &b->lines[k]);
+        Q.y = y;
+        Q.depth = b->lines[k].depth;
+        Q.fresh = 0;
+    }
+    return k - first;
+}
+
+static int add_slice(pager *P, note_slice **v, size_t *n, size_t *cap, note_slice s)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 16;
+        note_slice *nv = folio_grow(P->L->a, *v, sizeof *nv, *n, c);
+        if (!nv)
+            return FOLIO_E_NOMEM;
+        *v = nv;
+        *cap = c;
+    }
+    (*v)[(*n)++] = s;
+    return 0;
+}
+
+/* Put the notes of a placed line on the page; a note that cannot fit whole
+ * is split and its rest carried to the next page. */
+static int take_notes(pager *P, const vblock *b, const vline *ln, int32_t body_y)
+{
+    for (size_t k = 0; k < ln->nnotes; k++) {
+        const folio_fnote *fn = b->notes[ln->note0 + k];
+        const vblock *nv = &P->notes[fn - P->L->flow->notes];
+        int shown = 0;
+        for (size_t s = 0; s < P->nslices && !shown; s++)
+            shown = P->slices[s].vb == nv;
+        if (shown || !nv->nlines)
+            continue;
+        size_t n = 0;
+        int32_t h = 0;
+        while (n < nv->nlines) {
+            int32_t lh = nv->lines[n].height + nv->lines[n].depth;
+            if (P->ncarry || body_y + NOTE_CLEAR + notes_area(P->notes_h + h + lh) > P->bottom)
+                break;
+            h += lh;
+            n++;
+        }
+        if (n == 0 && !P->nslices && !P->ncarry) { /* at least one line */
+            h = nv->lines[0].height;
+            n = 1;
+        }
+        int rc;
+        if (n && (rc = add_slice(P, &P->slices, &P->nslices, &P->slices_cap,
+                                 (note_slice){nv, 0, n})))
+            return rc;
+        P->notes_h += h;
+        if (n < nv->nlines &&
+            (rc = add_slice(P, &P->carry, &P->ncarry, &P->carry_cap,
+                            (note_slice){nv, n, nv->nlines - n})))
+            return rc;
+    }
+    return 0;
+}
+
+static int place_items(pager *P, const vblock *b, const vline *ln, int32_t y)
+{
+    for (size_t k = 0; k < ln->nitems; k++) {
+        folio_item it = b->items.v[ln->item0 + k];
+        it.y += y;
+        int rc = page_push(P->L, P->page, &it);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int place_line(pager *P, const vblock *b, size_t i)
+{
+    int32_t y = next_baseline(P, b, i);
+    const vline *ln = &b->lines[i];
+    int rc;
+    if (i == 0 && b->outline_level) {
+        folio_item o = {0};
+        o.kind = FOLIO_ITEM_OUTLINE;
+        o.y = y - ln->height;
+        o.level = b->outline_level;
+        o.text = b->outline_text;
+        o.len = strlen(b->outline_text);
+        if ((rc = page_push(P->L, P->page, &o)))
+            return rc;
+    }
+    if ((rc = place_items(P, b, ln, y)) || (rc = take_notes(P, b, ln, y)))
+        return rc;
+    P->y = y;
+    P->depth = ln->depth;
+    P->fresh = 0;
+    return 0;
+}
+
+/* Draw the notes of the finished page, bottom-aligned, with the separator. */
+static int draw_notes(pager *P)
+{
+    const folio_flow *f = P->L->flow;
+    if (!P->nslices)
+        return 0;
+    int32_t top = P->bottom - notes_area(P->notes_h);
+    folio_item sep = {0};
+    sep.kind = FOLIO_ITEM_RULE;
+    sep.x = f->page.frame_left + FOLIO_PT(34);
+    sep.y = top;
+    sep.w = FOLIO_PT(73.8);
+    sep.thickness = FOLIO_PT(0.5);
+    int rc = page_push(P->L, P->page, &sep);
+    int32_t y = top + NOTE_GAP;
+    for (size_t s = 0; !rc && s < P->nslices; s++) {
+        const note_slice *sl = &P->slices[s];
+        for (size_t i = sl->first; !rc && i < sl->first + sl->n; i++) {
+            y += sl->vb->lines[i].height;
+            rc = place_items(P, sl->vb, &sl->vb->lines[i], y);
+            y += sl->vb->lines[i].depth;
+        }
+    }
+    return rc;
+}
+
+static int new_page(pager *P)
+{
+    lctx *L = P->L;
+    folio_layout *out = L->out;
+    int rc;
+    if (P->page) {
+        if ((rc = draw_notes(P)))
+            return rc;
+        if (P->page->number > 1 && (rc = set_furniture(L, P->page)))
+            return rc;
+    }
+    folio_page *pages = folio_grow(L->a, out->pages, sizeof *pages, out->npages,
+                                   out->npages + 1);
+    if (!pages)
+        return FOLIO_E_NOMEM;
+    out->pages = pages;
+    P->page = &out->pages[out->npages++];
+    memset(P->page, 0, sizeof *P->page);
+    P->page->number = (int)out->npages;
+    P->nslices = 0;
+    P->notes_h = 0;
+    P->fresh = 1;
+    P->depth = 0;
+    P->after = 0;
+    P->bottom = L->flow->page.body_bottom;
+    /* the first body line of a 12 pt style sits on body_top */
+    P->y = L->flow->page.body_top - FOLIO_PT(12);
+    /* Notes carried over come first. */
+    for (size_t c = 0; c < P->ncarry; c++) {
+        if ((rc = add_slice(P, &P->slices, &P->nslices, &P->slices_cap, P->carry[c])))
+            return rc;
+        P->notes_h += lines_height(P->carry[c].vb, P->carry[c].first, P->carry[c].n);
+    }
+    P->ncarry = 0;
+    return 0;
+}
+
+/* Lines of the next block that must share the page with a keep-with-next
+ * block: its first two (or all if fewer). */
+static int keep_fits(const pager *P, const vblock *b, const vblock *next)
+{
+    pager Q = *P;
+    for (size_t k = 0; k < b->nlines; k++) {
+        int32_t y = next_baseline(&Q, b, k);
+        if (!fits_line(&Q, b, k, y, 0))
+            return 0;
+        Q.y = y;
+        Q.depth = b->lines[k].depth;
+        Q.fresh = 0;
+    }
+    if (!next || !next->nlines)
+        return 1;
+    Q.after = b->space_after;
+    size_t want = next->nlines < 2 ? next->nlines : 2;
+    return lines_that_fit(&Q, next, 0) >= want;
+}
+
+static int place_block(pager *P, const vblock *b, const vblock *next)
+{
+    int rc;
+    if (!b->nlines)
+        return 0;
+    if (b->page_break_before && !P->fresh && (rc = new_page(P)))
+        return rc;
+    if (b->keep_with_next && !P->fresh && !keep_fits(P, b, next) &&
+        (rc = new_page(P)))
+        return rc;
+    size_t i = 0;
+    while (i < b->nlines) {
+        size_t k = lines_that_fit(P, b, i);
+        size_t left = b->nlines - i;
+        if (k < left && !P->fresh) {
+            if (b->head_rows) {
+                if (i == 0 && k <= b->head_rows)
+                    k = 0; /* a head alone at the foot */
+            } else if (b->keep_with_next) {
+                k = 0;
+            } else if (i == 0 && k < 2) {
+                k = 0; /* orphan */
+            } else if (left - k == 1) {
+                /* widow: leave two lines for the next page, but never
+                 * one alone at this page's foot */
+                k = (i > 0 || k >= 3) ? k - 1 : 0;
+            }
+        }
+        if (k == 0 && P->fresh)
+            k = 1; /* a line taller than the page: set it anyway */
+        for (size_t j = 0; j < k; j++)
+            if ((rc = place_line(P, b, i + j)))
+                return rc;
+        i += k;
+        if (i < b->nlines) {
+            if ((rc = new_page(P)))
+                return rc;
+            /* Table continued: repeat the head rows. */
+            if (b->head_rows && i >= b->head_rows)
+                for (size_t h = 0; h < b->head_rows; h++)
+                    if ((rc = place_line(P, b, h)))
+                        return rc;
+        }
+    }
+    P->after = b->space_after;
+    return 0;
+}
+
+static int set_notes(lctx *L, vblock *notes)
+{
+    const folio_flow *f = L->flow;
+    const folio_pstyle *st = f->note_style;
+    hbox box = style_box(f, st);
+    for (size_t i = 0; i < f->nnotes; i++) {
+        const folio_fnote *fn = &f->notes[i];
+        vblock *vb = &notes[i];
+        for (size_t k = 0; k < fn->nblocks; k++) {
+            const folio_fblock *fb = &fn->blocks[k];
+            vblock part = {0};
+            int rc = fb->kind == FOLIO_FLOW_TABLE
+                         ? set_table(L, fb, box, &part)
+                         : set_paragraph(L, fb->style, fb->label, fb->runs, fb->nruns, box, &part);
+            if (rc)
+                return rc;
+            /* Append the part's lines to the note. */
+            for (size_t li = 0; li < part.nlines; li++) {
+                vline *ln = vblock_line(L, vb, part.lines[li].height);
+                if (!ln)
+                    return FOLIO_E_NOMEM;
+                ln->depth = part.lines[li].depth;
+                if (li == 0 && k > 0 && fb->kind == FOLIO_FLOW_TABLE)
+                    ln->height += FOLIO_PT(3);
+                for (size_t t = 0; t < part.lines[li].nitems; t++)
+                    if ((rc = items_push(L->a, &vb->items,
+                                         &part.items.v[part.lines[li].item0 + t])))
+                        return rc;
+                ln->nitems = vb->items.n - ln->item0;
+            }
+        }
+        if (!vb->nlines && !vblock_line(L, vb, st->leading))
+            return FOLIO_E_NOMEM;
+        /* The mark hangs before the text at the first line. */
+        folio_item m = {0};
+        m.kind = FOLIO_ITEM_TEXT;
+        m.face = FOLIO_FACE_REGULAR;
+        m.size = st->size * 2 / 3;
+        m.y = -st->size / 3;
+        m.text = fn->mark;
+        m.len = strlen(fn->mark);
+        int32_t mw = folio_text_width(L->fonts, m.face, m.size, m.text, m.len);
+        m.x = f->page.column_left + f->note_marker_indent;
+        if (m.x + mw > box.left - FOLIO_PT(1))
+            m.x = box.left - FOLIO_PT(1) - mw;
+        vline *first = &vb->lines[0];
+        /* insert at the end of line 0's items: items of later lines shift */
+        int rc = items_push(L->a, &vb->items, &m);
+        if (rc)
+            return rc;
+        folio_item mark = vb->items.v[vb->items.n - 1];
+        size_t at = first->item0 + first->nitems;
+        memmove(&vb->items.v[at + 1], &vb->items.v[at],
+                (vb->items.n - 1 - at) * sizeof mark);
+        vb->items.v[at] = mark;
+        first->nitems++;
+        for (size_t li = 1; li < vb->nlines; li++)
+            vb->lines[li].item0++;
+    }
+    return 0;
+}
+
+int build_pages(lctx *L, vblock *blocks, size_t nblocks)
+{
+    pager P;
+    int rc;
+    memset(&P, 0, sizeof P);
+    P.L = L;
+    if (!(P.notes = folio_alloc(L->a, (L->flow->nnotes + 1) * sizeof *P.notes)))
+        return FOLIO_E_NOMEM;
+    if ((rc = set_notes(L, P.notes)) || (rc = new_page(&P)))
+        return rc;
+    /* Page 1: the masthead, then the body below the title block. */
+    const folio_fnote **mnotes = NULL;
+    size_t nmnotes = 0;
+    int32_t y, after;
+    if ((rc = set_masthead(L, P.page, &y, &after, &mnotes, &nmnotes)))
+        return rc;
+    P.y = y;
+    P.after = after;
+    P.fresh = 0;
+    P.bottom = L->flow->page.first_footer_top - FOLIO_PT(12);
+    if (nmnotes) {
+        vblock mb = {0};
+        vline *ln = vblock_line(L, &mb, 0);
+        if (!ln)
+            return FOLIO_E_NOMEM;
+        for (size_t i = 0; i < nmnotes; i++)
+            if ((rc = vblock_note(L, &mb, ln, mnotes[i])))
+                return rc;
+        if ((rc = take_notes(&P, &mb, ln, y)))
+            return rc;
+    }
+    for (size_t i = 0; i < nblocks; i++) {
+        const vblock *next = NULL;
+        for (size_t k = i + 1; k < nblocks && !next; k++)
+            if (blocks[k].nlines)
+                next = &blocks[k];
+        if ((rc = place_block(&P, &blocks[i], next)))
+            return rc;
+    }
+    /* Notes still to continue get pages of their own. */
+    while (P.ncarry)
+        if ((rc = new_page(&P)))
+            return rc;
+    if ((rc = draw_notes(&P)))
+        return rc;
+    if (P.page->number > 1 && (rc = set_furniture(L, P.page)))
+        return rc;
+    return 0;
+}

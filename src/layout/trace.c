@@ -1,0 +1,64 @@
+/* The layout trace: every page and item as a line of text, in points with
+ * two decimals, for golden tests and `folio render --trace`. */
+#include <stdio.h>
+
+#include "folio/layout.h"
+
+static const char *face_name[] = {"R", "B", "I", "BI"};
+
+static void pt(FILE *o, int32_t v)
+{
+    int neg = v < 0;
+    long a = neg ? -(long)v : v;
+    fprintf(o, "%s%ld.%02ld", neg ? "-" : "", a / 1000, (a % 1000) / 10);
+}
+
+int folio_layout_trace(const folio_layout *l, FILE *o)
+{
+    fprintf(o, "document ");
+    pt(o, l->width);
+    fputc('x', o);
+    pt(o, l->height);
+    fprintf(o, " pages %zu lang %s\n", l->npages, l->lang ? l->lang : "");
+    for (size_t p = 0; p < l->npages; p++) {
+        const folio_page *pg = &l->pages[p];
+        fprintf(o, "page %d\n", pg->number);
+        for (size_t i = 0; i < pg->nitems; i++) {
+            const folio_item *it = &pg->items[i];
+            static const char *kind[] = {"text", "rule", "rect", "art", "link", "outline"};
+            fprintf(o, "  %s ", kind[it->kind]);
+            pt(o, it->x);
+            fputc(' ', o);
+            pt(o, it->y);
+            switch (it->kind) {
+            case FOLIO_ITEM_TEXT:
+                fprintf(o, " %s ", face_name[it->face]);
+                pt(o, it->size);
+                fprintf(o, " \"%.*s\"", (int)it->len, it->text);
+                break;
+            case FOLIO_ITEM_RULE:
+                fputc(' ', o);
+                pt(o, it->w);
+                fputc(' ', o);
+                pt(o, it->h);
+                fputc(' ', o);
+                pt(o, it->thickness);
+                break;
+            case FOLIO_ITEM_OUTLINE:
+                fprintf(o, " %d \"%.*s\"", it->level, (int)it->len, it->text);
+                break;
+            case FOLIO_ITEM_LINK:
+                fprintf(o, " %s", it->uri ? it->uri : "");
+                /* fallthrough */
+            default:
+                fputc(' ', o);
+                pt(o, it->w);
+                fputc(' ', o);
+                pt(o, it->h);
+                break;
+            }
+            fputc('\n', o);
+        }
+    }
+    return ferror(o) ? FOLIO_E_IO : 0;
+}

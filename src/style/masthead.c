@@ -1,0 +1,231 @@
+/* The masthead and first-page footer strings, in the document's language.
+ * Russian, Chinese and Arabic keep the right-hand block in English
+ * (un-format.md §5.1): the [lang.X] `block` key names that language. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "style/style_internal.h"
+
+static const char *lang_get(const house *h, const char *lang, const char *key)
+{
+    char sec[32];
+    snprintf(sec, sizeof sec, "lang.%s", lang);
+    const char *v = house_get(h, sec, key);
+    if (!v && strcmp(lang, "en"))
+        v = house_get(h, "lang.en", key);
+    return v;
+}
+
+/* The n-th (0-based) space-separated word of a list value. */
+static const char *nth_word(folio_arena *a, const char *list, int n)
+{
+    if (!list)
+        return NULL;
+    for (int i = 0; *list; i++) {
+        while (*list == ' ')
+            list++;
+        size_t len = strcspn(list, " ");
+        if (i == n)
+            return folio_strndup(a, list, len);
+        list += len;
+    }
+    return NULL;
+}
+
+/* Replace {key} placeholders; keys and values in pairs, NULL-terminated. */
+static const char *fill(folio_arena *a, const char *pattern, const char **kv)
+{
+    size_t cap = strlen(pattern) + 1;
+    for (size_t i = 0; kv[i]; i += 2)
+        cap += strlen(kv[i + 1] ? kv[i + 1] : "") * 4;
+    char *out = folio_alloc(a, cap), *o = out;
+    if (!out)
+        return NULL;
+    for (const char *p = pattern; *p;) {
+        int done = 0;
+        if (*p == '{')
+            for (size_t i = 0; kv[i] && !done; i += 2) {
+                size_t k = strlen(kv[i]);
+                if (!strncmp(p + 1, kv[i], k) && p[1 + k] == '}') {
+                    const char *v = kv[i + 1] ? kv[i + 1] : "";
+                    size_t vl = strlen(v);
+                    if ((size_t)(o - out) + vl + 1 > cap)
+                        return out;
+                    memcpy(o, v, vl);
+                    o += vl;
+                    p += k + 2;
+                    done = 1;
+                }
+            }
+        if (!done && (size_t)(o - out) + 2 < cap)
+            *o++ = *p++;
+        else if (!done)
+            p++;
+    }
+    *o = 0;
+    return out;
+}
+
+static int parse_iso(const char *iso, int *y, int *m, int *d)
+{
+    if (!iso || sscanf(iso, "%4d-%2d-%2d", y, m, d) != 3)
+        return -1;
+    return (*m >= 1 && *m <= 12 && *d >= 1 && *d <= 31) ? 0 : -1;
+}
+
+const char *style_format_date(folio_arena *a, const house *h, const char *lang,
+                              const char *iso)
+{
+    int y, m, d;
+    if (parse_iso(iso, &y, &m, &d))
+        return NULL;
+    char ds[16], ys[16];
+    const char *month = nth_word(a, lang_get(h, lang, "months"), m - 1);
+    if (!strcmp(lang, "fr") && d == 1)
+        snprintf(ds, sizeof ds, "1er");
+    else
+        snprintf(ds, sizeof ds, "%d", d);
+    snprintf(ys, sizeof ys, "%04d", y);
+    const char *kv[] = {"d", ds, "month", month, "yyyy", ys, NULL};
+    return fill(a, lang_get(h, lang, "date"), kv);
+}
+
+/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
+static long long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (unsigned)(m + (m > 2 ? -3 : 9)) + 2) / 5 + (unsigned)d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long long)doe - 719468;
+}
+
+/* Split "A/HRC/WG.6/34/ITA/3" into "A" and "/HRC/WG.6/34/ITA/3". */
+static void split_symbol(folio_arena *a, const char *sym, folio_masthead *m)
+{
+    size_t k = strcspn(sym, "/");
+    m->symbol_head = folio_strndup(a, sym, k);
+    m->symbol_tail = folio_strdup(a, sym + k);
+}
+
+static const char **split_lines(folio_arena *a, const char *s, size_t *n)
+{
+    *n = 0;
+    if (!s || !*s)
+        return NULL;
+    size_t cap = 1;
+    for (const char *p = s; *p; p++)
+        cap += *p == '\n';
+    const char **v = folio_alloc(a, cap * sizeof *v);
+    if (!v)
+        return NULL;
+    for (const char *p = s; *p;) {
+        size_t len = strcspn(p, "\n");
+        if (len)
+            v[(*n)++] = folio_strndup(a, p, len);
+        p += len + (p[len] == '\n');
+    }
+    return v;
+}
+
+/* "V.21-07524" -> "2107524": the digits Code 39 carries. */
+static const char *barcode_payload(folio_arena *a, const char *job)
+{
+    char buf[64];
+    size_t k = 0;
+    for (const char *p = job; *p && *p != '(' && k + 1 < sizeof buf; p++)
+        if (isdigit((unsigned char)*p))
+            buf[k++] = *p;
+    buf[k] = 0;
+    return k ? folio_strdup(a, buf) : NULL;
+}
+
+/* The job number without a language letter the user may have typed. */
+static const char *bare_job(folio_arena *a, const char *job)
+{
+    size_t n = strcspn(job, "(");
+    while (n && job[n - 1] == ' ')
+        n--;
+    return folio_strndup(a, job, n);
+}
+
+int style_masthead(folio_ctx *ctx, const house *h, const folio_report *r,
+                   const folio_style_options *opt, const char *station,
+                   folio_flow *f)
+{
+    folio_arena *a = f->arena;
+    const folio_meta *meta = &r->meta;
+    folio_masthead *m = &f->mast;
+    const char *lang = f->lang.code;
+    const char *block = lang_get(h, lang, "block");
+    char sec[32];
+
+    if (!block)
+        block = "en";
+    m->wordmark = lang_get(h, lang, "wordmark");
+    m->symbol = opt->symbol ? opt->symbol : meta->symbol;
+    if (!m->symbol) {
+        folio_warn(ctx, meta->pos, "no document symbol: the masthead and running "
+                                   "heads will lack it (give --symbol or `symbol:`)");
+        m->symbol = "";
+    }
+    split_symbol(a, m->symbol, m);
+    m->running_symbol = m->symbol;
+    m->organ = meta->organ;
+
+    static const char *dkeys[] = {"distr-general", "distr-limited", "distr-restricted"};
+    m->distribution = lang_get(h, block, dkeys[meta->distribution]);
+
+    const char *date = opt->date ? opt->date : meta->date;
+    int y, mo, d;
+    if (date && parse_iso(date, &y, &mo, &d))
+        return folio_error(ctx, FOLIO_E_INPUT, meta->pos,
+                           "date \"%s\" is not an ISO date (YYYY-MM-DD)", date);
+    if (date) {
+        m->date = style_format_date(a, h, block, date);
+        f->date_epoch = days_from_civil(y, mo, d) * 86400LL;
+    } else {
+        folio_warn(ctx, meta->pos, "no date: the masthead will lack it");
+        m->date = "";
+    }
+
+    int orig = folio_lang_index(meta->original_language ? meta->original_language : lang);
+    if (orig < 0)
+        orig = folio_lang_index(lang);
+    const char *orig_name = nth_word(a, lang_get(h, block, "names"), orig);
+    const char *kv[] = {"lang", orig_name, NULL};
+    m->original_line = fill(a, lang_get(h, block, "original"), kv);
+    m->language_line = orig == folio_lang_index(lang) ? ""
+                                                      : lang_get(h, lang, "version-line");
+
+    m->body_lines = split_lines(a, meta->body, &m->nbody_lines);
+    m->session = meta->session;
+    m->venue_dates = meta->venue_dates;
+    m->agenda_item = meta->agenda_item;
+    m->agenda_title = meta->agenda_title;
+    m->title = meta->title;
+    m->subtitle = meta->subtitle;
+    m->recycle = lang_get(h, lang, "recycle");
+
+    const char *job = opt->job_number ? opt->job_number : meta->job_number;
+    if (job && *job) {
+        const char *bare = bare_job(a, job);
+        snprintf(sec, sizeof sec, "station.%s", station);
+        const char *space = house_get(h, sec, "job-space");
+        m->job_line = folio_sprintf(a, "%s%s(%c)", bare, space ? space : " ",
+                                    f->lang.job_letter);
+        m->barcode = barcode_payload(a, bare);
+    }
+
+    const char *pattern = house_get(h, "document", "qr-url");
+    if (pattern && *m->symbol) {
+        const char *qkv[] = {"lang", lang, "symbol", m->symbol, NULL};
+        m->qr_url = fill(a, pattern, qkv);
+    }
+    return (m->wordmark && m->distribution && m->original_line) ? 0
+           : folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
+                         "%s: [lang.%s] lacks masthead labels", h->file, lang);
+}

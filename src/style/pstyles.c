@@ -1,0 +1,142 @@
+/* Paragraph styles and page geometry from the house style. */
+#include <stdio.h>
+#include <string.h>
+
+#include "style/style_internal.h"
+
+static int parse_face(const char *s, folio_face *out)
+{
+    static const char *names[] = {"regular", "bold", "italic", "bold-italic"};
+    for (int i = 0; i < FOLIO_FACE_COUNT; i++)
+        if (!strcmp(s, names[i])) {
+            *out = (folio_face)i;
+            return 0;
+        }
+    return -1;
+}
+
+static int parse_align(const char *s, folio_halign *out)
+{
+    static const char *names[] = {"justify", "left", "center", "right"};
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(s, names[i])) {
+            *out = (folio_halign)i;
+            return 0;
+        }
+    return -1;
+}
+
+static int yes(const char *s)
+{
+    return s && (!strcmp(s, "yes") || !strcmp(s, "true") || !strcmp(s, "1"));
+}
+
+static int bad(folio_ctx *ctx, const house *h, const char *sec, const char *key,
+               const char *val)
+{
+    int line = house_line(h, sec, key);
+    return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){line, 1},
+                       "%s:%d: [%s] %s: unknown value \"%s\"", h->file, line,
+                       sec, key, val);
+}
+
+static int load_one(folio_ctx *ctx, const house *h, folio_arena *a,
+                    const char *sec, folio_pstyle *s)
+{
+    const char *v;
+    int rc = 0;
+    s->name = folio_strdup(a, sec + strlen("style."));
+    s->ui_name = (v = house_get(h, sec, "ui-name")) ? v : s->name;
+    if ((v = house_get(h, sec, "face")) && parse_face(v, &s->face))
+        return bad(ctx, h, sec, "face", v);
+    if ((v = house_get(h, sec, "align")) && parse_align(v, &s->align))
+        return bad(ctx, h, sec, "align", v);
+    s->label_place = FOLIO_LABEL_AT_INDENT;
+    if ((v = house_get(h, sec, "label"))) {
+        if (!strcmp(v, "hanging"))
+            s->label_place = FOLIO_LABEL_HANGING;
+        else if (strcmp(v, "at-indent"))
+            return bad(ctx, h, sec, "label", v);
+    }
+    if ((rc = house_length(ctx, h, sec, "size", FOLIO_PT(10), &s->size)) ||
+        (rc = house_length(ctx, h, sec, "leading", s->size * 6 / 5, &s->leading)) ||
+        (rc = house_length(ctx, h, sec, "indent-left", 0, &s->indent_left)) ||
+        (rc = house_length(ctx, h, sec, "indent-right", 0, &s->indent_right)) ||
+        (rc = house_length(ctx, h, sec, "first-line", 0, &s->first_line)) ||
+        (rc = house_length(ctx, h, sec, "label-indent", 0, &s->label_indent)) ||
+        (rc = house_length(ctx, h, sec, "label-gap", 0, &s->label_gap)) ||
+        (rc = house_length(ctx, h, sec, "space-before", 0, &s->space_before)) ||
+        (rc = house_length(ctx, h, sec, "space-after", 0, &s->space_after)))
+        return rc;
+    if (s->size <= 0 || s->size > FOLIO_PT(200) || s->leading <= 0)
+        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){house_line(h, sec, "size"), 1},
+                           "%s: [%s] size and leading must be positive", h->file, sec);
+    s->keep_with_next = yes(house_get(h, sec, "keep-with-next"));
+    s->page_break_before = yes(house_get(h, sec, "page-break-before"));
+    s->frame_relative = yes(house_get(h, sec, "frame-relative"));
+    if ((v = house_get(h, sec, "outline")))
+        s->outline_level = v[0] == '1' ? 1 : v[0] == '2' ? 2 : 0;
+    return 0;
+}
+
+int style_load_pstyles(folio_ctx *ctx, const house *h, folio_flow *f)
+{
+    /* One style per distinct [style.X] section, in file order. */
+    for (size_t i = 0; i < h->n; i++) {
+        const char *sec = h->e[i].section;
+        if (strncmp(sec, "style.", 6))
+            continue;
+        int seen = 0;
+        for (size_t k = 0; k < f->nstyles && !seen; k++)
+            seen = !strcmp(f->styles[k]->name, sec + 6);
+        if (seen)
+            continue;
+        folio_pstyle *s = folio_alloc(f->arena, sizeof *s);
+        folio_pstyle **v = folio_grow(f->arena, f->styles, sizeof *v, f->nstyles,
+                                      f->nstyles + 1);
+        if (!s || !v)
+            return FOLIO_E_NOMEM;
+        int rc = load_one(ctx, h, f->arena, sec, s);
+        if (rc)
+            return rc;
+        f->styles = v;
+        f->styles[f->nstyles++] = s;
+    }
+    return 0;
+}
+
+int style_load_page(folio_ctx *ctx, const house *h, const char *station,
+                    folio_page_geom *g)
+{
+    char sec[64];
+    int32_t fl, fr, cl, cr;
+    int rc;
+    snprintf(sec, sizeof sec, "station.%s", station);
+    if (!house_get(h, sec, "width"))
+        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
+                           "%s: no page geometry for duty station \"%s\"", h->file,
+                           station);
+    g->paper = house_get(h, sec, "paper");
+    if ((rc = house_length(ctx, h, sec, "width", 0, &g->width)) ||
+        (rc = house_length(ctx, h, sec, "height", 0, &g->height)) ||
+        (rc = house_length(ctx, h, sec, "frame-left", 0, &fl)) ||
+        (rc = house_length(ctx, h, sec, "frame-right", 0, &fr)) ||
+        (rc = house_length(ctx, h, sec, "column-indent-left", 0, &cl)) ||
+        (rc = house_length(ctx, h, sec, "column-indent-right", 0, &cr)) ||
+        (rc = house_length(ctx, h, sec, "body-top", 0, &g->body_top)) ||
+        (rc = house_length(ctx, h, sec, "body-bottom", 0, &g->body_bottom)) ||
+        (rc = house_length(ctx, h, sec, "header-baseline", 0, &g->header_baseline)) ||
+        (rc = house_length(ctx, h, sec, "header-rule", 0, &g->header_rule_y)) ||
+        (rc = house_length(ctx, h, sec, "footer-baseline", 0, &g->footer_baseline)) ||
+        (rc = house_length(ctx, h, sec, "first-footer-top", 0, &g->first_footer_top)))
+        return rc;
+    g->frame_left = fl;
+    g->frame_right = g->width - fr;
+    g->column_left = fl + cl;
+    g->column_right = g->width - fr - cr;
+    if (g->column_right - g->column_left < FOLIO_PT(72) ||
+        g->body_bottom - g->body_top < FOLIO_PT(144) || g->height <= g->body_bottom)
+        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
+                           "%s: [%s] leaves no room for the text", h->file, sec);
+    return 0;
+}
