@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -27,6 +28,11 @@ int cli_write_atomic(folio_ctx *ctx, const char *final,
         free(tmp);
         return rc;
     }
+    /* mkstemp makes the file 0600; outputs are ordinary files (0666 less
+     * the umask), as any other program would write them. */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
     close(fd);
     rc = write(tmp, arg);
     if (!rc && rename(tmp, final) != 0)

@@ -328,11 +328,13 @@ int set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
     out->space_after = st->space_after;
     out->keep_with_next = st->keep_with_next;
     out->page_break_before = st->page_break_before;
-    if (label && st->label_place == FOLIO_LABEL_AT_INDENT) {
+    if (st->label_place == FOLIO_LABEL_AT_INDENT) {
+        /* The first line starts at the tab stop, label or not: an
+         * unnumbered paragraph is indented like a numbered one. */
         label_x = box.left + st->label_indent;
         first_x = box.left + st->first_line;
         int32_t min_x = label_x + label_w + st->size / 4;
-        if (first_x < min_x)
+        if (label && first_x < min_x)
             first_x = min_x;
     } else if (label) {
         label_x = box.left - st->label_gap - label_w;

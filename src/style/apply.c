@@ -77,13 +77,15 @@ static folio_run *text_run(folio_arena *a, const char *text)
 }
 
 typedef struct styles {
-    const folio_pstyle *para, *item1, *item2, *bullet, *title, *h[5], *annex,
+    const folio_pstyle *para, *item1, *item2, *bullet, *title, *report_title, *h[5], *annex,
         *annex_orig, *table, *table_head, *note;
 } styles;
 
 static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
                        const folio_block *b, counters *c, size_t *cap)
 {
+    const folio_fblock *prev = f->nblocks ? &f->blocks[f->nblocks - 1] : NULL;
+    int prev_is_annex = prev && (prev->style == s->annex || prev->style == s->annex_orig);
     folio_fblock *fb;
     int paren = f->lang.french_punct ? 0 : 1;
     if (b->kind != FOLIO_BLOCK_ITEM)
@@ -98,7 +100,9 @@ static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
     switch (b->kind) {
     case FOLIO_BLOCK_HEADING: {
         int lv = b->level < 0 ? 0 : b->level > 4 ? 4 : b->level;
-        fb->style = lv == 0 ? s->title : s->h[lv];
+        fb->style = lv > 0 ? s->h[lv]
+                    : prev_is_annex ? s->title
+                    : s->report_title; /* a transmitted report: new page */
         if (lv == 1) {
             fb->label = folio_sprintf(f->arena, "%s.", style_roman(f->arena, ++c->chapter, 0));
             c->section = c->subsection = 0;
@@ -357,7 +361,8 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
         goto done;
     if ((rc = need(ctx, f, "UNPara", &s.para)) || (rc = need(ctx, f, "UNItem1", &s.item1)) ||
         (rc = need(ctx, f, "UNItem2", &s.item2)) || (rc = need(ctx, f, "UNBullet", &s.bullet)) ||
-        (rc = need(ctx, f, "UNTitle", &s.title)) || (rc = need(ctx, f, "UNH1", &s.h[1])) ||
+        (rc = need(ctx, f, "UNTitle", &s.title)) ||
+        (rc = need(ctx, f, "UNReportTitle", &s.report_title)) || (rc = need(ctx, f, "UNH1", &s.h[1])) ||
         (rc = need(ctx, f, "UNH2", &s.h[2])) || (rc = need(ctx, f, "UNH3", &s.h[3])) ||
         (rc = need(ctx, f, "UNH4", &s.h[4])) || (rc = need(ctx, f, "UNAnnex", &s.annex)) ||
         (rc = need(ctx, f, "UNAnnexOriginal", &s.annex_orig)) ||

@@ -1,0 +1,63 @@
+/* folio — the PDF writer's shared state (internal to src/pdf/). */
+#ifndef FOLIO_PDF_INTERNAL_H
+#define FOLIO_PDF_INTERNAL_H
+
+#include <hpdf.h>
+
+#include "folio/pdf.h"
+
+#define FOLIO_PDF_MAX_LEVEL 8   /* deepest outline level kept apart */
+
+typedef struct folio_pdf {
+    folio_ctx *ctx;
+    HPDF_Doc doc;
+    HPDF_STATUS error, detail;   /* first libharu error seen, 0: none */
+    HPDF_Encoder utf8;
+    HPDF_Font font[FOLIO_FACE_COUNT];
+    /* Outlines: the latest entry at each level, the parent of the next
+     * deeper one. */
+    HPDF_Outline outline_at[FOLIO_PDF_MAX_LEVEL + 1];
+    int has_outlines;
+    /* The page being drawn. */
+    HPDF_Page page;
+    double page_h;               /* points */
+    int in_text;                 /* inside BT ... ET */
+    double line_x, line_y;       /* text line origin, points */
+    HPDF_Font cur_font;
+    int32_t cur_size;
+    /* NUL-terminated copy of an item's text (libharu wants C strings). */
+    char *buf;
+    size_t buf_cap;
+} folio_pdf;
+
+/* Millipoints to PDF points. */
+static inline HPDF_REAL folio_pdf_pt(int32_t mpt)
+{
+    return (HPDF_REAL)(mpt / 1000.0);
+}
+
+/* Record an error (`code`, a printf message) with libharu's error code
+ * appended when it has one; returns `code`. */
+int folio_pdf_fail(folio_pdf *w, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* 0, or folio_pdf_fail when libharu has recorded an error. */
+int folio_pdf_check(folio_pdf *w, const char *what);
+/* `s` (n bytes of UTF-8) as a C string in the writer's buffer, each
+ * invalid byte (and NUL) replaced by U+FFFD as the layout measured it;
+ * NULL on OOM. Valid until the next call. */
+const char *folio_pdf_cstr(folio_pdf *w, const char *s, size_t n);
+
+/* Load the faces the layout draws; fills w->font. */
+int folio_pdf_load_fonts(folio_pdf *w, const folio_layout *l,
+                         const folio_fonts *fonts);
+/* Draw an ART item. */
+int folio_pdf_draw_art(folio_pdf *w, const folio_item *it);
+/* LINK and OUTLINE items. */
+int folio_pdf_add_link(folio_pdf *w, const folio_item *it);
+int folio_pdf_add_outline(folio_pdf *w, const folio_item *it);
+/* Document info, /Lang, page labels, page mode. */
+int folio_pdf_set_meta(folio_pdf *w, const folio_layout *l);
+/* Render and write the file; a file left half-written is removed. */
+int folio_pdf_save(folio_pdf *w, const char *path);
+
+#endif
