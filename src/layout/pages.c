@@ -266,34 +266,41 @@ static int new_page(pager *P)
     return 0;
 }
 
-/* Lines of the next block that must share the page with a keep-with-next
- * block: its first two (or all if fewer). */
-static int keep_fits(const pager *P, const vblock *b, const vblock *next)
+/* A block marked keep-with-next shares its page with what follows: the
+ * whole chain of keep-with-next blocks (a chapter heading, then a section
+ * heading) and the first two lines of the block after them. */
+static int keep_fits(const pager *P, const vblock *blocks, size_t i, size_t n)
 {
     pager Q = *P;
-    for (size_t k = 0; k < b->nlines; k++) {
-        int32_t y = next_baseline(&Q, b, k);
-        if (!fits_line(&Q, b, k, y, 0))
-            return 0;
-        Q.y = y;
-        Q.depth = b->lines[k].depth;
-        Q.fresh = 0;
+    for (; i < n; i++) {
+        const vblock *b = &blocks[i];
+        if (!b->nlines)
+            continue;
+        size_t want = b->keep_with_next ? b->nlines : b->nlines < 2 ? b->nlines : 2;
+        for (size_t k = 0; k < want; k++) {
+            int32_t y = next_baseline(&Q, b, k);
+            if (!fits_line(&Q, b, k, y, 0))
+                return 0;
+            Q.y = y;
+            Q.depth = b->lines[k].depth;
+            Q.fresh = 0;
+        }
+        Q.after = b->space_after;
+        if (!b->keep_with_next)
+            return 1;
     }
-    if (!next || !next->nlines)
-        return 1;
-    Q.after = b->space_after;
-    size_t want = next->nlines < 2 ? next->nlines : 2;
-    return lines_that_fit(&Q, next, 0) >= want;
+    return 1;
 }
 
-static int place_block(pager *P, const vblock *b, const vblock *next)
+static int place_block(pager *P, const vblock *blocks, size_t bi, size_t nblocks)
 {
+    const vblock *b = &blocks[bi];
     int rc;
     if (!b->nlines)
         return 0;
     if (b->page_break_before && !P->fresh && (rc = new_page(P)))
         return rc;
-    if (b->keep_with_next && !P->fresh && !keep_fits(P, b, next) &&
+    if (b->keep_with_next && !P->fresh && !keep_fits(P, blocks, bi, nblocks) &&
         (rc = new_page(P)))
         return rc;
     size_t i = 0;
@@ -427,14 +434,9 @@ int build_pages(lctx *L, vblock *blocks, size_t nblocks)
         if ((rc = take_notes(&P, &mb, ln, y)))
             return rc;
     }
-    for (size_t i = 0; i < nblocks; i++) {
-        const vblock *next = NULL;
-        for (size_t k = i + 1; k < nblocks && !next; k++)
-            if (blocks[k].nlines)
-                next = &blocks[k];
-        if ((rc = place_block(&P, &blocks[i], next)))
+    for (size_t i = 0; i < nblocks; i++)
+        if ((rc = place_block(&P, blocks, i, nblocks)))
             return rc;
-    }
     /* Notes still to continue get pages of their own. */
     while (P.ncarry)
         if ((rc = new_page(&P)))
