@@ -53,6 +53,11 @@ bin/folio: $(CLI_OBJ) build/libfolio.a
 	@mkdir -p bin
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) build/libfolio.a $(LDLIBS)
 
+# The reader spec driver (tests/run_spec.sh).
+build/tests/spec_dump: tests/spec/spec_dump.c build/libfolio.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< build/libfolio.a $(LDLIBS)
+
 build/tests/%: tests/unit/%.c build/libfolio.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< build/libfolio.a $(LDLIBS) -lcmocka
@@ -60,10 +65,7 @@ build/tests/%: tests/unit/%.c build/libfolio.a
 # The whole suite: unit tests, reader specs, golden layout traces, and the
 # checks of every produced PDF and DOCX.
 check: bin/folio $(UNIT_BIN)
-	@sh tests/run_unit.sh $(UNIT_BIN)
-	@sh tests/run_spec.sh
-	@sh tests/run_golden.sh
-	@sh tests/run_outputs.sh
+	@sh tests/run_all.sh $(UNIT_BIN)
 
 bench: bin/folio
 	@sh bench/run.sh

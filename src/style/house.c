@@ -2,7 +2,9 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "folio/read.h"
 #include "style/house.h"
@@ -71,8 +73,18 @@ int house_parse(folio_ctx *ctx, folio_arena *a, const char *file,
     return 0;
 }
 
+/* The style file: the one asked for; else $FOLIO_DATADIR/styles/un.style
+ * when that exists; else the copy compiled into the binary (identical to
+ * the installed one), so folio runs anywhere. */
 int house_load(folio_ctx *ctx, folio_arena *a, const char *path, house *h)
 {
+    char buf[4096];
+    const char *dir = getenv("FOLIO_DATADIR");
+    if (!path && dir) {
+        snprintf(buf, sizeof buf, "%s/styles/un.style", dir);
+        if (access(buf, R_OK) == 0)
+            path = folio_strdup(a, buf); /* h->file keeps it */
+    }
     if (!path)
         return house_parse(ctx, a, "<built-in style>", folio_builtin_style, h);
     char *data = NULL;

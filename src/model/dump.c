@@ -1,0 +1,239 @@
+/* folio_report_dump: the report tree as indented text, for reader spec
+ * tests and for looking at what a reader made of an input. Deterministic:
+ * every meta field is printed, strings quoted with C escapes.
+ *
+ * *out is malloc'd (the caller frees it). */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "folio/report.h"
+
+static void quoted(FILE *f, const char *s)
+{
+    if (!s) {
+        fputs("-", f);
+        return;
+    }
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", f);
+        else if (*p == '\t')
+            fputs("\\t", f);
+        else if (*p < 0x20 || *p == 0x7F)
+            fprintf(f, "\\x%02X", *p);
+        else
+            fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+static void pos(FILE *f, folio_pos p)
+{
+    fprintf(f, " @%d:%d", p.line, p.col);
+}
+
+static const char *label_kind(folio_label_kind k)
+{
+    switch (k) {
+    case FOLIO_LABEL_NONE: return "none";
+    case FOLIO_LABEL_ROMAN: return "roman";
+    case FOLIO_LABEL_UPPER: return "upper";
+    case FOLIO_LABEL_ARABIC: return "arabic";
+    case FOLIO_LABEL_LOWER: return "lower";
+    case FOLIO_LABEL_LOWER_ROMAN: return "lower-roman";
+    case FOLIO_LABEL_BULLET: return "bullet";
+    }
+    return "?";
+}
+
+static const char *align(folio_align a)
+{
+    switch (a) {
+    case FOLIO_ALIGN_DEFAULT: return "default";
+    case FOLIO_ALIGN_LEFT: return "left";
+    case FOLIO_ALIGN_CENTER: return "center";
+    case FOLIO_ALIGN_RIGHT: return "right";
+    case FOLIO_ALIGN_JUSTIFY: return "justify";
+    }
+    return "?";
+}
+
+static void indent(FILE *f, int n)
+{
+    for (int i = 0; i < n; i++)
+        fputs("  ", f);
+}
+
+static void runs(FILE *f, const folio_run *r, size_t n, int depth)
+{
+    for (size_t i = 0; i < n; i++) {
+        indent(f, depth);
+        switch (r[i].kind) {
+        case FOLIO_RUN_TEXT:
+            fputs("text", f);
+            if (r[i].style) {
+                const char *sep = " ";
+                if (r[i].style & FOLIO_STRONG)
+                    fprintf(f, "%sstrong", sep), sep = ",";
+                if (r[i].style & FOLIO_EMPH)
+                    fprintf(f, "%semph", sep), sep = ",";
+                if (r[i].style & FOLIO_SUPER)
+                    fprintf(f, "%ssuper", sep);
+            }
+            fputc(' ', f);
+            quoted(f, r[i].text);
+            break;
+        case FOLIO_RUN_NOTE_REF:
+            fputs("note-ref ", f);
+            quoted(f, r[i].note ? r[i].note->id : NULL);
+            break;
+        case FOLIO_RUN_LINE_BREAK:
+            fputs("line-break", f);
+            break;
+        default:
+            fprintf(f, "run-kind-%d", (int)r[i].kind);
+            break;
+        }
+        if (r[i].link) {
+            fputs(r[i].is_symbol ? " symbol=" : " link=", f);
+            quoted(f, r[i].link);
+        }
+        pos(f, r[i].pos);
+        fputc('\n', f);
+    }
+}
+
+static void table(FILE *f, const folio_table *t, int depth)
+{
+    if (!t)
+        return;
+    indent(f, depth);
+    fprintf(f, "align");
+    for (size_t c = 0; c < t->ncols; c++)
+        fprintf(f, " %s", align(t->align[c]));
+    fputc('\n', f);
+    for (size_t r = 0; r < t->nrows; r++) {
+        indent(f, depth);
+        fprintf(f, "row %zu%s\n", r + 1, r < t->head_rows ? " head" : "");
+        for (size_t c = 0; c < t->ncols; c++) {
+            const folio_cell *cell = &t->cells[r * t->ncols + c];
+            indent(f, depth + 1);
+            fprintf(f, "cell %zu%s\n", c + 1, cell->nruns ? "" : " empty");
+            runs(f, cell->runs, cell->nruns, depth + 2);
+        }
+    }
+}
+
+static void blocks(FILE *f, const folio_block *b, size_t n, int depth)
+{
+    static const char *const kinds[] = {"heading", "paragraph", "item", "table", "annex",
+                                        "page-break"};
+    for (size_t i = 0; i < n; i++) {
+        indent(f, depth);
+        const char *kind = (unsigned)b[i].kind < 6 ? kinds[b[i].kind] : "?";
+        fprintf(f, "%zu %s", i + 1, kind);
+        if (b[i].kind == FOLIO_BLOCK_HEADING || b[i].kind == FOLIO_BLOCK_ITEM)
+            fprintf(f, " level=%d", b[i].level);
+        if (b[i].numbered)
+            fputs(" numbered", f);
+        if (b[i].label_kind != FOLIO_LABEL_NONE) {
+            fprintf(f, " label=%s ", label_kind(b[i].label_kind));
+            quoted(f, b[i].label);
+        } else if (b[i].label) {
+            fputs(" label=", f);
+            quoted(f, b[i].label);
+        }
+        if (b[i].original_language) {
+            fputs(" original=", f);
+            quoted(f, b[i].original_language);
+        }
+        if (b[i].table)
+            fprintf(f, " rows=%zu cols=%zu head=%zu", b[i].table->nrows, b[i].table->ncols,
+                    b[i].table->head_rows);
+        pos(f, b[i].pos);
+        fputc('\n', f);
+        runs(f, b[i].runs, b[i].nruns, depth + 1);
+        table(f, b[i].table, depth + 1);
+    }
+}
+
+static void field(FILE *f, const char *name, const char *value)
+{
+    fprintf(f, "  %s: ", name);
+    quoted(f, value);
+    fputc('\n', f);
+}
+
+static void note_field(FILE *f, const char *name, const folio_note *n)
+{
+    fprintf(f, "  %s: ", name);
+    if (!n) {
+        fputs("-\n", f);
+        return;
+    }
+    fputs("note ", f);
+    quoted(f, n->id);
+    fputs(" mark=", f);
+    quoted(f, n->mark);
+    fputc('\n', f);
+}
+
+int folio_report_dump(const folio_report *r, char **out, size_t *len)
+{
+    static const char *const distr[] = {"general", "limited", "restricted"};
+    char *buf = NULL;
+    size_t size = 0;
+    *out = NULL;
+    *len = 0;
+    FILE *f = open_memstream(&buf, &size);
+    if (!f)
+        return FOLIO_E_NOMEM;
+    const folio_meta *m = &r->meta;
+    fputs("meta\n", f);
+    field(f, "symbol", m->symbol);
+    fprintf(f, "  distribution: %s\n",
+            (unsigned)m->distribution < 3 ? distr[m->distribution] : "?");
+    field(f, "date", m->date);
+    field(f, "language", m->language);
+    field(f, "original-language", m->original_language);
+    field(f, "organ", m->organ);
+    field(f, "body", m->body);
+    field(f, "session", m->session);
+    field(f, "venue", m->venue_dates);
+    field(f, "agenda-item", m->agenda_item);
+    field(f, "agenda-title", m->agenda_title);
+    note_field(f, "agenda-note", m->agenda_note);
+    field(f, "title", m->title);
+    note_field(f, "title-note", m->title_note);
+    field(f, "subtitle", m->subtitle);
+    field(f, "job-number", m->job_number);
+    field(f, "station", m->station);
+    fprintf(f, "  pos: %d:%d\n", m->pos.line, m->pos.col);
+    fprintf(f, "blocks %zu\n", r->nblocks);
+    blocks(f, r->blocks, r->nblocks, 1);
+    fprintf(f, "notes %zu\n", r->nnotes);
+    for (size_t i = 0; i < r->nnotes; i++) {
+        const folio_note *n = r->notes[i];
+        fputs("  note ", f);
+        quoted(f, n->id);
+        if (n->mark) {
+            fputs(" mark=", f);
+            quoted(f, n->mark);
+        }
+        if (!n->referenced)
+            fputs(" unreferenced", f);
+        pos(f, n->pos);
+        fputc('\n', f);
+        blocks(f, n->blocks, n->nblocks, 2);
+    }
+    if (fclose(f) != 0 || !buf) {
+        free(buf);
+        return FOLIO_E_NOMEM;
+    }
+    *out = buf;
+    *len = size;
+    return 0;
+}

@@ -1,0 +1,82 @@
+/* folio_read_file: a whole input file into memory, within a size limit. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "folio/read.h"
+
+#define DEFAULT_MAX_BYTES ((size_t)64 << 20)
+
+int folio_read_file(folio_ctx *ctx, const char *path, size_t max_bytes, char **data,
+                    size_t *len)
+{
+    folio_pos nowhere = {0, 0};
+    FILE *f = NULL;
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    *data = NULL;
+    *len = 0;
+    if (!max_bytes)
+        max_bytes = DEFAULT_MAX_BYTES;
+    f = fopen(path, "rb");
+    if (!f) {
+        rc = folio_error(ctx, FOLIO_E_IO, nowhere, "cannot open %s: %s", path, strerror(errno));
+        goto done;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        rc = folio_error(ctx, FOLIO_E_IO, nowhere, "cannot read %s: %s", path, strerror(EISDIR));
+        goto done;
+    }
+    /* read in chunks: the size of a pipe or a special file is not known */
+    for (;;) {
+        if (n == cap) {
+            size_t want = cap ? cap * 2 : 64 * 1024;
+            if (want > max_bytes + 1)
+                want = max_bytes + 1;
+            if (want <= cap) {
+                rc = folio_error(ctx, FOLIO_E_LIMIT, nowhere,
+                                 "%s is larger than the limit of %zu bytes", path, max_bytes);
+                goto done;
+            }
+            char *nb = realloc(buf, want + 1);
+            if (!nb) {
+                rc = folio_error(ctx, FOLIO_E_NOMEM, nowhere, "out of memory reading %s", path);
+                goto done;
+            }
+            buf = nb;
+            cap = want;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n > max_bytes) {
+            rc = folio_error(ctx, FOLIO_E_LIMIT, nowhere,
+                             "%s is larger than the limit of %zu bytes", path, max_bytes);
+            goto done;
+        }
+        if (got == 0) {
+            if (ferror(f)) {
+                rc = folio_error(ctx, FOLIO_E_IO, nowhere, "cannot read %s: %s", path,
+                                 strerror(errno ? errno : EIO));
+                goto done;
+            }
+            break;
+        }
+    }
+    if (!buf && !(buf = malloc(1))) {
+        rc = folio_error(ctx, FOLIO_E_NOMEM, nowhere, "out of memory reading %s", path);
+        goto done;
+    }
+    buf[n] = 0;
+    *data = buf;
+    *len = n;
+    buf = NULL;
+done:
+    if (f)
+        fclose(f);
+    free(buf);
+    return rc;
+}

@@ -1,0 +1,503 @@
+/* The cmark-gfm tree → raw blocks with inline runs. Every step checks the
+ * nesting depth, so no input can recurse without bound. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include "read/md_internal.h"
+
+folio_md_raw *folio_md_raw_push(folio_md *md, folio_md_raws *rs)
+{
+    if (rs->n == rs->cap) {
+        size_t cap = rs->cap ? rs->cap * 2 : 4;
+        folio_md_raw *v = folio_grow(md->rep->arena, rs->v, sizeof *v, rs->n, cap);
+        if (!v)
+            return NULL;
+        rs->v = v;
+        rs->cap = cap;
+    }
+    folio_md_raw *r = &rs->v[rs->n++];
+    memset(r, 0, sizeof *r);
+    return r;
+}
+
+const char *folio_md_source_at(const folio_md *md, int line, int col, size_t *n)
+{
+    if (line < 1 || (size_t)line > md->nlines || col < 1)
+        return NULL;
+    size_t start = md->line_off[line - 1];
+    size_t end = (size_t)line < md->nlines ? md->line_off[line] : md->srclen;
+    while (end > start && (md->src[end - 1] == '\n' || md->src[end - 1] == '\r'))
+        end--;
+    if ((size_t)(col - 1) > end - start)
+        return NULL;
+    *n = end - start - (size_t)(col - 1);
+    return md->src + start + (col - 1);
+}
+
+static folio_pos node_pos(folio_md *md, cmark_node *n)
+{
+    int line = cmark_node_get_start_line(n), col = cmark_node_get_start_column(n);
+    cmark_node *prev;
+    if (line > 0 && col > 0) {
+        md->last_pos = (folio_pos){line, col};
+    } else if ((prev = cmark_node_previous(n)) && cmark_node_get_end_line(prev) > 0) {
+        /* breaks carry no position: just after the node before them */
+        md->last_pos = (folio_pos){cmark_node_get_end_line(prev),
+                                   cmark_node_get_end_column(prev) + 1};
+    }
+    return md->last_pos;
+}
+
+static int too_deep(folio_md *md, cmark_node *n)
+{
+    md->failed = 1;
+    return folio_error(md->ctx, FOLIO_E_LIMIT, node_pos(md, n),
+                       "nesting deeper than %d levels", md->max_depth);
+}
+
+static int is_type(cmark_node *n, const char *name)
+{
+    const char *t = cmark_node_get_type_string(n);
+    return t && strcmp(t, name) == 0;
+}
+
+/* Text of a link, to tell a document symbol; NULL when long. */
+static int link_text(cmark_node *link, char *buf, size_t cap)
+{
+    size_t o = 0;
+    int ok = 1;
+    cmark_iter *it = cmark_iter_new(link);
+    if (!it)
+        return 0;
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        cmark_node_type t = cmark_node_get_type(n);
+        if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) {
+            const char *lit = cmark_node_get_literal(n);
+            size_t l = lit ? strlen(lit) : 0;
+            if (o + l >= cap) {
+                ok = 0;
+                break;
+            }
+            memcpy(buf + o, lit, l);
+            o += l;
+        } else if (n != link && t != CMARK_NODE_EMPH && t != CMARK_NODE_STRONG) {
+            ok = 0;
+            break;
+        }
+    }
+    cmark_iter_free(it);
+    buf[o] = 0;
+    return ok;
+}
+
+/* Inline HTML: <sup>…</sup> and <br>; other tags are dropped with a
+ * warning (their text, outside the tags, is kept). */
+static int html_inline(folio_md *md, const char *lit, folio_run r, folio_md_runs *out)
+{
+    char *f = folio_md_fold(lit ? lit : "", lit ? strlen(lit) : 0);
+    if (!f)
+        return FOLIO_E_NOMEM;
+    int rc = 0;
+    if (strcmp(f, "<sup>") == 0)
+        md->sup++;
+    else if (strcmp(f, "</sup>") == 0)
+        md->sup = md->sup > 0 ? md->sup - 1 : 0;
+    else if (strcmp(f, "<br>") == 0 || strcmp(f, "<br/>") == 0 || strcmp(f, "<br />") == 0) {
+        r.kind = FOLIO_RUN_LINE_BREAK;
+        r.text = NULL;
+        rc = folio_md_runs_push(out, r);
+    } else if (strncmp(f, "<!--", 4) != 0)
+        folio_warn(md->ctx, r.pos, "inline HTML %.60s ignored", lit ? lit : "");
+    free(f);
+    return rc;
+}
+
+static int inlines(folio_md *md, cmark_node *parent, unsigned style, const char *link,
+                   int is_symbol, int depth, folio_md_runs *out)
+{
+    if (depth > md->max_depth)
+        return too_deep(md, parent);
+    folio_arena *a = md->rep->arena;
+    for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+        folio_run r = {0};
+        r.kind = FOLIO_RUN_TEXT;
+        r.style = style | (md->sup ? FOLIO_SUPER : 0);
+        r.link = link;
+        r.is_symbol = is_symbol;
+        r.pos = node_pos(md, n);
+        int rc = 0;
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+            if (!(r.text = folio_strdup(a, cmark_node_get_literal(n))))
+                return FOLIO_E_NOMEM;
+            rc = folio_md_runs_push(out, r);
+            break;
+        case CMARK_NODE_SOFTBREAK:
+            r.kind = FOLIO_MD_RUN_SOFT_BREAK;
+            rc = folio_md_runs_push(out, r);
+            break;
+        case CMARK_NODE_LINEBREAK:
+            r.kind = FOLIO_RUN_LINE_BREAK;
+            rc = folio_md_runs_push(out, r);
+            break;
+        case CMARK_NODE_EMPH:
+            rc = inlines(md, n, style | FOLIO_EMPH, link, is_symbol, depth + 1, out);
+            break;
+        case CMARK_NODE_STRONG:
+            rc = inlines(md, n, style | FOLIO_STRONG, link, is_symbol, depth + 1, out);
+            break;
+        case CMARK_NODE_LINK: {
+            char text[256];
+            const char *url = cmark_node_get_url(n);
+            const char *target = folio_strdup(a, url ? url : "");
+            int sym = 0;
+            if (link_text(n, text, sizeof text) && folio_md_is_symbol(text, strlen(text))) {
+                size_t tl = strlen(text);
+                const char *t = folio_md_trim(text, &tl);
+                while (tl && t[tl - 1] == '*')
+                    tl--;
+                target = folio_sprintf(a, "https://undocs.org/%.*s", (int)tl, t);
+                sym = 1;
+            }
+            if (!target)
+                return FOLIO_E_NOMEM;
+            rc = inlines(md, n, style, target, sym, depth + 1, out);
+            break;
+        }
+        case CMARK_NODE_IMAGE:
+            folio_warn(md->ctx, r.pos, "image not supported; its description is kept as text");
+            rc = inlines(md, n, style, link, is_symbol, depth + 1, out);
+            break;
+        case CMARK_NODE_HTML_INLINE:
+            rc = html_inline(md, cmark_node_get_literal(n), r, out);
+            break;
+        case CMARK_NODE_FOOTNOTE_REFERENCE: {
+            const char *lit = cmark_node_get_literal(n);
+            long ix = lit ? strtol(lit, NULL, 10) : 0;
+            if (ix >= 1 && (size_t)ix <= md->nix) {
+                r.kind = FOLIO_RUN_NOTE_REF;
+                r.note = md->by_ix[ix - 1];
+                r.style &= ~(unsigned)FOLIO_SUPER;
+                if (!md->synthetic)
+                    r.note->referenced = 1;
+            } else if (!(r.text = folio_sprintf(a, "[^%s]", lit ? lit : ""))) {
+                return FOLIO_E_NOMEM;
+            }
+            rc = folio_md_runs_push(out, r);
+            break;
+        }
+        default:
+            rc = inlines(md, n, style, link, is_symbol, depth + 1, out);
+            break;
+        }
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+int folio_md_walk_inlines(folio_md *md, cmark_node *parent, int depth, folio_run **runs,
+                          size_t *nruns)
+{
+    folio_md_runs rs = {0};
+    md->sup = 0;
+    int rc = inlines(md, parent, 0, NULL, 0, depth, &rs);
+    if (rc) {
+        free(rs.v);
+        *runs = NULL;
+        *nruns = 0;
+        return rc;
+    }
+    return folio_md_runs_keep(md->rep->arena, &rs, runs, nruns);
+}
+
+/* ---- tables ---------------------------------------------------------------*/
+
+static int table(folio_md *md, cmark_node *t, int depth, folio_table **out)
+{
+    folio_arena *a = md->rep->arena;
+    size_t ncols = cmark_gfm_extensions_get_table_columns(t);
+    uint8_t *al = cmark_gfm_extensions_get_table_alignments(t);
+    size_t nrows = 0;
+    for (cmark_node *row = cmark_node_first_child(t); row; row = cmark_node_next(row))
+        nrows++;
+    if (depth + 3 > md->max_depth)
+        return too_deep(md, t);
+    /* rows may be short, the cells array is not: bound it */
+    if (ncols && nrows > FOLIO_MD_MAX_TABLE_CELLS / ncols) {
+        md->failed = 1;
+        return folio_error(md->ctx, FOLIO_E_LIMIT, node_pos(md, t),
+                           "table of %zu rows and %zu columns: more than %d cells",
+                           nrows, ncols, FOLIO_MD_MAX_TABLE_CELLS);
+    }
+    folio_table *tb = folio_alloc(a, sizeof *tb);
+    if (!tb)
+        return FOLIO_E_NOMEM;
+    tb->ncols = ncols;
+    tb->align = folio_alloc(a, (ncols ? ncols : 1) * sizeof *tb->align);
+    tb->cells = folio_alloc(a, (nrows && ncols ? nrows * ncols : 1) * sizeof *tb->cells);
+    if (!tb->align || !tb->cells)
+        return FOLIO_E_NOMEM;
+    for (size_t c = 0; c < ncols; c++) {
+        uint8_t x = al ? al[c] : 0;
+        tb->align[c] = x == 'l' ? FOLIO_ALIGN_LEFT : x == 'c' ? FOLIO_ALIGN_CENTER
+                     : x == 'r' ? FOLIO_ALIGN_RIGHT : FOLIO_ALIGN_DEFAULT;
+    }
+    size_t r = 0;
+    for (cmark_node *row = cmark_node_first_child(t); row; row = cmark_node_next(row)) {
+        int head = cmark_gfm_extensions_get_table_row_is_header(row) || is_type(row, "table_header");
+        folio_cell *cells = tb->cells + r * ncols;
+        int any = 0;
+        size_t c = 0;
+        for (cmark_node *cell = cmark_node_first_child(row); cell && c < ncols;
+             cell = cmark_node_next(cell), c++) {
+            folio_run *raw;
+            size_t nraw;
+            node_pos(md, cell);
+            int rc = folio_md_walk_inlines(md, cell, depth + 3, &raw, &nraw);
+            if (!rc)
+                rc = folio_md_runs_finish(a, raw, nraw, &cells[c].runs, &cells[c].nruns);
+            if (rc)
+                return rc;
+            any |= cells[c].nruns > 0;
+        }
+        /* an empty head row (`| | |`) is no head: the table starts below it */
+        if (head && !any && r == 0)
+            continue;
+        if (head)
+            tb->head_rows = r + 1;
+        r++;
+    }
+    tb->nrows = r;
+    *out = tb;
+    return 0;
+}
+
+/* ---- blocks ----------------------------------------------------------------*/
+
+typedef struct frame {
+    folio_md_item item;
+    int pending; /* no block emitted in this item yet */
+} frame;
+
+typedef struct walk {
+    folio_md *md;
+    folio_md_raws *out;
+    frame *stack;
+    int nstack;
+} walk;
+
+static folio_md_raw *emit(walk *w, folio_md_raw_kind kind, cmark_node *n)
+{
+    folio_md_raw *r = folio_md_raw_push(w->md, w->out);
+    if (!r)
+        return NULL;
+    r->kind = kind;
+    r->pos = node_pos(w->md, n);
+    r->list_depth = w->nstack;
+    if (w->nstack) {
+        r->inner = w->stack[w->nstack - 1].item;
+        r->outer = w->stack[0].item;
+        r->first_in_item = w->stack[w->nstack - 1].pending;
+        for (int i = 0; i < w->nstack; i++)
+            w->stack[i].pending = 0;
+        /* an item's first block starts where its marker was typed */
+        if (r->first_in_item && r->pos.line == r->inner.line)
+            r->pos.col = r->inner.col;
+    }
+    return r;
+}
+
+/* The marker of a list item as typed: its number or bullet character. */
+static void item_marker(folio_md *md, cmark_node *item, folio_md_item *it, int fallback)
+{
+    int line = cmark_node_get_start_line(item), col = cmark_node_get_start_column(item);
+    size_t n = 0;
+    const char *s = folio_md_source_at(md, line, col, &n);
+    it->line = line;
+    it->col = col;
+    it->number = fallback;
+    it->bullet = '-';
+    if (!s || n == 0)
+        return;
+    if (it->ordered) {
+        int v = 0;
+        size_t k = 0;
+        while (k < n && k < 9 && s[k] >= '0' && s[k] <= '9')
+            v = v * 10 + (s[k++] - '0');
+        if (k)
+            it->number = v;
+    } else if (s[0] == '-' || s[0] == '*' || s[0] == '+') {
+        it->bullet = s[0];
+    }
+}
+
+static int code_block(walk *w, cmark_node *n)
+{
+    folio_md *md = w->md;
+    folio_arena *a = md->rep->arena;
+    folio_md_raw *r = emit(w, FOLIO_MD_RAW_PARA, n);
+    if (!r)
+        return FOLIO_E_NOMEM;
+    folio_warn(md->ctx, r->pos, "code block kept as plain text");
+    const char *lit = cmark_node_get_literal(n);
+    folio_md_runs rs = {0};
+    size_t sn = 0;
+    const char *s = folio_md_source_at(md, r->pos.line, r->pos.col, &sn);
+    int fenced = s && sn && (s[0] == '`' || s[0] == '~');
+    int line = r->pos.line + fenced, rc = 0;
+    /* one text run a line, line breaks between */
+    for (const char *p = lit ? lit : ""; *p && !rc;) {
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        folio_run run = {0};
+        run.kind = FOLIO_RUN_TEXT;
+        run.pos = (folio_pos){line++, r->pos.col};
+        if (rs.n) {
+            folio_run br = run;
+            br.kind = FOLIO_RUN_LINE_BREAK;
+            rc = folio_md_runs_push(&rs, br);
+        }
+        if (!rc && !(run.text = folio_strndup(a, p, len)))
+            rc = FOLIO_E_NOMEM;
+        if (!rc)
+            rc = folio_md_runs_push(&rs, run);
+        p += len + (e ? 1 : 0);
+    }
+    if (rc) {
+        free(rs.v);
+        return rc;
+    }
+    return folio_md_runs_keep(a, &rs, &r->runs, &r->nruns);
+}
+
+static int html_block(walk *w, cmark_node *n)
+{
+    const char *lit = cmark_node_get_literal(n);
+    char *f = folio_md_fold(lit ? lit : "", lit ? strlen(lit) : 0);
+    if (!f)
+        return FOLIO_E_NOMEM;
+    int rc = 0;
+    char *squeezed = f; /* "page break", "page-break", "pagebreak" alike */
+    size_t o = 0;
+    for (size_t i = 0; f[i]; i++)
+        if (f[i] != ' ' && f[i] != '-' && f[i] != '_')
+            squeezed[o++] = f[i];
+    squeezed[o] = 0;
+    if (strncmp(squeezed, "<!", 2) == 0 && strstr(squeezed, "pagebreak")) {
+        if (!emit(w, FOLIO_MD_RAW_PAGE_BREAK, n))
+            rc = FOLIO_E_NOMEM;
+    } else if (strncmp(squeezed, "<!", 2) != 0) {
+        folio_warn(w->md->ctx, node_pos(w->md, n), "HTML block ignored");
+    }
+    free(f);
+    return rc;
+}
+
+static int blocks(walk *w, cmark_node *parent, int depth);
+
+static int list(walk *w, cmark_node *l, int depth)
+{
+    folio_md *md = w->md;
+    int list_id = ++md->next_id;
+    int ordered = cmark_node_get_list_type(l) == CMARK_ORDERED_LIST;
+    char delim = cmark_node_get_list_delim(l) == CMARK_PAREN_DELIM ? ')' : '.';
+    int index = 0;
+    for (cmark_node *item = cmark_node_first_child(l); item; item = cmark_node_next(item)) {
+        if (depth + 1 > md->max_depth)
+            return too_deep(md, item);
+        frame *f = &w->stack[w->nstack++];
+        memset(f, 0, sizeof *f);
+        f->item.id = ++md->next_id;
+        f->item.list_id = list_id;
+        f->item.ordered = ordered;
+        f->item.delim = delim;
+        item_marker(md, item, &f->item, cmark_node_get_list_start(l) + index);
+        f->pending = 1;
+        int rc = blocks(w, item, depth + 2);
+        w->nstack--;
+        if (rc)
+            return rc;
+        index++;
+    }
+    return 0;
+}
+
+static int blocks(walk *w, cmark_node *parent, int depth)
+{
+    folio_md *md = w->md;
+    if (depth > md->max_depth)
+        return too_deep(md, parent);
+    for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+        int rc = 0;
+        folio_md_raw *r;
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_PARAGRAPH:
+            if ((size_t)cmark_node_get_start_line(n) > md->real_lines) {
+                /* the references the reader appended to keep unreferenced
+                 * footnotes: read them without counting them */
+                folio_run *runs;
+                size_t nruns;
+                md->synthetic = 1;
+                rc = folio_md_walk_inlines(md, n, depth + 1, &runs, &nruns);
+                md->synthetic = 0;
+                break;
+            }
+            if (!(r = emit(w, FOLIO_MD_RAW_PARA, n)))
+                return FOLIO_E_NOMEM;
+            rc = folio_md_walk_inlines(md, n, depth + 1, &r->runs, &r->nruns);
+            break;
+        case CMARK_NODE_HEADING:
+            if (!(r = emit(w, FOLIO_MD_RAW_HEADING, n)))
+                return FOLIO_E_NOMEM;
+            r->hlevel = cmark_node_get_heading_level(n);
+            rc = folio_md_walk_inlines(md, n, depth + 1, &r->runs, &r->nruns);
+            break;
+        case CMARK_NODE_THEMATIC_BREAK:
+            rc = emit(w, FOLIO_MD_RAW_RULE, n) ? 0 : FOLIO_E_NOMEM;
+            break;
+        case CMARK_NODE_CODE_BLOCK:
+            rc = code_block(w, n);
+            break;
+        case CMARK_NODE_HTML_BLOCK:
+            rc = html_block(w, n);
+            break;
+        case CMARK_NODE_LIST:
+            rc = list(w, n, depth + 1);
+            break;
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            break; /* read on their own, into the notes */
+        default:
+            if (is_type(n, "table")) {
+                if (!(r = emit(w, FOLIO_MD_RAW_TABLE, n)))
+                    return FOLIO_E_NOMEM;
+                rc = table(md, n, depth + 1, &r->table);
+            } else {
+                rc = blocks(w, n, depth + 1); /* block quotes and the like */
+            }
+            break;
+        }
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+int folio_md_walk_blocks(folio_md *md, cmark_node *parent, folio_md_raws *out)
+{
+    walk w = {md, out, NULL, 0};
+    w.stack = calloc((size_t)md->max_depth + 2, sizeof *w.stack);
+    if (!w.stack)
+        return FOLIO_E_NOMEM;
+    int rc = blocks(&w, parent, 1);
+    free(w.stack);
+    return rc;
+}

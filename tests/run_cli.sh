@@ -1,0 +1,56 @@
+#!/bin/sh
+# The command line as a user meets it: exit codes, messages that name the
+# file, line and column, and outputs that are either whole or absent.
+cd "$(dirname "$0")/.." || exit 2
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+check() { # description, expected exit code, then the command
+    desc=$1 want=$2; shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+    if [ "$got" -eq "$want" ]; then pass=$((pass + 1))
+    else fail=$((fail + 1)); echo "FAILED: $desc: exit $got, expected $want"; cat "$tmp/err"; fi
+}
+grep_err() { # description, pattern in the last stderr
+    if grep -q -- "$2" "$tmp/err"; then pass=$((pass + 1))
+    else fail=$((fail + 1)); echo "FAILED: $1: stderr lacks '$2'"; cat "$tmp/err"; fi
+}
+
+check "--help" 0 ./bin/folio --help
+check "--version" 0 ./bin/folio --version
+check "no command" 2 ./bin/folio
+check "unknown command" 2 ./bin/folio frobnicate
+check "unknown option" 2 ./bin/folio render examples/seed-es.md --bogus
+check "missing option value" 2 ./bin/folio render examples/seed-es.md --station
+check "bad station" 2 ./bin/folio render examples/seed-es.md --station mars
+grep_err "bad station names the choices" "new-york, geneva, vienna, nairobi"
+check "missing input" 1 ./bin/folio render "$tmp/nope.md" -o "$tmp"
+grep_err "missing input named" "nope.md"
+
+# A malformed front matter date: file:line:col and no output at all.
+printf -- '---\ndate: 2021-13-45\n---\n\n1. Text.\n' > "$tmp/bad.md"
+check "bad date" 1 ./bin/folio render "$tmp/bad.md" -o "$tmp"
+grep_err "bad date position" "bad.md:2:"
+if ls "$tmp" | grep -q 'bad\.\(pdf\|docx\)'; then fail=$((fail + 1)); echo "FAILED: output left behind"
+else pass=$((pass + 1)); fi
+
+# A failed run never truncates an existing output.
+printf 'old' > "$tmp/bad.pdf"
+check "bad date again" 1 ./bin/folio render "$tmp/bad.md" -o "$tmp"
+if [ "$(cat "$tmp/bad.pdf")" = old ]; then pass=$((pass + 1))
+else fail=$((fail + 1)); echo "FAILED: an existing output was overwritten by a failed run"; fi
+if ls -a "$tmp" | grep -q '^\.bad'; then fail=$((fail + 1)); echo "FAILED: temporary file left"
+else pass=$((pass + 1)); fi
+
+# Options override the report: a Geneva French version.
+check "overrides" 0 ./bin/folio render examples/seed-es.md -o "$tmp" --pdf --lang fr \
+    --station geneva --symbol A/HRC/1/2 --trace "$tmp/t"
+if grep -q '"Nations Unies"' "$tmp/t" && grep -q '^document 595.30x841.90' "$tmp/t"; then
+    pass=$((pass + 1))
+else fail=$((fail + 1)); echo "FAILED: overrides not applied"; head -3 "$tmp/t"; fi
+
+# An unwritable output folder is an input/output error, not a crash.
+check "unwritable folder" 1 ./bin/folio render examples/seed-es.md -o /proc/folio-nope
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
