@@ -71,6 +71,8 @@ typedef struct folio_fnote {
     const char *mark;         /* "1", "2" ... or "*", "**" */
     folio_fblock *blocks;
     size_t nblocks;
+    int endnote;              /* listed under the closing "Notes" heading
+                                 instead of at the foot of its page */
 } folio_fnote;
 
 /* Page geometry of the house style for the document's duty station. */

@@ -31,6 +31,7 @@ typedef struct pager {
     note_slice *slices;
     size_t nslices, slices_cap;
     int32_t notes_h;               /* height of the notes on this page */
+    int32_t note_cap;              /* most a split note may take of a page */
     note_slice *carry;             /* note lines continuing on the next page */
     size_t ncarry, carry_cap;
 } pager;
@@ -64,18 +65,34 @@ static int32_t notes_area(int32_t h)
     return h ? h + NOTE_GAP : 0;
 }
 
-/* The height the notes of `ln` add to this page (those not yet on it). */
+static int note_shown(const pager *P, const vblock *nv)
+{
+    for (size_t s = 0; s < P->nslices; s++)
+        if (P->slices[s].vb == nv)
+            return 1;
+    for (size_t s = 0; s < P->ncarry; s++)
+        if (P->carry[s].vb == nv)
+            return 1;
+    return 0;
+}
+
+/* The room the notes of `ln` need on this page: a note that fits whole
+ * needs all its lines; a long one may split, so it needs its first two
+ * here and continues on the next page. Once a note continues, later notes
+ * follow it there and need nothing here. */
 static int32_t line_notes_h(const pager *P, const vblock *b, const vline *ln)
 {
     int32_t h = 0;
+    if (P->ncarry)
+        return 0;
     for (size_t k = 0; k < ln->nnotes; k++) {
         const folio_fnote *fn = b->notes[ln->note0 + k];
         const vblock *nv = &P->notes[fn - P->L->flow->notes];
-        int shown = 0;
-        for (size_t s = 0; s < P->nslices && !shown; s++)
-            shown = P->slices[s].vb == nv;
-        if (!shown)
-            h += lines_height(nv, 0, nv->nlines);
+        if (note_shown(P, nv))
+            continue;
+        int32_t whole = lines_height(nv, 0, nv->nlines);
+        int32_t start = lines_height(nv, 0, nv->nlines < 2 ? nv->nlines : 2);
+        h += whole <= P->note_cap - P->notes_h - h ? whole : start;
     }
     return h;
 }
@@ -137,16 +154,17 @@ static int take_notes(pager *P, const vblock *b, const vline *ln, int32_t body_y
     for (size_t k = 0; k < ln->nnotes; k++) {
         const folio_fnote *fn = b->notes[ln->note0 + k];
         const vblock *nv = &P->notes[fn - P->L->flow->notes];
-        int shown = 0;
-        for (size_t s = 0; s < P->nslices && !shown; s++)
-            shown = P->slices[s].vb == nv;
-        if (shown || !nv->nlines)
+        if (note_shown(P, nv) || !nv->nlines)
             continue;
         size_t n = 0;
         int32_t h = 0;
-        while (n < nv->nlines) {
+        while (n < nv->nlines && !P->ncarry) {
             int32_t lh = nv->lines[n].height + nv->lines[n].depth;
-            if (P->ncarry || body_y + NOTE_CLEAR + notes_area(P->notes_h + h + lh) > P->bottom)
+            if (body_y + NOTE_CLEAR + notes_area(P->notes_h + h + lh) > P->bottom)
+                break;
+            /* a split note leaves room for the text: at most note_cap */
+            if (P->notes_h + h + lh > P->note_cap && n >= 2 &&
+                lines_height(nv, 0, nv->nlines) > P->note_cap)
                 break;
             h += lh;
             n++;
@@ -256,13 +274,29 @@ static int new_page(pager *P)
     P->bottom = L->flow->page.body_bottom;
     /* the first body line of a 12 pt style sits on body_top */
     P->y = L->flow->page.body_top - FOLIO_PT(12);
-    /* Notes carried over come first. */
+    P->note_cap = (P->bottom - L->flow->page.body_top) / 2;
+    /* Notes carried over come first, up to half the page; the rest goes on
+     * to the page after. */
+    size_t kept = 0;
     for (size_t c = 0; c < P->ncarry; c++) {
-        if ((rc = add_slice(P, &P->slices, &P->nslices, &P->slices_cap, P->carry[c])))
+        note_slice sl = P->carry[c];
+        size_t n = 0;
+        int32_t h = 0;
+        while (!kept && n < sl.n) {
+            int32_t lh = sl.vb->lines[sl.first + n].height + sl.vb->lines[sl.first + n].depth;
+            if (P->notes_h + h + lh > P->note_cap && n > 0)
+                break;
+            h += lh;
+            n++;
+        }
+        if (n && (rc = add_slice(P, &P->slices, &P->nslices, &P->slices_cap,
+                                 (note_slice){sl.vb, sl.first, n})))
             return rc;
-        P->notes_h += lines_height(P->carry[c].vb, P->carry[c].first, P->carry[c].n);
+        P->notes_h += h;
+        if (n < sl.n)
+            P->carry[kept++] = (note_slice){sl.vb, sl.first + n, sl.n - n};
     }
-    P->ncarry = 0;
+    P->ncarry = kept;
     return 0;
 }
 
@@ -423,6 +457,7 @@ int build_pages(lctx *L, vblock *blocks, size_t nblocks)
     P.after = after;
     P.fresh = 0;
     P.bottom = L->flow->page.first_footer_top - FOLIO_PT(12);
+    P.note_cap = (P.bottom - y) / 2;
     if (nmnotes) {
         vblock mb = {0};
         vline *ln = vblock_line(L, &mb, 0);

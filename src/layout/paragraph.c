@@ -115,8 +115,10 @@ static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
             const folio_fnote *fn = run->note ? folio_flow_note(L->flow, run->note) : NULL;
             if (!fn)
                 continue;
+            /* an endnote's marker is only a mark: its text is elsewhere */
             frag f = {fn->mark, strlen(fn->mark), face_of(st->face, 0),
-                      st->size * 6 / 10, st->size * 33 / 100, 0, NULL, fn};
+                      st->size * 6 / 10, st->size * 33 / 100, 0, NULL,
+                      fn->endnote ? NULL : fn};
             f.width = folio_text_width(L->fonts, f.face, f.size, f.text, f.len);
             if ((pending_space || !wl->nw) && (rc = new_word(wl, space_w)))
                 return rc;

@@ -265,6 +265,50 @@ static int number_notes(folio_flow *f, const styles *s)
     return 0;
 }
 
+/* Is the report's last block a heading such as "Notes"? Then numbered
+ * notes are endnotes listed under it, as the UPR summaries print them. */
+static int ends_with_notes_heading(const folio_report *r, const house *h)
+{
+    const char *words = house_get(h, "document", "endnotes-heading");
+    if (!words || !r->nblocks)
+        return 0;
+    const folio_block *b = &r->blocks[r->nblocks - 1];
+    if (b->kind != FOLIO_BLOCK_HEADING || b->label_kind != FOLIO_LABEL_NONE || b->nruns != 1 ||
+        !b->runs[0].text)
+        return 0;
+    const char *t = b->runs[0].text;
+    size_t n = strlen(t);
+    for (const char *w = words; *w;) {
+        size_t k = strcspn(w, "|");
+        if (k == n && !strncmp(w, t, n))
+            return 1;
+        w += k + (w[k] == '|');
+    }
+    return 0;
+}
+
+/* Move the numbered notes into the flow as a list after the last block. */
+static int list_endnotes(folio_flow *f, const folio_pstyle *st, size_t *cap)
+{
+    for (size_t i = 0; i < f->nnotes; i++) {
+        folio_fnote *fn = &f->notes[i];
+        if (fn->note->mark)
+            continue; /* "*" notes stay at the foot of page 1 */
+        fn->endnote = 1;
+        for (size_t k = 0; k < fn->nblocks; k++) {
+            folio_fblock *fb = push(f, cap);
+            if (!fb)
+                return FOLIO_E_NOMEM;
+            *fb = fn->blocks[k];
+            if (fb->kind == FOLIO_FLOW_PARA) {
+                fb->style = st;
+                fb->label = k == 0 ? fn->mark : NULL;
+            }
+        }
+    }
+    return 0;
+}
+
 static int by_note_ptr(const void *a, const void *b)
 {
     const folio_note *x = (*(const folio_fnote *const *)a)->note;
@@ -389,6 +433,13 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     for (size_t i = 0; i < r->nblocks; i++)
         if ((rc = style_block(ctx, f, &s, &r->blocks[i], &c, &cap)))
             goto done;
+    if ((rc = number_notes(f, &s)))
+        goto done;
+    if (ends_with_notes_heading(r, &h)) {
+        const folio_pstyle *en;
+        if ((rc = need(ctx, f, "UNEndnote", &en)) || (rc = list_endnotes(f, en, &cap)))
+            goto done;
+    }
     folio_fblock *end = push(f, &cap);
     if (!end) {
         rc = FOLIO_E_NOMEM;
@@ -396,8 +447,6 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     }
     end->kind = FOLIO_FLOW_END_RULE;
     end->style = s.para;
-    if ((rc = number_notes(f, &s)))
-        goto done;
     qsort(f->note_index, f->nnotes, sizeof *f->note_index, by_note_ptr);
     f->mast.title_note = r->meta.title_note ? folio_flow_note(f, r->meta.title_note) : NULL;
     f->mast.agenda_note = r->meta.agenda_note ? folio_flow_note(f, r->meta.agenda_note) : NULL;
