@@ -87,6 +87,11 @@ typedef struct folio_page_geom {
     int32_t header_rule_y;       /* rule under the running head, from top */
     int32_t footer_baseline;     /* page number baseline, from top */
     int32_t first_footer_top;    /* top of the first-page footer (job no.) */
+    int32_t masthead_drop;       /* the masthead sits this much lower (NY) */
+    int folio_of_total;          /* page numbers as "2/9" (New York) */
+    int later_job;               /* job number on later pages: 0 never,
+                                    1 in translations, 2 always */
+    int32_t later_job_size;      /* its size, mpt */
 } folio_page_geom;
 
 /* Every masthead and footer string, resolved in the document's language. */
@@ -114,6 +119,8 @@ typedef struct folio_masthead {
     const char *qr_url;          /* the document's address on ODS */
     const char *recycle;         /* "Please recycle" text in the language */
     const char *running_symbol;  /* symbol for running heads */
+    const char *later_job;       /* job number on later pages ("24-22861"),
+                                    NULL when the station prints none there */
 } folio_masthead;
 
 /* Labels that depend on the language. */

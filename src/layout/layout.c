@@ -34,6 +34,7 @@ static int end_rule(lctx *L, vblock *vb)
     vline *ln = vblock_line(L, vb, FOLIO_PT(18));
     if (!ln)
         return FOLIO_E_NOMEM;
+    vb->end_rule = 1;
     folio_item it = {0};
     it.kind = FOLIO_ITEM_RULE;
     it.x = (f->page.width - f->end_rule_width) / 2;

@@ -107,7 +107,8 @@ static folio_run *runs_of(lctx *L, const char *text, const folio_fnote *note, si
 
 /* The organ or conference name beside the emblem: 20 pt bold when it fits
  * on two lines, smaller for the long names of conference bodies. */
-static int organ_block(lctx *L, folio_page *p, const char *organ, int32_t x0, int32_t x1)
+static int organ_block(lctx *L, folio_page *p, const char *organ, int32_t x0, int32_t x1,
+                       int32_t drop)
 {
     static const int32_t sizes[] = {FOLIO_PT(20), FOLIO_PT(16), FOLIO_PT(14), FOLIO_PT(12)};
     static const size_t max_lines[] = {2, 3, 4, 5};
@@ -127,7 +128,7 @@ static int organ_block(lctx *L, folio_page *p, const char *organ, int32_t x0, in
             return rc;
         if (vb.nlines <= max_lines[i] || i == 3) {
             /* first baseline as measured for 20 pt (80 pt), scaled down */
-            int32_t y = FOLIO_PT(64) + sizes[i] * 8 / 10;
+            int32_t y = FOLIO_PT(64) + sizes[i] * 8 / 10 + drop;
             const folio_fnote **none = NULL;
             size_t nn = 0;
             return block_at(L, p, base, st.size, st.leading, r, n, (hbox){x0, x1}, &y,
@@ -197,39 +198,46 @@ int set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
     const folio_page_geom *g = &f->page;
     int32_t fl = g->frame_left, fr = g->frame_right;
     const folio_art *emblem;
+    int32_t drop = g->masthead_drop;
     int rc;
 
-    /* Row 1: wordmark, symbol (first element 20 pt, the rest 10 pt). */
-    if ((rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(14), fl + COL2, TOP_BASELINE,
+    /* Row 1: wordmark, symbol (first element 20 pt, the rest 10 pt). A
+     * long wordmark ("Организация Объединенных Наций") starts near the
+     * frame, over the emblem's column, as the Russian original does. */
+    int32_t wordmark_x = fl + COL2;
+    if (folio_text_width(L->fonts, FOLIO_FACE_REGULAR, FOLIO_PT(14), m->wordmark,
+                         strlen(m->wordmark)) > FOLIO_PT(150))
+        wordmark_x = fl + FOLIO_PT(7.3);
+    if ((rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(14), wordmark_x, TOP_BASELINE + drop,
                       m->wordmark)))
         return rc;
     int32_t wh = folio_text_width(L->fonts, FOLIO_FACE_REGULAR, FOLIO_PT(20),
                                   m->symbol_head, strlen(m->symbol_head));
     int32_t wt = folio_text_width(L->fonts, FOLIO_FACE_REGULAR, FOLIO_PT(10),
                                   m->symbol_tail, strlen(m->symbol_tail));
-    if ((rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(20), fr - wh - wt, TOP_BASELINE,
+    if ((rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(20), fr - wh - wt, TOP_BASELINE + drop,
                       m->symbol_head)) ||
-        (rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fr - wt, TOP_BASELINE,
+        (rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fr - wt, TOP_BASELINE + drop,
                       m->symbol_tail)) ||
-        (rc = rule_at(L, p, fl, THIN_RULE_Y, fr - fl, FOLIO_PT(0.5))))
+        (rc = rule_at(L, p, fl, THIN_RULE_Y + drop, fr - fl, FOLIO_PT(0.5))))
         return rc;
 
     /* Row 2: emblem, organ, the Distr. block. */
     if ((rc = folio_art_emblem(L->a, &emblem)) ||
-        (rc = art_at(L, p, emblem, fl + FOLIO_PT(4), FOLIO_PT(64), FOLIO_PT(54), FOLIO_PT(44))))
+        (rc = art_at(L, p, emblem, fl + FOLIO_PT(4), FOLIO_PT(64) + drop, FOLIO_PT(54), FOLIO_PT(44))))
         return rc;
-    if (m->organ && (rc = organ_block(L, p, m->organ, fl + COL2, fl + COL3 - FOLIO_PT(10))))
+    if (m->organ && (rc = organ_block(L, p, m->organ, fl + COL2, fl + COL3 - FOLIO_PT(10), drop)))
         return rc;
     const char *right[4] = {m->distribution, m->date, m->language_line, m->original_line};
     for (int i = 0; i < 4; i++)
         if ((rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fl + COL3,
-                          FOLIO_PT(78.9) + i * FOLIO_PT(12), right[i])))
+                          FOLIO_PT(78.9) + i * FOLIO_PT(12) + drop, right[i])))
             return rc;
-    if ((rc = rule_at(L, p, fl, THICK_RULE_Y, fr - fl, FOLIO_PT(1.5))))
+    if ((rc = rule_at(L, p, fl, THICK_RULE_Y + drop, fr - fl, FOLIO_PT(1.5))))
         return rc;
 
     /* Under the thick rule: body, session, venue and dates, agenda. */
-    int32_t y = BODY_BASELINE, last = 0;
+    int32_t y = BODY_BASELINE + drop, last = 0;
     hbox frame = {fl, g->column_right};
     const folio_pstyle *tst = folio_flow_style(f, "UNTitle");
     const folio_pstyle *sst = folio_flow_style(f, "UNSubtitle");
@@ -264,7 +272,7 @@ int set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
         last = y;
         y += FOLIO_PT(12);
     }
-    y = last ? last : BODY_BASELINE - FOLIO_PT(12);
+    y = last ? last : BODY_BASELINE + drop - FOLIO_PT(12);
 
     /* Title and subtitle at the column's indent. */
     hbox col = {g->column_left, g->column_right};
@@ -298,21 +306,31 @@ int set_furniture(lctx *L, folio_page *p)
     const folio_pstyle *hs = f->header_style, *fs = f->footer_style;
     const char *sym = f->mast.running_symbol;
     int even = p->number % 2 == 0, rc;
-    char num[16];
+    int32_t fl = f->page.frame_left, fr = f->page.frame_right;
     if (sym && *sym) {
         int32_t w = folio_text_width(L->fonts, hs->face, hs->size, sym, strlen(sym));
-        int32_t x = even ? f->page.frame_left : f->page.frame_right - w;
-        if ((rc = text_at(L, p, hs->face, hs->size, x, f->page.header_baseline, sym)))
+        if ((rc = text_at(L, p, hs->face, hs->size, even ? fl : fr - w,
+                          f->page.header_baseline, sym)))
             return rc;
     }
-    if ((rc = rule_at(L, p, f->page.frame_left, f->page.header_rule_y,
-                      f->page.frame_right - f->page.frame_left, FOLIO_PT(0.5))))
+    if ((rc = rule_at(L, p, fl, f->page.header_rule_y, fr - fl, FOLIO_PT(0.5))))
         return rc;
-    int n = snprintf(num, sizeof num, "%d", p->number);
-    char *s = folio_strndup(L->a, num, (size_t)n);
-    if (!s)
+    /* The page number at the outer edge ("2", or "2/9" in New York). */
+    char *num = f->page.folio_of_total
+                    ? folio_sprintf(L->a, "%d/%zu", p->number, L->out->npages)
+                    : folio_sprintf(L->a, "%d", p->number);
+    if (!num)
         return FOLIO_E_NOMEM;
-    int32_t w = folio_text_width(L->fonts, fs->face, fs->size, s, (size_t)n);
-    int32_t x = even ? f->page.frame_left : f->page.frame_right - w;
-    return text_at(L, p, fs->face, fs->size, x, f->page.footer_baseline, s);
+    int32_t w = folio_text_width(L->fonts, fs->face, fs->size, num, strlen(num));
+    if ((rc = text_at(L, p, fs->face, fs->size, even ? fl : fr - w, f->page.footer_baseline,
+                      num)))
+        return rc;
+    /* The job number at the inner edge, where the station prints it. */
+    const char *job = f->mast.later_job;
+    if (!job)
+        return 0;
+    int32_t size = f->page.later_job_size;
+    w = folio_text_width(L->fonts, FOLIO_FACE_REGULAR, size, job, strlen(job));
+    return text_at(L, p, FOLIO_FACE_REGULAR, size, even ? fr - w : fl,
+                   f->page.footer_baseline - FOLIO_PT(1.5), job);
 }

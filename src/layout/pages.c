@@ -255,8 +255,6 @@ static int new_page(pager *P)
     if (P->page) {
         if ((rc = draw_notes(P)))
             return rc;
-        if (P->page->number > 1 && (rc = set_furniture(L, P->page)))
-            return rc;
     }
     folio_page *pages = folio_grow(L->a, out->pages, sizeof *pages, out->npages,
                                    out->npages + 1);
@@ -334,6 +332,10 @@ static int place_block(pager *P, const vblock *blocks, size_t bi, size_t nblocks
         return 0;
     if (b->page_break_before && !P->fresh && (rc = new_page(P)))
         return rc;
+    /* The closing rule never goes alone to a page of its own: it may sit
+     * in the bottom margin, under the last line. */
+    if (b->end_rule && !P->fresh)
+        return place_line(P, b, 0);
     if (b->keep_with_next && !P->fresh && !keep_fits(P, blocks, bi, nblocks) &&
         (rc = new_page(P)))
         return rc;
@@ -478,7 +480,9 @@ int build_pages(lctx *L, vblock *blocks, size_t nblocks)
             return rc;
     if ((rc = draw_notes(&P)))
         return rc;
-    if (P.page->number > 1 && (rc = set_furniture(L, P.page)))
-        return rc;
+    /* Running heads and page numbers last: "2/9" needs the page count. */
+    for (size_t i = 1; i < L->out->npages; i++)
+        if ((rc = set_furniture(L, &L->out->pages[i])))
+            return rc;
     return 0;
 }

@@ -218,6 +218,10 @@ int style_masthead(folio_ctx *ctx, const house *h, const folio_report *r,
         m->job_line = folio_sprintf(a, "%s%s(%c)", bare, space ? space : " ",
                                     f->lang.job_letter);
         m->barcode = barcode_payload(a, bare);
+        /* later pages: the number without prefix or letter ("24-22861") */
+        int translation = m->language_line && *m->language_line;
+        if (f->page.later_job == 2 || (f->page.later_job == 1 && translation))
+            m->later_job = bare;
     }
 
     const char *pattern = house_get(h, "document", "qr-url");

@@ -130,6 +130,13 @@ int style_load_page(folio_ctx *ctx, const house *h, const char *station,
         (rc = house_length(ctx, h, sec, "footer-baseline", 0, &g->footer_baseline)) ||
         (rc = house_length(ctx, h, sec, "first-footer-top", 0, &g->first_footer_top)))
         return rc;
+    if ((rc = house_length(ctx, h, sec, "masthead-drop", 0, &g->masthead_drop)) ||
+        (rc = house_length(ctx, h, sec, "later-job-size", FOLIO_PT(8), &g->later_job_size)))
+        return rc;
+    const char *v = house_get(h, sec, "folio");
+    g->folio_of_total = v && !strcmp(v, "n/N");
+    v = house_get(h, sec, "later-job");
+    g->later_job = !v ? 0 : !strcmp(v, "always") ? 2 : !strcmp(v, "translations") ? 1 : 0;
     g->frame_left = fl;
     g->frame_right = g->width - fr;
     g->column_left = fl + cl;
