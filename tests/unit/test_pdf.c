@@ -305,6 +305,12 @@ static void test_write_and_check(void **state)
     }
     assert_int_equal(fonts, 4);
 
+    /* Not a word on stderr: a malformed ToUnicode CMap makes poppler warn
+     * for every font. */
+    assert_int_equal(run(out, sizeof(out), "pdftotext '%s' /dev/null 2>&1; "
+                         "pdffonts '%s' 2>&1 >/dev/null", pdf, pdf), 0);
+    assert_string_equal(out, "");
+
     assert_int_equal(run(out, sizeof(out), "pdftotext -enc UTF-8 '%s' - 2>/dev/null",
                          pdf), 0);
     assert_non_null(strstr(out, "United Nations"));
@@ -466,6 +472,114 @@ static void test_invalid_utf8(void **state)
     folio_ctx_free(&ctx);
 }
 
+/* Appends code point cp to s as UTF-8 (BMP only). */
+static size_t put_utf8(char *s, unsigned cp)
+{
+    if (cp < 0x80) {
+        s[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        s[0] = (char)(0xC0 | cp >> 6);
+        s[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    s[0] = (char)(0xE0 | cp >> 12);
+    s[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+    s[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+}
+
+/* The number of `what` blocks in the (decompressed) ToUnicode CMaps, each
+ * checked to hold at most 100 entries. */
+static int cmap_blocks(const char *qdf, const char *what)
+{
+    int blocks = 0;
+    for (const char *p = strstr(qdf, what); p; p = strstr(p + 1, what)) {
+        const char *num = p;
+        while (num > qdf && num[-1] == ' ')
+            num--;
+        while (num > qdf && num[-1] >= '0' && num[-1] <= '9')
+            num--;
+        int n = atoi(num);
+        assert_true(n >= 1 && n <= 100);
+        blocks++;
+    }
+    return blocks;
+}
+
+/* The ToUnicode maps: two faces sharing one font file (one libharu font),
+ * a code point beyond the BMP (drawn by libharu as a space), and enough
+ * single codes and runs to need several bfchar and bfrange blocks. */
+static void test_tounicode(void **state)
+{
+    (void)state;
+    /* Runs of two codes in Latin Extended-A/B, single codes in Cyrillic
+     * (skipping its combining marks U+0483..U+0489). */
+    static char runs[1024], singles[512];
+    size_t n = 0;
+    for (unsigned cp = 0x100; cp + 1 <= 0x24F; cp += 3) {
+        n += put_utf8(runs + n, cp);
+        n += put_utf8(runs + n, cp + 1);
+    }
+    runs[n] = 0;
+    n = 0;
+    for (unsigned cp = 0x400; cp <= 0x4FF; cp += 2)
+        if (cp < 0x483 || cp > 0x489)
+            n += put_utf8(singles + n, cp);
+    singles[n] = 0;
+
+    folio_item items[4] = {
+        text(FOLIO_FACE_REGULAR, 10, 72, 72, "Plain words"),
+        text(FOLIO_FACE_BOLD, 10, 72, 90, "wide ð char"),
+        text(FOLIO_FACE_ITALIC, 2, 20, 110, runs),
+        text(FOLIO_FACE_ITALIC, 2, 20, 130, singles),
+    };
+    folio_page page = { items, 4, 4, 1 };
+    folio_layout l = {0};
+    l.width = FOLIO_PT(595.276);
+    l.height = FOLIO_PT(841.89);
+    l.pages = &page;
+    l.npages = 1;
+    folio_fonts shared = test_fonts;
+    shared.path[FOLIO_FACE_BOLD] = shared.path[FOLIO_FACE_REGULAR];
+    folio_ctx ctx;
+    folio_ctx_init(&ctx, "tounicode");
+    const char *pdf = tmp("tounicode.pdf");
+    assert_int_equal(folio_pdf_write(&ctx, &l, &shared, pdf), 0);
+
+    static char out[65536];
+    assert_int_equal(run(out, sizeof(out), "pdftotext '%s' /dev/null 2>&1; "
+                         "pdffonts '%s' 2>&1 >/dev/null; qpdf --check '%s' "
+                         ">/dev/null 2>&1 || echo qpdf failed", pdf, pdf, pdf), 0);
+    assert_string_equal(out, "");
+    assert_int_equal(run(out, sizeof(out), "pdffonts '%s' 2>/dev/null", pdf), 0);
+    assert_non_null(strstr(out, "LiberationSerif "));
+    assert_null(strstr(out, "Bold"));
+
+    assert_int_equal(run(out, sizeof(out), "pdftotext -enc UTF-8 '%s' - 2>/dev/null",
+                         pdf), 0);
+    assert_non_null(strstr(out, "Plain words"));
+    /* Both faces' text mapped through the one shared font's map. */
+    assert_non_null(strstr(out, "wide"));
+    assert_non_null(strstr(out, "char"));
+    assert_non_null(strstr(out, runs));
+    assert_non_null(strstr(out, singles));
+
+    assert_int_equal(run(out, sizeof(out), "qpdf --qdf --object-streams=disable "
+                         "'%s' - | tr -d '\r'", pdf), 0);
+    assert_null(strstr(out, "cidrange"));
+    assert_null(strstr(out, "notdefrange"));
+    assert_non_null(strstr(out, "/CMapName /Adobe-Identity-UCS def"));
+    assert_non_null(strstr(out, "<0400> <0400>\n"));
+    assert_non_null(strstr(out, "<0100> <0101> <0100>\n"));
+    /* 125 single codes and 112 runs in the italic font. */
+    assert_true(cmap_blocks(out, "beginbfchar") >= 2);
+    assert_true(cmap_blocks(out, "beginbfrange") >= 2);
+    assert_int_equal(ctx.nerrors, 0);
+    folio_ctx_free(&ctx);
+}
+
 /* Printed numbers that do not start at 1 become page labels. */
 static void test_page_labels(void **state)
 {
@@ -574,6 +688,7 @@ int main(void)
         cmocka_unit_test(test_byte_identical),
         cmocka_unit_test(test_only_used_faces),
         cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_tounicode),
         cmocka_unit_test(test_page_labels),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_partial_file_removed),
