@@ -50,6 +50,9 @@ const char *folio_pdf_cstr(folio_pdf *w, const char *s, size_t n);
 /* Load the faces the layout draws; fills w->font. */
 int folio_pdf_load_fonts(folio_pdf *w, const folio_layout *l,
                          const folio_fonts *fonts);
+/* Replace libharu's malformed ToUnicode CMap of each loaded font with one
+ * mapping every code the layout's text draws in it to that code point. */
+int folio_pdf_fix_tounicode(folio_pdf *w, const folio_layout *l);
 /* Draw an ART item. */
 int folio_pdf_draw_art(folio_pdf *w, const folio_item *it);
 /* LINK and OUTLINE items. */

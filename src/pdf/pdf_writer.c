@@ -263,6 +263,8 @@ int folio_pdf_write(folio_ctx *ctx, const folio_layout *l,
             goto done;
     if ((rc = folio_pdf_set_meta(&w, l)) < 0)
         goto done;
+    if ((rc = folio_pdf_fix_tounicode(&w, l)) < 0)
+        goto done;
     rc = folio_pdf_save(&w, path);
 done:
     if (w.doc)

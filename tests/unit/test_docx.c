@@ -648,6 +648,8 @@ static void test_styles_and_settings(void **state)
     assert_int_equal(xp_num(d, "count(//w:evenAndOddHeaders)"), 1);
     /* Space after and before add up, as in the PDF. */
     assert_int_equal(xp_num(d, "count(//w:compat/w:doNotUseHTMLParagraphAutoSpacing)"), 1);
+    /* No automatic hyphenation, as in the official Word documents. */
+    assert_int_equal(xp_num(d, "count(//w:autoHyphenation)"), 0);
     xmlFreeDoc(d);
     d = parse_entry(z, "docProps/core.xml");
     assert_xp_str(d, "//dc:title", "Summary of Stakeholders\xe2\x80\x99 submissions on Italy");

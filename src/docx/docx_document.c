@@ -1,0 +1,519 @@
+/* document.xml: the body. Paragraphs name their style and carry only what
+ * the style cannot say (a page break before, a column's alignment); runs
+ * carry emphasis, links and note references. */
+#include <stdio.h>
+#include <string.h>
+
+#include "docx/docx_xml.h"
+
+/* Run properties for the style bits of the model. */
+static void rpr(dx_xml *x, const char *rstyle, unsigned bits)
+{
+    if (!rstyle && !(bits & (FOLIO_EMPH | FOLIO_STRONG | FOLIO_SUPER)))
+        return;
+    dx_start(x, "w:rPr");
+    if (rstyle)
+        folio_dx_val(x, "w:rStyle", rstyle);
+    if (bits & FOLIO_STRONG) {
+        folio_dx_empty(x, "w:b");
+        folio_dx_empty(x, "w:bCs");
+    }
+    if (bits & FOLIO_EMPH) {
+        folio_dx_empty(x, "w:i");
+        folio_dx_empty(x, "w:iCs");
+    }
+    if (bits & FOLIO_SUPER)
+        folio_dx_val(x, "w:vertAlign", "superscript");
+    dx_end(x);
+}
+
+/* Text inside a run: tabs and line feeds become w:tab and w:br. */
+static void run_content(dx_xml *x, const char *text)
+{
+    const char *p = text;
+    while (*p) {
+        size_t n = strcspn(p, "\t\n\r");
+        if (n) {
+            dx_start(x, "w:t");
+            dx_attr(x, "xml:space", "preserve");
+            folio_dx_chars(x, p, n);
+            dx_end(x);
+            p += n;
+        }
+        if (*p == '\t')
+            folio_dx_empty(x, "w:tab");
+        else if (*p == '\n')
+            folio_dx_empty(x, "w:br");
+        if (*p) /* '\r' is dropped */
+            p++;
+    }
+}
+
+static void run(dx_xml *x, const char *rstyle, unsigned bits, const char *text)
+{
+    if (!text || !*text)
+        return;
+    dx_start(x, "w:r");
+    rpr(x, rstyle, bits);
+    run_content(x, text);
+    dx_end(x);
+}
+
+void folio_dx_run_text(dx_xml *x, const char *rstyle, const char *text)
+{
+    run(x, rstyle, 0, text);
+}
+
+dx_note *folio_dx_find_fnote(dx_doc *d, const folio_fnote *fn)
+{
+    for (size_t i = 0; i < d->nnotes; i++)
+        if (d->notes[i].fn == fn)
+            return &d->notes[i];
+    return NULL;
+}
+
+dx_note *folio_dx_find_note(dx_doc *d, const folio_note *n)
+{
+    for (size_t i = 0; i < d->nnotes; i++)
+        if (d->notes[i].fn->note == n)
+            return &d->notes[i];
+    return NULL;
+}
+
+static void mark_text(dx_xml *x, const char *mark)
+{
+    run(x, "UNNoteRef", 0, mark);
+}
+
+void folio_dx_note_ref(dx_xml *x, const folio_fnote *fn)
+{
+    dx_note *n = fn ? folio_dx_find_fnote(x->doc, fn) : NULL;
+    if (!n) {
+        if (fn && fn->mark)
+            mark_text(x, fn->mark);
+        return;
+    }
+    /* Word holds one reference per note, and none inside notes: any other
+     * occurrence keeps its mark as plain superscript text, as do the marks
+     * of endnotes (the flow lists those under the closing "Notes"). */
+    if (x->in_note || n->referenced || fn->endnote) {
+        mark_text(x, fn->mark);
+        return;
+    }
+    n->referenced = 1;
+    dx_start(x, "w:r");
+    rpr(x, "UNNoteRef", 0);
+    dx_start(x, "w:footnoteReference");
+    if (n->custom)
+        dx_attr(x, "w:customMarkFollows", "1");
+    folio_dx_attr_int(x, "w:id", n->id);
+    dx_end(x);
+    if (n->custom)
+        run_content(x, fn->mark ? fn->mark : "");
+    dx_end(x);
+}
+
+static void one_run(dx_xml *x, const folio_run *r)
+{
+    switch (r->kind) {
+    case FOLIO_RUN_TEXT:
+        run(x, r->link ? "UNLink" : NULL, r->style, r->text);
+        break;
+    case FOLIO_RUN_LINE_BREAK:
+        dx_start(x, "w:r");
+        folio_dx_empty(x, "w:br");
+        dx_end(x);
+        break;
+    case FOLIO_RUN_NOTE_REF: {
+        dx_note *n = r->note ? folio_dx_find_note(x->doc, r->note) : NULL;
+        if (n)
+            folio_dx_note_ref(x, n->fn);
+        else if (r->note && r->note->mark)
+            mark_text(x, r->note->mark);
+        break;
+    }
+    }
+}
+
+void folio_dx_runs(dx_xml *x, const folio_run *runs, size_t nruns)
+{
+    for (size_t i = 0; i < nruns;) {
+        const char *link = runs[i].link;
+        if (!link || !*link) {
+            one_run(x, &runs[i++]);
+            continue;
+        }
+        /* Consecutive runs to the same target share one hyperlink. */
+        const char *id = folio_dx_rel(x, DX_REL "hyperlink", link, 1);
+        dx_start(x, "w:hyperlink");
+        if (id)
+            dx_attr(x, "r:id", id);
+        while (i < nruns && runs[i].link && !strcmp(runs[i].link, link))
+            one_run(x, &runs[i++]);
+        dx_end(x);
+    }
+}
+
+void folio_dx_para(dx_xml *x, const folio_pstyle *st, const char *label,
+                   const folio_run *runs, size_t nruns,
+                   const dx_para_opt *opt)
+{
+    dx_doc *d = x->doc;
+    const dx_style_use *use = st ? folio_dx_style_use(d, st) : NULL;
+    int hanging = st && st->label_place == FOLIO_LABEL_HANGING && use &&
+                  use->labelled;
+    int has_label = label && *label;
+    int32_t left, first;
+    dx_start(x, "w:p");
+    dx_start(x, "w:pPr");
+    folio_dx_val(x, "w:pStyle", st && st->name ? st->name : "Normal");
+    if (opt && opt->break_before)
+        folio_dx_empty(x, "w:pageBreakBefore");
+    if (!has_label && st && folio_dx_unlabelled_ind(d, st, &left, &first)) {
+        /* The style places a label; this paragraph has none. */
+        dx_start(x, "w:ind");
+        folio_dx_attr_int(x, "w:left", DX_TWIPS(left));
+        folio_dx_attr_int(x, "w:firstLine", DX_TWIPS(first));
+        dx_end(x);
+    }
+    if (opt && opt->jc)
+        folio_dx_val(x, "w:jc", opt->jc);
+    dx_end(x);
+    if (has_label) {
+        dx_start(x, "w:r");
+        if (hanging)
+            folio_dx_empty(x, "w:tab");
+        run_content(x, label);
+        folio_dx_empty(x, "w:tab");
+        dx_end(x);
+    }
+    folio_dx_runs(x, runs, nruns);
+    dx_end(x);
+    x->last = 1;
+}
+
+void folio_dx_para_text(dx_xml *x, const char *style, const char *text)
+{
+    dx_start(x, "w:p");
+    dx_start(x, "w:pPr");
+    folio_dx_val(x, "w:pStyle", style);
+    dx_end(x);
+    run(x, NULL, 0, text);
+    dx_end(x);
+    x->last = 1;
+}
+
+/* ---- Tables ----------------------------------------------------------- */
+
+static size_t cell_chars(const folio_cell *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->nruns; i++)
+        if (c->runs[i].kind == FOLIO_RUN_TEXT && c->runs[i].text)
+            for (const unsigned char *p = (const unsigned char *)c->runs[i].text;
+                 *p; p++)
+                n += (*p & 0xC0) != 0x80; /* count code points */
+    return n;
+}
+
+static void border(dx_xml *x, const char *side, const char *val)
+{
+    dx_start(x, side);
+    dx_attr(x, "w:val", val);
+    if (strcmp(val, "nil")) {
+        dx_attr(x, "w:sz", "4");
+        dx_attr(x, "w:space", "0");
+        dx_attr(x, "w:color", "000000");
+    }
+    dx_end(x);
+}
+
+static void width_attr(dx_xml *x, const char *name, int32_t twips)
+{
+    dx_start(x, name);
+    folio_dx_attr_int(x, "w:w", twips);
+    dx_attr(x, "w:type", "dxa");
+    dx_end(x);
+}
+
+static const char *align_jc(folio_align a)
+{
+    switch (a) {
+    case FOLIO_ALIGN_LEFT: return "left";
+    case FOLIO_ALIGN_CENTER: return "center";
+    case FOLIO_ALIGN_RIGHT: return "right";
+    case FOLIO_ALIGN_JUSTIFY: return "both";
+    default: return NULL;
+    }
+}
+
+/* Column widths in proportion to the longest text of each column, each
+ * between 3 and 40 characters' worth, filling the column. */
+static int32_t *column_widths(dx_doc *d, const folio_table *t, int32_t total)
+{
+    int32_t *w = folio_alloc(d->arena, sizeof *w * t->ncols);
+    size_t *len = folio_alloc(d->arena, sizeof *len * t->ncols);
+    if (!w || !len)
+        return NULL;
+    size_t sum = 0;
+    for (size_t j = 0; j < t->ncols; j++) {
+        size_t m = 0;
+        for (size_t i = 0; i < t->nrows; i++) {
+            size_t n = cell_chars(&t->cells[i * t->ncols + j]);
+            if (n > m)
+                m = n;
+        }
+        len[j] = m < 3 ? 3 : m > 40 ? 40 : m;
+        sum += len[j];
+    }
+    int32_t used = 0;
+    for (size_t j = 0; j < t->ncols; j++) {
+        w[j] = j + 1 == t->ncols ? total - used
+                                 : (int32_t)((int64_t)total * (int64_t)len[j] /
+                                             (int64_t)sum);
+        used += w[j];
+    }
+    return w;
+}
+
+void folio_dx_table(dx_xml *x, const folio_fblock *b)
+{
+    dx_doc *d = x->doc;
+    const folio_table *t = b->table;
+    if (!t || !t->ncols || !t->nrows)
+        return;
+    const folio_pstyle *cell = folio_dx_cell_style(
+        d, b->cell_style ? b->cell_style : folio_dx_style(d, "UNTable"));
+    const folio_pstyle *head = folio_dx_cell_style(
+        d, b->head_style ? b->head_style : folio_dx_style(d, "UNTableHead"));
+    int32_t total = DX_TWIPS(d->text_width - d->colofs - d->colofs_right);
+    int32_t *w = column_widths(d, t, total);
+    if (!w) {
+        x->err = 1;
+        return;
+    }
+    dx_start(x, "w:tbl");
+    dx_start(x, "w:tblPr");
+    width_attr(x, "w:tblW", total);
+    width_attr(x, "w:tblInd", DX_TWIPS(d->colofs));
+    /* UN tables: horizontal rules only, top and bottom of the table and
+     * under the column heads (on the head cells). */
+    dx_start(x, "w:tblBorders");
+    border(x, "w:top", "single");
+    border(x, "w:left", "nil");
+    border(x, "w:bottom", "single");
+    border(x, "w:right", "nil");
+    border(x, "w:insideH", "nil");
+    border(x, "w:insideV", "nil");
+    dx_end(x);
+    dx_start(x, "w:tblLayout");
+    dx_attr(x, "w:type", "fixed");
+    dx_end(x);
+    dx_start(x, "w:tblCellMar");
+    width_attr(x, "w:top", 20);
+    width_attr(x, "w:left", 57);
+    width_attr(x, "w:bottom", 20);
+    width_attr(x, "w:right", 57);
+    dx_end(x);
+    dx_start(x, "w:tblLook");
+    dx_attr(x, "w:val", "0020");
+    dx_attr(x, "w:firstRow", "1");
+    dx_attr(x, "w:lastRow", "0");
+    dx_attr(x, "w:firstColumn", "0");
+    dx_attr(x, "w:lastColumn", "0");
+    dx_attr(x, "w:noHBand", "1");
+    dx_attr(x, "w:noVBand", "1");
+    dx_end(x);
+    dx_end(x);
+    dx_start(x, "w:tblGrid");
+    for (size_t j = 0; j < t->ncols; j++)
+        width_attr(x, "w:gridCol", w[j]);
+    dx_end(x);
+    for (size_t i = 0; i < t->nrows; i++) {
+        int is_head = i < t->head_rows;
+        dx_start(x, "w:tr");
+        if (is_head) {
+            dx_start(x, "w:trPr");
+            folio_dx_empty(x, "w:cantSplit");
+            folio_dx_empty(x, "w:tblHeader");
+            dx_end(x);
+        }
+        for (size_t j = 0; j < t->ncols; j++) {
+            const folio_cell *c = &t->cells[i * t->ncols + j];
+            dx_start(x, "w:tc");
+            dx_start(x, "w:tcPr");
+            width_attr(x, "w:tcW", w[j]);
+            if (i + 1 == t->head_rows) {
+                dx_start(x, "w:tcBorders");
+                border(x, "w:bottom", "single");
+                dx_end(x);
+            }
+            dx_end(x);
+            dx_para_opt opt = {0};
+            opt.jc = t->align ? align_jc(t->align[j]) : NULL;
+            folio_dx_para(x, is_head ? head : cell, NULL, c->runs, c->nruns,
+                          &opt);
+            dx_end(x);
+        }
+        dx_end(x);
+    }
+    dx_end(x);
+    x->last = 2;
+}
+
+/* ---- The body --------------------------------------------------------- */
+
+/* A page break that no following paragraph can carry. */
+static void break_para(dx_xml *x)
+{
+    dx_start(x, "w:p");
+    dx_start(x, "w:pPr");
+    folio_dx_val(x, "w:pStyle", folio_dx_style(x->doc, "UNPara")->name);
+    dx_end(x);
+    dx_start(x, "w:r");
+    dx_start(x, "w:br");
+    dx_attr(x, "w:type", "page");
+    dx_end(x);
+    dx_end(x);
+    dx_end(x);
+    x->last = 1;
+}
+
+static void end_para(dx_xml *x)
+{
+    dx_start(x, "w:p");
+    dx_start(x, "w:pPr");
+    folio_dx_val(x, "w:pStyle", folio_dx_style(x->doc, "UNPara")->name);
+    dx_end(x);
+    dx_end(x);
+    x->last = 1;
+}
+
+static void end_rule(dx_xml *x)
+{
+    dx_start(x, "w:p");
+    dx_start(x, "w:pPr");
+    folio_dx_val(x, "w:pStyle", "UNEndRule");
+    dx_end(x);
+    dx_end(x);
+    x->last = 1;
+}
+
+static void blocks(dx_xml *x)
+{
+    const folio_flow *f = x->doc->f;
+    int pending_break = 0;
+    for (size_t i = 0; i < f->nblocks && !x->err; i++) {
+        const folio_fblock *b = &f->blocks[i];
+        switch (b->kind) {
+        case FOLIO_FLOW_PARA: {
+            dx_para_opt opt = {.break_before = pending_break};
+            const folio_pstyle *st = b->style ? b->style
+                                              : folio_dx_style(x->doc, "UNPara");
+            folio_dx_para(x, st, b->label, b->runs, b->nruns, &opt);
+            pending_break = 0;
+            break;
+        }
+        case FOLIO_FLOW_TABLE:
+            if (pending_break)
+                break_para(x);
+            pending_break = 0;
+            folio_dx_table(x, b);
+            break;
+        case FOLIO_FLOW_PAGE_BREAK:
+            if (pending_break)
+                break_para(x);
+            pending_break = 1;
+            break;
+        case FOLIO_FLOW_END_RULE:
+            if (pending_break)
+                break_para(x);
+            pending_break = 0;
+            end_rule(x);
+            break;
+        }
+    }
+    if (pending_break)
+        break_para(x);
+    /* Word wants a paragraph before the section properties. */
+    if (x->last != 1)
+        end_para(x);
+}
+
+static void ref(dx_xml *x, const char *name, const char *type, const char *id)
+{
+    dx_start(x, name);
+    dx_attr(x, "w:type", type);
+    dx_attr(x, "r:id", id);
+    dx_end(x);
+}
+
+static void sect_pr(dx_xml *x)
+{
+    dx_doc *d = x->doc;
+    const folio_page_geom *pg = &d->f->page;
+    dx_start(x, "w:sectPr");
+    ref(x, "w:headerReference", "even", "rId7");
+    ref(x, "w:headerReference", "default", "rId6");
+    ref(x, "w:footerReference", "even", "rId10");
+    ref(x, "w:footerReference", "default", "rId9");
+    ref(x, "w:headerReference", "first", "rId5");
+    ref(x, "w:footerReference", "first", "rId8");
+    dx_start(x, "w:pgSz");
+    folio_dx_attr_int(x, "w:w", DX_TWIPS(pg->width));
+    folio_dx_attr_int(x, "w:h", DX_TWIPS(pg->height));
+    dx_end(x);
+    dx_start(x, "w:pgMar");
+    folio_dx_attr_int(x, "w:top", DX_TWIPS(d->margin_top));
+    folio_dx_attr_int(x, "w:right", DX_TWIPS(pg->width - pg->frame_right));
+    folio_dx_attr_int(x, "w:bottom", DX_TWIPS(d->margin_bottom));
+    folio_dx_attr_int(x, "w:left", DX_TWIPS(pg->frame_left));
+    folio_dx_attr_int(x, "w:header", DX_TWIPS(d->header_dist));
+    folio_dx_attr_int(x, "w:footer", DX_TWIPS(d->footer_dist));
+    dx_attr(x, "w:gutter", "0");
+    dx_end(x);
+    dx_start(x, "w:cols");
+    dx_attr(x, "w:space", "720");
+    dx_end(x);
+    folio_dx_empty(x, "w:titlePg");
+    dx_end(x);
+}
+
+int folio_dx_write_document(dx_doc *d)
+{
+    dx_xml x;
+    int rc = folio_dx_xml_begin(d, &x);
+    if (rc < 0)
+        return rc;
+    /* Fixed ids for the fixed parts; links get rId11 and up. */
+    static const char *const fixed[][2] = {
+        {DX_REL "styles", "styles.xml"},
+        {DX_REL "settings", "settings.xml"},
+        {DX_REL "fontTable", "fontTable.xml"},
+        {DX_REL "footnotes", "footnotes.xml"},
+        {DX_REL "header", "header1.xml"},
+        {DX_REL "header", "header2.xml"},
+        {DX_REL "header", "header3.xml"},
+        {DX_REL "footer", "footer1.xml"},
+        {DX_REL "footer", "footer2.xml"},
+        {DX_REL "footer", "footer3.xml"},
+    };
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0] && rc == 0; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "rId%zu", i + 1);
+        rc = folio_dx_rel_fixed(&x, id, fixed[i][0], fixed[i][1]);
+    }
+    if (rc < 0) {
+        folio_dx_xml_drop(&x);
+        return rc;
+    }
+    folio_dx_root(&x, "w:document");
+    dx_start(&x, "w:body");
+    folio_dx_masthead_body(&x);
+    blocks(&x);
+    sect_pr(&x);
+    dx_end(&x);
+    dx_end(&x);
+    return folio_dx_xml_finish(&x, "word/document.xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
+}

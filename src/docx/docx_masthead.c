@@ -1,0 +1,126 @@
+/* The first page's masthead: the grid in the first-page header and the
+ * lines under the thick rule at the start of the body.
+ *
+ * Why the grid lives in the first-page header: the body's top margin is the
+ * one of the later pages (under the running head), so a grid in the body
+ * would start about 40 pt too low. In the header it starts at the header
+ * distance like the official PDF's, and Word and LibreOffice both push the
+ * first page's body below a header taller than the margin. The rules are
+ * the cells' bottom borders (0.5 pt under the wordmark row, 1.5 pt under
+ * the emblem row). */
+#include <string.h>
+
+#include "docx/docx_xml.h"
+
+#define PT FOLIO_PT
+#define EMBLEM_W PT(54)           /* emblem width (height from its aspect) */
+
+static int emblem(dx_xml *x)
+{
+    const folio_art *art;
+    dx_doc *d = x->doc;
+    int rc = folio_art_emblem(d->arena, &art);
+    if (rc == FOLIO_E_NOMEM)
+        return rc;
+    if (rc < 0 || !art || art->width <= 0 || art->height <= 0)
+        return folio_warn(d->ctx, (folio_pos){0, 0},
+                          "the UN emblem artwork is unavailable");
+    int32_t h = (int32_t)((float)EMBLEM_W * art->height / art->width);
+    dx_raster r = {.width_px = (int)(EMBLEM_W / 1000 * 300 / 72),
+                   .antialias = 1};
+    r.height_px = (int)((float)r.width_px * art->height / art->width + 0.5f);
+    return folio_dx_image_run(x, art, &r, EMBLEM_W, h, "United Nations emblem");
+}
+
+int folio_dx_write_first_header(dx_doc *d)
+{
+    const folio_masthead *m = &d->f->mast;
+    dx_xml x;
+    int rc = folio_dx_xml_begin(d, &x);
+    if (rc < 0)
+        return rc;
+    int32_t col3 = d->text_width - DX_MAST_COL3;
+    if (col3 < FOLIO_PT(72)) /* a frame narrower than any UN paper */
+        col3 = FOLIO_PT(72);
+    int32_t w[3] = {DX_MAST_COL1, DX_MAST_COL3 - DX_MAST_COL1, col3};
+    folio_dx_root(&x, "w:hdr");
+    folio_dx_grid_start(&x, w, 3);
+
+    /* Row 1: wordmark, and the symbol on a right tab at the frame edge
+     * (one line, so both share a baseline); thin rule under it. */
+    folio_dx_row_start(&x, d->mast_row1);
+    folio_dx_cell_start(&x, w[0], 1, 4, "bottom");
+    folio_dx_empty_para(&x, "UNMastWordmark");
+    dx_end(&x);
+    folio_dx_cell_start(&x, w[1] + w[2], 2, 4, "bottom");
+    folio_dx_para_start(&x, "UNMastWordmark");
+    folio_dx_run_text(&x, NULL, m->wordmark);
+    folio_dx_tab_run(&x);
+    if (m->symbol_head && *m->symbol_head) {
+        folio_dx_run_text(&x, "UNSymbolHead", m->symbol_head);
+        folio_dx_run_text(&x, "UNSymbolTail", m->symbol_tail);
+    } else {
+        folio_dx_run_text(&x, "UNSymbolTail", m->symbol);
+    }
+    dx_end(&x);
+    dx_end(&x);
+    dx_end(&x);
+
+    /* Row 2: emblem, organ, the distribution block; thick rule under it. */
+    folio_dx_row_start(&x, DX_MAST_BAND);
+    folio_dx_cell_start(&x, w[0], 1, 12, NULL);
+    folio_dx_para_start(&x, "UNMastEmblem");
+    rc = emblem(&x);
+    dx_end(&x);
+    dx_end(&x);
+    if (rc < 0)
+        goto done;
+    folio_dx_cell_start(&x, w[1], 1, 12, NULL);
+    folio_dx_para_text(&x, "UNMastOrgan", m->organ);
+    dx_end(&x);
+    folio_dx_cell_start(&x, w[2], 1, 12, NULL);
+    folio_dx_para_text(&x, "UNMastDistr", m->distribution);
+    folio_dx_para_text(&x, "UNMastRight", m->date);
+    folio_dx_para_text(&x, "UNMastRight", m->language_line);
+    folio_dx_para_text(&x, "UNMastRight", m->original_line);
+    dx_end(&x);
+    dx_end(&x);
+    dx_end(&x); /* w:tbl */
+    /* A header cannot end with a table; this paragraph is also the gap
+     * between the thick rule and the body. */
+    folio_dx_empty_para(&x, "UNMastEnd");
+    dx_end(&x);
+    return folio_dx_xml_finish(&x, "word/header1.xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml");
+done:
+    folio_dx_xml_drop(&x);
+    return rc;
+}
+
+/* ---- Lines under the thick rule --------------------------------------- */
+
+static void line(dx_xml *x, const char *style, const char *text,
+                 const folio_fnote *note)
+{
+    if ((!text || !*text) && !note)
+        return;
+    folio_dx_para_start(x, style);
+    folio_dx_run_text(x, NULL, text);
+    if (note)
+        folio_dx_note_ref(x, note);
+    dx_end(x);
+}
+
+void folio_dx_masthead_body(dx_xml *x)
+{
+    const folio_masthead *m = &x->doc->f->mast;
+    for (size_t i = 0; i < m->nbody_lines; i++)
+        line(x, i == 0 ? "UNMastBody" : "UNMastSession", m->body_lines[i],
+             NULL);
+    line(x, "UNMastSession", m->session, NULL);
+    line(x, "UNMastLine", m->venue_dates, NULL);
+    line(x, "UNMastLine", m->agenda_item, m->agenda_note);
+    line(x, "UNMastSession", m->agenda_title, NULL);
+    line(x, "UNMastTitle", m->title, m->title_note);
+    line(x, "UNMastSubtitle", m->subtitle, NULL);
+}

@@ -1,0 +1,294 @@
+/* Internal to src/docx: the state of one DOCX write and the helpers every
+ * part writer shares. Nothing here is public API.
+ *
+ * Each part (document.xml, styles.xml, ...) is streamed with libxml2's
+ * xmlTextWriter into a memory buffer. Writer calls record the first failure
+ * in a sticky flag (dx_xml.err) so part writers stay readable; the flag is
+ * checked once when the part is finished. */
+#ifndef FOLIO_DOCX_XML_H
+#define FOLIO_DOCX_XML_H
+
+#include <libxml/xmlwriter.h>
+
+#include "folio/art.h"
+#include "folio/docx.h"
+
+/* Namespaces of WordprocessingML and its packaging. */
+#define DX_NS_W   "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define DX_NS_R   "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define DX_NS_WP  "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+#define DX_NS_A   "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define DX_NS_PIC "http://schemas.openxmlformats.org/drawingml/2006/picture"
+#define DX_NS_PKG_REL "http://schemas.openxmlformats.org/package/2006/relationships"
+#define DX_REL    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+/* Length conversions at the writer boundary (millipoints in). */
+#define DX_TWIPS(mpt) ((int32_t)(((mpt) >= 0 ? (mpt) + 25 : (mpt) - 25) / 50))
+#define DX_HALFPT(mpt) ((int32_t)(((mpt) + 250) / 500))
+#define DX_EIGHTHPT(mpt) ((int32_t)(((mpt) + 62) / 125))
+#define DX_EMU(mpt) ((int64_t)(mpt) * 127 / 10)
+
+/* The masthead grid (un-format.md §1.2), from the frame's left edge: the
+ * emblem column, the start of the right-hand column, and the band between
+ * the thin and the thick rule. */
+#define DX_MAST_COL1 FOLIO_PT(63)
+#define DX_MAST_COL3 FOLIO_PT(335.5)
+#define DX_MAST_BAND FOLIO_PT(142.5)
+
+/* Descent of Times New Roman (0.216 em): with exact line spacing the
+ * baseline sits this far above the bottom of the line. */
+#define DX_DESCENT(size) ((int32_t)((int64_t)(size) * 216 / 1000))
+
+/* Relationships of one part. */
+typedef struct dx_rel {
+    char *id;          /* "rId7" */
+    const char *type;  /* full relationship type URI */
+    char *target;
+    int external;
+} dx_rel;
+
+typedef struct dx_rels {
+    dx_rel *v;
+    size_t n, cap;
+} dx_rels;
+
+/* A finished package entry. */
+typedef struct dx_part {
+    char *name;         /* "word/document.xml" */
+    const char *ctype;  /* content type for an Override, NULL for Default */
+    unsigned char *data;/* malloc'd; handed to libzip */
+    size_t len;
+    int stored;         /* already compressed (PNG): store, do not deflate */
+} dx_part;
+
+typedef struct dx_doc dx_doc;
+
+/* One XML part being written. */
+typedef struct dx_xml {
+    dx_doc *doc;
+    xmlBufferPtr buf;
+    xmlTextWriterPtr w;
+    dx_rels rels;       /* relationships of this part */
+    int err;            /* sticky: a writer call failed */
+    int in_note;        /* writing footnotes.xml: no nested references */
+    int last;           /* last body element: 0 none, 1 paragraph, 2 table */
+} dx_xml;
+
+/* A note as Word will number it. */
+typedef struct dx_note {
+    const folio_fnote *fn;
+    int id;             /* w:id in footnotes.xml (1-based) */
+    int custom;         /* mark written as text (w:customMarkFollows) */
+    int referenced;     /* the reference was already placed */
+    const struct dx_note *parent; /* referenced only from this note: set
+                                     inside its footnote, mark as text */
+} dx_note;
+
+/* How the writer uses a style, found by scanning the flow. */
+typedef struct dx_style_use {
+    const folio_pstyle *st;
+    int labelled;       /* some block of this style carries a label */
+    int in_cell;        /* used only inside table cells: indents
+                           cell-relative */
+    const folio_pstyle *cell; /* used in cells and outside: the variant
+                                 for cells */
+} dx_style_use;
+
+/* A style the writer derives for this document (masthead grid, masthead
+ * title): written to styles.xml, found by name before the flow's. */
+typedef struct dx_own_style {
+    folio_pstyle st;
+    const char *based_on;   /* parent style id, NULL for Normal */
+} dx_own_style;
+
+struct dx_doc {
+    folio_ctx *ctx;
+    const folio_flow *f;
+    folio_arena *arena;     /* scratch of this write, freed at the end */
+    dx_part *parts;
+    size_t nparts, cap;
+    int nmedia;             /* word/media/imageN.png */
+    int next_docpr;         /* wp:docPr ids, unique in the package */
+    dx_note *notes;
+    size_t nnotes;
+    dx_style_use *uses;     /* parallel to f->styles */
+    int32_t colofs;         /* column left edge minus frame left edge */
+    int32_t colofs_right;   /* frame right edge minus column right edge */
+    int32_t text_width;     /* frame width (margin to margin) */
+    int32_t margin_top, margin_bottom; /* page margins */
+    int32_t header_dist, footer_dist;  /* page edge to header / footer */
+    int32_t head_before;    /* running head: header distance to its line */
+    int32_t mast_row1;      /* masthead: header distance to the thin rule */
+    dx_own_style **own;     /* the writer's own styles (stable pointers) */
+    size_t nown, cap_own;
+};
+
+/* ---- XML writing with a sticky error ---------------------------------- */
+
+int folio_dx_xml_begin(dx_doc *d, dx_xml *x);
+/* Finish the part, store it (and its .rels when it has any) as `name`. */
+int folio_dx_xml_finish(dx_xml *x, const char *name, const char *ctype);
+void folio_dx_xml_drop(dx_xml *x);
+/* Start the root element of a WordprocessingML part with every namespace
+ * the writer uses declared on it. */
+void folio_dx_root(dx_xml *x, const char *name);
+
+static inline void dx_check(dx_xml *x, int rc)
+{
+    if (rc < 0)
+        x->err = 1;
+}
+
+static inline void dx_start(dx_xml *x, const char *name)
+{
+    if (!x->err)
+        dx_check(x, xmlTextWriterStartElement(x->w, (const xmlChar *)name));
+}
+
+static inline void dx_end(dx_xml *x)
+{
+    if (!x->err)
+        dx_check(x, xmlTextWriterEndElement(x->w));
+}
+
+/* Attribute with a trusted value (names, numbers, fixed strings). */
+static inline void dx_attr(dx_xml *x, const char *name, const char *value)
+{
+    if (!x->err)
+        dx_check(x, xmlTextWriterWriteAttribute(x->w, (const xmlChar *)name,
+                                                (const xmlChar *)value));
+}
+
+void folio_dx_attr_int(dx_xml *x, const char *name, long long v);
+/* Attribute whose value comes from the input: cleaned of characters XML
+ * cannot hold. */
+void folio_dx_attr_text(dx_xml *x, const char *name, const char *value);
+/* <name w:val="value"/> */
+void folio_dx_val(dx_xml *x, const char *name, const char *value);
+void folio_dx_val_int(dx_xml *x, const char *name, long long v);
+/* <name/> */
+void folio_dx_empty(dx_xml *x, const char *name);
+/* Character data from the input, cleaned: control characters and invalid
+ * UTF-8 are dropped (libxml2 would copy them unchecked). */
+void folio_dx_chars(dx_xml *x, const char *text, size_t len);
+/* An element holding cleaned text: <name>text</name>. */
+void folio_dx_text_elem(dx_xml *x, const char *name, const char *text);
+
+/* Copy of `s` without characters XML 1.0 cannot hold (arena-allocated). */
+char *folio_dx_clean(folio_arena *a, const char *s, size_t len);
+
+/* ---- Package --------------------------------------------------------- */
+
+/* Take ownership of malloc'd `data` as a package entry. */
+int folio_dx_add_part(dx_doc *d, const char *name, const char *ctype,
+                      unsigned char *data, size_t len, int stored);
+/* Add a relationship to the part being written; returns its id or NULL. */
+const char *folio_dx_rel(dx_xml *x, const char *type, const char *target,
+                         int external);
+/* Add a relationship with a fixed id (document.xml's fixed parts). */
+int folio_dx_rel_fixed(dx_xml *x, const char *id, const char *type,
+                       const char *target);
+
+/* ---- Styles ---------------------------------------------------------- */
+
+/* The style the writer uses for `name`: the flow's, else the built-in
+ * default (always present for the names the writer uses). */
+const folio_pstyle *folio_dx_style(const dx_doc *d, const char *name);
+const dx_style_use *folio_dx_style_use(const dx_doc *d, const folio_pstyle *st);
+/* Left edge of a style's text (its indent_left) from the margin, in mpt. */
+int32_t folio_dx_style_left(const dx_doc *d, const folio_pstyle *st);
+/* An unlabelled paragraph in a style set up for labels starts its first
+ * line where the PDF does: returns 1 and the indents (from the margin) to
+ * write on the paragraph. */
+int folio_dx_unlabelled_ind(const dx_doc *d, const folio_pstyle *st,
+                            int32_t *left, int32_t *first);
+int folio_dx_write_styles(dx_doc *d);
+/* Fill d->uses: which styles carry labels, which are used in table cells;
+ * a style used both in cells and outside gets a cell variant. */
+int folio_dx_scan_styles(dx_doc *d);
+/* A copy of `src` that this document's styles.xml carries (found by name
+ * before the flow's); the caller adjusts it. NULL when out of memory. */
+folio_pstyle *folio_dx_own_style(dx_doc *d, const folio_pstyle *src,
+                                 const char *based_on);
+/* The style to use for a table cell in style `st`. */
+const folio_pstyle *folio_dx_cell_style(const dx_doc *d, const folio_pstyle *st);
+
+/* ---- Body ------------------------------------------------------------ */
+
+/* Runs of a block (text, emphasis, links, note references, breaks). */
+void folio_dx_runs(dx_xml *x, const folio_run *runs, size_t nruns);
+/* Paragraph-level exceptions to the style (never what the style says). */
+typedef struct dx_para_opt {
+    int break_before;       /* a page break in the flow precedes it */
+    const char *jc;         /* table column alignment */
+} dx_para_opt;
+
+/* A paragraph in style `st` with optional label and runs. */
+void folio_dx_para(dx_xml *x, const folio_pstyle *st, const char *label,
+                   const folio_run *runs, size_t nruns,
+                   const dx_para_opt *opt);
+/* A table with UN rules (FOLIO_FLOW_TABLE). */
+void folio_dx_table(dx_xml *x, const folio_fblock *b);
+/* A paragraph holding one plain string (masthead lines). */
+void folio_dx_para_text(dx_xml *x, const char *style, const char *text);
+/* A run holding cleaned text with an optional character style. */
+void folio_dx_run_text(dx_xml *x, const char *rstyle, const char *text);
+/* The reference to a note: auto-numbered or with its custom mark. */
+void folio_dx_note_ref(dx_xml *x, const folio_fnote *fn);
+dx_note *folio_dx_find_note(dx_doc *d, const folio_note *n);
+dx_note *folio_dx_find_fnote(dx_doc *d, const folio_fnote *fn);
+int folio_dx_write_document(dx_doc *d);
+
+/* ---- Masthead, headers, footers, notes, properties ------------------- */
+
+/* The styles the masthead derives for this document: the grid's (placed
+ * by their spacing, the organ at the size that fits) and the masthead
+ * title and subtitle (the flow's, spaced like the PDF's masthead). */
+int folio_dx_masthead_styles(dx_doc *d);
+/* First-page header (the masthead grid) and footer (job line, codes). */
+int folio_dx_write_first_header(dx_doc *d);
+int folio_dx_write_first_footer(dx_doc *d);
+/* The lines under the thick rule, at the start of the body. */
+void folio_dx_masthead_body(dx_xml *x);
+int folio_dx_write_running(dx_doc *d);
+int folio_dx_write_footnotes(dx_doc *d);
+/* The style of tables in notes (rows as hanging tabbed paragraphs). */
+int folio_dx_note_styles(dx_doc *d);
+int folio_dx_write_props(dx_doc *d);
+int folio_dx_write_settings(dx_doc *d);
+int folio_dx_write_font_table(dx_doc *d);
+
+/* ---- Borderless grids (docx_grid.c) ---------------------------------- */
+
+/* Start a table at the margin with these column widths (mpt), no borders,
+ * no cell padding; the caller writes rows and ends the w:tbl. */
+void folio_dx_grid_start(dx_xml *x, const int32_t *w, size_t n);
+/* Start a row; height > 0 makes it exactly that tall. */
+void folio_dx_row_start(dx_xml *x, int32_t height);
+/* Start a cell spanning `span` columns; rule: bottom border in eighths of
+ * a point (0: none); valign "bottom" or NULL (top). */
+void folio_dx_cell_start(dx_xml *x, int32_t width, int span, int rule,
+                         const char *valign);
+/* Open a paragraph in `style` (the caller ends it). */
+void folio_dx_para_start(dx_xml *x, const char *style);
+void folio_dx_empty_para(dx_xml *x, const char *style);
+void folio_dx_tab_run(dx_xml *x);
+
+/* ---- Images ---------------------------------------------------------- */
+
+/* Rasterizing options for one piece of art. */
+typedef struct dx_raster {
+    int width_px, height_px;
+    int antialias;      /* 4x4 supersampling, gray + alpha output */
+} dx_raster;
+
+/* Rasterize `art` to a PNG (malloc'd bytes). Deterministic: no time or
+ * text chunks. */
+int folio_dx_png(const folio_art *art, const dx_raster *opt,
+                 unsigned char **out, size_t *outlen);
+/* Rasterize `art`, store it as word/media/imageN.png, relate it to the
+ * part being written and write an inline w:drawing run of the given size. */
+int folio_dx_image_run(dx_xml *x, const folio_art *art, const dx_raster *opt,
+                       int32_t width, int32_t height, const char *descr);
+
+#endif
