@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -35,6 +36,26 @@ static int bad_usage(const char *fmt, const char *arg)
     fprintf(stderr, fmt, arg);
     fprintf(stderr, "\nTry 'folio --help'.\n");
     return EXIT_USAGE;
+}
+
+/* Run from a build tree (bin/folio), folio finds ../fonts beside itself;
+ * installed, the library looks in FOLIO_DATADIR. NULL when not found. */
+static const char *cli_fonts_beside_binary(void)
+{
+    static char dir[4200];
+    char exe[4000];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (getenv("FOLIO_DATADIR") || n <= 0)
+        return NULL;
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return NULL;
+    *slash = 0;
+    snprintf(dir, sizeof dir, "%s/../fonts", exe);
+    char probe[4300];
+    snprintf(probe, sizeof probe, "%s/LiberationSerif-Regular.ttf", dir);
+    return access(probe, R_OK) == 0 ? dir : NULL;
 }
 
 static int one_of(const char *v, const char *const *set)
@@ -98,6 +119,8 @@ static int render_main(int argc, char **argv)
                          o.style.station);
     if (o.style.language && !one_of(o.style.language, langs))
         return bad_usage("unknown language \"%s\" (en fr es ru zh ar)", o.style.language);
+    if (!o.fonts_dir)
+        o.fonts_dir = cli_fonts_beside_binary();
     o.want_pdf = only_pdf || !only_docx;
     o.want_docx = only_docx || !only_pdf;
     return cli_render(&o);

@@ -31,6 +31,21 @@ static int text_at(lctx *L, folio_page *p, folio_face face, int32_t size,
     return page_push(L, p, &it);
 }
 
+/* `n` bytes of `s` (not NUL-terminated), regular face. */
+static int text_at_n(lctx *L, folio_page *p, int32_t size, int32_t x, int32_t y,
+                     const char *s, size_t n)
+{
+    folio_item it = {0};
+    it.kind = FOLIO_ITEM_TEXT;
+    it.x = x;
+    it.y = y;
+    it.face = FOLIO_FACE_REGULAR;
+    it.size = size;
+    it.text = s;
+    it.len = n;
+    return page_push(L, p, &it);
+}
+
 static int rule_at(lctx *L, folio_page *p, int32_t x, int32_t y, int32_t w, int32_t t)
 {
     folio_item it = {0};
@@ -153,16 +168,35 @@ static int footer(lctx *L, folio_page *p)
             return folio_error(L->ctx, rc, (folio_pos){0, 0},
                                "job number \"%s\" cannot be set as a Code 39 barcode",
                                m->job_line);
-        int32_t module = FOLIO_PT(0.68);
-        if ((rc = art_at(L, p, art, fl, top + FOLIO_PT(20),
-                         (int32_t)(art->width * module), FOLIO_PT(18))))
+        int32_t module = FOLIO_PT(0.6);
+        int32_t bars_w = (int32_t)(art->width * module);
+        if ((rc = art_at(L, p, art, fl, top + FOLIO_PT(20), bars_w, FOLIO_PT(14))))
             return rc;
+        /* the human-readable line under the bars, spread across them as on
+         * the official page: "*  1  9  1  3  8  7  9  *" */
+        size_t n = strlen(m->barcode);
+        char *hr = folio_alloc(L->a, n + 3);
+        if (!hr)
+            return FOLIO_E_NOMEM;
+        hr[0] = '*';
+        memcpy(hr + 1, m->barcode, n);
+        hr[n + 1] = '*';
+        int32_t step = bars_w / (int32_t)(n + 2);
+        for (size_t i = 0; i < n + 2; i++) {
+            int32_t cw = folio_text_width(L->fonts, FOLIO_FACE_REGULAR, FOLIO_PT(8), hr + i, 1);
+            if ((rc = text_at_n(L, p, FOLIO_PT(8), fl + (int32_t)i * step + (step - cw) / 2,
+                                top + FOLIO_PT(42), hr + i, 1)))
+                return rc;
+        }
     }
-    if ((rc = folio_art_recycle(L->a, &art)) ||
-        (rc = art_at(L, p, art, fl + FOLIO_PT(340.4), top + FOLIO_PT(23), FOLIO_PT(17),
-                     FOLIO_PT(17))) ||
-        (rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(7), fl + FOLIO_PT(359.4),
-                      top + FOLIO_PT(34), m->recycle)))
+    /* "Please recycle", then the recycling mark, as on the official page */
+    int32_t rw = folio_text_width(L->fonts, FOLIO_FACE_BOLD, FOLIO_PT(9), m->recycle,
+                                  strlen(m->recycle));
+    int32_t rx = fl + FOLIO_PT(340.4);
+    if ((rc = text_at(L, p, FOLIO_FACE_BOLD, FOLIO_PT(9), rx, top + FOLIO_PT(37), m->recycle)) ||
+        (rc = folio_art_recycle(L->a, &art)) ||
+        (rc = art_at(L, p, art, rx + rw + FOLIO_PT(3), top + FOLIO_PT(23), FOLIO_PT(17),
+                     FOLIO_PT(17))))
         return rc;
     if (m->qr_url) {
         if ((rc = folio_art_qr(L->a, m->qr_url, 0, &art)))

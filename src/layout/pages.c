@@ -414,8 +414,10 @@ static int set_notes(lctx *L, vblock *notes)
         folio_item m = {0};
         m.kind = FOLIO_ITEM_TEXT;
         m.face = FOLIO_FACE_REGULAR;
-        m.size = st->size * 2 / 3;
-        m.y = -st->size / 3;
+        /* numbers are superscript; "*" marks are set full size */
+        int star = fn->mark[0] == '*';
+        m.size = star ? st->size : st->size * 2 / 3;
+        m.y = star ? 0 : -st->size / 3;
         m.text = fn->mark;
         m.len = strlen(fn->mark);
         int32_t mw = folio_text_width(L->fonts, m.face, m.size, m.text, m.len);
