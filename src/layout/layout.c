@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "layout/layout_internal.h"
+#include "layout/blockset.h"
 
 /* Bookmark text: the label and the plain text of the runs. */
 static const char *plain_text(folio_arena *a, const char *label, const folio_run *r,
@@ -46,7 +46,7 @@ static int end_rule(lctx *L, vblock *vb)
     return rc;
 }
 
-static int set_block(lctx *L, const folio_fblock *fb, vblock *vb)
+int set_block(lctx *L, const folio_fblock *fb, vblock *vb)
 {
     int rc = 0;
     switch (fb->kind) {
@@ -55,7 +55,8 @@ static int set_block(lctx *L, const folio_fblock *fb, vblock *vb)
                            style_box(L->flow, fb->style), vb);
         if (!rc && fb->style->outline_level) {
             vb->outline_level = fb->style->outline_level;
-            vb->outline_text = plain_text(L->a, fb->label, fb->runs, fb->nruns);
+            /* the bookmark outlives the block: in the layout's own arena */
+            vb->outline_text = plain_text(L->out->arena, fb->label, fb->runs, fb->nruns);
             if (!vb->outline_text)
                 rc = FOLIO_E_NOMEM;
         }
@@ -74,13 +75,55 @@ static int set_block(lctx *L, const folio_fblock *fb, vblock *vb)
     return rc;
 }
 
+int blockset_init(blockset *bs, size_t n)
+{
+    bs->n = n;
+    bs->v = calloc(n + 1, sizeof *bs->v);
+    bs->arena = calloc(n + 1, sizeof *bs->arena);
+    return bs->v && bs->arena ? 0 : FOLIO_E_NOMEM;
+}
+
+void blockset_free(blockset *bs)
+{
+    for (size_t i = 0; bs->arena && i < bs->n; i++)
+        folio_arena_free(bs->arena[i]);
+    free(bs->v);
+    free(bs->arena);
+}
+
+const vblock *blockset_get(lctx *L, blockset *bs, size_t i, int *rc)
+{
+    *rc = 0;
+    if (bs->arena[i])
+        return &bs->v[i];
+    /* the block's lines and items live in an arena of its own */
+    lctx B = *L;
+    if (!(B.a = bs->arena[i] = folio_arena_new())) {
+        *rc = FOLIO_E_NOMEM;
+        return NULL;
+    }
+    memset(&bs->v[i], 0, sizeof bs->v[i]);
+    if ((*rc = set_block(&B, &L->flow->blocks[i], &bs->v[i]))) {
+        blockset_release(bs, i);
+        return NULL;
+    }
+    return &bs->v[i];
+}
+
+void blockset_release(blockset *bs, size_t i)
+{
+    folio_arena_free(bs->arena[i]);
+    bs->arena[i] = NULL;
+    memset(&bs->v[i], 0, sizeof bs->v[i]);
+}
+
 int folio_layout_run(folio_ctx *ctx, const folio_flow *flow, const folio_fonts *fonts,
                      folio_layout **out)
 {
     int rc = 0;
     folio_arena *a = folio_arena_new();
     folio_layout *l = a ? folio_alloc(a, sizeof *l) : NULL;
-    vblock *blocks = NULL;
+    blockset bs = {0};
     *out = NULL;
     if (!l) {
         rc = FOLIO_E_NOMEM;
@@ -96,25 +139,22 @@ int folio_layout_run(folio_ctx *ctx, const folio_flow *flow, const folio_fonts *
     l->lang = flow->lang_tag;
     l->date_epoch = flow->date_epoch;
     lctx L = {ctx, a, flow, fonts, l};
-    if (!(blocks = calloc(flow->nblocks + 1, sizeof *blocks))) {
-        rc = FOLIO_E_NOMEM;
-        goto done;
-    }
-    for (size_t i = 0; i < flow->nblocks; i++)
-        if ((rc = set_block(&L, &flow->blocks[i], &blocks[i])))
-            goto done;
-    if ((rc = build_pages(&L, blocks, flow->nblocks)))
+    if ((rc = blockset_init(&bs, flow->nblocks)) || (rc = build_pages(&L, &bs)))
         goto done;
     *out = l;
+    l = NULL;
     a = NULL;
 done:
-    free(blocks);
-    folio_arena_free(a);
+    blockset_free(&bs);
+    folio_layout_free(l);
     return rc;
 }
 
 void folio_layout_free(folio_layout *l)
 {
-    if (l)
-        folio_arena_free(l->arena);
+    if (!l)
+        return;
+    for (size_t i = 0; i < l->npages; i++)
+        free(l->pages[i].items); /* page items grow on the heap */
+    folio_arena_free(l->arena);
 }

@@ -75,8 +75,9 @@ int set_masthead(lctx *L, folio_page *page, int32_t *y, int32_t *after,
 /* Running head and page number of a later page. */
 int set_furniture(lctx *L, folio_page *page);
 
-/* Stack the blocks onto pages. */
-int build_pages(lctx *L, vblock *blocks, size_t nblocks);
+/* Stack the blocks onto pages (blockset.h). */
+struct blockset;
+int build_pages(lctx *L, struct blockset *bs);
 
 int page_push(lctx *L, folio_page *p, const folio_item *it);
 

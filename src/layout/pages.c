@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "layout/layout_internal.h"
+#include "layout/blockset.h"
 
 #define NOTE_GAP FOLIO_PT(4)      /* separator to the top of the notes */
 #define NOTE_CLEAR FOLIO_PT(9)    /* last body baseline to the notes */
@@ -39,8 +39,9 @@ typedef struct pager {
 int page_push(lctx *L, folio_page *p, const folio_item *it)
 {
     if (p->nitems == p->cap) {
+        /* on the heap, not the arena: a grown array frees its old copy */
         size_t cap = p->cap ? p->cap * 2 : 256;
-        folio_item *v = folio_grow(L->a, p->items, sizeof *v, p->nitems, cap);
+        folio_item *v = realloc(p->items, cap * sizeof *v);
         if (!v)
             return FOLIO_E_NOMEM;
         p->items = v;
@@ -301,11 +302,13 @@ static int new_page(pager *P)
 /* A block marked keep-with-next shares its page with what follows: the
  * whole chain of keep-with-next blocks (a chapter heading, then a section
  * heading) and the first two lines of the block after them. */
-static int keep_fits(const pager *P, const vblock *blocks, size_t i, size_t n)
+static int keep_fits(const pager *P, blockset *bs, size_t i, int *rc)
 {
     pager Q = *P;
-    for (; i < n; i++) {
-        const vblock *b = &blocks[i];
+    for (; i < bs->n; i++) {
+        const vblock *b = blockset_get(P->L, bs, i, rc);
+        if (!b)
+            return 0;
         if (!b->nlines)
             continue;
         size_t want = b->keep_with_next ? b->nlines : b->nlines < 2 ? b->nlines : 2;
@@ -324,10 +327,12 @@ static int keep_fits(const pager *P, const vblock *blocks, size_t i, size_t n)
     return 1;
 }
 
-static int place_block(pager *P, const vblock *blocks, size_t bi, size_t nblocks)
+static int place_block(pager *P, blockset *bs, size_t bi)
 {
-    const vblock *b = &blocks[bi];
     int rc;
+    const vblock *b = blockset_get(P->L, bs, bi, &rc);
+    if (!b)
+        return rc;
     if (!b->nlines)
         return 0;
     if (b->page_break_before && !P->fresh && (rc = new_page(P)))
@@ -336,9 +341,12 @@ static int place_block(pager *P, const vblock *blocks, size_t bi, size_t nblocks
      * in the bottom margin, under the last line. */
     if (b->end_rule && !P->fresh)
         return place_line(P, b, 0);
-    if (b->keep_with_next && !P->fresh && !keep_fits(P, blocks, bi, nblocks) &&
-        (rc = new_page(P)))
-        return rc;
+    if (b->keep_with_next && !P->fresh) {
+        int fits = keep_fits(P, bs, bi, &rc);
+        if (rc || (!fits && (rc = new_page(P))))
+            return rc;
+        b = &bs->v[bi]; /* still set: blocks are released only once placed */
+    }
     size_t i = 0;
     while (i < b->nlines) {
         size_t k = lines_that_fit(P, b, i);
@@ -441,7 +449,7 @@ static int set_notes(lctx *L, vblock *notes)
     return 0;
 }
 
-int build_pages(lctx *L, vblock *blocks, size_t nblocks)
+int build_pages(lctx *L, blockset *bs)
 {
     pager P;
     int rc;
@@ -473,9 +481,11 @@ int build_pages(lctx *L, vblock *blocks, size_t nblocks)
         if ((rc = take_notes(&P, &mb, ln, y)))
             return rc;
     }
-    for (size_t i = 0; i < nblocks; i++)
-        if ((rc = place_block(&P, blocks, i, nblocks)))
+    for (size_t i = 0; i < bs->n; i++) {
+        if ((rc = place_block(&P, bs, i)))
             return rc;
+        blockset_release(bs, i);
+    }
     /* Notes still to continue get pages of their own. */
     while (P.ncarry)
         if ((rc = new_page(&P)))
