@@ -192,7 +192,12 @@ static int footer(lctx *L, folio_page *p)
     /* "Please recycle", then the recycling mark, as on the official page */
     int32_t rw = folio_text_width(L->fonts, FOLIO_FACE_BOLD, FOLIO_PT(9), m->recycle,
                                   strlen(m->recycle));
+    /* the group ends before the QR code: long wordings (Russian) start
+     * further left, as the Russian original does */
     int32_t rx = fl + FOLIO_PT(340.4);
+    int32_t group_end = f->page.frame_right - FOLIO_PT(6) - FOLIO_PT(44.2) - FOLIO_PT(10);
+    if (rx + rw + FOLIO_PT(20) > group_end)
+        rx = group_end - rw - FOLIO_PT(20);
     if ((rc = text_at(L, p, FOLIO_FACE_BOLD, FOLIO_PT(9), rx, top + FOLIO_PT(37), m->recycle)) ||
         (rc = folio_art_recycle(L->a, &art)) ||
         (rc = art_at(L, p, art, rx + rw + FOLIO_PT(3), top + FOLIO_PT(23), FOLIO_PT(17),
