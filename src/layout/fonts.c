@@ -11,6 +11,7 @@
 #include FT_ADVANCES_H
 
 #include "folio/fonts.h"
+#include "util/text.h"
 
 #define NCP 0x10000 /* libharu maps the BMP only */
 
@@ -150,35 +151,12 @@ int folio_glyph_width(const folio_fonts *f, folio_face face, uint32_t cp)
 
 int folio_utf8_next(const char *s, size_t len, uint32_t *cp)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    int n;
-    uint32_t c;
-    if (u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    } else if ((u[0] & 0xE0) == 0xC0) {
-        n = 2; c = u[0] & 0x1F;
-    } else if ((u[0] & 0xF0) == 0xE0) {
-        n = 3; c = u[0] & 0x0F;
-    } else if ((u[0] & 0xF8) == 0xF0) {
-        n = 4; c = u[0] & 0x07;
-    } else {
+    size_t n = folio_utf8_decode((const unsigned char *)s, len, cp);
+    if (n == 0) { /* not UTF-8: one byte, drawn as a replacement */
         *cp = 0xFFFD;
         return 1;
     }
-    if ((size_t)n > len) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    for (int i = 1; i < n; i++) {
-        if ((u[i] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return 1;
-        }
-        c = (c << 6) | (u[i] & 0x3F);
-    }
-    *cp = c;
-    return n;
+    return (int)n;
 }
 
 int32_t folio_text_width(const folio_fonts *f, folio_face face, int32_t size,

@@ -1,12 +1,13 @@
 /* The six official languages: codes and the names a masthead uses for them.
  *
- * Names are compared folded: ASCII and Cyrillic lower case, Latin accents
- * removed, so "Español", "español" and "ESPANOL" are one name. */
+ * Names are compared folded (util/text.h), so "Español", "español" and
+ * "ESPANOL" are one name. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "folio/report.h"
+#include "util/text.h"
 
 static const char *const codes[6] = {"en", "fr", "es", "ru", "zh", "ar"};
 
@@ -29,62 +30,6 @@ static const struct { const char *name; int lang; } names[] = {
     {"阿拉伯语", 5}, {"العربية", 5}, {"ara", 5},
 };
 
-/* Fold one code point: see the comment at the top. */
-static uint32_t fold(uint32_t c)
-{
-    static const char latin[] = "aaaaaaaceeeeiiiidnooooo\0ouuuuy\0s"
-                                "aaaaaaaceeeeiiiidnooooo\0ouuuuy\0y";
-    if (c >= 'A' && c <= 'Z')
-        return c + 32;
-    if (c >= 0xC0 && c <= 0xFF && latin[c - 0xC0])
-        return (unsigned char)latin[c - 0xC0];
-    if (c >= 0x0410 && c <= 0x042F)
-        return c + 0x20;
-    if (c == 0x0401 || c == 0x0451)
-        return 0x0435;
-    return c;
-}
-
-/* Decode valid UTF-8 leniently (a bad byte stands for itself). */
-static size_t next_cp(const unsigned char *s, size_t n, uint32_t *cp)
-{
-    size_t len = s[0] < 0x80 ? 1 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 1;
-    if (len > n)
-        len = 1;
-    uint32_t v = len == 1 ? s[0] : (uint32_t)(s[0] & (0x7F >> len));
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *cp = s[0];
-            return 1;
-        }
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    *cp = v;
-    return len;
-}
-
-static size_t put(char *o, uint32_t c)
-{
-    if (c < 0x80) {
-        o[0] = (char)c;
-        return 1;
-    } else if (c < 0x800) {
-        o[0] = (char)(0xC0 | (c >> 6));
-        o[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    } else if (c < 0x10000) {
-        o[0] = (char)(0xE0 | (c >> 12));
-        o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (c >> 18));
-    o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
 int folio_lang_index(const char *name)
 {
     if (!name)
@@ -100,14 +45,16 @@ int folio_lang_index(const char *name)
         n--;
     if (n == 0 || n > 64)
         return -1;
+    char *folded = folio_text_fold(name, n);
+    if (!folded)
+        return -1;
     char buf[4 * 64 + 1];
-    size_t o = 0;
-    for (size_t i = 0; i < n;) {
-        uint32_t c;
-        i += next_cp((const unsigned char *)name + i, n - i, &c);
-        o += put(buf + o, fold(c));
-    }
+    size_t o = strlen(folded);
+    if (o >= sizeof buf)
+        o = sizeof buf - 1;
+    memcpy(buf, folded, o);
     buf[o] = 0;
+    free(folded);
     const char *s = buf;
     /* Arabic writes "بالإنكليزية" ("in English") after "الأصل:" */
     static const char arabic_bi[] = "\xD8\xA8"; /* ب */

@@ -4,7 +4,7 @@
 
 #include "read/md_internal.h"
 
-/* Folded month names (see folio_md_fold): English, French, Spanish, Russian
+/* Folded month names (see folio_text_fold): English, French, Spanish, Russian
  * (nominative and genitive), Arabic (Egyptian and Levantine names, with
  * and without hamza). Chinese months are numbers (8月). */
 static const struct { const char *name; int month; } months[] = {
@@ -166,7 +166,7 @@ int folio_md_parse_date(const char *s, size_t n, int *y, int *m, int *d)
     s = folio_md_trim(s, &n);
     if (folio_md_parse_iso_date(s, n, y, m, d) == 0 || chinese_date(s, n, y, m, d) == 0)
         return 0;
-    char *f = folio_md_fold(s, n);
+    char *f = folio_text_fold(s, n);
     if (!f)
         return -1;
     int day = 0, mon = 0, year = 0, ok = 1;
@@ -232,7 +232,7 @@ static int word_char(uint32_t c)
 
 int folio_md_mentions_date(const char *s, size_t n)
 {
-    char *f = folio_md_fold(s, n);
+    char *f = folio_text_fold(s, n);
     if (!f)
         return 0;
     size_t fl = strlen(f);
@@ -248,7 +248,7 @@ int folio_md_mentions_date(const char *s, size_t n)
         uint32_t c = 0;
         size_t len = 1;
         if (i < fl) {
-            len = folio_md_utf8_decode((const unsigned char *)f + i, fl - i, &c);
+            len = folio_utf8_decode((const unsigned char *)f + i, fl - i, &c);
             if (len == 0)
                 len = 1, c = ' ';
         }

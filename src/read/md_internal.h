@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "folio/read.h"
+#include "util/text.h"
 
 /* cmark-gfm pads every table row to the head's width and spends some 200
  * bytes per node: the reader bounds table cells and markup characters
@@ -27,16 +28,8 @@
 
 /* ---- text helpers (md_text.c) ------------------------------------------*/
 
-/* Decode the UTF-8 sequence at s (n bytes available). Returns its length
- * (1..4) and the code point, or 0 when the bytes are not valid UTF-8. */
-size_t folio_md_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 /* Number of code points in a valid UTF-8 string of n bytes. */
 size_t folio_md_utf8_count(const char *s, size_t n);
-/* A folded copy for comparisons (malloc'd, NULL on OOM): lower case, Latin
- * accents removed, ё→е, typographic apostrophes and non-breaking spaces
- * made plain, Arabic-Indic digits made ASCII, white space collapsed and
- * trimmed. */
-char *folio_md_fold(const char *s, size_t n);
 /* Trim ASCII white space (and NBSP) from both ends: returns the start and
  * sets *n to the trimmed length. */
 const char *folio_md_trim(const char *s, size_t *n);

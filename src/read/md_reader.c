@@ -39,7 +39,7 @@ static int check_bytes(folio_ctx *ctx, const char *data, size_t len)
             continue;
         }
         uint32_t cp;
-        size_t n = folio_md_utf8_decode((const unsigned char *)data + i, len - i, &cp);
+        size_t n = folio_utf8_decode((const unsigned char *)data + i, len - i, &cp);
         if (n == 0)
             return folio_error(ctx, FOLIO_E_INPUT, (folio_pos){line, col},
                                "invalid UTF-8 (byte 0x%02X)", c);

@@ -101,7 +101,7 @@ static int link_text(cmark_node *link, char *buf, size_t cap)
  * warning (their text, outside the tags, is kept). */
 static int html_inline(folio_md *md, const char *lit, folio_run r, folio_md_runs *out)
 {
-    char *f = folio_md_fold(lit ? lit : "", lit ? strlen(lit) : 0);
+    char *f = folio_text_fold(lit ? lit : "", lit ? strlen(lit) : 0);
     if (!f)
         return FOLIO_E_NOMEM;
     int rc = 0;
@@ -382,7 +382,7 @@ static int code_block(walk *w, cmark_node *n)
 static int html_block(walk *w, cmark_node *n)
 {
     const char *lit = cmark_node_get_literal(n);
-    char *f = folio_md_fold(lit ? lit : "", lit ? strlen(lit) : 0);
+    char *f = folio_text_fold(lit ? lit : "", lit ? strlen(lit) : 0);
     if (!f)
         return FOLIO_E_NOMEM;
     int rc = 0;

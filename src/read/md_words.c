@@ -85,7 +85,7 @@ int folio_md_is_symbol(const char *s, size_t n)
 /* Compare the folded form of s with a list of folded phrases. */
 static int folded_in(const char *s, size_t n, const char *const *list, size_t count)
 {
-    char *f = folio_md_fold(s, n);
+    char *f = folio_text_fold(s, n);
     if (!f)
         return 0;
     int found = 0;
@@ -112,7 +112,7 @@ int folio_md_distribution(const char *s, size_t n, folio_distribution *d, int *k
         {"ограниченная", FOLIO_DISTR_LIMITED},  {"restricted", FOLIO_DISTR_RESTRICTED},
         {"restreinte", FOLIO_DISTR_RESTRICTED}, {"reservada", FOLIO_DISTR_RESTRICTED},
         {"restringida", FOLIO_DISTR_RESTRICTED}};
-    char *f = folio_md_fold(s, n);
+    char *f = folio_text_fold(s, n);
     if (!f)
         return 0;
     const char *p = f + 5;
@@ -160,7 +160,7 @@ static int original_rest(const char *f, int *lang)
 
 int folio_md_original_line(const char *s, size_t n, int *lang)
 {
-    char *f = folio_md_fold(s, n);
+    char *f = folio_text_fold(s, n);
     if (!f)
         return 0;
     int r = original_rest(f, lang);
@@ -180,7 +180,7 @@ int folio_md_is_session(const char *s, size_t n)
 {
     if (folio_md_utf8_count(s, n) > 80)
         return 0;
-    char *f = folio_md_fold(s, n);
+    char *f = folio_text_fold(s, n);
     if (!f)
         return 0;
     int r = has_word(f, "session") || has_word(f, "sesion") ||
@@ -199,7 +199,7 @@ int folio_md_is_agenda_item(const char *s, size_t n)
         "del programa", "повестки дня", "议程", "جدول الأعمال"};
     if (folio_md_utf8_count(s, n) > 120)
         return 0;
-    char *f = folio_md_fold(s, n);
+    char *f = folio_text_fold(s, n);
     if (!f)
         return 0;
     int r = 0;
@@ -232,7 +232,7 @@ int folio_md_is_annex(const char *s, size_t n)
     static const char *const words[] = {"annex", "annexe", "anexo", "приложение"};
     if (n > 200)
         return 0;
-    char *f = folio_md_fold(s, n);
+    char *f = folio_text_fold(s, n);
     if (!f)
         return 0;
     size_t fl = strlen(f);
@@ -279,7 +279,7 @@ static const struct { const char *name; const char *station; } stations[] = {
 
 const char *folio_md_station_in(const char *s, size_t n)
 {
-    char *f = folio_md_fold(s, n);
+    char *f = folio_text_fold(s, n);
     if (!f)
         return NULL;
     const char *r = NULL;
@@ -297,7 +297,7 @@ const char *folio_md_station_in(const char *s, size_t n)
 
 const char *folio_md_station_name(const char *s, size_t n)
 {
-    char *f = folio_md_fold(s, n);
+    char *f = folio_text_fold(s, n);
     if (!f)
         return NULL;
     const char *r = NULL;
