@@ -52,5 +52,35 @@ else fail=$((fail + 1)); echo "FAILED: overrides not applied"; head -3 "$tmp/t";
 # An unwritable output folder is an input/output error, not a crash.
 check "unwritable folder" 1 ./bin/folio render examples/seed-es.md -o /proc/folio-nope
 
+# A house style may name a PNG to print instead of the drawn emblem; a PNG
+# libharu cannot draw (16-bit) is refused with the style file's line.
+mkdir "$tmp/style"
+cp styles/un.style "$tmp/style/un.style"
+printf '\n[document]\nemblem-image = emblem.png\n' >> "$tmp/style/un.style"
+python3 - "$tmp/style" <<'PY'
+import struct, sys, zlib
+def png(path, depth):
+    w, h = 4, 3
+    row = b"\x00" + b"\x80" * (w * (depth // 8))
+    raw = row * h
+    def chunk(t, d):
+        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+    ihdr = struct.pack(">IIBBBBB", w, h, depth, 0, 0, 0, 0)
+    open(path, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) +
+                           chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+png(sys.argv[1] + "/emblem.png", 8)
+png(sys.argv[1] + "/deep.png", 16)
+PY
+check "emblem image" 0 ./bin/folio render examples/seed-es.md -o "$tmp/style" \
+    --style "$tmp/style/un.style" --trace "$tmp/style/t"
+if grep -q "^  image .*emblem.png 54.00 40.50" "$tmp/style/t" && \
+   unzip -l "$tmp/style/seed-es.docx" | grep -q "word/media/image1.png" && \
+   qpdf --check "$tmp/style/seed-es.pdf" >/dev/null 2>&1; then pass=$((pass + 1))
+else fail=$((fail + 1)); echo "FAILED: the style's emblem image is not used"; fi
+sed -i 's/emblem-image = emblem.png/emblem-image = deep.png/' "$tmp/style/un.style"
+check "16-bit emblem image" 1 ./bin/folio render examples/seed-es.md -o "$tmp/style" \
+    --style "$tmp/style/un.style"
+grep_err "16-bit emblem named with its line" "un.style:[0-9]*: emblem-image .*8-bit"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -119,6 +119,9 @@ typedef struct folio_masthead {
     const char *qr_url;          /* the document's address on ODS */
     const char *recycle;         /* "Please recycle" text in the language */
     const char *running_symbol;  /* symbol for running heads */
+    const char *emblem_image;    /* a PNG that replaces the drawn emblem
+                                    (house style `emblem-image`), or NULL */
+    int emblem_px_w, emblem_px_h;/* its size in pixels */
     const char *later_job;       /* job number on later pages ("24-22861"),
                                     NULL when the station prints none there */
 } folio_masthead;

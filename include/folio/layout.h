@@ -15,7 +15,8 @@ typedef enum folio_item_kind {
     FOLIO_ITEM_RECT,     /* filled rectangle, top-left (x, y), size w x h */
     FOLIO_ITEM_ART,      /* `art` scaled into the box (x, y, w, h) */
     FOLIO_ITEM_LINK,     /* clickable box (x, y, w, h) to `uri` */
-    FOLIO_ITEM_OUTLINE   /* bookmark `text` at level `level`, target y */
+    FOLIO_ITEM_OUTLINE,  /* bookmark `text` at level `level`, target y */
+    FOLIO_ITEM_IMAGE     /* the PNG file `image` scaled into (x, y, w, h) */
 } folio_item_kind;
 
 typedef struct folio_item {
@@ -28,6 +29,7 @@ typedef struct folio_item {
     size_t len;
     const folio_art *art;
     const char *uri;
+    const char *image;       /* FOLIO_ITEM_IMAGE: path of an 8-bit PNG */
     int level;
 } folio_item;
 

@@ -100,6 +100,10 @@ static int render_main(int argc, char **argv)
             only_docx = 1;
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
             o.quiet = 1;
+        else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(usage, stdout);
+            return EXIT_OK;
+        }
         else if (a[0] == '-' && a[1])
             return bad_usage("unknown option %s", a);
         else if (o.input)

@@ -81,22 +81,16 @@ static void drawing(dx_xml *x, const char *rid, int id, const char *file,
     dx_end(x);
 }
 
-int folio_dx_image_run(dx_xml *x, const folio_art *art, const dx_raster *opt,
-                       int32_t width, int32_t height, const char *descr)
+int folio_dx_png_run(dx_xml *x, unsigned char *png, size_t len, int32_t width,
+                     int32_t height, const char *descr)
 {
     dx_doc *d = x->doc;
-    unsigned char *png;
-    size_t len;
-    int rc = folio_dx_png(art, opt, &png, &len);
-    if (rc < 0)
-        return folio_error(d->ctx, rc, (folio_pos){0, 0},
-                           "cannot rasterize the %s for the DOCX", descr);
     char name[48], file[32], target[48];
     int n = ++d->nmedia;
     snprintf(file, sizeof file, "image%d.png", n);
     snprintf(name, sizeof name, "word/media/%s", file);
     snprintf(target, sizeof target, "media/%s", file);
-    rc = folio_dx_add_part(d, name, NULL, png, len, 1);
+    int rc = folio_dx_add_part(d, name, NULL, png, len, 1);
     if (rc < 0)
         return rc;
     const char *rid = folio_dx_rel(x, DX_REL "image", target, 0);
@@ -105,4 +99,16 @@ int folio_dx_image_run(dx_xml *x, const folio_art *art, const dx_raster *opt,
     drawing(x, rid, ++d->next_docpr, file, DX_EMU(width), DX_EMU(height),
             descr);
     return 0;
+}
+
+int folio_dx_image_run(dx_xml *x, const folio_art *art, const dx_raster *opt,
+                       int32_t width, int32_t height, const char *descr)
+{
+    unsigned char *png;
+    size_t len;
+    int rc = folio_dx_png(art, opt, &png, &len);
+    if (rc < 0)
+        return folio_error(x->doc->ctx, rc, (folio_pos){0, 0},
+                           "cannot rasterize the %s for the DOCX", descr);
+    return folio_dx_png_run(x, png, len, width, height, descr);
 }

@@ -11,14 +11,34 @@
 #include <string.h>
 
 #include "docx/docx_xml.h"
+#include "folio/read.h"
 
 #define PT FOLIO_PT
 #define EMBLEM_W PT(54)           /* emblem width (height from its aspect) */
+
+/* The house style's own emblem PNG, as it is. */
+static int emblem_file(dx_xml *x, const folio_masthead *m)
+{
+    dx_doc *d = x->doc;
+    char *data = NULL;
+    size_t len = 0;
+    int rc = folio_read_file(d->ctx, m->emblem_image, 16 << 20, &data, &len);
+    if (rc)
+        return rc;
+    int32_t w = EMBLEM_W, h = (int32_t)((int64_t)w * m->emblem_px_h / m->emblem_px_w);
+    if (h > PT(44)) {
+        h = PT(44);
+        w = (int32_t)((int64_t)h * m->emblem_px_w / m->emblem_px_h);
+    }
+    return folio_dx_png_run(x, (unsigned char *)data, len, w, h, "United Nations emblem");
+}
 
 static int emblem(dx_xml *x)
 {
     const folio_art *art;
     dx_doc *d = x->doc;
+    if (d->f->mast.emblem_image)
+        return emblem_file(x, &d->f->mast);
     int rc = folio_art_emblem(d->arena, &art);
     if (rc == FOLIO_E_NOMEM)
         return rc;

@@ -290,5 +290,8 @@ int folio_dx_png(const folio_art *art, const dx_raster *opt,
  * part being written and write an inline w:drawing run of the given size. */
 int folio_dx_image_run(dx_xml *x, const folio_art *art, const dx_raster *opt,
                        int32_t width, int32_t height, const char *descr);
+/* Store malloc'd PNG bytes (ownership passes) and write their run. */
+int folio_dx_png_run(dx_xml *x, unsigned char *png, size_t len, int32_t width,
+                     int32_t height, const char *descr);
 
 #endif

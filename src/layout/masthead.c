@@ -262,9 +262,26 @@ int set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
         return rc;
 
     /* Row 2: emblem, organ, the Distr. block. */
-    if ((rc = folio_art_emblem(L->a, &emblem)) ||
-        (rc = art_at(L, p, emblem, fl + FOLIO_PT(4), FOLIO_PT(64) + drop, FOLIO_PT(54), FOLIO_PT(44))))
+    if (m->emblem_image) {
+        /* the house style's own emblem: 54 pt wide, or 44 pt high */
+        folio_item it = {0};
+        it.kind = FOLIO_ITEM_IMAGE;
+        it.image = m->emblem_image;
+        it.x = fl + FOLIO_PT(4);
+        it.y = FOLIO_PT(64) + drop;
+        it.w = FOLIO_PT(54);
+        it.h = (int32_t)((int64_t)it.w * m->emblem_px_h / m->emblem_px_w);
+        if (it.h > FOLIO_PT(44)) {
+            it.h = FOLIO_PT(44);
+            it.w = (int32_t)((int64_t)it.h * m->emblem_px_w / m->emblem_px_h);
+        }
+        if ((rc = page_push(L, p, &it)))
+            return rc;
+    } else if ((rc = folio_art_emblem(L->a, &emblem)) ||
+               (rc = art_at(L, p, emblem, fl + FOLIO_PT(4), FOLIO_PT(64) + drop, FOLIO_PT(54),
+                            FOLIO_PT(44)))) {
         return rc;
+    }
     if (m->organ && (rc = organ_block(L, p, m->organ, fl + COL2, fl + COL3 - FOLIO_PT(10), drop)))
         return rc;
     const char *right[4] = {m->distribution, m->date, m->language_line, m->original_line};

@@ -25,7 +25,7 @@ int folio_layout_trace(const folio_layout *l, FILE *o)
         fprintf(o, "page %d\n", pg->number);
         for (size_t i = 0; i < pg->nitems; i++) {
             const folio_item *it = &pg->items[i];
-            static const char *kind[] = {"text", "rule", "rect", "art", "link", "outline"};
+            static const char *kind[] = {"text", "rule", "rect", "art", "link", "outline", "image"};
             fprintf(o, "  %s ", kind[it->kind]);
             pt(o, it->x);
             fputc(' ', o);
@@ -43,6 +43,13 @@ int folio_layout_trace(const folio_layout *l, FILE *o)
                 pt(o, it->h);
                 fputc(' ', o);
                 pt(o, it->thickness);
+                break;
+            case FOLIO_ITEM_IMAGE:
+                fprintf(o, " %s", it->image);
+                fputc(' ', o);
+                pt(o, it->w);
+                fputc(' ', o);
+                pt(o, it->h);
                 break;
             case FOLIO_ITEM_OUTLINE:
                 fprintf(o, " %d \"%.*s\"", it->level, (int)it->len, it->text);

@@ -28,6 +28,8 @@ typedef struct folio_pdf {
     /* NUL-terminated copy of an item's text (libharu wants C strings). */
     char *buf;
     size_t buf_cap;
+    const char *image_path;      /* the PNG loaded last, and its image */
+    HPDF_Image image;
 } folio_pdf;
 
 /* Millipoints to PDF points. */
@@ -55,6 +57,8 @@ int folio_pdf_load_fonts(folio_pdf *w, const folio_layout *l,
 int folio_pdf_fix_tounicode(folio_pdf *w, const folio_layout *l);
 /* Draw an ART item. */
 int folio_pdf_draw_art(folio_pdf *w, const folio_item *it);
+/* Draw a FOLIO_ITEM_IMAGE (an 8-bit PNG the style stage checked). */
+int folio_pdf_draw_image(folio_pdf *w, const folio_item *it);
 /* LINK and OUTLINE items. */
 int folio_pdf_add_link(folio_pdf *w, const folio_item *it);
 int folio_pdf_add_outline(folio_pdf *w, const folio_item *it);

@@ -192,6 +192,8 @@ static int draw_item(folio_pdf *w, const folio_item *it)
         return 0;
     case FOLIO_ITEM_ART:
         return folio_pdf_draw_art(w, it);
+    case FOLIO_ITEM_IMAGE:
+        return folio_pdf_draw_image(w, it);
     case FOLIO_ITEM_LINK:
         return folio_pdf_add_link(w, it);
     case FOLIO_ITEM_OUTLINE:

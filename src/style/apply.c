@@ -401,7 +401,8 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
         goto done;
     const char *station = pick_station(r, opt, &h);
     if ((rc = style_load_page(ctx, &h, station, &f->page)) ||
-        (rc = style_masthead(ctx, &h, r, opt, station, f)))
+        (rc = style_masthead(ctx, &h, r, opt, station, f)) ||
+        (rc = style_emblem_image(ctx, &h, f)))
         goto done;
     if ((rc = need(ctx, f, "UNPara", &s.para)) || (rc = need(ctx, f, "UNItem1", &s.item1)) ||
         (rc = need(ctx, f, "UNItem2", &s.item2)) || (rc = need(ctx, f, "UNBullet", &s.bullet)) ||

@@ -17,6 +17,9 @@ int style_masthead(folio_ctx *ctx, const house *h, const folio_report *r,
                    const folio_style_options *opt, const char *station,
                    folio_flow *f);
 
+/* The house style's emblem image, checked (emblem_image.c). */
+int style_emblem_image(folio_ctx *ctx, const house *h, folio_flow *f);
+
 /* Format an ISO date "2021-10-13" in the language of section [lang.X]. */
 const char *style_format_date(folio_arena *a, const house *h, const char *lang,
                               const char *iso);
