@@ -9,6 +9,7 @@ typedef struct blockset {
     size_t n;
     vblock *v;               /* block i, valid while arena[i] is set */
     folio_arena **arena;     /* each block's own arena, NULL when not set */
+    uint8_t *warned;         /* code points already reported as missing */
 } blockset;
 
 int blockset_init(blockset *bs, size_t n);
@@ -17,6 +18,10 @@ void blockset_free(blockset *bs);
 const vblock *blockset_get(lctx *L, blockset *bs, size_t i, int *rc);
 /* Block i has been placed: free its lines and items. */
 void blockset_release(blockset *bs, size_t i);
+
+/* Warn once per character that the font cannot draw (layout.c). */
+void warn_missing_glyphs(lctx *L, blockset *bs, const folio_item *items, size_t n,
+                         folio_pos pos);
 
 /* Set one styled block into `vb` (layout.c). */
 int set_block(lctx *L, const folio_fblock *fb, vblock *vb);

@@ -80,7 +80,31 @@ int blockset_init(blockset *bs, size_t n)
     bs->n = n;
     bs->v = calloc(n + 1, sizeof *bs->v);
     bs->arena = calloc(n + 1, sizeof *bs->arena);
-    return bs->v && bs->arena ? 0 : FOLIO_E_NOMEM;
+    bs->warned = calloc(0x110000 / 8, 1);
+    return bs->v && bs->arena && bs->warned ? 0 : FOLIO_E_NOMEM;
+}
+
+/* Characters the font cannot draw come out blank: say so, once per
+ * character, at the first block that uses it. */
+void warn_missing_glyphs(lctx *L, blockset *bs, const folio_item *items, size_t n,
+                         folio_pos pos)
+{
+    for (size_t i = 0; i < n; i++) {
+        const folio_item *it = &items[i];
+        if (it->kind != FOLIO_ITEM_TEXT)
+            continue;
+        for (size_t k = 0; k < it->len;) {
+            uint32_t cp;
+            k += (size_t)folio_utf8_next(it->text + k, it->len - k, &cp);
+            if (cp >= 0x110000 || folio_glyph_width(L->fonts, it->face, cp) >= 0 ||
+                (bs->warned[cp / 8] & (1u << (cp % 8))))
+                continue;
+            bs->warned[cp / 8] |= (uint8_t)(1u << (cp % 8));
+            folio_warn(L->ctx, pos,
+                       "U+%04X cannot be drawn with the house font (Liberation Serif): "
+                       "it is left blank in the PDF", (unsigned)cp);
+        }
+    }
 }
 
 void blockset_free(blockset *bs)
@@ -89,6 +113,7 @@ void blockset_free(blockset *bs)
         folio_arena_free(bs->arena[i]);
     free(bs->v);
     free(bs->arena);
+    free(bs->warned);
 }
 
 const vblock *blockset_get(lctx *L, blockset *bs, size_t i, int *rc)
@@ -107,6 +132,9 @@ const vblock *blockset_get(lctx *L, blockset *bs, size_t i, int *rc)
         blockset_release(bs, i);
         return NULL;
     }
+    const folio_fblock *fb = &L->flow->blocks[i];
+    warn_missing_glyphs(L, bs, bs->v[i].items.v, bs->v[i].items.n,
+                        fb->src ? fb->src->pos : (folio_pos){0, 0});
     return &bs->v[i];
 }
 

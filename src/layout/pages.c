@@ -465,6 +465,7 @@ int build_pages(lctx *L, blockset *bs)
     int32_t y, after;
     if ((rc = set_masthead(L, P.page, &y, &after, &mnotes, &nmnotes)))
         return rc;
+    warn_missing_glyphs(L, bs, P.page->items, P.page->nitems, L->flow->report->meta.pos);
     P.y = y;
     P.after = after;
     P.fresh = 0;
