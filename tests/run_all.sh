@@ -14,7 +14,9 @@ run tests/run_unit.sh "$@"
 run tests/run_spec.sh
 run tests/run_golden.sh
 run tests/run_cli.sh
+run tests/run_batch.sh
 run tests/run_install.sh
+run tests/run_stress.sh
 run tests/run_outputs.sh
 total_pass=$(sed -n 's/^[a-z]*: \([0-9]*\) passed, [0-9]* failed$/\1/p' "$log" | awk '{ s += $1 } END { print s + 0 }')
 total_fail=$(sed -n 's/^[a-z]*: [0-9]* passed, \([0-9]*\) failed$/\1/p' "$log" | awk '{ s += $1 } END { print s + 0 }')
