@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "layout/layout_internal.h"
+#include "layout/page_items.h"
 
 #define COL2 FOLIO_PT(63.1)        /* organ column, from the frame's left */
 #define COL3 FOLIO_PT(335.5)       /* Distr. block column */
@@ -15,21 +15,6 @@
 #define THICK_RULE_Y FOLIO_PT(199.7)
 #define BODY_BASELINE FOLIO_PT(217.6)
 
-static int text_at(lctx *L, folio_page *p, folio_face face, int32_t size,
-                   int32_t x, int32_t y, const char *s)
-{
-    folio_item it = {0};
-    if (!s || !*s)
-        return 0;
-    it.kind = FOLIO_ITEM_TEXT;
-    it.x = x;
-    it.y = y;
-    it.face = face;
-    it.size = size;
-    it.text = s;
-    it.len = strlen(s);
-    return page_push(L, p, &it);
-}
 
 /* `n` bytes of `s` (not NUL-terminated), regular face. */
 static int text_at_n(lctx *L, folio_page *p, int32_t size, int32_t x, int32_t y,
@@ -46,16 +31,6 @@ static int text_at_n(lctx *L, folio_page *p, int32_t size, int32_t x, int32_t y,
     return page_push(L, p, &it);
 }
 
-static int rule_at(lctx *L, folio_page *p, int32_t x, int32_t y, int32_t w, int32_t t)
-{
-    folio_item it = {0};
-    it.kind = FOLIO_ITEM_RULE;
-    it.x = x;
-    it.y = y;
-    it.w = w;
-    it.thickness = t;
-    return page_push(L, p, &it);
-}
 
 static int art_at(lctx *L, folio_page *p, const folio_art *art, int32_t x,
                   int32_t y, int32_t w, int32_t h)
@@ -160,7 +135,7 @@ static int footer(lctx *L, folio_page *p)
     int32_t top = f->page.first_footer_top, fl = f->page.frame_left;
     const folio_art *art;
     int rc = 0;
-    if (m->job_line && (rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fl,
+    if (m->job_line && (rc = page_text(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fl,
                                      top + FOLIO_PT(15.4), m->job_line)))
         return rc;
     if (m->barcode) {
@@ -198,7 +173,7 @@ static int footer(lctx *L, folio_page *p)
     int32_t group_end = f->page.frame_right - FOLIO_PT(6) - FOLIO_PT(44.2) - FOLIO_PT(10);
     if (rx + rw + FOLIO_PT(20) > group_end)
         rx = group_end - rw - FOLIO_PT(20);
-    if ((rc = text_at(L, p, FOLIO_FACE_BOLD, FOLIO_PT(9), rx, top + FOLIO_PT(37), m->recycle)) ||
+    if ((rc = page_text(L, p, FOLIO_FACE_BOLD, FOLIO_PT(9), rx, top + FOLIO_PT(37), m->recycle)) ||
         (rc = folio_art_recycle(L->a, &art)) ||
         (rc = art_at(L, p, art, rx + rw + FOLIO_PT(3), top + FOLIO_PT(23), FOLIO_PT(17),
                      FOLIO_PT(17))))
@@ -247,18 +222,18 @@ int set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
     if (folio_text_width(L->fonts, FOLIO_FACE_REGULAR, FOLIO_PT(14), m->wordmark,
                          strlen(m->wordmark)) > FOLIO_PT(150))
         wordmark_x = fl + FOLIO_PT(7.3);
-    if ((rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(14), wordmark_x, TOP_BASELINE + drop,
+    if ((rc = page_text(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(14), wordmark_x, TOP_BASELINE + drop,
                       m->wordmark)))
         return rc;
     int32_t wh = folio_text_width(L->fonts, FOLIO_FACE_REGULAR, FOLIO_PT(20),
                                   m->symbol_head, strlen(m->symbol_head));
     int32_t wt = folio_text_width(L->fonts, FOLIO_FACE_REGULAR, FOLIO_PT(10),
                                   m->symbol_tail, strlen(m->symbol_tail));
-    if ((rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(20), fr - wh - wt, TOP_BASELINE + drop,
+    if ((rc = page_text(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(20), fr - wh - wt, TOP_BASELINE + drop,
                       m->symbol_head)) ||
-        (rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fr - wt, TOP_BASELINE + drop,
+        (rc = page_text(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fr - wt, TOP_BASELINE + drop,
                       m->symbol_tail)) ||
-        (rc = rule_at(L, p, fl, THIN_RULE_Y + drop, fr - fl, FOLIO_PT(0.5))))
+        (rc = page_rule(L, p, fl, THIN_RULE_Y + drop, fr - fl, FOLIO_PT(0.5))))
         return rc;
 
     /* Row 2: emblem, organ, the Distr. block. */
@@ -286,10 +261,10 @@ int set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
         return rc;
     const char *right[4] = {m->distribution, m->date, m->language_line, m->original_line};
     for (int i = 0; i < 4; i++)
-        if ((rc = text_at(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fl + COL3,
+        if ((rc = page_text(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fl + COL3,
                           FOLIO_PT(78.9) + i * FOLIO_PT(12) + drop, right[i])))
             return rc;
-    if ((rc = rule_at(L, p, fl, THICK_RULE_Y + drop, fr - fl, FOLIO_PT(1.5))))
+    if ((rc = page_rule(L, p, fl, THICK_RULE_Y + drop, fr - fl, FOLIO_PT(1.5))))
         return rc;
 
     /* Under the thick rule: body, session, venue and dates, agenda. */
@@ -354,39 +329,4 @@ int set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
     }
     *y_out = y;
     return footer(L, p);
-}
-
-int set_furniture(lctx *L, folio_page *p)
-{
-    const folio_flow *f = L->flow;
-    const folio_pstyle *hs = f->header_style, *fs = f->footer_style;
-    const char *sym = f->mast.running_symbol;
-    int even = p->number % 2 == 0, rc;
-    int32_t fl = f->page.frame_left, fr = f->page.frame_right;
-    if (sym && *sym) {
-        int32_t w = folio_text_width(L->fonts, hs->face, hs->size, sym, strlen(sym));
-        if ((rc = text_at(L, p, hs->face, hs->size, even ? fl : fr - w,
-                          f->page.header_baseline, sym)))
-            return rc;
-    }
-    if ((rc = rule_at(L, p, fl, f->page.header_rule_y, fr - fl, FOLIO_PT(0.5))))
-        return rc;
-    /* The page number at the outer edge ("2", or "2/9" in New York). */
-    char *num = f->page.folio_of_total
-                    ? folio_sprintf(L->a, "%d/%zu", p->number, L->out->npages)
-                    : folio_sprintf(L->a, "%d", p->number);
-    if (!num)
-        return FOLIO_E_NOMEM;
-    int32_t w = folio_text_width(L->fonts, fs->face, fs->size, num, strlen(num));
-    if ((rc = text_at(L, p, fs->face, fs->size, even ? fl : fr - w, f->page.footer_baseline,
-                      num)))
-        return rc;
-    /* The job number at the inner edge, where the station prints it. */
-    const char *job = f->mast.later_job;
-    if (!job)
-        return 0;
-    int32_t size = f->page.later_job_size;
-    w = folio_text_width(L->fonts, FOLIO_FACE_REGULAR, size, job, strlen(job));
-    return text_at(L, p, FOLIO_FACE_REGULAR, size, even ? fr - w : fl,
-                   f->page.footer_baseline - FOLIO_PT(1.5), job);
 }

@@ -36,22 +36,6 @@ typedef struct pager {
     size_t ncarry, carry_cap;
 } pager;
 
-int page_push(lctx *L, folio_page *p, const folio_item *it)
-{
-    if (p->nitems == p->cap) {
-        /* on the heap, not the arena: a grown array frees its old copy */
-        size_t cap = p->cap ? p->cap * 2 : 256;
-        folio_item *v = realloc(p->items, cap * sizeof *v);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        p->items = v;
-        p->cap = cap;
-    }
-    p->items[p->nitems++] = *it;
-    if (it->kind == FOLIO_ITEM_TEXT)
-        L->out->faces_used |= 1u << it->face;
-    return 0;
-}
 
 static int32_t lines_height(const vblock *vb, size_t first, size_t n)
 {

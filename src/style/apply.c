@@ -27,7 +27,7 @@ static int need(folio_ctx *ctx, const folio_flow *f, const char *name,
                                   "the house style lacks [style.%s]", name);
 }
 
-static folio_fblock *push(folio_flow *f, size_t *cap)
+folio_fblock *style_push(folio_flow *f, size_t *cap)
 {
     if (f->nblocks == *cap) {
         size_t ncap = *cap ? *cap * 2 : 256;
@@ -76,10 +76,6 @@ static folio_run *text_run(folio_arena *a, const char *text)
     return r;
 }
 
-typedef struct styles {
-    const folio_pstyle *para, *item1, *item2, *bullet, *title, *report_title, *h[5], *annex,
-        *annex_orig, *table, *table_head, *note;
-} styles;
 
 static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
                        const folio_block *b, counters *c, size_t *cap)
@@ -90,7 +86,7 @@ static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
     int paren = f->lang.french_punct ? 0 : 1;
     if (b->kind != FOLIO_BLOCK_ITEM)
         memset(c->item, 0, sizeof c->item);
-    if (!(fb = push(f, cap)))
+    if (!(fb = style_push(f, cap)))
         return FOLIO_E_NOMEM;
     fb->kind = FOLIO_FLOW_PARA;
     fb->src = b;
@@ -151,7 +147,7 @@ static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
             return FOLIO_E_NOMEM;
         fb->nruns = 1;
         if (b->original_language) {
-            folio_fblock *ob = push(f, cap);
+            folio_fblock *ob = style_push(f, cap);
             if (!ob)
                 return FOLIO_E_NOMEM;
             ob->kind = FOLIO_FLOW_PARA;
@@ -170,167 +166,13 @@ static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
     return 0;
 }
 
-/* Notes: numbered in order of first reference; fixed marks kept. */
-typedef struct note_state {
-    int next;
-    size_t cap;
-} note_state;
 
-static int add_note(folio_flow *f, const styles *s, const folio_note *n,
-                    note_state *ns)
-{
-    for (size_t i = 0; i < f->nnotes; i++)
-        if (f->notes[i].note == n)
-            return 0;
-    if (f->nnotes == ns->cap) {
-        size_t ncap = ns->cap ? ns->cap * 2 : 64;
-        folio_fnote *v = folio_grow(f->arena, f->notes, sizeof *v, f->nnotes, ncap);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        f->notes = v;
-        ns->cap = ncap;
-    }
-    folio_fnote *fn = &f->notes[f->nnotes++];
-    memset(fn, 0, sizeof *fn);
-    fn->note = n;
-    fn->mark = n->mark ? n->mark : folio_sprintf(f->arena, "%d", ++ns->next);
-    fn->blocks = folio_alloc(f->arena, (n->nblocks ? n->nblocks : 1) * sizeof *fn->blocks);
-    if (!fn->blocks || !fn->mark)
-        return FOLIO_E_NOMEM;
-    for (size_t i = 0; i < n->nblocks; i++) {
-        const folio_block *b = &n->blocks[i];
-        folio_fblock *fb = &fn->blocks[fn->nblocks++];
-        fb->src = b;
-        fb->runs = b->runs;
-        fb->nruns = b->nruns;
-        if (b->kind == FOLIO_BLOCK_TABLE) {
-            fb->kind = FOLIO_FLOW_TABLE;
-            fb->style = s->note;
-            fb->cell_style = s->note;
-            fb->head_style = s->note;
-            fb->table = b->table;
-        } else {
-            fb->kind = FOLIO_FLOW_PARA;
-            fb->style = s->note;
-            if (b->kind == FOLIO_BLOCK_ITEM && b->label)
-                fb->label = b->label;
-        }
-    }
-    return 0;
-}
 
-static int notes_in_runs(folio_flow *f, const styles *s, const folio_run *r,
-                         size_t n, note_state *ns)
-{
-    for (size_t i = 0; i < n; i++)
-        if (r[i].kind == FOLIO_RUN_NOTE_REF && r[i].note) {
-            int rc = add_note(f, s, r[i].note, ns);
-            if (rc)
-                return rc;
-        }
-    return 0;
-}
 
-static int number_notes(folio_flow *f, const styles *s)
-{
-    note_state ns = {0, 0};
-    const folio_meta *m = &f->report->meta;
-    int rc = 0;
-    /* Masthead notes come first: they sit on page 1 above the others. */
-    if (m->agenda_note && (rc = add_note(f, s, m->agenda_note, &ns)))
-        return rc;
-    if (m->title_note && (rc = add_note(f, s, m->title_note, &ns)))
-        return rc;
-    for (size_t i = 0; i < f->nblocks; i++) {
-        const folio_fblock *b = &f->blocks[i];
-        if ((rc = notes_in_runs(f, s, b->runs, b->nruns, &ns)))
-            return rc;
-        if (b->table)
-            for (size_t k = 0; k < b->table->nrows * b->table->ncols; k++)
-                if ((rc = notes_in_runs(f, s, b->table->cells[k].runs,
-                                        b->table->cells[k].nruns, &ns)))
-                    return rc;
-    }
-    /* Notes referenced only from other notes. */
-    for (size_t i = 0; i < f->nnotes; i++)
-        for (size_t k = 0; k < f->notes[i].nblocks; k++)
-            if ((rc = notes_in_runs(f, s, f->notes[i].blocks[k].runs,
-                                    f->notes[i].blocks[k].nruns, &ns)))
-                return rc;
-    f->note_index = folio_alloc(f->arena, (f->nnotes + 1) * sizeof *f->note_index);
-    if (!f->note_index)
-        return FOLIO_E_NOMEM;
-    for (size_t i = 0; i < f->nnotes; i++)
-        f->note_index[i] = &f->notes[i];
-    return 0;
-}
 
-/* Is the report's last block a heading such as "Notes"? Then numbered
- * notes are endnotes listed under it, as the UPR summaries print them. */
-static int ends_with_notes_heading(const folio_report *r, const house *h)
-{
-    const char *words = house_get(h, "document", "endnotes-heading");
-    if (!words || !r->nblocks)
-        return 0;
-    const folio_block *b = &r->blocks[r->nblocks - 1];
-    if (b->kind != FOLIO_BLOCK_HEADING || b->label_kind != FOLIO_LABEL_NONE || b->nruns != 1 ||
-        !b->runs[0].text)
-        return 0;
-    const char *t = b->runs[0].text;
-    size_t n = strlen(t);
-    for (const char *w = words; *w;) {
-        size_t k = strcspn(w, "|");
-        if (k == n && !strncmp(w, t, n))
-            return 1;
-        w += k + (w[k] == '|');
-    }
-    return 0;
-}
 
-/* Move the numbered notes into the flow as a list after the last block. */
-static int list_endnotes(folio_flow *f, const folio_pstyle *st, size_t *cap)
-{
-    for (size_t i = 0; i < f->nnotes; i++) {
-        folio_fnote *fn = &f->notes[i];
-        if (fn->note->mark)
-            continue; /* "*" notes stay at the foot of page 1 */
-        fn->endnote = 1;
-        for (size_t k = 0; k < fn->nblocks; k++) {
-            folio_fblock *fb = push(f, cap);
-            if (!fb)
-                return FOLIO_E_NOMEM;
-            *fb = fn->blocks[k];
-            if (fb->kind == FOLIO_FLOW_PARA) {
-                fb->style = st;
-                fb->label = k == 0 ? fn->mark : NULL;
-            }
-        }
-    }
-    return 0;
-}
 
-static int by_note_ptr(const void *a, const void *b)
-{
-    const folio_note *x = (*(const folio_fnote *const *)a)->note;
-    const folio_note *y = (*(const folio_fnote *const *)b)->note;
-    return x < y ? -1 : x > y;
-}
 
-const folio_fnote *folio_flow_note(const folio_flow *f, const folio_note *n)
-{
-    size_t lo = 0, hi = f->nnotes;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const folio_note *m = f->note_index[mid]->note;
-        if (m == n)
-            return f->note_index[mid];
-        if (m < n)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
-}
 
 static const char *pick_station(const folio_report *r, const folio_style_options *opt,
                                 const house *h)
@@ -434,21 +276,21 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     for (size_t i = 0; i < r->nblocks; i++)
         if ((rc = style_block(ctx, f, &s, &r->blocks[i], &c, &cap)))
             goto done;
-    if ((rc = number_notes(f, &s)))
+    if ((rc = style_number_notes(f, &s)))
         goto done;
-    if (ends_with_notes_heading(r, &h)) {
+    if (style_ends_with_notes_heading(r, &h)) {
         const folio_pstyle *en;
-        if ((rc = need(ctx, f, "UNEndnote", &en)) || (rc = list_endnotes(f, en, &cap)))
+        if ((rc = need(ctx, f, "UNEndnote", &en)) || (rc = style_list_endnotes(f, en, &cap)))
             goto done;
     }
-    folio_fblock *end = push(f, &cap);
+    folio_fblock *end = style_push(f, &cap);
     if (!end) {
         rc = FOLIO_E_NOMEM;
         goto done;
     }
     end->kind = FOLIO_FLOW_END_RULE;
     end->style = s.para;
-    qsort(f->note_index, f->nnotes, sizeof *f->note_index, by_note_ptr);
+    qsort(f->note_index, f->nnotes, sizeof *f->note_index, style_by_note_ptr);
     f->mast.title_note = r->meta.title_note ? folio_flow_note(f, r->meta.title_note) : NULL;
     f->mast.agenda_note = r->meta.agenda_note ? folio_flow_note(f, r->meta.agenda_note) : NULL;
     *out = f;

@@ -1,0 +1,49 @@
+/* Items straight onto a page: the masthead, footers and running heads. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/page_items.h"
+
+int page_push(lctx *L, folio_page *p, const folio_item *it)
+{
+    if (p->nitems == p->cap) {
+        /* on the heap, not the arena: a grown array frees its old copy */
+        size_t cap = p->cap ? p->cap * 2 : 256;
+        folio_item *v = realloc(p->items, cap * sizeof *v);
+        if (!v)
+            return FOLIO_E_NOMEM;
+        p->items = v;
+        p->cap = cap;
+    }
+    p->items[p->nitems++] = *it;
+    if (it->kind == FOLIO_ITEM_TEXT)
+        L->out->faces_used |= 1u << it->face;
+    return 0;
+}
+
+int page_text(lctx *L, folio_page *p, folio_face face, int32_t size,
+                   int32_t x, int32_t y, const char *s)
+{
+    folio_item it = {0};
+    if (!s || !*s)
+        return 0;
+    it.kind = FOLIO_ITEM_TEXT;
+    it.x = x;
+    it.y = y;
+    it.face = face;
+    it.size = size;
+    it.text = s;
+    it.len = strlen(s);
+    return page_push(L, p, &it);
+}
+
+int page_rule(lctx *L, folio_page *p, int32_t x, int32_t y, int32_t w, int32_t t)
+{
+    folio_item it = {0};
+    it.kind = FOLIO_ITEM_RULE;
+    it.x = x;
+    it.y = y;
+    it.w = w;
+    it.thickness = t;
+    return page_push(L, p, &it);
+}
