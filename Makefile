@@ -17,7 +17,7 @@ CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
            -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS)) \
            -DFOLIO_DATADIR='"$(DATADIR)"'
-LDLIBS   = -lhpdf -lcmark-gfm-extensions $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
+LDLIBS   = -pthread -lhpdf -lcmark-gfm-extensions $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
 
 LIB_SRC  = $(filter-out src/cli/%,$(wildcard src/*/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)

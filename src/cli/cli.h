@@ -2,28 +2,68 @@
 #ifndef FOLIO_CLI_H
 #define FOLIO_CLI_H
 
+#include <stdio.h>
+
 #include "folio.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
-typedef struct render_opts {
-    const char *input;
-    const char *outdir;          /* NULL: the input's folder */
-    int want_pdf, want_docx;
-    const char *trace;           /* file for the layout trace, "-" = stdout */
+/* Options that `render` and `batch` share. */
+typedef struct cli_common {
+    const char *outdir;          /* NULL: the input's folder (render only) */
     const char *fonts_dir;
+    int only_pdf, only_docx;     /* as given */
+    int want_pdf, want_docx;     /* what to write, from the two above */
     int quiet;
     folio_style_options style;
-} render_opts;
+} cli_common;
 
-/* Render one input; prints diagnostics; returns an exit code. */
-int cli_render(const render_opts *o);
+/* options.c */
+/* The help lines of the shared options. */
+extern const char cli_common_help[];
+/* Print "folio: MESSAGE" and a hint to stderr; returns EXIT_USAGE. */
+int cli_bad_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Take argv[*i] when it is a shared option (and its value, advancing *i):
+ * returns 1 when taken, 0 when it is not a shared option, EXIT_USAGE (after
+ * saying why) when its value is missing. */
+int cli_take_common(cli_common *c, int argc, char **argv, int *i);
+/* Check the values and fill the defaults; EXIT_USAGE after saying why. */
+int cli_finish_common(cli_common *c);
+/* Why `value` is no good for the option or manifest key `key` (station,
+ * lang, date); NULL when it is fine. */
+const char *cli_bad_value(const char *key, const char *value);
 
+/* render.c */
+/* One document to render: its bytes, where its outputs go, its options. */
+typedef struct cli_doc {
+    const char *input;           /* name of the input, for diagnostics */
+    const char *data;            /* the input's bytes */
+    size_t len;
+    const char *pdf, *docx;      /* output paths; NULL: not wanted */
+    const char *trace;           /* NULL, a file, or "-" for stdout */
+    const folio_style_options *style;
+} cli_doc;
+
+/* Read → style → layout → PDF and DOCX, each output written atomically.
+ * `fonts` (loaded once, read-only, shareable between threads) is needed
+ * when a PDF or a trace is wanted. Diagnostics go to ctx; *npages (may be
+ * NULL) gets the page count. Returns 0 or a FOLIO_E_* code. */
+int cli_render_doc(folio_ctx *ctx, const cli_doc *doc, const folio_fonts *fonts,
+                   size_t *npages);
+/* `folio render INPUT [options]`; returns an exit code. */
+int cli_render_main(int argc, char **argv);
 /* Print every diagnostic of ctx as file:line:col: severity: message. */
 void cli_print_diags(const folio_ctx *ctx);
+/* Print where a diagnostic points: file:line:col, file alone without one. */
+void cli_print_where(FILE *out, const folio_diag *d);
 
+/* batch_main.c: `folio batch IN -o DIR [options]`; returns an exit code. */
+int cli_batch_main(int argc, char **argv);
+
+/* output.c */
 /* Write through `write(path, arg)` to a temporary file beside `final`, then
- * rename it into place; nothing is left behind on failure. */
+ * rename it into place; nothing is left behind on failure. Safe to call
+ * from several threads at once. */
 int cli_write_atomic(folio_ctx *ctx, const char *final,
                      int (*write)(const char *path, void *arg), void *arg);
 

@@ -1,22 +1,92 @@
-/* `folio render`: one report in, its PDF and DOCX out. */
+/* One document through the pipeline (read → style → layout → PDF and
+ * DOCX), shared by `folio render` and every job of `folio batch`, and the
+ * `render` command itself. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 
+void cli_print_where(FILE *out, const folio_diag *d)
+{
+    const char *file = d->file ? d->file : "folio";
+    if (d->pos.line > 0)
+        fprintf(out, "%s:%d:%d", file, d->pos.line, d->pos.col > 0 ? d->pos.col : 1);
+    else
+        fputs(file, out);
+}
+
 void cli_print_diags(const folio_ctx *ctx)
 {
     for (size_t i = 0; i < ctx->ndiags; i++) {
         const folio_diag *d = &ctx->diags[i];
-        const char *sev = d->severity == FOLIO_ERROR ? "error" : "warning";
-        const char *msg = d->message ? d->message : "(out of memory)";
-        if (d->pos.line > 0)
-            fprintf(stderr, "%s:%d:%d: %s: %s\n", d->file ? d->file : "folio", d->pos.line,
-                    d->pos.col > 0 ? d->pos.col : 1, sev, msg);
-        else
-            fprintf(stderr, "%s: %s: %s\n", d->file ? d->file : "folio", sev, msg);
+        cli_print_where(stderr, d);
+        fprintf(stderr, ": %s: %s\n", d->severity == FOLIO_ERROR ? "error" : "warning",
+                d->message ? d->message : "(out of memory)");
     }
+}
+
+typedef struct writers {
+    folio_ctx *ctx;
+    const folio_layout *layout;
+    const folio_flow *flow;
+    const folio_fonts *fonts;
+} writers;
+
+static int write_pdf(const char *path, void *arg)
+{
+    writers *w = arg;
+    return folio_pdf_write(w->ctx, w->layout, w->fonts, path);
+}
+
+static int write_docx(const char *path, void *arg)
+{
+    writers *w = arg;
+    return folio_docx_write(w->ctx, w->flow, path);
+}
+
+static int write_trace(folio_ctx *ctx, const char *path, const folio_layout *l)
+{
+    if (!strcmp(path, "-"))
+        return folio_layout_trace(l, stdout);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return folio_error(ctx, FOLIO_E_IO, (folio_pos){0, 0}, "cannot write %s", path);
+    int rc = folio_layout_trace(l, f);
+    if (fclose(f) != 0 && !rc)
+        rc = FOLIO_E_IO;
+    return rc;
+}
+
+int cli_render_doc(folio_ctx *ctx, const cli_doc *doc, const folio_fonts *fonts,
+                   size_t *npages)
+{
+    folio_report *report = NULL;
+    folio_flow *flow = NULL;
+    folio_layout *layout = NULL;
+    int rc;
+
+    if ((rc = folio_read_markdown(ctx, doc->data, doc->len, doc->input, NULL, &report)) ||
+        (rc = folio_style_apply(ctx, report, doc->style, &flow)))
+        goto done;
+    if ((doc->pdf || doc->trace) && (rc = folio_layout_run(ctx, flow, fonts, &layout)))
+        goto done;
+    if (doc->trace && (rc = write_trace(ctx, doc->trace, layout)))
+        goto done;
+    writers w = {ctx, layout, flow, fonts};
+    if (doc->pdf && (rc = cli_write_atomic(ctx, doc->pdf, write_pdf, &w)))
+        goto done;
+    if (doc->docx && (rc = cli_write_atomic(ctx, doc->docx, write_docx, &w)))
+        goto done;
+    if (npages)
+        *npages = layout ? layout->npages : 0;
+done:
+    if (rc == FOLIO_E_NOMEM && !ctx->nerrors)
+        folio_error(ctx, rc, (folio_pos){0, 0}, "out of memory");
+    folio_layout_free(layout);
+    folio_flow_free(flow);
+    folio_report_free(report);
+    return rc;
 }
 
 /* DIR/NAME.ext from the input's base name without its extension. */
@@ -43,92 +113,80 @@ static char *output_path(const char *input, const char *outdir, const char *ext)
     return p;
 }
 
-typedef struct job {
-    folio_ctx *ctx;
-    const folio_layout *layout;
-    const folio_flow *flow;
-    const folio_fonts *fonts;
-} job;
+static const char render_usage[] =
+    "usage: folio render INPUT [options]\n"
+    "\n"
+    "Render a report (Markdown in the UN house dialect) to the official PDF\n"
+    "and an editable DOCX: DIR/NAME.pdf and DIR/NAME.docx (DIR: -o, else\n"
+    "the input's folder).\n"
+    "\n"
+    "options:\n"
+    "      --trace FILE     write the laid-out pages as text (- for stdout)\n";
 
-static int write_pdf(const char *path, void *arg)
+int cli_render_main(int argc, char **argv)
 {
-    job *j = arg;
-    return folio_pdf_write(j->ctx, j->layout, j->fonts, path);
-}
+    cli_common o;
+    const char *input = NULL, *trace = NULL;
+    memset(&o, 0, sizeof o);
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        int taken = cli_take_common(&o, argc, argv, &i);
+        if (taken == EXIT_USAGE)
+            return EXIT_USAGE;
+        if (taken)
+            continue;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(render_usage, stdout);
+            fputs(cli_common_help, stdout);
+            fputs("Exit status: 0 success, 1 input error, 2 usage error.\n", stdout);
+            return EXIT_OK;
+        }
+        if (!strcmp(a, "--trace")) {
+            if (++i >= argc)
+                return cli_bad_usage("%s needs a value", a);
+            trace = argv[i];
+        } else if (a[0] == '-' && a[1])
+            return cli_bad_usage("unknown option %s", a);
+        else if (input)
+            return cli_bad_usage("more than one input: %s", a);
+        else
+            input = a;
+    }
+    if (!input)
+        return cli_bad_usage("%s", "render needs an input file");
+    if (cli_finish_common(&o))
+        return EXIT_USAGE;
 
-static int write_docx(const char *path, void *arg)
-{
-    job *j = arg;
-    return folio_docx_write(j->ctx, j->flow, path);
-}
-
-static int write_trace(folio_ctx *ctx, const char *path, const folio_layout *l)
-{
-    if (!strcmp(path, "-"))
-        return folio_layout_trace(l, stdout);
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return folio_error(ctx, FOLIO_E_IO, (folio_pos){0, 0}, "cannot write %s", path);
-    int rc = folio_layout_trace(l, f);
-    if (fclose(f) != 0 && !rc)
-        rc = FOLIO_E_IO;
-    return rc;
-}
-
-int cli_render(const render_opts *o)
-{
     folio_ctx ctx;
-    folio_report *report = NULL;
-    folio_flow *flow = NULL;
     folio_fonts *fonts = NULL;
-    folio_layout *layout = NULL;
     char *data = NULL, *pdf = NULL, *docx = NULL;
-    size_t len = 0;
+    size_t npages = 0;
+    cli_doc doc = {input, NULL, 0, NULL, NULL, trace, &o.style};
     int rc;
-
-    folio_ctx_init(&ctx, o->input);
-    if ((rc = folio_read_file(&ctx, o->input, 0, &data, &len)) ||
-        (rc = folio_read_markdown(&ctx, data, len, o->input, NULL, &report)) ||
-        (rc = folio_style_apply(&ctx, report, &o->style, &flow)))
+    folio_ctx_init(&ctx, input);
+    if ((rc = folio_read_file(&ctx, input, 0, &data, &doc.len)))
         goto done;
-    if (o->want_pdf || o->trace) {
-        if ((rc = folio_fonts_load(&ctx, o->fonts_dir, &fonts)) ||
-            (rc = folio_layout_run(&ctx, flow, fonts, &layout)))
-            goto done;
-    }
-    if (o->trace && (rc = write_trace(&ctx, o->trace, layout)))
+    doc.data = data;
+    if ((o.want_pdf || trace) && (rc = folio_fonts_load(&ctx, o.fonts_dir, &fonts)))
         goto done;
-    job j = {&ctx, layout, flow, fonts};
-    if (o->want_pdf) {
-        if (!(pdf = output_path(o->input, o->outdir, ".pdf"))) {
-            rc = FOLIO_E_NOMEM;
-            goto done;
-        }
-        if ((rc = cli_write_atomic(&ctx, pdf, write_pdf, &j)))
-            goto done;
+    if ((o.want_pdf && !(pdf = output_path(input, o.outdir, ".pdf"))) ||
+        (o.want_docx && !(docx = output_path(input, o.outdir, ".docx")))) {
+        rc = folio_error(&ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
+        goto done;
     }
-    if (o->want_docx) {
-        if (!(docx = output_path(o->input, o->outdir, ".docx"))) {
-            rc = FOLIO_E_NOMEM;
-            goto done;
-        }
-        if ((rc = cli_write_atomic(&ctx, docx, write_docx, &j)))
-            goto done;
-    }
-    if (!o->quiet) {
+    doc.pdf = pdf;
+    doc.docx = docx;
+    if ((rc = cli_render_doc(&ctx, &doc, fonts, &npages)))
+        goto done;
+    if (!o.quiet) {
         if (pdf)
-            fprintf(stderr, "folio: wrote %s (%zu pages)\n", pdf, layout->npages);
+            fprintf(stderr, "folio: wrote %s (%zu pages)\n", pdf, npages);
         if (docx)
             fprintf(stderr, "folio: wrote %s\n", docx);
     }
 done:
-    if (rc == FOLIO_E_NOMEM && !ctx.nerrors)
-        folio_error(&ctx, rc, (folio_pos){0, 0}, "out of memory");
     cli_print_diags(&ctx);
-    folio_layout_free(layout);
     folio_fonts_free(fonts);
-    folio_flow_free(flow);
-    folio_report_free(report);
     folio_ctx_free(&ctx);
     free(data);
     free(pdf);

@@ -1,0 +1,268 @@
+/* The job list of `folio batch`: every *.md of a folder, sorted by name, or
+ * the rows of a manifest; then names, output paths and the shard. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/batch.h"
+
+static const folio_pos nowhere = {0, 0};
+
+const char batch_keys[] = "input, output, lang, station, symbol, job-number, date";
+
+/* Where each manifest key goes in a job's options. */
+static const char **style_slot(folio_style_options *s, const char *key)
+{
+    if (!strcmp(key, "lang"))
+        return &s->language;
+    if (!strcmp(key, "station"))
+        return &s->station;
+    if (!strcmp(key, "symbol"))
+        return &s->symbol;
+    if (!strcmp(key, "job-number"))
+        return &s->job_number;
+    if (!strcmp(key, "date"))
+        return &s->date;
+    return NULL;
+}
+
+int batch_known_key(const char *key)
+{
+    folio_style_options s;
+    return !strcmp(key, "input") || !strcmp(key, "output") || style_slot(&s, key);
+}
+
+/* An arena array of n elements with room for one more (doubling *cap). */
+static void *room(folio_arena *a, void *array, size_t elsize, size_t n, size_t *cap)
+{
+    if (n < *cap)
+        return array;
+    size_t want = *cap ? *cap * 2 : 64;
+    void *more = folio_grow(a, array, elsize, n, want);
+    if (more)
+        *cap = want;
+    return more;
+}
+
+static batch_job *new_job(batch_list *l, const batch_opts *o, const char *base,
+                          const char *input, int line)
+{
+    batch_job *jobs = room(l->arena, l->jobs, sizeof *jobs, l->n, &l->cap);
+    if (!jobs)
+        return NULL;
+    l->jobs = jobs;
+    batch_job *j = &l->jobs[l->n];
+    memset(j, 0, sizeof *j);
+    j->input = base && input[0] != '/' ? folio_sprintf(l->arena, "%s/%s", base, input)
+                                        : folio_strdup(l->arena, input);
+    if (!j->input)
+        return NULL;
+    j->style = o->c.style;
+    j->line = line;
+    l->n++;
+    return j;
+}
+
+/* A base name for outputs: no folder, no leading dot (which would hide it
+ * among the stamps and temporary files), nothing that is not a name. */
+static int good_name(const char *v)
+{
+    return v[0] != '.' && !strchr(v, '/') && strlen(v) < 240;
+}
+
+int batch_add_row(folio_ctx *ctx, const batch_opts *o, const char *base, batch_list *l,
+                  const batch_field *f, size_t n, int line)
+{
+    const batch_field *input = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(f[i].key, "input") && f[i].value[0])
+            input = &f[i];
+    if (!input)
+        return folio_error(ctx, FOLIO_E_INPUT, (folio_pos){line, 1},
+                           "no input given for this document");
+    batch_job *j = new_job(l, o, base, input->value, line);
+    if (!j)
+        return FOLIO_E_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const char *why, **slot = style_slot(&j->style, f[i].key);
+        for (const char *c = f[i].value; *c; c++)
+            if ((unsigned char)*c < 0x20) /* a line break in a file name, say */
+                return folio_error(ctx, FOLIO_E_INPUT, f[i].pos,
+                                   "%s: a control character in the value", f[i].key);
+        if (!f[i].value[0] || &f[i] == input)
+            continue; /* empty: the command line or the report decides */
+        if (!strcmp(f[i].key, "output")) {
+            if (!good_name(f[i].value))
+                return folio_error(ctx, FOLIO_E_INPUT, f[i].pos,
+                                   "output \"%s\": give a base name, without a folder or a "
+                                   "leading dot", f[i].value);
+            j->name = f[i].value;
+        } else if ((why = cli_bad_value(f[i].key, f[i].value)))
+            return folio_error(ctx, FOLIO_E_INPUT, f[i].pos, "%s \"%s\": %s", f[i].key,
+                               f[i].value, why);
+        else if (slot)
+            *slot = f[i].value;
+    }
+    return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int read_dir(folio_ctx *ctx, const batch_opts *o, batch_list *l)
+{
+    DIR *d = opendir(o->in);
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    if (!d)
+        return folio_error(ctx, FOLIO_E_IO, nowhere, "cannot read the folder %s: %s", o->in,
+                           strerror(errno));
+    for (struct dirent *e; (e = readdir(d));) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len < 4 || strcmp(e->d_name + len - 3, ".md"))
+            continue;
+        char *path = folio_sprintf(l->arena, "%s/%s", o->in, e->d_name);
+        struct stat st;
+        if (!path) {
+            rc = FOLIO_E_NOMEM;
+            goto done;
+        }
+        if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        char **more = room(l->arena, names, sizeof *names, n, &cap);
+        if (!more) {
+            rc = FOLIO_E_NOMEM;
+            goto done;
+        }
+        names = more;
+        names[n++] = path + strlen(o->in) + 1;
+    }
+    qsort(names, n, sizeof *names, by_name);
+    for (size_t i = 0; i < n; i++)
+        if (!new_job(l, o, o->in, names[i], 0)) {
+            rc = FOLIO_E_NOMEM;
+            goto done;
+        }
+done:
+    closedir(d);
+    return rc;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && !strcmp(s + n - m, suffix);
+}
+
+static int read_manifest(folio_ctx *ctx, const batch_opts *o, batch_list *l)
+{
+    int jsonl = ends_with(o->in, ".jsonl") || ends_with(o->in, ".ndjson");
+    if (!jsonl && !ends_with(o->in, ".csv"))
+        return folio_error(ctx, FOLIO_E_USAGE, nowhere,
+                           "not a folder, nor a manifest named *.csv, *.jsonl or *.ndjson");
+    char *data = NULL, *base = NULL;
+    size_t len = 0;
+    int rc = folio_read_file(ctx, o->in, 0, &data, &len);
+    if (rc)
+        return rc;
+    /* inputs are relative to the manifest's folder */
+    const char *slash = strrchr(o->in, '/');
+    size_t blen = !slash ? 0 : slash == o->in ? 1 : (size_t)(slash - o->in);
+    if (blen && !(base = folio_strndup(l->arena, o->in, blen)))
+        rc = FOLIO_E_NOMEM;
+    else if (jsonl)
+        rc = batch_read_jsonl(ctx, o, base, data, len, l);
+    else
+        rc = batch_read_csv(ctx, o, base, data, len, l);
+    free(data);
+    return rc;
+}
+
+/* The base name of an input without its extension. */
+static const char *default_name(folio_arena *a, const char *input)
+{
+    const char *base = strrchr(input, '/');
+    base = base ? base + 1 : input;
+    const char *dot = strrchr(base, '.');
+    return folio_strndup(a, base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+}
+
+static int by_job_name(const void *a, const void *b)
+{
+    const batch_job *x = *(batch_job *const *)a, *y = *(batch_job *const *)b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x > y) - (x < y);
+}
+
+/* Two jobs writing the same files would race: refuse. */
+static int check_names(folio_ctx *ctx, batch_list *l)
+{
+    batch_job **by = malloc((l->n ? l->n : 1) * sizeof *by);
+    int rc = 0;
+    if (!by)
+        return FOLIO_E_NOMEM;
+    for (size_t i = 0; i < l->n; i++)
+        by[i] = &l->jobs[i];
+    qsort(by, l->n, sizeof *by, by_job_name);
+    for (size_t i = 1; i < l->n && !rc; i++)
+        if (!strcmp(by[i - 1]->name, by[i]->name))
+            rc = folio_error(ctx, FOLIO_E_INPUT, (folio_pos){by[i]->line, 1},
+                             "output name \"%s\" is also that of line %d: give each row its "
+                             "own output", by[i]->name, by[i - 1]->line);
+    free(by);
+    return rc;
+}
+
+static int set_paths(const batch_opts *o, batch_list *l)
+{
+    const char *dir = o->c.outdir;
+    for (size_t i = 0; i < l->n; i++) {
+        batch_job *j = &l->jobs[i];
+        if (!j->name && !(j->name = default_name(l->arena, j->input)))
+            return FOLIO_E_NOMEM;
+        if ((o->c.want_pdf && !(j->pdf = folio_sprintf(l->arena, "%s/%s.pdf", dir, j->name))) ||
+            (o->c.want_docx &&
+             !(j->docx = folio_sprintf(l->arena, "%s/%s.docx", dir, j->name))) ||
+            !(j->stamp = folio_sprintf(l->arena, "%s/.%s.folio-stamp", dir, j->name)))
+            return FOLIO_E_NOMEM;
+    }
+    return 0;
+}
+
+int batch_list_read(folio_ctx *ctx, const batch_opts *o, batch_list *l)
+{
+    struct stat st;
+    int rc;
+    memset(l, 0, sizeof *l);
+    if (!(l->arena = folio_arena_new()))
+        return FOLIO_E_NOMEM;
+    if (stat(o->in, &st) != 0)
+        return folio_error(ctx, FOLIO_E_IO, nowhere, "cannot read %s: %s", o->in,
+                           strerror(errno));
+    if ((rc = S_ISDIR(st.st_mode) ? read_dir(ctx, o, l) : read_manifest(ctx, o, l)) ||
+        (rc = set_paths(o, l)))
+        return rc;
+    return check_names(ctx, l);
+}
+
+void batch_list_shard(batch_list *l, int k, int n)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if ((int)(i % (size_t)n) + 1 == k)
+            l->jobs[kept++] = l->jobs[i];
+    l->n = kept;
+}
+
+void batch_list_free(batch_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        folio_ctx_free(&l->jobs[i].ctx);
+    folio_arena_free(l->arena);
+    memset(l, 0, sizeof *l);
+}

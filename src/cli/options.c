@@ -1,0 +1,152 @@
+/* Options shared by `folio render` and `folio batch`, and the checks of
+ * their values (which manifests use too). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+int cli_bad_usage(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("folio: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputs("\nTry 'folio --help'.\n", stderr);
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+/* Run from a build tree (bin/folio), folio finds ../fonts beside itself;
+ * installed, the library looks in FOLIO_DATADIR. NULL when not found.
+ * Called once, before any thread starts: the static buffer is fine. */
+static const char *fonts_beside_binary(void)
+{
+    static char dir[4200];
+    char exe[4000];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (getenv("FOLIO_DATADIR") || n <= 0)
+        return NULL;
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return NULL;
+    *slash = 0;
+    snprintf(dir, sizeof dir, "%s/../fonts", exe);
+    char probe[4300];
+    snprintf(probe, sizeof probe, "%s/LiberationSerif-Regular.ttf", dir);
+    return access(probe, R_OK) == 0 ? dir : NULL;
+}
+
+/* The shared options: those with a value (a string field of cli_common)
+ * and the switches (an int field set to 1). */
+static const struct option {
+    const char *brief, *name;
+    size_t field;
+    int has_value;
+} options[] = {
+    {"-o", "--output", offsetof(cli_common, outdir), 1},
+    {NULL, "--station", offsetof(cli_common, style.station), 1},
+    {NULL, "--lang", offsetof(cli_common, style.language), 1},
+    {NULL, "--symbol", offsetof(cli_common, style.symbol), 1},
+    {NULL, "--job-number", offsetof(cli_common, style.job_number), 1},
+    {NULL, "--date", offsetof(cli_common, style.date), 1},
+    {NULL, "--style", offsetof(cli_common, style.style_path), 1},
+    {NULL, "--fonts", offsetof(cli_common, fonts_dir), 1},
+    {NULL, "--pdf", offsetof(cli_common, only_pdf), 0},
+    {NULL, "--docx", offsetof(cli_common, only_docx), 0},
+    {"-q", "--quiet", offsetof(cli_common, quiet), 0},
+};
+
+int cli_take_common(cli_common *c, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    for (size_t k = 0; k < sizeof options / sizeof options[0]; k++) {
+        const struct option *opt = &options[k];
+        if (strcmp(a, opt->name) && (!opt->brief || strcmp(a, opt->brief)))
+            continue;
+        void *field = (char *)c + opt->field;
+        if (!opt->has_value) {
+            *(int *)field = 1;
+            return 1;
+        }
+        if (*i + 1 >= argc)
+            return cli_bad_usage("%s needs a value", a);
+        *(const char **)field = argv[++*i];
+        return 1;
+    }
+    return 0;
+}
+
+static int one_of(const char *v, const char *const *set)
+{
+    for (; *set; set++)
+        if (!strcmp(v, *set))
+            return 1;
+    return 0;
+}
+
+/* YYYY-MM-DD naming a real day. */
+static int is_iso_date(const char *v)
+{
+    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? v[i] != '-' : (v[i] < '0' || v[i] > '9'))
+            return 0;
+    if (v[10])
+        return 0;
+    int y = atoi(v), m = atoi(v + 5), d = atoi(v + 8);
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
+        return 0;
+    return m != 2 || d < 29 || leap;
+}
+
+const char *cli_bad_value(const char *key, const char *value)
+{
+    static const char *const stations[] = {"new-york", "geneva", "vienna", "nairobi", NULL};
+    static const char *const langs[] = {"en", "fr", "es", "ru", "zh", "ar", NULL};
+    if (!strcmp(key, "station") && !one_of(value, stations))
+        return "unknown duty station (new-york, geneva, vienna, nairobi)";
+    if (!strcmp(key, "lang") && !one_of(value, langs))
+        return "unknown language (en fr es ru zh ar)";
+    if (!strcmp(key, "date") && !is_iso_date(value))
+        return "not a valid date (YYYY-MM-DD)";
+    return NULL;
+}
+
+int cli_finish_common(cli_common *c)
+{
+    const struct {
+        const char *key, *value;
+    } checks[] = {{"station", c->style.station}, {"lang", c->style.language},
+                  {"date", c->style.date}};
+    for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+        const char *why = checks[i].value ? cli_bad_value(checks[i].key, checks[i].value) : NULL;
+        if (why)
+            return cli_bad_usage("--%s \"%s\": %s", checks[i].key, checks[i].value, why);
+    }
+    if (!c->fonts_dir)
+        c->fonts_dir = fonts_beside_binary();
+    c->want_pdf = c->only_pdf || !c->only_docx;
+    c->want_docx = c->only_docx || !c->only_pdf;
+    return 0;
+}
+
+const char cli_common_help[] =
+    "  -o, --output DIR     folder for the outputs\n"
+    "      --pdf            write only the PDF\n"
+    "      --docx           write only the DOCX\n"
+    "      --station S      duty station: new-york, geneva, vienna, nairobi\n"
+    "      --lang L         language of the version: en fr es ru zh ar\n"
+    "      --symbol S       document symbol, e.g. A/HRC/WG.6/34/ITA/3\n"
+    "      --job-number J   job number, e.g. V.21-07524\n"
+    "      --date D         date of the document, YYYY-MM-DD\n"
+    "      --style FILE     house style file (default: the built-in UN style)\n"
+    "      --fonts DIR      folder of the Liberation Serif fonts\n"
+    "  -q, --quiet          print only problems (batch: only failures)\n"
+    "\n"
+    "Metadata given as options overrides the report's own.\n";

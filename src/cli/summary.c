@@ -1,0 +1,162 @@
+/* The machine-readable summary of a batch: JSON, written atomically. Every
+ * document with its outputs, status, time, warnings and errors (file,
+ * line, column, message); then the totals. Strings are escaped and any
+ * invalid UTF-8 (a file name can hold anything) becomes U+FFFD. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/batch.h"
+
+typedef struct summary {
+    const batch_opts *o;
+    const batch_list *l;
+    double seconds;
+} summary;
+
+/* The length of the valid UTF-8 sequence at s, 0 when invalid. */
+static int valid_utf8(const char *s, size_t len)
+{
+    static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
+    uint32_t cp;
+    int n = folio_utf8_next(s, len, &cp);
+    if (n < 2 || cp < least[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+static void json_string(FILE *f, const char *s)
+{
+    if (!s) {
+        fputs("null", f);
+        return;
+    }
+    size_t len = strlen(s);
+    fputc('"', f);
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        const char *esc = strchr("\"\\\b\f\n\r\t", c);
+        int n;
+        if (c && esc) {
+            fprintf(f, "\\%c", "\"\\bfnrt"[esc - "\"\\\b\f\n\r\t"]);
+            i++;
+        } else if (c < 0x20) {
+            fprintf(f, "\\u%04x", c);
+            i++;
+        } else if (c < 0x80) {
+            fputc(c, f);
+            i++;
+        } else if ((n = valid_utf8(s + i, len - i))) {
+            fwrite(s + i, 1, (size_t)n, f);
+            i += (size_t)n;
+        } else {
+            fputs("\\ufffd", f);
+            i++;
+        }
+    }
+    fputc('"', f);
+}
+
+/* A count, or null when it is 0 (unknown). */
+static void json_count(FILE *f, int n)
+{
+    if (n > 0)
+        fprintf(f, "%d", n);
+    else
+        fputs("null", f);
+}
+
+static void diags(FILE *f, const folio_ctx *ctx, folio_severity sev)
+{
+    int first = 1;
+    fputc('[', f);
+    for (size_t i = 0; i < ctx->ndiags; i++) {
+        const folio_diag *d = &ctx->diags[i];
+        if (d->severity != sev)
+            continue;
+        fputs(first ? "\n        {\"file\": " : ",\n        {\"file\": ", f);
+        json_string(f, d->file);
+        fputs(", \"line\": ", f);
+        json_count(f, d->pos.line);
+        fputs(", \"col\": ", f);
+        json_count(f, d->pos.line > 0 && d->pos.col <= 0 ? 1 : d->pos.col);
+        fputs(", \"message\": ", f);
+        json_string(f, d->message ? d->message : "(out of memory)");
+        fputc('}', f);
+        first = 0;
+    }
+    fputs(first ? "]" : "\n      ]", f);
+}
+
+/* The start of a member of a document object: its key. */
+static void member(FILE *f, const char *key, int first)
+{
+    fprintf(f, "%s\n      \"%s\": ", first ? "    {" : ",", key);
+}
+
+static void document(FILE *f, const batch_job *j)
+{
+    static const char *const status[] = {"pending", "ok", "failed", "skipped"};
+    const char *outputs[] = {j->pdf, j->docx};
+    int first = 1;
+    member(f, "input", 1);
+    json_string(f, j->input);
+    member(f, "name", 0);
+    json_string(f, j->name);
+    member(f, "manifest_line", 0);
+    json_count(f, j->line);
+    member(f, "outputs", 0);
+    fputc('[', f);
+    for (int i = 0; i < 2; i++)
+        if (outputs[i]) {
+            fputs(first ? "" : ", ", f);
+            json_string(f, outputs[i]);
+            first = 0;
+        }
+    fputc(']', f);
+    member(f, "status", 0);
+    fprintf(f, "\"%s\"", status[j->status]);
+    member(f, "ms", 0);
+    fprintf(f, "%ld", j->ms);
+    member(f, "warnings", 0);
+    diags(f, &j->ctx, FOLIO_WARNING);
+    member(f, "errors", 0);
+    diags(f, &j->ctx, FOLIO_ERROR);
+    fputs("\n    }", f);
+}
+
+static int write_summary(const char *path, void *arg)
+{
+    const summary *s = arg;
+    const batch_list *l = s->l;
+    size_t count[4] = {0}, warnings = 0, errors = 0;
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return FOLIO_E_IO;
+    fputs("{\n  \"folio\": \"" FOLIO_VERSION "\",\n  \"input\": ", f);
+    json_string(f, s->o->in);
+    fputs(",\n  \"output\": ", f);
+    json_string(f, s->o->c.outdir);
+    fprintf(f, ",\n  \"shard\": {\"index\": %d, \"count\": %d},\n  \"documents\": [\n",
+            s->o->shard_k, s->o->shard_n);
+    for (size_t i = 0; i < l->n; i++) {
+        const batch_job *j = &l->jobs[i];
+        document(f, j);
+        fputs(i + 1 < l->n ? ",\n" : "\n", f);
+        count[j->status]++;
+        errors += (size_t)j->ctx.nerrors;
+        warnings += j->ctx.ndiags - (size_t)j->ctx.nerrors;
+    }
+    fprintf(f, "  ],\n  \"totals\": {\"documents\": %zu, \"ok\": %zu, \"failed\": %zu, "
+            "\"skipped\": %zu, \"warnings\": %zu, \"errors\": %zu, \"ms\": %ld}\n}\n",
+            l->n, count[JOB_OK], count[JOB_FAILED], count[JOB_SKIPPED], warnings, errors,
+            (long)(s->seconds * 1000 + 0.5));
+    int bad = ferror(f);
+    return fclose(f) != 0 || bad ? FOLIO_E_IO : 0;
+}
+
+int batch_summary_write(folio_ctx *ctx, const batch_opts *o, const batch_list *l,
+                        double seconds)
+{
+    summary s = {o, l, seconds};
+    return cli_write_atomic(ctx, o->summary, write_summary, &s);
+}
