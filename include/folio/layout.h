@@ -25,6 +25,9 @@ typedef struct folio_item {
     int32_t thickness;
     folio_face face;
     int32_t size;
+    int32_t hscale;          /* TEXT: horizontal glyph scale in 1/1000
+                                (justification by font expansion, within
+                                2 %); 0 means 1000, none */
     const char *text;        /* UTF-8, `len` bytes; not NUL-terminated */
     size_t len;
     const folio_art *art;

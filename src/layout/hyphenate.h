@@ -28,9 +28,11 @@ typedef struct hyph_point {
 
 /* The break points inside `text` (one word, possibly with punctuation
  * around it), in increasing order; at most `max` are written. Returns how
- * many. Words with digits, '/', '@', "://", "www.", capitals after the
- * first letter, or characters other than letters, hyphens and apostrophes
- * get none. `d` may be NULL: then only explicit hyphens count. */
+ * many. Words with digits, '/', '@', '.' (symbols, numbers, addresses) or
+ * other characters than letters, hyphens and apostrophes get none; words
+ * with capitals after the first letter (acronyms) only the explicit
+ * hyphens. Both parts keep HYPH_LEFT_MIN / HYPH_RIGHT_MIN letters. `d` may
+ * be NULL: then only explicit hyphens count. */
 size_t hyph_points(const hyph_dict *d, const char *text, size_t len,
                    hyph_point *out, size_t max);
 

@@ -23,6 +23,8 @@ typedef struct vline {
     int32_t depth;           /* room below the baseline (table rows) */
     size_t item0, nitems;    /* items in the block's item list */
     size_t note0, nnotes;    /* notes referenced on this line (block list) */
+    int hyphenated;          /* ends inside a word (a hyphen): a page had
+                                better not end after it */
 } vline;
 
 typedef struct vblock {
@@ -81,17 +83,43 @@ int build_pages(lctx *L, struct blockset *bs);
 
 int page_push(lctx *L, folio_page *p, const folio_item *it);
 
-/* Line breaking: a replaceable unit. Given the widths of words and of the
- * spaces after them, choose line ends. `width(i)` of line i comes from
- * `first` for line 0 and `rest` after. Writes the index one past the last
- * word of each line into ends[]; returns the number of lines. */
-typedef struct lb_word {
-    int32_t width;           /* the word's natural width */
-    int32_t space;           /* natural space after it (0 at a hard break) */
-    int forced;              /* a line must end after this word */
-} lb_word;
+/* Line breaking: a replaceable unit (linebreak.c; paragraph.c is its only
+ * caller). A paragraph is a list of items as Knuth and Plass describe it:
+ * boxes (text, set as it is), glue (a space that may stretch or shrink; a
+ * legal break when a box comes just before it) and penalties (a legal break
+ * at a cost; their width counts only when a line ends there: a hyphen).
+ * Glue and penalties after a break vanish up to the next box. */
+enum { LB_BOX, LB_GLUE, LB_PENALTY };
+#define LB_NEVER 10000           /* penalty: never break here */
+#define LB_FORCE (-10000)        /* penalty: a line must end here */
+#define LB_FIL INT32_MAX         /* glue stretch without limit (the end of
+                                    a paragraph or of a forced line) */
+enum {
+    LB_FLAGGED = 1,              /* the line ends in a hyphen if it breaks here */
+    LB_PATTERN = 2               /* a hyphenation point: tried only when the
+                                    paragraph cannot be set well without */
+};
 
-size_t break_lines(const lb_word *w, size_t n, int32_t first, int32_t rest,
-                   size_t *ends);
+typedef struct lb_item {
+    int32_t width;
+    int32_t stretch, shrink;     /* glue only */
+    int32_t penalty;             /* penalty only: LB_FORCE .. LB_NEVER */
+    unsigned char kind;          /* LB_BOX, LB_GLUE, LB_PENALTY */
+    unsigned char flags;         /* LB_FLAGGED, LB_PATTERN */
+} lb_item;
+
+typedef struct lb_params {
+    int32_t first, rest;         /* width of the first line, of the others */
+    int32_t emergency;           /* stretch added to every line in the last
+                                    pass, when no better setting exists */
+    int justify;                 /* 0: ragged lines: first fit with spaces at
+                                    their natural width, no hyphenation */
+} lb_params;
+
+/* Choose the line ends of `v` (which must end with an LB_FORCE penalty).
+ * Writes the index of the item at which each line ends into ends[] (room
+ * for n) and the number of lines into *nlines. Returns 0 or FOLIO_E_NOMEM. */
+int break_lines(const lb_item *v, size_t n, const lb_params *p, size_t *ends,
+                size_t *nlines);
 
 #endif

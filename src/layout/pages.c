@@ -348,6 +348,10 @@ static int place_block(pager *P, blockset *bs, size_t bi)
                  * one alone at this page's foot */
                 k = (i > 0 || k >= 3) ? k - 1 : 0;
             }
+            /* nor a word cut by a hyphen across two pages */
+            if (!b->head_rows && k > 0 && b->lines[i + k - 1].hyphenated &&
+                (i > 0 ? k >= 2 : k >= 3))
+                k--;
         }
         if (k == 0 && P->fresh)
             k = 1; /* a line taller than the page: set it anyway */

@@ -1,11 +1,41 @@
-/* Setting a paragraph: runs become words of styled fragments, the line
- * breaker chooses line ends, and each word is placed on its line (justified
- * by placing every word, since libharu's word spacing does not work with
- * the 2-byte fonts it embeds). */
+/* Setting a paragraph: runs become words of styled fragments; in justified
+ * text the fragments are cut where a line may end inside a word (hyphen-
+ * ation points, explicit hyphens); the words become boxes, glue and
+ * penalties for the line breaker (linebreak.c); and each piece is placed on
+ * its line (justified by placing every word, since libharu's word spacing
+ * does not work with the 2-byte fonts it embeds). */
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/hyphenate.h"
 #include "layout/layout_internal.h"
+
+/* A word space is glue: it stretches and shrinks by a third of its natural
+ * width (TeX stretches by a half; a third, with font expansion, keeps the
+ * widest spaces near 1.33 of the natural one). */
+#define STRETCH(sp) ((sp) / 3)
+#define SHRINK(sp) ((sp) / 3)
+/* Penalties of breaks inside words (TeX's \hyphenpenalty is 50; 200 keeps
+ * hyphenated lines under a tenth of the lines in English and Spanish). */
+#define HYPHEN_PENALTY 200
+#define EXHYPHEN_PENALTY 200     /* after an explicit hyphen */
+#define CUT_PENALTY 100          /* inside a web address or a word wider
+                                    than the line */
+#define MAX_POINTS 48            /* break points looked for in one fragment */
+/* Justified lines may also widen or narrow their glyphs by up to this much
+ * (1/1000): font expansion, as pdfTeX's, so fewer lines need hyphens or
+ * wide spaces. */
+#define EXPANSION 20
+/* Stretch added to every line when a paragraph cannot be set otherwise,
+ * in 1/1000 of the font size (TeX's \emergencystretch). */
+#define EMERGENCY_STRETCH 2000
+
+enum { BRK_NONE, BRK_HYPHEN, BRK_EXPLICIT, BRK_CUT };
+
+static int32_t scaled(int32_t w, int32_t hscale)
+{
+    return (int32_t)((int64_t)w * hscale / 1000);
+}
 
 typedef struct frag {
     const char *text;
@@ -14,21 +44,42 @@ typedef struct frag {
     int32_t size, rise, width;
     const char *uri;
     const folio_fnote *note;
+    unsigned char brk;       /* a line may end after this piece: BRK_* */
+    unsigned char cont;      /* the text goes on from the previous piece */
 } frag;
+
+typedef struct word {
+    size_t first;            /* its first fragment */
+    int32_t space;           /* natural space after it */
+    unsigned char forced;    /* a line ends after it */
+    unsigned char nobreak;   /* the space after it does not break */
+} word;
 
 typedef struct wordlist {
     frag *f;
     size_t nf, fcap;
-    size_t *first;           /* first fragment of each word */
-    lb_word *w;
+    word *w;
     size_t nw, wcap;
 } wordlist;
 
 static void words_free(wordlist *wl)
 {
     free(wl->f);
-    free(wl->first);
     free(wl->w);
+    memset(wl, 0, sizeof *wl);
+}
+
+static size_t word_end(const wordlist *wl, size_t k)
+{
+    return k + 1 < wl->nw ? wl->w[k + 1].first : wl->nf;
+}
+
+static int32_t word_width(const wordlist *wl, size_t k)
+{
+    int32_t w = 0;
+    for (size_t fi = wl->w[k].first; fi < word_end(wl, k); fi++)
+        w += wl->f[fi].width;
+    return w;
 }
 
 static folio_face face_of(folio_face base, unsigned style)
@@ -43,24 +94,22 @@ static folio_face face_of(folio_face base, unsigned style)
                           : FOLIO_FACE_REGULAR;
 }
 
-static int new_word(wordlist *wl, int32_t space_before_new)
+/* Start a word; the previous one gets the space between them. */
+static int new_word(wordlist *wl, int32_t space_before, int nobreak_before)
 {
     if (wl->nw == wl->wcap) {
         size_t cap = wl->wcap ? wl->wcap * 2 : 64;
-        lb_word *w = realloc(wl->w, cap * sizeof *w);
-        size_t *first = realloc(wl->first, cap * sizeof *first);
-        if (w)
-            wl->w = w;
-        if (first)
-            wl->first = first;
-        if (!w || !first)
+        word *w = realloc(wl->w, cap * sizeof *w);
+        if (!w)
             return FOLIO_E_NOMEM;
+        wl->w = w;
         wl->wcap = cap;
     }
-    if (wl->nw)
-        wl->w[wl->nw - 1].space = space_before_new;
-    wl->first[wl->nw] = wl->nf;
-    wl->w[wl->nw++] = (lb_word){0, 0, 0};
+    if (wl->nw) {
+        wl->w[wl->nw - 1].space = space_before;
+        wl->w[wl->nw - 1].nobreak = (unsigned char)nobreak_before;
+    }
+    wl->w[wl->nw++] = (word){wl->nf, 0, 0, 0};
     return 0;
 }
 
@@ -75,27 +124,46 @@ static int add_frag(wordlist *wl, const frag *f)
         wl->fcap = cap;
     }
     wl->f[wl->nf++] = *f;
-    wl->w[wl->nw - 1].width += f->width;
     return 0;
 }
 
-static int is_space(const char *s, size_t len, size_t *adv)
+/* 1 for a breaking space (ASCII spaces, tabs, newlines), 2 for U+00A0, a
+ * space that never breaks; 0 otherwise. */
+static int space_at(const char *s, size_t len, size_t *adv)
 {
-    /* ASCII spaces, tabs, newlines; U+00A0 is a no-break space: not here. */
-    (void)len;
     if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
         *adv = 1;
         return 1;
     }
+    if (len >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+        *adv = 2;
+        return 2;
+    }
     return 0;
 }
 
-/* Split runs into words. `pending_space` says a space came before the next
- * fragment, so it starts a new word. */
+/* "paragraph 5", "párrafos 3 a 7", "пункт 2": the space before the number
+ * does not break. */
+static void keep_paragraph_numbers(wordlist *wl)
+{
+    for (size_t k = 0; k + 1 < wl->nw; k++) {
+        const word *w = &wl->w[k];
+        size_t last = word_end(wl, k) - 1;
+        const frag *next = &wl->f[wl->w[k + 1].first];
+        if (w->forced || w->nobreak || wl->f[last].note || next->note || !next->len ||
+            next->text[0] < '0' || next->text[0] > '9')
+            continue;
+        if (hyph_is_paragraph_word(wl->f[last].text, wl->f[last].len))
+            wl->w[k].nobreak = 1;
+    }
+}
+
+/* Split runs into words. `pending` says a space came before the next
+ * fragment, so it starts a new word; `nobreak` that the space was U+00A0. */
 static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
                       size_t nruns, wordlist *wl)
 {
-    int pending_space = 1, rc = 0;
+    int pending = 1, nobreak = 0, rc = 0;
     int32_t space_w = 0;
     for (size_t r = 0; r < nruns; r++) {
         const folio_run *run = &runs[r];
@@ -108,7 +176,8 @@ static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
         if (run->kind == FOLIO_RUN_LINE_BREAK) {
             if (wl->nw)
                 wl->w[wl->nw - 1].forced = 1;
-            pending_space = 1;
+            pending = 1;
+            nobreak = 0;
             continue;
         }
         if (run->kind == FOLIO_RUN_NOTE_REF) {
@@ -118,11 +187,11 @@ static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
             /* an endnote's marker is only a mark: its text is elsewhere */
             frag f = {fn->mark, strlen(fn->mark), face_of(st->face, 0),
                       st->size * 6 / 10, st->size * 33 / 100, 0, NULL,
-                      fn->endnote ? NULL : fn};
+                      fn->endnote ? NULL : fn, BRK_NONE, 0};
             f.width = folio_text_width(L->fonts, f.face, f.size, f.text, f.len);
-            if ((pending_space || !wl->nw) && (rc = new_word(wl, space_w)))
+            if ((pending || !wl->nw) && (rc = new_word(wl, space_w, nobreak)))
                 return rc;
-            pending_space = 0;
+            pending = nobreak = 0;
             if ((rc = add_frag(wl, &f)))
                 return rc;
             continue;
@@ -134,89 +203,212 @@ static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
         int32_t sw = folio_text_width(L->fonts, face, size, " ", 1);
         while (i < len) {
             size_t adv;
-            if (is_space(s + i, len - i, &adv)) {
-                pending_space = 1;
+            int sp = space_at(s + i, len - i, &adv);
+            if (sp) {
+                pending = 1;
+                nobreak |= sp == 2;
                 space_w = sw;
                 i += adv;
                 continue;
             }
             size_t j = i;
-            while (j < len && !is_space(s + j, len - j, &adv))
+            while (j < len && !space_at(s + j, len - j, &adv))
                 j++;
-            if ((pending_space || !wl->nw) && (rc = new_word(wl, space_w)))
+            if ((pending || !wl->nw) && (rc = new_word(wl, space_w, nobreak)))
                 return rc;
-            pending_space = 0;
-            frag f = {s + i, j - i, face, size, rise, 0, run->link, NULL};
+            pending = nobreak = 0;
+            frag f = {s + i, j - i, face, size, rise, 0, run->link, NULL, BRK_NONE, 0};
             f.width = folio_text_width(L->fonts, face, size, f.text, f.len);
             if ((rc = add_frag(wl, &f)))
                 return rc;
             i = j;
         }
     }
+    /* a hard break at the very end would leave an empty line */
+    if (wl->nw)
+        wl->w[wl->nw - 1].forced = 0;
+    keep_paragraph_numbers(wl);
     return 0;
 }
 
-/* A word wider than any line (a long URL) is cut into pieces that fit,
- * after a slash or hyphen where possible. */
-static int split_long_words(lctx *L, wordlist *wl, int32_t max)
+static int soft_char(uint32_t c)
 {
-    for (size_t w = 0; w < wl->nw; w++) {
-        if (wl->w[w].width <= max)
-            continue;
-        size_t fi = wl->first[w];
-        size_t fend = w + 1 < wl->nw ? wl->first[w + 1] : wl->nf;
-        if (fend - fi != 1)
-            continue; /* mixed-style words: rare; left to overflow */
-        frag f = wl->f[fi];
-        int32_t acc = 0;
-        size_t i = 0, cut = 0, last_soft = 0;
-        while (i < f.len) {
-            uint32_t cp;
-            int n = folio_utf8_next(f.text + i, f.len - i, &cp);
-            int gw = folio_glyph_width(L->fonts, f.face, cp);
-            int32_t cw = (int32_t)((int64_t)(gw < 0 ? 250 : gw) * f.size / 1000);
-            if (acc + cw > max && i > 0) {
-                cut = last_soft ? last_soft : i;
-                break;
+    return c == '/' || c == '-' || c == '.' || c == '_' || c == '?' || c == '&' ||
+           c == '=' || c == '#';
+}
+
+/* Where a web address, or any fragment wider than `max`, may be cut:
+ * after a slash, dot, hyphen ..., before "%", and where a stretch between
+ * those is still wider than `max`, wherever it must. */
+static size_t cut_points(lctx *L, const frag *f, int32_t max, hyph_point *pts, size_t room)
+{
+    size_t n = 0, i = 0, last = 0;
+    int32_t acc = 0;          /* width since the last point */
+    while (i < f->len && n < room) {
+        uint32_t cp, next = 0;
+        int k = folio_utf8_next(f->text + i, f->len - i, &cp);
+        int gw = folio_glyph_width(L->fonts, f->face, cp);
+        int32_t cw = (int32_t)((int64_t)(gw < 0 ? 250 : gw) * f->size / 1000);
+        if (acc + cw > max && i > last) {
+            pts[n++] = (hyph_point){i, 0};
+            last = i;
+            acc = 0;
+        }
+        acc += cw;
+        i += (size_t)k;
+        if (i < f->len)
+            folio_utf8_next(f->text + i, f->len - i, &next);
+        /* after a slash or dot, before an escape ("%20") */
+        if (i < f->len && n < room && i > last &&
+            ((soft_char(cp) && !soft_char(next)) || (next == '%' && cp != '%'))) {
+            pts[n++] = (hyph_point){i, 0};
+            last = i;
+            acc = 0;
+        }
+    }
+    return n;
+}
+
+/* An address on the web: cut at its slashes and dots rather than leave a
+ * line with wide gaps before it. */
+static int is_url(const frag *f)
+{
+    size_t i = 0;
+    while (i < f->len && (f->text[i] == '(' || f->text[i] == '<' || f->text[i] == '['))
+        i++;
+    const char *s = f->text + i;
+    size_t n = f->len - i;
+    return (n > 8 && !strncmp(s, "https://", 8)) || (n > 7 && !strncmp(s, "http://", 7)) ||
+           (n > 4 && !strncmp(s, "www.", 4));
+}
+
+/* Cut the fragments of `in` where lines may end inside words: at hyph-
+ * enation points and explicit hyphens when `hyph` (justified text), and in
+ * web addresses and fragments wider than `max`. The pieces go to `out`. */
+static int cut_words(lctx *L, const wordlist *in, int hyph, const hyph_dict *d,
+                     int32_t max, wordlist *out)
+{
+    hyph_point pts[MAX_POINTS];
+    int rc;
+    for (size_t k = 0; k < in->nw; k++) {
+        const word *w = &in->w[k];
+        if ((rc = new_word(out, k ? in->w[k - 1].space : 0, k ? in->w[k - 1].nobreak : 0)))
+            return rc;
+        out->w[out->nw - 1].forced = w->forced;
+        for (size_t fi = w->first; fi < word_end(in, k); fi++) {
+            const frag *f = &in->f[fi];
+            size_t np = 0;
+            int cut = 0;
+            if (!f->note && (f->width > max || is_url(f))) {
+                np = cut_points(L, f, max, pts, MAX_POINTS);
+                cut = 1;
+            } else if (!f->note && hyph) {
+                np = hyph_points(d, f->text, f->len, pts, MAX_POINTS);
             }
-            acc += cw;
-            i += (size_t)n;
-            if (cp == '/' || cp == '-' || cp == '.' || cp == '_' || cp == '?' || cp == '&')
-                last_soft = i;
+            size_t at = 0;
+            for (size_t p = 0; p <= np; p++) {
+                size_t end = p < np ? pts[p].at : f->len;
+                frag piece = *f;
+                piece.text = f->text + at;
+                piece.len = end - at;
+                piece.cont = p > 0;
+                piece.brk = p == np ? BRK_NONE
+                            : cut   ? BRK_CUT
+                            : pts[p].explicit_hyphen ? BRK_EXPLICIT
+                                                     : BRK_HYPHEN;
+                if (np)
+                    piece.width = folio_text_width(L->fonts, f->face, f->size, piece.text,
+                                                   piece.len);
+                if ((rc = add_frag(out, &piece)))
+                    return rc;
+                at = end;
+            }
         }
-        if (!cut || cut >= f.len)
-            continue;
-        /* Make room for one more word and fragment after w. */
-        int32_t space = wl->w[w].space;
-        int forced = wl->w[w].forced;
-        if (new_word(wl, 0))
-            return FOLIO_E_NOMEM;
-        if (wl->nf == wl->fcap) {
-            frag *v = realloc(wl->f, (wl->fcap * 2 + 1) * sizeof *v);
-            if (!v)
-                return FOLIO_E_NOMEM;
-            wl->f = v;
-            wl->fcap = wl->fcap * 2 + 1;
-        }
-        memmove(&wl->f[fi + 2], &wl->f[fi + 1], (wl->nf - fi - 1) * sizeof *wl->f);
-        wl->nf++;
-        memmove(&wl->w[w + 2], &wl->w[w + 1], (wl->nw - w - 2) * sizeof *wl->w);
-        memmove(&wl->first[w + 2], &wl->first[w + 1], (wl->nw - w - 2) * sizeof *wl->first);
-        for (size_t k = w + 2; k < wl->nw; k++)
-            wl->first[k]++;
-        frag head = f, tail = f;
-        head.len = cut;
-        head.width = folio_text_width(L->fonts, f.face, f.size, head.text, head.len);
-        tail.text = f.text + cut;
-        tail.len = f.len - cut;
-        tail.width = folio_text_width(L->fonts, f.face, f.size, tail.text, tail.len);
-        wl->f[fi] = head;
-        wl->f[fi + 1] = tail;
-        wl->first[w + 1] = fi + 1;
-        wl->w[w] = (lb_word){head.width, 0, 1};
-        wl->w[w + 1] = (lb_word){tail.width, space, forced};
+    }
+    if (in->nw) {
+        out->w[out->nw - 1].space = in->w[in->nw - 1].space;
+        out->w[out->nw - 1].nobreak = in->w[in->nw - 1].nobreak;
     }
     return 0;
+}
+
+/* The items for the breaker; ref[i] is the fragment of a box or penalty and
+ * the word (before the space) of a glue. */
+typedef struct itemvec {
+    lb_item *v;
+    size_t *ref;
+    size_t n, cap;
+} itemvec;
+
+static int push(itemvec *iv, lb_item it, size_t ref)
+{
+    if (iv->n == iv->cap) {
+        size_t cap = iv->cap ? iv->cap * 2 : 256;
+        lb_item *v = realloc(iv->v, cap * sizeof *v);
+        if (v)
+            iv->v = v;
+        size_t *r = realloc(iv->ref, cap * sizeof *r);
+        if (r)
+            iv->ref = r;
+        if (!v || !r)
+            return FOLIO_E_NOMEM;
+        iv->cap = cap;
+    }
+    iv->ref[iv->n] = ref;
+    iv->v[iv->n++] = it;
+    return 0;
+}
+
+static int line_end(itemvec *iv, size_t k)
+{
+    int rc = push(iv, (lb_item){0, 0, 0, LB_NEVER, LB_PENALTY, 0}, k);
+    if (!rc)
+        rc = push(iv, (lb_item){0, LB_FIL, 0, 0, LB_GLUE, 0}, k);
+    if (!rc)
+        rc = push(iv, (lb_item){0, 0, 0, LB_FORCE, LB_PENALTY, 0}, k);
+    return rc;
+}
+
+/* Boxes for the pieces (stretching and shrinking by `expand` / 1000 of
+ * their width when glyphs may be scaled), penalties where a word may be
+ * cut, glue for the spaces, and the end of every forced line. */
+static int make_items(lctx *L, const wordlist *wl, int32_t expand, itemvec *iv)
+{
+    int rc = 0;
+    for (size_t k = 0; k < wl->nw && !rc; k++) {
+        const word *w = &wl->w[k];
+        size_t end = word_end(wl, k);
+        for (size_t fi = w->first; fi < end && !rc; fi++) {
+            const frag *f = &wl->f[fi];
+            int32_t flex = (int32_t)((int64_t)f->width * expand / 1000);
+            rc = push(iv, (lb_item){f->width, flex, flex, 0, LB_BOX, 0}, fi);
+            if (rc || f->brk == BRK_NONE || fi + 1 == end)
+                continue;
+            lb_item pen = {0, 0, 0, CUT_PENALTY, LB_PENALTY, 0};
+            if (f->brk == BRK_HYPHEN) {
+                pen.width = folio_text_width(L->fonts, f->face, f->size, "-", 1);
+                pen.penalty = HYPHEN_PENALTY;
+                pen.flags = LB_FLAGGED | LB_PATTERN;
+            } else if (f->brk == BRK_EXPLICIT) {
+                pen.penalty = EXHYPHEN_PENALTY;
+                pen.flags = LB_FLAGGED;
+            }
+            rc = push(iv, pen, fi);
+        }
+        if (rc)
+            break;
+        if (k + 1 == wl->nw || w->forced) {
+            rc = line_end(iv, k);
+        } else {
+            if (w->nobreak)
+                rc = push(iv, (lb_item){0, 0, 0, LB_NEVER, LB_PENALTY, 0}, k);
+            if (!rc)
+                rc = push(iv, (lb_item){w->space, STRETCH(w->space), SHRINK(w->space), 0,
+                                        LB_GLUE, 0},
+                          k);
+        }
+    }
+    return rc;
 }
 
 int items_push(folio_arena *a, itemlist *l, const folio_item *it)
@@ -273,7 +465,8 @@ hbox style_box(const folio_flow *f, const folio_pstyle *s)
     return (hbox){l + s->indent_left, r - s->indent_right};
 }
 
-static int place_text(lctx *L, vblock *b, vline *ln, const frag *f, int32_t x)
+static int place_text(lctx *L, vblock *b, vline *ln, const frag *f, int32_t x,
+                      int32_t hscale)
 {
     folio_item it = {0};
     it.kind = FOLIO_ITEM_TEXT;
@@ -281,6 +474,7 @@ static int place_text(lctx *L, vblock *b, vline *ln, const frag *f, int32_t x)
     it.y = -f->rise;
     it.face = f->face;
     it.size = f->size;
+    it.hscale = hscale == 1000 ? 0 : hscale;
     it.text = f->text;
     it.len = f->len;
     int rc = items_push(L->a, &b->items, &it);
@@ -289,7 +483,7 @@ static int place_text(lctx *L, vblock *b, vline *ln, const frag *f, int32_t x)
         lk.kind = FOLIO_ITEM_LINK;
         lk.x = x;
         lk.y = -f->rise - f->size * 8 / 10;
-        lk.w = f->width;
+        lk.w = scaled(f->width, hscale);
         lk.h = f->size;
         lk.uri = f->uri;
         rc = items_push(L->a, &b->items, &lk);
@@ -303,28 +497,184 @@ static int place_text(lctx *L, vblock *b, vline *ln, const frag *f, int32_t x)
 static int place_label(lctx *L, vblock *b, vline *ln, const folio_pstyle *st,
                        const char *label, int32_t x)
 {
-    frag f = {label, strlen(label), st->face, st->size, 0, 0, NULL, NULL};
-    return place_text(L, b, ln, &f, x);
+    frag f = {label, strlen(label), st->face, st->size, 0, 0, NULL, NULL, BRK_NONE, 0};
+    return place_text(L, b, ln, &f, x, 1000);
 }
 
-/* floor(extra * g / gaps): the first g gaps' part of the extra room, so the
- * parts add up to exactly `extra` and the line ends on the margin. */
-static int64_t share(int64_t extra, size_t g, size_t gaps)
+/* floor(extra * part / whole): the share of the extra room of the glue up
+ * to `part`, so the shares add up to exactly `extra` and the line ends on
+ * the margin. */
+static int64_t share(int64_t extra, int64_t part, int64_t whole)
 {
-    int64_t num = extra * (int64_t)g, den = (int64_t)gaps;
-    return num >= 0 ? num / den : -((-num + den - 1) / den);
+    int64_t num = extra * part;
+    return num >= 0 ? num / whole : -((-num + whole - 1) / whole);
+}
+
+/* One line: items [s, e) of `iv`, ending with a break at item e. */
+typedef struct line {
+    size_t s, e;
+    int32_t x0, avail;
+} line;
+
+/* What a line is made of: natural width, stretch and shrink of its glue
+ * and of its boxes (font expansion). */
+typedef struct linesum {
+    int64_t natural, boxes;
+    int64_t stretch, shrink, box_stretch, box_shrink;
+    int64_t glues;
+    int fil;
+} linesum;
+
+static linesum sum_line(const lb_item *v, size_t s, size_t e)
+{
+    linesum m = {0};
+    for (size_t i = s; i < e; i++) {
+        m.natural += v[i].width;
+        if (v[i].kind == LB_BOX) {
+            m.boxes += v[i].width;
+            m.box_stretch += v[i].stretch;
+            m.box_shrink += v[i].shrink;
+        } else if (v[i].kind == LB_GLUE) {
+            m.glues++;
+            if (v[i].stretch == LB_FIL)
+                m.fil = 1;
+            else
+                m.stretch += v[i].stretch;
+            m.shrink += v[i].shrink;
+        } else {
+            m.natural -= v[i].width; /* a penalty inside the line: no width */
+        }
+    }
+    return m;
+}
+
+/* The glyph scale of a justified line: the boxes take their part of the
+ * extra room (in proportion to their stretch or shrink), within
+ * EXPANSION. */
+static int32_t line_scale(const linesum *m, int64_t extra)
+{
+    int64_t bw = extra > 0 ? m->box_stretch : m->box_shrink;
+    int64_t gw = extra > 0 ? m->stretch : m->shrink;
+    if (!bw || !m->boxes)
+        return 1000;
+    int64_t part = extra * bw / (bw + gw);
+    int64_t s = 1000 + part * 1000 / m->boxes;
+    if (s > 1000 + EXPANSION)
+        s = 1000 + EXPANSION;
+    if (s < 1000 - EXPANSION)
+        s = 1000 - EXPANSION;
+    return (int32_t)s;
+}
+
+/* The text drawn from box item i on: a word's pieces that stay on one line
+ * are one text, measured whole. Returns the last item taken. */
+static size_t group_at(lctx *L, const wordlist *wl, const itemvec *iv, size_t i, size_t e,
+                       frag *f)
+{
+    const lb_item *v = iv->v;
+    *f = wl->f[iv->ref[i]];
+    int merged = 0;
+    while (i + 2 < e && v[i + 1].kind == LB_PENALTY && v[i + 2].kind == LB_BOX &&
+           wl->f[iv->ref[i + 2]].cont) {
+        f->len += wl->f[iv->ref[i + 2]].len;
+        merged = 1;
+        i += 2;
+    }
+    if (merged)
+        f->width = folio_text_width(L->fonts, f->face, f->size, f->text, f->len);
+    return i;
+}
+
+static int place_line(lctx *L, const folio_pstyle *st, const wordlist *wl, const itemvec *iv,
+                      const line *li, vblock *out, vline *ln)
+{
+    const lb_item *v = iv->v;
+    linesum m = sum_line(v, li->s, li->e);
+    const lb_item *brk = &v[li->e];
+    const frag *hyph = NULL;
+    if (brk->kind == LB_PENALTY && (brk->flags & LB_FLAGGED) &&
+        wl->f[iv->ref[li->e]].brk == BRK_HYPHEN) {
+        hyph = &wl->f[iv->ref[li->e]];
+        m.natural += brk->width;
+    }
+    int64_t extra = li->avail - m.natural, whole = 0;
+    int32_t x = li->x0, hscale = 1000;
+    int by = 0; /* glue takes the extra room by 1 stretch, 2 shrink, 3 evenly */
+    /* the last line keeps its natural spaces unless it must shrink */
+    if (st->align == FOLIO_H_JUSTIFY && m.glues && (!m.fil || extra < 0)) {
+        hscale = line_scale(&m, extra);
+        /* the glue takes what the texts, as drawn at that scale, leave */
+        int64_t texts = hyph ? scaled(brk->width, hscale) : 0, glue = 0;
+        for (size_t i = li->s; i < li->e; i++) {
+            if (v[i].kind == LB_GLUE) {
+                glue += v[i].width;
+            } else if (v[i].kind == LB_BOX) {
+                frag f;
+                i = group_at(L, wl, iv, i, li->e, &f);
+                texts += scaled(f.width, hscale);
+            }
+        }
+        extra = li->avail - texts - glue;
+        /* an overfull line (a word wider than the column) sticks out
+         * rather than overprinting its words */
+        if (extra < -m.shrink)
+            extra = -m.shrink;
+        by = extra > 0 ? (m.stretch > 0 ? 1 : 3) : extra < 0 ? (m.shrink > 0 ? 2 : 3) : 0;
+        whole = by == 1 ? m.stretch : by == 2 ? m.shrink : m.glues;
+    } else {
+        if (extra < 0)
+            extra = 0;
+        if (st->align == FOLIO_H_CENTER)
+            x += (int32_t)(extra / 2);
+        else if (st->align == FOLIO_H_RIGHT)
+            x += (int32_t)extra;
+    }
+    int64_t done = 0, given = 0;
+    int rc = 0;
+    for (size_t i = li->s; i < li->e && !rc; i++) {
+        if (v[i].kind == LB_GLUE) {
+            int32_t add = 0;
+            if (by) {
+                done += by == 1 ? v[i].stretch : by == 2 ? v[i].shrink : 1;
+                int64_t upto = share(extra, done, whole);
+                add = (int32_t)(upto - given);
+                given = upto;
+            }
+            x += v[i].width + add;
+            continue;
+        }
+        if (v[i].kind != LB_BOX)
+            continue;
+        frag f;
+        i = group_at(L, wl, iv, i, li->e, &f);
+        if ((rc = place_text(L, out, ln, &f, x, hscale)))
+            break;
+        x += scaled(f.width, hscale);
+    }
+    if (!rc && hyph) {
+        frag h = *hyph;
+        h.text = "-";
+        h.len = 1;
+        h.width = brk->width;
+        h.uri = NULL;
+        h.note = NULL;
+        rc = place_text(L, out, ln, &h, x, hscale);
+    }
+    return rc;
 }
 
 int set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
                   const folio_run *runs, size_t nruns, hbox box, vblock *out)
 {
-    wordlist wl = {0};
-    size_t *ends = NULL;
+    wordlist raw = {0}, wl = {0};
+    itemvec iv = {0};
+    size_t *ends = NULL, nlines = 0;
     int rc = 0;
     int32_t width = box.right - box.left;
     int32_t first_x = box.left, label_x = 0;
     int32_t label_w = label ? folio_text_width(L->fonts, st->face, st->size, label,
                                                strlen(label)) : 0;
+    int justify = st->align == FOLIO_H_JUSTIFY;
 
     out->space_before = st->space_before;
     out->space_after = st->space_after;
@@ -341,11 +691,9 @@ int set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
     } else if (label) {
         label_x = box.left - st->label_gap - label_w;
     }
-    if ((rc = make_words(L, st, runs, nruns, &wl)))
+    if ((rc = make_words(L, st, runs, nruns, &raw)))
         goto done;
-    if ((rc = split_long_words(L, &wl, width)))
-        goto done;
-    if (!wl.nw) {
+    if (!raw.nw) {
         if (label) {
             vline *ln = vblock_line(L, out, st->leading);
             if (!ln || (rc = place_label(L, out, ln, st, label, label_x)))
@@ -353,28 +701,25 @@ int set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
         }
         goto done;
     }
-    if (!(ends = malloc(wl.nw * sizeof *ends))) {
+    const hyph_dict *dict = justify ? hyph_dict_for(L->flow->lang.code) : NULL;
+    rc = cut_words(L, &raw, justify, dict, width, &wl);
+    words_free(&raw); /* the pieces are all that is needed from here on */
+    if (rc || (rc = make_items(L, &wl, justify ? EXPANSION : 0, &iv)))
+        goto done;
+    if (!(ends = malloc(iv.n * sizeof *ends))) {
         rc = FOLIO_E_NOMEM;
         goto done;
     }
-    size_t nlines = break_lines(wl.w, wl.nw, box.right - first_x, width, ends);
+    lb_params prm = {box.right - first_x, width, EMERGENCY_STRETCH * st->size / 1000, justify};
+    if ((rc = break_lines(iv.v, iv.n, &prm, ends, &nlines)))
+        goto done;
     size_t start = 0;
     for (size_t li = 0; li < nlines; li++) {
-        size_t end = ends[li];
+        /* what vanishes after a break: glue and penalties before a box */
+        while (start < ends[li] && iv.v[start].kind != LB_BOX)
+            start++;
         int32_t x0 = li == 0 ? first_x : box.left;
-        int32_t avail = box.right - x0, natural = 0;
-        for (size_t k = start; k < end; k++)
-            natural += wl.w[k].width + (k + 1 < end ? wl.w[k].space : 0);
-        int last = li + 1 == nlines || wl.w[end - 1].forced;
-        int64_t extra = avail - natural;
-        size_t gaps = end - start - 1;
-        int justify = st->align == FOLIO_H_JUSTIFY && !last && gaps > 0;
-        if (!justify && extra < 0)
-            extra = 0;
-        if (st->align == FOLIO_H_CENTER)
-            x0 += (int32_t)(extra / 2);
-        else if (st->align == FOLIO_H_RIGHT)
-            x0 += (int32_t)extra;
+        line l = {start, ends[li], x0, box.right - x0};
         vline *ln = vblock_line(L, out, st->leading);
         if (!ln) {
             rc = FOLIO_E_NOMEM;
@@ -382,29 +727,17 @@ int set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
         }
         if (li == 0 && label && (rc = place_label(L, out, ln, st, label, label_x)))
             goto done;
-        int32_t x = x0;
-        for (size_t k = start; k < end; k++) {
-            size_t fend = k + 1 < wl.nw ? wl.first[k + 1] : wl.nf;
-            int32_t fx = x;
-            for (size_t fi = wl.first[k]; fi < fend; fi++) {
-                if ((rc = place_text(L, out, ln, &wl.f[fi], fx)))
-                    goto done;
-                fx += wl.f[fi].width;
-            }
-            x += wl.w[k].width;
-            if (k + 1 < end) {
-                int32_t add = 0;
-                if (justify) {
-                    size_t g = k - start;
-                    add = (int32_t)(share(extra, g + 1, gaps) - share(extra, g, gaps));
-                }
-                x += wl.w[k].space + add;
-            }
-        }
-        start = end;
+        if ((rc = place_line(L, st, &wl, &iv, &l, out, ln)))
+            goto done;
+        ln->hyphenated = iv.v[ends[li]].kind == LB_PENALTY &&
+                         (iv.v[ends[li]].flags & LB_FLAGGED);
+        start = ends[li] + 1;
     }
 done:
     free(ends);
+    free(iv.v);
+    free(iv.ref);
+    words_free(&raw);
     words_free(&wl);
     return rc;
 }
@@ -414,14 +747,18 @@ int measure_runs(lctx *L, const folio_pstyle *st, const folio_run *runs,
 {
     wordlist wl = {0};
     int rc = make_words(L, st, runs, nruns, &wl);
-    int64_t total = 0;
-    int32_t widest = 0;
+    int64_t total = 0, group = 0, widest = 0;
     for (size_t k = 0; !rc && k < wl.nw; k++) {
-        total += wl.w[k].width + (k + 1 < wl.nw ? wl.w[k].space : 0);
-        if (wl.w[k].width > widest)
-            widest = wl.w[k].width;
+        int32_t w = word_width(&wl, k);
+        int32_t sp = k + 1 < wl.nw ? wl.w[k].space : 0;
+        total += w + sp;
+        /* words joined by no-break spaces are one unbreakable group */
+        group += w;
+        if (group > widest)
+            widest = group;
+        group = wl.w[k].nobreak && !wl.w[k].forced ? group + sp : 0;
     }
-    *minw = widest;
+    *minw = widest > INT32_MAX / 2 ? INT32_MAX / 2 : (int32_t)widest;
     *maxw = total > INT32_MAX / 2 ? INT32_MAX / 2 : (int32_t)total;
     words_free(&wl);
     return rc;

@@ -35,6 +35,8 @@ int folio_layout_trace(const folio_layout *l, FILE *o)
                 fprintf(o, " %s ", face_name[it->face]);
                 pt(o, it->size);
                 fprintf(o, " \"%.*s\"", (int)it->len, it->text);
+                if (it->hscale) /* font expansion, per mille */
+                    fprintf(o, " scale %d", (int)it->hscale);
                 break;
             case FOLIO_ITEM_RULE:
                 fputc(' ', o);

@@ -154,6 +154,10 @@ static int draw_text(folio_pdf *w, const folio_item *it)
                           (HPDF_REAL)(y - w->line_y));
     w->line_x = x;
     w->line_y = y;
+    /* font expansion of a justified line (Tz, in percent) */
+    HPDF_REAL hs = it->hscale > 0 ? (HPDF_REAL)(it->hscale / 10.0) : 100;
+    if (HPDF_Page_GetHorizontalScalling(w->page) != hs)
+        HPDF_Page_SetHorizontalScalling(w->page, hs);
     HPDF_Page_ShowText(w->page, s);
     return 0;
 }

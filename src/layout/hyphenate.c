@@ -1,0 +1,301 @@
+/* Hyphenation points of words, with libhyphen and the pattern dictionaries
+ * Debian ships for LibreOffice (hyphen-en-us, hyphen-es, hyphen-fr,
+ * hyphen-ru). Also the one piece of word knowledge the breaker needs
+ * besides: which words name paragraphs, so "paragraph 5" stays together. */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hyphen.h>
+
+#include "folio/fonts.h"
+#include "layout/hyphenate.h"
+#include "util/text.h"
+
+#ifndef FOLIO_HYPHEN_DIR
+#define FOLIO_HYPHEN_DIR "/usr/share/hyphen"
+#endif
+
+/* Longest word (in characters) looked at; longer ones are not cut. */
+#define WORD_MAX 96
+
+typedef enum enc { ENC_UTF8, ENC_KOI8R, ENC_LATIN1 } enc;
+
+struct hyph_dict {
+    HyphenDict *h;
+    enc enc;
+};
+
+typedef struct lang_entry {
+    const char *code;
+    const char *files[3];    /* tried in order */
+    int tried;
+    hyph_dict dict;
+} lang_entry;
+
+static lang_entry langs[] = {
+    {"en", {"hyph_en_US.dic", "hyph_en.dic", NULL}, 0, {NULL, ENC_UTF8}},
+    {"es", {"hyph_es_ES.dic", "hyph_es.dic", NULL}, 0, {NULL, ENC_UTF8}},
+    {"fr", {"hyph_fr.dic", "hyph_fr_FR.dic", NULL}, 0, {NULL, ENC_UTF8}},
+    {"ru", {"hyph_ru_RU.dic", "hyph_ru.dic", NULL}, 0, {NULL, ENC_UTF8}},
+};
+
+/* Loading is lazy and guarded by one mutex: the first paragraph of a
+ * language loads its dictionary, later calls only read the table. */
+static pthread_mutex_t langs_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void load(lang_entry *e)
+{
+    char path[512];
+    for (int i = 0; i < 3 && e->files[i]; i++) {
+        snprintf(path, sizeof path, "%s/%s", FOLIO_HYPHEN_DIR, e->files[i]);
+        FILE *f = fopen(path, "rb");
+        if (!f)
+            continue;
+        fclose(f);
+        HyphenDict *h = hnj_hyphen_load(path);
+        if (!h)
+            continue;
+        enc en = ENC_UTF8;
+        if (!h->utf8) {
+            if (!strncmp(h->cset, "KOI8-R", 6))
+                en = ENC_KOI8R;
+            else if (!strncmp(h->cset, "ISO8859-1", 9) || !strncmp(h->cset, "ISO-8859-1", 10))
+                en = ENC_LATIN1;
+            else {
+                hnj_hyphen_free(h);
+                continue;
+            }
+        }
+        e->dict.h = h;
+        e->dict.enc = en;
+        return;
+    }
+}
+
+const hyph_dict *hyph_dict_for(const char *lang)
+{
+    if (!lang || strlen(lang) < 2)
+        return NULL;
+    for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
+        lang_entry *e = &langs[i];
+        if (strncmp(lang, e->code, 2) || (lang[2] && lang[2] != '-' && lang[2] != '_'))
+            continue;
+        pthread_mutex_lock(&langs_lock);
+        if (!e->tried) {
+            load(e);
+            e->tried = 1;
+        }
+        pthread_mutex_unlock(&langs_lock);
+        return e->dict.h ? &e->dict : NULL;
+    }
+    return NULL;
+}
+
+/* Letters of the scripts the dictionaries cover. */
+static int is_letter(uint32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+           (c >= 0x400 && c <= 0x481) || (c >= 0x48A && c <= 0x4FF);
+}
+
+static int is_upper(uint32_t c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return 1;
+    if (c >= 0xC0 && c <= 0xDE)
+        return c != 0xD7;
+    if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177))
+        return c % 2 == 0;
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+        return c % 2 == 1;
+    if (c == 0x178)
+        return 1;
+    return c >= 0x400 && c <= 0x42F;
+}
+
+static uint32_t lower(uint32_t c)
+{
+    if (!is_upper(c))
+        return c;
+    if (c <= 0xDE)
+        return c + 0x20;
+    if (c == 0x178)
+        return 0xFF;
+    if (c < 0x400)
+        return c + 1;
+    return c < 0x410 ? c + 0x50 : c + 0x20;
+}
+
+static int is_hyphen(uint32_t c)
+{
+    return c == '-' || c == 0x2010;
+}
+
+static int is_apostrophe(uint32_t c)
+{
+    return c == '\'' || c == 0x2019;
+}
+
+/* Punctuation that may stand around a word that is hyphenated. */
+static int is_punctuation(uint32_t c)
+{
+    return (c < 0x80 && strchr("\"'()[],.;:!?-", (int)c) && c) || c == 0xAB || c == 0xBB ||
+           c == 0xA1 || c == 0xBF || (c >= 0x2018 && c <= 0x201F) || c == 0x2026 ||
+           c == 0x2013 || c == 0x2014;
+}
+
+/* KOI8-R codes of а..я (U+0430..U+044F), in Unicode order. */
+static const unsigned char koi8r_lower[32] = {
+    0xC1, 0xC2, 0xD7, 0xC7, 0xC4, 0xC5, 0xD6, 0xDA, 0xC9, 0xCA, 0xCB,
+    0xCC, 0xCD, 0xCE, 0xCF, 0xD0, 0xD2, 0xD3, 0xD4, 0xD5, 0xC6, 0xC8,
+    0xC3, 0xDE, 0xDB, 0xDD, 0xDF, 0xD9, 0xD8, 0xDC, 0xC0, 0xD1};
+
+/* Append the lower-case form of `c` in the dictionary's encoding; returns
+ * bytes written, 0 when the encoding has no such character. */
+static size_t encode(enc en, uint32_t c, char *o)
+{
+    c = lower(c);
+    switch (en) {
+    case ENC_KOI8R:
+        if (c >= 0x430 && c <= 0x44F) {
+            *o = (char)koi8r_lower[c - 0x430];
+            return 1;
+        }
+        if (c == 0x451) { /* ё */
+            *o = (char)0xA3;
+            return 1;
+        }
+        return c < 0x80 ? (*o = (char)c, 1) : 0;
+    case ENC_LATIN1:
+        return c < 0x100 ? (*o = (char)c, 1) : 0;
+    case ENC_UTF8:
+        break;
+    }
+    return folio_utf8_put(o, c);
+}
+
+/* Pattern points inside the letters cp[a..b) (a word without hyphens or
+ * apostrophes): sets cut[k] for a break before character k. */
+static void pattern_points(const hyph_dict *d, const uint32_t *cp, size_t a, size_t b,
+                           unsigned char *cut)
+{
+    char word[WORD_MAX * 3 + 1];
+    char hyph[WORD_MAX * 3 + 5];
+    size_t n = 0;
+    if (b - a < HYPH_LEFT_MIN + HYPH_RIGHT_MIN)
+        return;
+    for (size_t k = a; k < b; k++) {
+        size_t m = encode(d->enc, cp[k], word + n);
+        if (!m)
+            return;
+        n += m;
+    }
+    word[n] = 0;
+    memset(hyph, 0, sizeof hyph);
+    char **rep = NULL;
+    int *pos = NULL, *cutv = NULL;
+    if (hnj_hyphen_hyphenate3(d->h, word, (int)n, hyph, NULL, &rep, &pos, &cutv,
+                              HYPH_LEFT_MIN, HYPH_RIGHT_MIN, HYPH_LEFT_MIN,
+                              HYPH_RIGHT_MIN) == 0) {
+        /* hyph[k] (one per character, also in UTF-8) odd: a break after k;
+         * the limits are checked again because the compound rules of some
+         * dictionaries can relax them. */
+        for (size_t k = HYPH_LEFT_MIN - 1; k + HYPH_RIGHT_MIN < b - a; k++)
+            if ((hyph[k] & 1) && !(rep && rep[k]))
+                cut[a + k + 1] = 1;
+    }
+    if (rep) {
+        for (size_t k = 0; k < n; k++)
+            free(rep[k]);
+        free(rep);
+    }
+    free(pos);
+    free(cutv);
+}
+
+size_t hyph_points(const hyph_dict *d, const char *text, size_t len,
+                   hyph_point *out, size_t max)
+{
+    uint32_t cp[WORD_MAX + 1];
+    size_t off[WORD_MAX + 1];
+    unsigned char cut[WORD_MAX + 1]; /* 1 pattern point, 2 after a hyphen */
+    size_t n = 0, i = 0;
+    while (i < len) {
+        if (n == WORD_MAX)
+            return 0;
+        off[n] = i;
+        i += (size_t)folio_utf8_next(text + i, len - i, &cp[n]);
+        n++;
+    }
+    off[n] = len;
+    /* The core: from the first letter to the last. */
+    size_t a = 0, b = n;
+    while (a < b && !is_letter(cp[a]))
+        a++;
+    while (b > a && !is_letter(cp[b - 1]))
+        b--;
+    if (b - a < HYPH_LEFT_MIN + HYPH_RIGHT_MIN)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if ((k < a || k >= b) && !is_punctuation(cp[k]))
+            return 0; /* "Convention2021", "(see/", "e-mail:x@y" */
+    int capitals = 0;
+    for (size_t k = a; k < b; k++) {
+        if (!is_letter(cp[k]) && !is_hyphen(cp[k]) && !is_apostrophe(cp[k]))
+            return 0; /* digits, '/', '@', '.', ...: symbols, numbers, addresses */
+        if (k > a && is_upper(cp[k]))
+            capitals = 1; /* acronyms, "CoE-GRECO": cut only after a hyphen */
+    }
+    memset(cut, 0, n + 1);
+    /* Segments of letters between hyphens and apostrophes. */
+    size_t s = a;
+    while (s < b) {
+        size_t e = s;
+        while (e < b && is_letter(cp[e]))
+            e++;
+        if (d && !capitals)
+            pattern_points(d, cp, s, e, cut);
+        if (e < b && is_hyphen(cp[e]) && e + 1 < b) {
+            /* "non-governmental": a break after the hyphen when both
+             * parts are long enough */
+            size_t f = e + 1;
+            while (f < b && is_letter(cp[f]))
+                f++;
+            if (e - s >= HYPH_LEFT_MIN && f - (e + 1) >= HYPH_RIGHT_MIN)
+                cut[e + 1] = 2;
+        }
+        s = e < b ? e + 1 : e;
+    }
+    size_t m = 0;
+    for (size_t k = a + 1; k < b && m < max; k++)
+        if (cut[k])
+            out[m++] = (hyph_point){off[k], cut[k] == 2};
+    return m;
+}
+
+int hyph_is_paragraph_word(const char *text, size_t len)
+{
+    /* folded: lower case, accents removed */
+    static const char *const words[] = {
+        "paragraph", "paragraphs", "para.", "paras.", "parrafo", "parrafos",
+        "parr.", "parrs.", "paragraphe", "paragraphes", "пункт", "пункты",
+        "пункта", "пунктов", "пункте", "пунктах", "пунктам", "пунктом", "пунктами"};
+    size_t i = 0;
+    while (i < len) { /* an opening bracket or quote */
+        uint32_t c;
+        int k = folio_utf8_next(text + i, len - i, &c);
+        if (is_letter(c))
+            break;
+        i += (size_t)k;
+    }
+    char *low = folio_text_fold(text + i, len - i);
+    int found = 0;
+    for (size_t w = 0; low && !found && w < sizeof words / sizeof *words; w++)
+        found = !strcmp(low, words[w]);
+    free(low);
+    return found;
+}
