@@ -63,6 +63,7 @@ typedef struct folio_fblock {
     const folio_pstyle *cell_style, *head_style; /* for tables */
     const folio_block *src;   /* borrowed: the model block, for positions */
     int in_annex;             /* annex number (1-based), 0 in the main part */
+    int notes_follow;         /* a table whose lettered notes come next */
 } folio_fblock;
 
 /* A note as the writers see it: its mark and its blocks. */

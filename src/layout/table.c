@@ -79,7 +79,7 @@ int set_table(lctx *L, const folio_fblock *fb, hbox box, vblock *out)
     if ((rc = column_widths(L, fb, avail, w)))
         goto done;
     out->space_before = FOLIO_PT(6);
-    out->space_after = FOLIO_PT(12);
+    out->space_after = fb->notes_follow ? FOLIO_PT(3) : FOLIO_PT(12); /* notes hug it */
     out->head_rows = t->head_rows;
     for (size_t r = 0; r < t->nrows; r++) {
         const folio_pstyle *st = r < t->head_rows ? fb->head_style : fb->cell_style;

@@ -256,6 +256,7 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
         (rc = need(ctx, f, "UNTable", &s.table)) ||
         (rc = need(ctx, f, "UNTableHead", &s.table_head)) ||
         (rc = need(ctx, f, "UNNote", &s.note)) ||
+        (rc = need(ctx, f, "UNTableNote", &s.table_note)) ||
         (rc = need(ctx, f, "UNHeader", &f->header_style)) ||
         (rc = need(ctx, f, "UNFooter", &f->footer_style)))
         goto done;
@@ -276,7 +277,7 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     for (size_t i = 0; i < r->nblocks; i++)
         if ((rc = style_block(ctx, f, &s, &r->blocks[i], &c, &cap)))
             goto done;
-    if ((rc = style_number_notes(f, &s)))
+    if ((rc = style_number_notes(f, &s, &cap)))
         goto done;
     if (style_ends_with_notes_heading(r, &h)) {
         const folio_pstyle *en;

@@ -6,10 +6,16 @@
 
 #include "style/style_internal.h"
 
-/* Notes: numbered in order of first reference; fixed marks kept. */
+/* Notes: numbered in order of first reference; fixed marks kept. Notes
+ * first referenced in a table are lettered a, b, c, restarting with each
+ * table, and set under it (un-format.md §4.6). */
 typedef struct note_state {
     int next;
     size_t cap;
+    int letter;          /* last letter given in the current table */
+    size_t table;        /* 1 + index of the table being read, 0 outside */
+    size_t *table_of;    /* per note: 1 + index of its table, 0 for none */
+    size_t table_cap;
 } note_state;
 
 static int add_note(folio_flow *f, const styles *s, const folio_note *n,
@@ -26,10 +32,23 @@ static int add_note(folio_flow *f, const styles *s, const folio_note *n,
         f->notes = v;
         ns->cap = ncap;
     }
+    if (f->nnotes == ns->table_cap) {
+        size_t ncap = ns->table_cap ? ns->table_cap * 2 : 64;
+        size_t *v = realloc(ns->table_of, ncap * sizeof *v);
+        if (!v)
+            return FOLIO_E_NOMEM;
+        ns->table_of = v;
+        ns->table_cap = ncap;
+    }
+    int in_table = ns->table && !n->mark;
+    ns->table_of[f->nnotes] = in_table ? ns->table : 0;
     folio_fnote *fn = &f->notes[f->nnotes++];
     memset(fn, 0, sizeof *fn);
     fn->note = n;
-    fn->mark = n->mark ? n->mark : folio_sprintf(f->arena, "%d", ++ns->next);
+    fn->endnote = in_table; /* its text is in the flow, under the table */
+    fn->mark = n->mark ? n->mark
+               : in_table ? style_letter(f->arena, ++ns->letter, 0)
+                          : folio_sprintf(f->arena, "%d", ++ns->next);
     fn->blocks = folio_alloc(f->arena, (n->nblocks ? n->nblocks : 1) * sizeof *fn->blocks);
     if (!fn->blocks || !fn->mark)
         return FOLIO_E_NOMEM;
@@ -67,38 +86,89 @@ static int notes_in_runs(folio_flow *f, const styles *s, const folio_run *r,
     return 0;
 }
 
-int style_number_notes(folio_flow *f, const styles *s)
+/* Put each table's notes right after it, in the table-note style. */
+static int place_table_notes(folio_flow *f, const styles *s, const size_t *table_of,
+                             size_t *cap)
 {
-    note_state ns = {0, 0};
+    size_t extra = 0;
+    for (size_t i = 0; i < f->nnotes; i++)
+        if (table_of[i])
+            extra += f->notes[i].nblocks;
+    if (!extra)
+        return 0;
+    folio_fblock *old = f->blocks;
+    size_t n = f->nblocks;
+    f->blocks = NULL;
+    f->nblocks = *cap = 0;
+    for (size_t b = 0; b < n; b++) {
+        folio_fblock *fb = style_push(f, cap);
+        if (!fb)
+            return FOLIO_E_NOMEM;
+        *fb = old[b];
+        size_t table_at = f->nblocks - 1; /* style_push may move the array */
+        for (size_t i = 0; i < f->nnotes; i++) {
+            if (table_of[i] != b + 1)
+                continue;
+            f->blocks[table_at].notes_follow = 1;
+            const folio_fnote *fn = &f->notes[i];
+            for (size_t k = 0; k < fn->nblocks; k++) {
+                folio_fblock *nb = style_push(f, cap);
+                if (!nb)
+                    return FOLIO_E_NOMEM;
+                *nb = fn->blocks[k];
+                nb->in_annex = old[b].in_annex;
+                if (nb->kind == FOLIO_FLOW_PARA) {
+                    nb->style = s->table_note;
+                    nb->label = k == 0 ? fn->mark : NULL;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+int style_number_notes(folio_flow *f, const styles *s, size_t *cap)
+{
+    note_state ns = {0};
     const folio_meta *m = &f->report->meta;
     int rc = 0;
     /* Masthead notes come first: they sit on page 1 above the others. */
     if (m->agenda_note && (rc = add_note(f, s, m->agenda_note, &ns)))
-        return rc;
+        goto done;
     if (m->title_note && (rc = add_note(f, s, m->title_note, &ns)))
-        return rc;
+        goto done;
     for (size_t i = 0; i < f->nblocks; i++) {
         const folio_fblock *b = &f->blocks[i];
         if ((rc = notes_in_runs(f, s, b->runs, b->nruns, &ns)))
-            return rc;
-        if (b->table)
-            for (size_t k = 0; k < b->table->nrows * b->table->ncols; k++)
-                if ((rc = notes_in_runs(f, s, b->table->cells[k].runs,
-                                        b->table->cells[k].nruns, &ns)))
-                    return rc;
+            goto done;
+        if (!b->table)
+            continue;
+        ns.table = i + 1;
+        ns.letter = 0;
+        for (size_t k = 0; k < b->table->nrows * b->table->ncols; k++)
+            if ((rc = notes_in_runs(f, s, b->table->cells[k].runs,
+                                    b->table->cells[k].nruns, &ns)))
+                goto done;
+        ns.table = 0;
     }
     /* Notes referenced only from other notes. */
     for (size_t i = 0; i < f->nnotes; i++)
         for (size_t k = 0; k < f->notes[i].nblocks; k++)
             if ((rc = notes_in_runs(f, s, f->notes[i].blocks[k].runs,
                                     f->notes[i].blocks[k].nruns, &ns)))
-                return rc;
+                goto done;
+    if (f->nnotes && (rc = place_table_notes(f, s, ns.table_of, cap)))
+        goto done;
     f->note_index = folio_alloc(f->arena, (f->nnotes + 1) * sizeof *f->note_index);
-    if (!f->note_index)
-        return FOLIO_E_NOMEM;
+    if (!f->note_index) {
+        rc = FOLIO_E_NOMEM;
+        goto done;
+    }
     for (size_t i = 0; i < f->nnotes; i++)
         f->note_index[i] = &f->notes[i];
-    return 0;
+done:
+    free(ns.table_of);
+    return rc;
 }
 
 /* Is the report's last block a heading such as "Notes"? Then numbered
@@ -128,8 +198,9 @@ int style_list_endnotes(folio_flow *f, const folio_pstyle *st, size_t *cap)
 {
     for (size_t i = 0; i < f->nnotes; i++) {
         folio_fnote *fn = &f->notes[i];
-        if (fn->note->mark)
-            continue; /* "*" notes stay at the foot of page 1 */
+        if (fn->note->mark || fn->endnote)
+            continue; /* "*" notes stay at the foot of page 1; table notes
+                         stay under their table */
         fn->endnote = 1;
         for (size_t k = 0; k < fn->nblocks; k++) {
             folio_fblock *fb = style_push(f, cap);

@@ -27,7 +27,7 @@ const char *style_format_date(folio_arena *a, const house *h, const char *lang,
 /* The house paragraph styles the stage assigns. */
 typedef struct styles {
     const folio_pstyle *para, *item1, *item2, *bullet, *title, *report_title, *h[5], *annex,
-        *annex_orig, *table, *table_head, *note;
+        *annex_orig, *table, *table_head, *note, *table_note;
 } styles;
 
 /* Append a block to the flow (growing it); NULL when out of memory. */
@@ -35,7 +35,7 @@ folio_fblock *style_push(folio_flow *f, size_t *cap);
 
 /* Notes (notes.c): number them, find a closing "Notes" heading, list the
  * numbered notes as endnotes there, and sort the index by model note. */
-int style_number_notes(folio_flow *f, const styles *s);
+int style_number_notes(folio_flow *f, const styles *s, size_t *cap);
 int style_ends_with_notes_heading(const folio_report *r, const house *h);
 int style_list_endnotes(folio_flow *f, const folio_pstyle *st, size_t *cap);
 int style_by_note_ptr(const void *a, const void *b);
