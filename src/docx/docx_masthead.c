@@ -8,6 +8,8 @@
  * first page's body below a header taller than the margin. The rules are
  * the cells' bottom borders (0.5 pt under the wordmark row, 1.5 pt under
  * the emblem row). */
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "docx/docx_xml.h"
@@ -33,23 +35,49 @@ static int emblem_file(dx_xml *x, const folio_masthead *m)
     return folio_dx_png_run(x, (unsigned char *)data, len, w, h, "United Nations emblem");
 }
 
+/* The drawn emblem is the same PNG in every document: rasterized once per
+ * process (a third of a DOCX's making) and copied from then on. */
+static struct {
+    pthread_once_t once;
+    unsigned char *png;
+    size_t len;
+    int32_t height;
+    int rc;
+} emblem_cache = {PTHREAD_ONCE_INIT, NULL, 0, 0, 0};
+
+static void make_emblem_png(void)
+{
+    folio_arena *a = folio_arena_new();
+    const folio_art *art;
+    int rc = a ? folio_art_emblem(a, &art) : FOLIO_E_NOMEM;
+    if (!rc && (!art || art->width <= 0 || art->height <= 0))
+        rc = FOLIO_E_INPUT;
+    if (!rc) {
+        dx_raster r = {.width_px = (int)(EMBLEM_W / 1000 * 300 / 72), .antialias = 1};
+        r.height_px = (int)((float)r.width_px * art->height / art->width + 0.5f);
+        emblem_cache.height = (int32_t)((float)EMBLEM_W * art->height / art->width);
+        rc = folio_dx_png(art, &r, &emblem_cache.png, &emblem_cache.len);
+    }
+    emblem_cache.rc = rc;
+    folio_arena_free(a);
+}
+
 static int emblem(dx_xml *x)
 {
-    const folio_art *art;
     dx_doc *d = x->doc;
     if (d->f->mast.emblem_image)
         return emblem_file(x, &d->f->mast);
-    int rc = folio_art_emblem(d->arena, &art);
-    if (rc == FOLIO_E_NOMEM)
-        return rc;
-    if (rc < 0 || !art || art->width <= 0 || art->height <= 0)
-        return folio_warn(d->ctx, (folio_pos){0, 0},
-                          "the UN emblem artwork is unavailable");
-    int32_t h = (int32_t)((float)EMBLEM_W * art->height / art->width);
-    dx_raster r = {.width_px = (int)(EMBLEM_W / 1000 * 300 / 72),
-                   .antialias = 1};
-    r.height_px = (int)((float)r.width_px * art->height / art->width + 0.5f);
-    return folio_dx_image_run(x, art, &r, EMBLEM_W, h, "United Nations emblem");
+    pthread_once(&emblem_cache.once, make_emblem_png);
+    if (emblem_cache.rc == FOLIO_E_NOMEM)
+        return emblem_cache.rc;
+    if (emblem_cache.rc < 0)
+        return folio_warn(d->ctx, (folio_pos){0, 0}, "the UN emblem artwork is unavailable");
+    unsigned char *png = malloc(emblem_cache.len);
+    if (!png)
+        return FOLIO_E_NOMEM;
+    memcpy(png, emblem_cache.png, emblem_cache.len);
+    return folio_dx_png_run(x, png, emblem_cache.len, EMBLEM_W, emblem_cache.height,
+                            "United Nations emblem");
 }
 
 int folio_dx_write_first_header(dx_doc *d)
