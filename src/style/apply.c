@@ -11,6 +11,11 @@ typedef struct counters {
     int item[4];          /* per item depth: letters or roman numerals */
 } counters;
 
+static int yes(const char *v)
+{
+    return v && (!strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "1"));
+}
+
 const folio_pstyle *folio_flow_style(const folio_flow *f, const char *name)
 {
     for (size_t i = 0; i < f->nstyles; i++)
@@ -277,7 +282,7 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     for (size_t i = 0; i < r->nblocks; i++)
         if ((rc = style_block(ctx, f, &s, &r->blocks[i], &c, &cap)))
             goto done;
-    if ((rc = style_number_notes(f, &s, &cap)))
+    if ((rc = style_number_notes(f, &s, yes(house_get(&h, "document", "notes-restart-in-annex")), &cap)))
         goto done;
     if (style_ends_with_notes_heading(r, &h)) {
         const folio_pstyle *en;

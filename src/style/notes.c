@@ -127,9 +127,10 @@ static int place_table_notes(folio_flow *f, const styles *s, const size_t *table
     return 0;
 }
 
-int style_number_notes(folio_flow *f, const styles *s, size_t *cap)
+int style_number_notes(folio_flow *f, const styles *s, int restart_in_annex, size_t *cap)
 {
     note_state ns = {0};
+    int annex = 0;
     const folio_meta *m = &f->report->meta;
     int rc = 0;
     /* Masthead notes come first: they sit on page 1 above the others. */
@@ -139,6 +140,10 @@ int style_number_notes(folio_flow *f, const styles *s, size_t *cap)
         goto done;
     for (size_t i = 0; i < f->nblocks; i++) {
         const folio_fblock *b = &f->blocks[i];
+        if (restart_in_annex && b->in_annex != annex) {
+            annex = b->in_annex; /* each annex numbers its notes from 1 */
+            ns.next = 0;
+        }
         if ((rc = notes_in_runs(f, s, b->runs, b->nruns, &ns)))
             goto done;
         if (!b->table)

@@ -35,7 +35,7 @@ folio_fblock *style_push(folio_flow *f, size_t *cap);
 
 /* Notes (notes.c): number them, find a closing "Notes" heading, list the
  * numbered notes as endnotes there, and sort the index by model note. */
-int style_number_notes(folio_flow *f, const styles *s, size_t *cap);
+int style_number_notes(folio_flow *f, const styles *s, int restart_in_annex, size_t *cap);
 int style_ends_with_notes_heading(const folio_report *r, const house *h);
 int style_list_endnotes(folio_flow *f, const folio_pstyle *st, size_t *cap);
 int style_by_note_ptr(const void *a, const void *b);
