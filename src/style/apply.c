@@ -102,7 +102,7 @@ static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
     case FOLIO_BLOCK_HEADING: {
         int lv = b->level < 0 ? 0 : b->level > 4 ? 4 : b->level;
         fb->style = lv > 0 ? s->h[lv]
-                    : prev_is_annex ? s->title
+                    : prev_is_annex ? s->annex_title
                     : s->report_title; /* a transmitted report: new page */
         if (lv == 1) {
             fb->label = folio_sprintf(f->arena, "%s.", style_roman(f->arena, ++c->chapter, 0));
@@ -159,7 +159,10 @@ static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
             ob->style = s->annex_orig;
             ob->src = b;
             ob->in_annex = c->annex;
-            const char *t = folio_sprintf(f->arena, "[%s]", b->original_language);
+            /* "[Original: French]", in the labels of the document's language */
+            const char *line = style_original_line(f->arena, s->house, f->lang.code,
+                                                   folio_lang_index(b->original_language));
+            const char *t = folio_sprintf(f->arena, "[%s]", line ? line : b->original_language);
             if (!(ob->runs = text_run(f->arena, t)))
                 return FOLIO_E_NOMEM;
             ob->nruns = 1;
@@ -258,6 +261,7 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
         (rc = need(ctx, f, "UNH2", &s.h[2])) || (rc = need(ctx, f, "UNH3", &s.h[3])) ||
         (rc = need(ctx, f, "UNH4", &s.h[4])) || (rc = need(ctx, f, "UNAnnex", &s.annex)) ||
         (rc = need(ctx, f, "UNAnnexOriginal", &s.annex_orig)) ||
+        (rc = need(ctx, f, "UNAnnexTitle", &s.annex_title)) ||
         (rc = need(ctx, f, "UNTable", &s.table)) ||
         (rc = need(ctx, f, "UNTableHead", &s.table_head)) ||
         (rc = need(ctx, f, "UNNote", &s.note)) ||
@@ -266,6 +270,7 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
         (rc = need(ctx, f, "UNFooter", &f->footer_style)))
         goto done;
     s.h[0] = s.title;
+    s.house = &h;
     f->note_style = s.note;
 
     int32_t v;

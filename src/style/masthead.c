@@ -34,6 +34,17 @@ static const char *nth_word(folio_arena *a, const char *list, int n)
     return NULL;
 }
 
+/* Forward: defined after fill(). */
+static const char *fill(folio_arena *a, const char *pattern, const char **kv);
+
+const char *style_original_line(folio_arena *a, const house *h, const char *in_lang,
+                                int original)
+{
+    const char *name = nth_word(a, lang_get(h, in_lang, "names"), original);
+    const char *kv[] = {"lang", name, NULL};
+    return fill(a, lang_get(h, in_lang, "original"), kv);
+}
+
 /* Replace {key} placeholders; keys and values in pairs, NULL-terminated. */
 static const char *fill(folio_arena *a, const char *pattern, const char **kv)
 {
@@ -195,9 +206,7 @@ int style_masthead(folio_ctx *ctx, const house *h, const folio_report *r,
     int orig = folio_lang_index(meta->original_language ? meta->original_language : lang);
     if (orig < 0)
         orig = folio_lang_index(lang);
-    const char *orig_name = nth_word(a, lang_get(h, block, "names"), orig);
-    const char *kv[] = {"lang", orig_name, NULL};
-    m->original_line = fill(a, lang_get(h, block, "original"), kv);
+    m->original_line = style_original_line(a, h, block, orig);
     m->language_line = orig == folio_lang_index(lang) ? ""
                                                       : lang_get(h, lang, "version-line");
 

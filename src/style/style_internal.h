@@ -20,6 +20,11 @@ int style_masthead(folio_ctx *ctx, const house *h, const folio_report *r,
 /* The house style's emblem image, checked (emblem_image.c). */
 int style_emblem_image(folio_ctx *ctx, const house *h, folio_flow *f);
 
+/* "Original: English" / "Original: inglés": the original-language line in
+ * the labels of `in_lang` for language index `original`. */
+const char *style_original_line(folio_arena *a, const house *h, const char *in_lang,
+                                int original);
+
 /* Format an ISO date "2021-10-13" in the language of section [lang.X]. */
 const char *style_format_date(folio_arena *a, const house *h, const char *lang,
                               const char *iso);
@@ -27,7 +32,8 @@ const char *style_format_date(folio_arena *a, const house *h, const char *lang,
 /* The house paragraph styles the stage assigns. */
 typedef struct styles {
     const folio_pstyle *para, *item1, *item2, *bullet, *title, *report_title, *h[5], *annex,
-        *annex_orig, *table, *table_head, *note, *table_note;
+        *annex_orig, *annex_title, *table, *table_head, *note, *table_note;
+    const house *house;      /* for labels the blocks need */
 } styles;
 
 /* Append a block to the flow (growing it); NULL when out of memory. */
