@@ -38,12 +38,21 @@ measure() {
 cp examples/seed-es.md "$tmp/x1.md"
 make_input 40 "$tmp/x40.md"
 make_input 400 "$tmp/x400.md"
+# pathological: one 200,000-word paragraph; 5,000 footnotes
+python3 - "$tmp" <<'PY'
+import sys
+d, head = sys.argv[1], "---\nsymbol: A/1\ndate: 2024-01-01\n---\n\n"
+open(d + "/long.md", "w").write(head + "1. " + " ".join("word%d" % (i % 97) for i in range(200000)) + "\n")
+with open(d + "/notes.md", "w") as f:
+    f.write(head + "".join("%d. A paragraph with a note.[^%d]\n\n" % (i, i) for i in range(1, 5001)))
+    f.write("".join("[^%d]: Note %d.\n" % (i, i) for i in range(1, 5001)))
+PY
 have_pandoc=0
 command -v pandoc >/dev/null 2>&1 && have_pandoc=1
 
 printf '%-8s %-22s %10s %10s %12s %12s\n' input tool "wall (s)" "peak (MB)" "wall ratio" "mem ratio"
 json="["
-for x in x1 x40 x400; do
+for x in x1 x40 x400 long notes; do
     in=$tmp/$x.md
     set -- $(measure ./bin/folio render "$in" -o "$tmp" -q)
     fw=$1 fm=$2
