@@ -154,6 +154,8 @@ typedef struct folio_flow {
     const folio_pstyle *footer_style; /* page number */
     int32_t note_marker_indent;  /* footnote mark start, from column left */
     int32_t end_rule_width;
+    int32_t mast_lines_width;    /* lines under the thick rule wrap at this
+                                    width from the frame's left edge */
     long long date_epoch;        /* document date as seconds (for metadata) */
     const folio_fnote **note_index; /* notes sorted by model pointer */
 } folio_flow;

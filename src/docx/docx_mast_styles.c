@@ -117,8 +117,8 @@ int folio_dx_masthead_styles(dx_doc *d)
     OWN("UNMastDistr", NULL);
     st->space_before = RIGHT_BASELINE - line_top(st);
 
-    /* Lines under the thick rule run from the frame to the column's right
-     * edge (unless the flow says otherwise). */
+    /* Lines under the thick rule run from the frame to the width the flow
+     * gives (unless the flow has styles of its own for them). */
     static const char *const lines[] = {"UNMastBody", "UNMastSession",
                                         "UNMastLine"};
     for (int i = 0; i < 3; i++) {
@@ -129,8 +129,10 @@ int folio_dx_masthead_styles(dx_doc *d)
         if (in_flow)
             continue;
         OWN(lines[i], NULL);
-        st->indent_right = d->colofs_right;
-        }
+        /* they wrap where the flow says, measured from the frame */
+        st->indent_right = d->f->page.frame_right - d->f->page.frame_left -
+                           d->f->mast_lines_width;
+    }
 
     /* The masthead title and subtitle: the flow's styles, spaced like the
      * PDF's masthead (baseline steps of 32.4 and 31.9 pt). */

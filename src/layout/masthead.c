@@ -269,7 +269,7 @@ int set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
 
     /* Under the thick rule: body, session, venue and dates, agenda. */
     int32_t y = BODY_BASELINE + drop, last = 0;
-    hbox frame = {fl, g->column_right};
+    hbox frame = {fl, fl + f->mast_lines_width};
     const folio_pstyle *tst = folio_flow_style(f, "UNTitle");
     const folio_pstyle *sst = folio_flow_style(f, "UNSubtitle");
     if (!tst || !sst)

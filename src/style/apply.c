@@ -280,6 +280,10 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     if ((rc = house_length(ctx, &h, "document", "end-rule-width", FOLIO_PT(85), &v)))
         goto done;
     f->end_rule_width = v;
+    if ((rc = house_length(ctx, &h, "document", "masthead-lines-width",
+                           f->page.column_right - f->page.frame_left, &v)))
+        goto done;
+    f->mast_lines_width = v;
 
     memset(&c, 0, sizeof c);
     for (size_t i = 0; i < r->nblocks; i++)
