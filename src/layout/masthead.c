@@ -16,35 +16,6 @@
 #define BODY_BASELINE FOLIO_PT(217.6)
 
 
-/* `n` bytes of `s` (not NUL-terminated), regular face. */
-static int text_at_n(lctx *L, folio_page *p, int32_t size, int32_t x, int32_t y,
-                     const char *s, size_t n)
-{
-    folio_item it = {0};
-    it.kind = FOLIO_ITEM_TEXT;
-    it.x = x;
-    it.y = y;
-    it.face = FOLIO_FACE_REGULAR;
-    it.size = size;
-    it.text = s;
-    it.len = n;
-    return page_push(L, p, &it);
-}
-
-
-static int art_at(lctx *L, folio_page *p, const folio_art *art, int32_t x,
-                  int32_t y, int32_t w, int32_t h)
-{
-    folio_item it = {0};
-    it.kind = FOLIO_ITEM_ART;
-    it.art = art;
-    it.x = x;
-    it.y = y;
-    it.w = w;
-    it.h = h;
-    return page_push(L, p, &it);
-}
-
 /* Set `runs` in a variant of `base` at `size`, first baseline at `y`; the
  * lines land on the page; returns the last baseline. Notes referenced are
  * appended to *notes. */
@@ -145,7 +116,7 @@ static int footer(lctx *L, folio_page *p)
                                m->job_line);
         int32_t module = FOLIO_PT(0.6);
         int32_t bars_w = (int32_t)(art->width * module);
-        if ((rc = art_at(L, p, art, fl, top + FOLIO_PT(20), bars_w, FOLIO_PT(14))))
+        if ((rc = page_art(L, p, art, fl, top + FOLIO_PT(20), bars_w, FOLIO_PT(14))))
             return rc;
         /* the human-readable line under the bars, spread across them as on
          * the official page: "*  1  9  1  3  8  7  9  *" */
@@ -159,7 +130,7 @@ static int footer(lctx *L, folio_page *p)
         int32_t step = bars_w / (int32_t)(n + 2);
         for (size_t i = 0; i < n + 2; i++) {
             int32_t cw = folio_text_width(L->fonts, FOLIO_FACE_REGULAR, FOLIO_PT(8), hr + i, 1);
-            if ((rc = text_at_n(L, p, FOLIO_PT(8), fl + (int32_t)i * step + (step - cw) / 2,
+            if ((rc = page_text_n(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(8), fl + (int32_t)i * step + (step - cw) / 2,
                                 top + FOLIO_PT(42), hr + i, 1)))
                 return rc;
         }
@@ -175,14 +146,14 @@ static int footer(lctx *L, folio_page *p)
         rx = group_end - rw - FOLIO_PT(20);
     if ((rc = page_text(L, p, FOLIO_FACE_BOLD, FOLIO_PT(9), rx, top + FOLIO_PT(37), m->recycle)) ||
         (rc = folio_art_recycle(L->a, &art)) ||
-        (rc = art_at(L, p, art, rx + rw + FOLIO_PT(3), top + FOLIO_PT(23), FOLIO_PT(17),
+        (rc = page_art(L, p, art, rx + rw + FOLIO_PT(3), top + FOLIO_PT(23), FOLIO_PT(17),
                      FOLIO_PT(17))))
         return rc;
     if (m->qr_url) {
         if ((rc = folio_art_qr(L->a, m->qr_url, 0, &art)))
             return folio_error(L->ctx, rc, (folio_pos){0, 0}, "cannot make the QR code");
         int32_t side = FOLIO_PT(44.2);
-        if ((rc = art_at(L, p, art, f->page.frame_right - FOLIO_PT(6) - side,
+        if ((rc = page_art(L, p, art, f->page.frame_right - FOLIO_PT(6) - side,
                          top - FOLIO_PT(5), side, side)))
             return rc;
         folio_item lk = {0};
@@ -253,7 +224,7 @@ int set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
         if ((rc = page_push(L, p, &it)))
             return rc;
     } else if ((rc = folio_art_emblem(L->a, &emblem)) ||
-               (rc = art_at(L, p, emblem, fl + FOLIO_PT(4), FOLIO_PT(64) + drop, FOLIO_PT(54),
+               (rc = page_art(L, p, emblem, fl + FOLIO_PT(4), FOLIO_PT(64) + drop, FOLIO_PT(54),
                             FOLIO_PT(44)))) {
         return rc;
     }

@@ -21,11 +21,11 @@ int page_push(lctx *L, folio_page *p, const folio_item *it)
     return 0;
 }
 
-int page_text(lctx *L, folio_page *p, folio_face face, int32_t size,
-                   int32_t x, int32_t y, const char *s)
+int page_text_n(lctx *L, folio_page *p, folio_face face, int32_t size, int32_t x,
+                int32_t y, const char *s, size_t n)
 {
     folio_item it = {0};
-    if (!s || !*s)
+    if (!s || !n)
         return 0;
     it.kind = FOLIO_ITEM_TEXT;
     it.x = x;
@@ -33,7 +33,26 @@ int page_text(lctx *L, folio_page *p, folio_face face, int32_t size,
     it.face = face;
     it.size = size;
     it.text = s;
-    it.len = strlen(s);
+    it.len = n;
+    return page_push(L, p, &it);
+}
+
+int page_text(lctx *L, folio_page *p, folio_face face, int32_t size, int32_t x,
+              int32_t y, const char *s)
+{
+    return s ? page_text_n(L, p, face, size, x, y, s, strlen(s)) : 0;
+}
+
+int page_art(lctx *L, folio_page *p, const folio_art *art, int32_t x, int32_t y,
+             int32_t w, int32_t h)
+{
+    folio_item it = {0};
+    it.kind = FOLIO_ITEM_ART;
+    it.art = art;
+    it.x = x;
+    it.y = y;
+    it.w = w;
+    it.h = h;
     return page_push(L, p, &it);
 }
 
