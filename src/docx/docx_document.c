@@ -292,43 +292,16 @@ void folio_dx_table(dx_xml *x, const folio_fblock *b)
         x->err = 1;
         return;
     }
-    dx_start(x, "w:tbl");
-    dx_start(x, "w:tblPr");
-    width_attr(x, "w:tblW", total);
-    width_attr(x, "w:tblInd", DX_TWIPS(d->colofs));
     /* UN tables: horizontal rules only, top and bottom of the table and
      * under the column heads (on the head cells). */
-    dx_start(x, "w:tblBorders");
-    border(x, "w:top", "single");
-    border(x, "w:left", "nil");
-    border(x, "w:bottom", "single");
-    border(x, "w:right", "nil");
-    border(x, "w:insideH", "nil");
-    border(x, "w:insideV", "nil");
-    dx_end(x);
-    dx_start(x, "w:tblLayout");
-    dx_attr(x, "w:type", "fixed");
-    dx_end(x);
-    dx_start(x, "w:tblCellMar");
-    width_attr(x, "w:top", 20);
-    width_attr(x, "w:left", 57);
-    width_attr(x, "w:bottom", 20);
-    width_attr(x, "w:right", 57);
-    dx_end(x);
-    dx_start(x, "w:tblLook");
-    dx_attr(x, "w:val", "0020");
-    dx_attr(x, "w:firstRow", "1");
-    dx_attr(x, "w:lastRow", "0");
-    dx_attr(x, "w:firstColumn", "0");
-    dx_attr(x, "w:lastColumn", "0");
-    dx_attr(x, "w:noHBand", "1");
-    dx_attr(x, "w:noVBand", "1");
-    dx_end(x);
-    dx_end(x);
-    dx_start(x, "w:tblGrid");
     for (size_t j = 0; j < t->ncols; j++)
-        width_attr(x, "w:gridCol", w[j]);
-    dx_end(x);
+        w[j] *= 50; /* twips to mpt */
+    dx_table_props props = {.width = total * 50, .indent = d->colofs,
+                            .pad_x = 57 * 50, .pad_y = 20 * 50,
+                            .ruled = 1, .head_row = 1};
+    folio_dx_table_start(x, &props, w, t->ncols);
+    for (size_t j = 0; j < t->ncols; j++)
+        w[j] /= 50;
     for (size_t i = 0; i < t->nrows; i++) {
         int is_head = i < t->head_rows;
         dx_start(x, "w:tr");

@@ -11,41 +11,42 @@ static void width_attr(dx_xml *x, const char *name, int32_t mpt)
     dx_end(x);
 }
 
-static void nil_border(dx_xml *x, const char *side)
-{
-    dx_start(x, side);
-    dx_attr(x, "w:val", "nil");
-    dx_end(x);
-}
 
-/* A borderless fixed grid at the margin with no cell padding. */
-void folio_dx_grid_start(dx_xml *x, const int32_t *w, size_t n)
+void folio_dx_table_start(dx_xml *x, const dx_table_props *p, const int32_t *w, size_t n)
 {
-    int32_t total = 0;
-    for (size_t i = 0; i < n; i++)
-        total += w[i];
     dx_start(x, "w:tbl");
     dx_start(x, "w:tblPr");
-    width_attr(x, "w:tblW", total);
-    width_attr(x, "w:tblInd", 0);
+    width_attr(x, "w:tblW", p->width);
+    width_attr(x, "w:tblInd", p->indent);
+    /* only the top and bottom rules may be drawn: no verticals, none
+     * between rows (UN tables draw the rule under the heads on its cells) */
     dx_start(x, "w:tblBorders");
     static const char *const sides[] = {"w:top", "w:left", "w:bottom",
                                         "w:right", "w:insideH", "w:insideV"};
-    for (size_t i = 0; i < 6; i++)
-        nil_border(x, sides[i]);
+    for (size_t i = 0; i < 6; i++) {
+        int ruled = p->ruled && (i == 0 || i == 2);
+        dx_start(x, sides[i]);
+        dx_attr(x, "w:val", ruled ? "single" : "nil");
+        if (ruled) {
+            dx_attr(x, "w:sz", "4");
+            dx_attr(x, "w:space", "0");
+            dx_attr(x, "w:color", "000000");
+        }
+        dx_end(x);
+    }
     dx_end(x);
     dx_start(x, "w:tblLayout");
     dx_attr(x, "w:type", "fixed");
     dx_end(x);
     dx_start(x, "w:tblCellMar");
-    width_attr(x, "w:top", 0);
-    width_attr(x, "w:left", 0);
-    width_attr(x, "w:bottom", 0);
-    width_attr(x, "w:right", 0);
+    width_attr(x, "w:top", p->pad_y);
+    width_attr(x, "w:left", p->pad_x);
+    width_attr(x, "w:bottom", p->pad_y);
+    width_attr(x, "w:right", p->pad_x);
     dx_end(x);
     dx_start(x, "w:tblLook");
-    dx_attr(x, "w:val", "0000");
-    dx_attr(x, "w:firstRow", "0");
+    dx_attr(x, "w:val", p->head_row ? "0020" : "0000");
+    dx_attr(x, "w:firstRow", p->head_row ? "1" : "0");
     dx_attr(x, "w:lastRow", "0");
     dx_attr(x, "w:firstColumn", "0");
     dx_attr(x, "w:lastColumn", "0");
@@ -57,6 +58,15 @@ void folio_dx_grid_start(dx_xml *x, const int32_t *w, size_t n)
     for (size_t i = 0; i < n; i++)
         width_attr(x, "w:gridCol", w[i]);
     dx_end(x);
+}
+
+/* A borderless fixed grid at the margin with no cell padding. */
+void folio_dx_grid_start(dx_xml *x, const int32_t *w, size_t n)
+{
+    dx_table_props p = {0};
+    for (size_t i = 0; i < n; i++)
+        p.width += w[i];
+    folio_dx_table_start(x, &p, w, n);
 }
 
 void folio_dx_row_start(dx_xml *x, int32_t height)

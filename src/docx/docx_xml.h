@@ -267,6 +267,17 @@ void folio_dx_grid_start(dx_xml *x, const int32_t *w, size_t n);
 void folio_dx_row_start(dx_xml *x, int32_t height);
 /* Start a cell spanning `span` columns; rule: bottom border in eighths of
  * a point (0: none); valign "bottom" or NULL (top). */
+/* What a table's properties say; lengths in millipoints. */
+typedef struct dx_table_props {
+    int32_t width, indent;
+    int32_t pad_x, pad_y;    /* cell margins */
+    int ruled;               /* top and bottom rules (UN tables) */
+    int head_row;            /* the first row is a head row */
+} dx_table_props;
+
+/* Open a w:tbl with its properties and grid (column widths in mpt); the
+ * caller writes the rows and ends it. */
+void folio_dx_table_start(dx_xml *x, const dx_table_props *p, const int32_t *w, size_t n);
 void folio_dx_cell_start(dx_xml *x, int32_t width, int span, int rule,
                          const char *valign);
 /* Open a paragraph in `style` (the caller ends it). */
