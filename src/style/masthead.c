@@ -201,6 +201,13 @@ int style_masthead(folio_ctx *ctx, const house *h, const folio_report *r,
     } else {
         folio_warn(ctx, meta->pos, "no date: the masthead will lack it");
         m->date = "";
+        /* the document info still gets a fixed date: SOURCE_DATE_EPOCH
+         * (reproducible-builds.org), never the clock */
+        const char *sde = getenv("SOURCE_DATE_EPOCH");
+        char *end;
+        long long v = sde ? strtoll(sde, &end, 10) : 0;
+        if (sde && *sde && !*end && v > 0)
+            f->date_epoch = v;
     }
 
     int orig = folio_lang_index(meta->original_language ? meta->original_language : lang);
