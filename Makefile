@@ -1,6 +1,8 @@
 # folio — build, test, install.
 #   make            library and command line (bin/folio)
 #   make check      the whole test suite
+#   make check-asan the suites that run the code, under ASan + UBSan (clang)
+#   make fuzz       libFuzzer targets, FUZZ_SECONDS each (clang)
 #   make bench      speed and memory beside peers
 #   make install    PREFIX=/usr/local DESTDIR=
 
@@ -12,74 +14,143 @@ DATADIR  = $(PREFIX)/share/folio
 MANDIR   = $(PREFIX)/share/man/man1
 
 CC      ?= cc
+# Build and binary folders: a sanitizer build goes beside the normal one,
+# e.g. make BUILD=build-asan BIN=bin-asan CC=clang CFLAGS="-fsanitize=..."
+BUILD   ?= build
+BIN     ?= bin
 PKGS     = libzip libxml-2.0 zlib libcmark-gfm freetype2 libqrencode libpng
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
+override CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
            -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS)) \
            -DFOLIO_DATADIR='"$(DATADIR)"'
 LDLIBS   = -pthread -lhpdf -lcmark-gfm-extensions $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
 
 LIB_SRC  = $(filter-out src/cli/%,$(wildcard src/*/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
-LIB_OBJ  = $(LIB_SRC:%.c=build/%.o) build/gen/builtin_style.o
-CLI_OBJ  = $(CLI_SRC:%.c=build/%.o)
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/builtin_style.o \
+           $(BUILD)/gen/builtin_report_rng.o
+CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
-UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-all: bin/folio
+all: $(BIN)/folio
 
-build/%.o: %.c $(wildcard include/folio/*.h) $(wildcard src/*/*.h)
+$(BUILD)/%.o: %.c $(wildcard include/folio/*.h) $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
 	@echo "CC $<"
 	@$(CC) $(CFLAGS) -c $< -o $@
 
 # The house style is read at run time; this built-in copy lets the binary
 # run anywhere.
-build/gen/builtin_style.c: styles/un.style
+$(BUILD)/gen/builtin_style.c: styles/un.style
 	@mkdir -p $(dir $@)
 	{ echo '/* generated from styles/un.style */'; \
 	  echo 'const char folio_builtin_style[] = {'; \
 	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
 	  echo '0x00};'; } > $@
 
-build/gen/builtin_style.o: build/gen/builtin_style.c
+$(BUILD)/gen/builtin_style.o: $(BUILD)/gen/builtin_style.c
 	$(CC) $(CFLAGS) -c $< -o $@
 
-build/libfolio.a: $(LIB_OBJ)
+# The report XML schema, built in for the same reason.
+$(BUILD)/gen/builtin_report_rng.c: schema/folio-report.rng
+	@mkdir -p $(dir $@)
+	{ echo '/* generated from schema/folio-report.rng */'; \
+	  echo 'const char folio_builtin_report_rng[] = {'; \
+	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0x00};'; } > $@
+
+$(BUILD)/gen/builtin_report_rng.o: $(BUILD)/gen/builtin_report_rng.c
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libfolio.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-bin/folio: $(CLI_OBJ) build/libfolio.a
-	@mkdir -p bin
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) build/libfolio.a $(LDLIBS)
+$(BIN)/folio: $(CLI_OBJ) $(BUILD)/libfolio.a
+	@mkdir -p $(BIN)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libfolio.a $(LDLIBS)
 
 # The reader spec driver (tests/run_spec.sh).
-build/tests/spec_dump: tests/spec/spec_dump.c build/libfolio.a
+$(BUILD)/tests/spec_dump: tests/spec/spec_dump.c $(BUILD)/libfolio.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< build/libfolio.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libfolio.a $(LDLIBS)
 
-build/tests/%: tests/unit/%.c build/libfolio.a
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfolio.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< build/libfolio.a $(LDLIBS) -lcmocka
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libfolio.a $(LDLIBS) -lcmocka
 
-# The whole suite: unit tests, reader specs, golden layout traces, and the
-# checks of every produced PDF and DOCX.
-check: bin/folio $(UNIT_BIN)
+# The fuzz targets without libFuzzer: tests/fuzz/replay.c runs them over
+# their corpora (tests/run_fuzz_replay.sh), under any compiler.
+FUZZ_TARGETS = fuzz_markdown fuzz_pipeline
+FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
+
+$(BUILD)/tests/%_replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libfolio.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libfolio.a $(LDLIBS)
+
+# The whole suite: unit tests, reader specs, golden layout traces, fuzz
+# corpora, and the checks of every produced PDF and DOCX.
+check: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY)
 	@sh tests/run_all.sh $(UNIT_BIN)
 
-bench: bin/folio
+# The suites that exercise the code, built with clang's AddressSanitizer
+# (with leak checks) and UndefinedBehaviorSanitizer into build-asan/ and
+# bin-asan/. LibreOffice's reading of the DOCX is left out (SANITIZED=1).
+SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all
+# Full stacks on malloc (libhyphen has no frame pointers), so that the one
+# suppressed leak, in libhyphen's loader, is matched by name.
+SAN_ENV   = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
+            LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+            UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+check-asan:
+	@$(MAKE) -s BUILD=build-asan BIN=bin-asan CC=clang \
+	  CFLAGS="$(SAN_FLAGS) -fsanitize=address,undefined" san-suites
+
+check-ubsan:
+	@$(MAKE) -s BUILD=build-ubsan BIN=bin-ubsan CC=clang \
+	  CFLAGS="$(SAN_FLAGS) -fsanitize=undefined" san-suites
+
+san-suites: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/spec_dump
+	@$(SAN_ENV) BUILD=$(BUILD) FOLIO=./$(BIN)/folio SANITIZED=1 \
+	  SUITES="unit spec golden cli batch stress repro outputs xml fuzz_replay" \
+	  sh tests/run_all.sh $(UNIT_BIN)
+
+# libFuzzer: build the targets (clang) into build-fuzz/ and run each for
+# FUZZ_SECONDS on a copy of its corpus; new inputs land in build-fuzz/,
+# crashers in build-fuzz/crash-*. Add crashers to tests/fuzz/corpus_*/.
+FUZZ_SECONDS ?= 60
+# The targets load libhyphen's dictionaries with leak checks off: fast stacks.
+FUZZ_ENV      = ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+FUZZ_CFLAGS   = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,fuzzer-no-link
+fuzz:
+	@$(MAKE) -s BUILD=build-fuzz BIN=bin-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzz-bins
+	@for t in $(FUZZ_TARGETS); do \
+	  c=tests/fuzz/corpus_$${t#fuzz_}; w=build-fuzz/corpus_$${t#fuzz_}; \
+	  mkdir -p $$w && cp $$c/* $$w/ && \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s" && \
+	  $(FUZZ_ENV) ./build-fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -timeout=30 -rss_limit_mb=4096 -artifact_prefix=build-fuzz/ $$w $$c || exit 1; \
+	done
+
+fuzz-bins: $(FUZZ_TARGETS:%=$(BUILD)/%)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libfolio.a
+	$(CC) $(CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(BUILD)/libfolio.a $(LDLIBS)
+
+bench: $(BIN)/folio
 	@sh bench/run.sh
 
-example: bin/folio
+example: $(BIN)/folio
 	@mkdir -p out
 	./bin/folio render examples/seed-es.md -o out
 
-install: bin/folio build/libfolio.a
+install: $(BIN)/folio $(BUILD)/libfolio.a
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
 	  $(DESTDIR)$(INCDIR)/folio $(DESTDIR)$(DATADIR)/fonts \
 	  $(DESTDIR)$(DATADIR)/styles $(DESTDIR)$(MANDIR)
-	install -m 755 bin/folio $(DESTDIR)$(BINDIR)/folio
-	install -m 644 build/libfolio.a $(DESTDIR)$(LIBDIR)/libfolio.a
+	install -m 755 $(BIN)/folio $(DESTDIR)$(BINDIR)/folio
+	install -m 644 $(BUILD)/libfolio.a $(DESTDIR)$(LIBDIR)/libfolio.a
 	install -m 644 include/folio.h $(DESTDIR)$(INCDIR)/folio.h
 	install -m 644 include/folio/*.h $(DESTDIR)$(INCDIR)/folio/
 	install -m 644 fonts/*.ttf fonts/LICENSE* $(DESTDIR)$(DATADIR)/fonts/
@@ -89,7 +160,7 @@ install: bin/folio build/libfolio.a
 	  -e 's|@PKGS@|$(PKGS)|' folio.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/folio.pc
 
 clean:
-	rm -rf build bin out
+	rm -rf build bin out build-asan bin-asan build-ubsan bin-ubsan build-fuzz bin-fuzz
 
-.PHONY: all check bench example install clean
+.PHONY: all check check-asan check-ubsan san-suites fuzz fuzz-bins bench example install clean
 .SECONDARY:

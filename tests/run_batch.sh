@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.." || exit 2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 . tests/checks.sh
-folio=./bin/folio
+# The binary under test: $FOLIO (a sanitizer build), else ./bin/folio.
+folio=${FOLIO:-./bin/folio}
 ok() { # description, then a command that must succeed
     desc=$1; shift
     if "$@" >"$tmp/ok.out" 2>&1; then pass=$((pass + 1))

@@ -5,42 +5,44 @@ cd "$(dirname "$0")/.." || exit 2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 . tests/checks.sh
+# The binary under test: $FOLIO (a sanitizer build), else ./bin/folio.
+folio=${FOLIO:-./bin/folio}
 
-check "--help" 0 ./bin/folio --help
-check "--version" 0 ./bin/folio --version
-check "no command" 2 ./bin/folio
-check "unknown command" 2 ./bin/folio frobnicate
-check "unknown option" 2 ./bin/folio render examples/seed-es.md --bogus
-check "missing option value" 2 ./bin/folio render examples/seed-es.md --station
-check "bad station" 2 ./bin/folio render examples/seed-es.md --station mars
+check "--help" 0 "$folio" --help
+check "--version" 0 "$folio" --version
+check "no command" 2 "$folio"
+check "unknown command" 2 "$folio" frobnicate
+check "unknown option" 2 "$folio" render examples/seed-es.md --bogus
+check "missing option value" 2 "$folio" render examples/seed-es.md --station
+check "bad station" 2 "$folio" render examples/seed-es.md --station mars
 grep_err "bad station names the choices" "new-york, geneva, vienna, nairobi"
-check "missing input" 1 ./bin/folio render "$tmp/nope.md" -o "$tmp"
+check "missing input" 1 "$folio" render "$tmp/nope.md" -o "$tmp"
 grep_err "missing input named" "nope.md"
 
 # A malformed front matter date: file:line:col and no output at all.
 printf -- '---\ndate: 2021-13-45\n---\n\n1. Text.\n' > "$tmp/bad.md"
-check "bad date" 1 ./bin/folio render "$tmp/bad.md" -o "$tmp"
+check "bad date" 1 "$folio" render "$tmp/bad.md" -o "$tmp"
 grep_err "bad date position" "bad.md:2:"
 if ls "$tmp" | grep -q 'bad\.\(pdf\|docx\)'; then fail=$((fail + 1)); echo "FAILED: output left behind"
 else pass=$((pass + 1)); fi
 
 # A failed run never truncates an existing output.
 printf 'old' > "$tmp/bad.pdf"
-check "bad date again" 1 ./bin/folio render "$tmp/bad.md" -o "$tmp"
+check "bad date again" 1 "$folio" render "$tmp/bad.md" -o "$tmp"
 if [ "$(cat "$tmp/bad.pdf")" = old ]; then pass=$((pass + 1))
 else fail=$((fail + 1)); echo "FAILED: an existing output was overwritten by a failed run"; fi
 if ls -a "$tmp" | grep -q '^\.bad'; then fail=$((fail + 1)); echo "FAILED: temporary file left"
 else pass=$((pass + 1)); fi
 
 # Options override the report: a Geneva French version.
-check "overrides" 0 ./bin/folio render examples/seed-es.md -o "$tmp" --pdf --lang fr \
+check "overrides" 0 "$folio" render examples/seed-es.md -o "$tmp" --pdf --lang fr \
     --station geneva --symbol A/HRC/1/2 --trace "$tmp/t"
 if grep -q '"Nations Unies"' "$tmp/t" && grep -q '^document 595.30x841.90' "$tmp/t"; then
     pass=$((pass + 1))
 else fail=$((fail + 1)); echo "FAILED: overrides not applied"; head -3 "$tmp/t"; fi
 
 # An unwritable output folder is an input/output error, not a crash.
-check "unwritable folder" 1 ./bin/folio render examples/seed-es.md -o /proc/folio-nope
+check "unwritable folder" 1 "$folio" render examples/seed-es.md -o /proc/folio-nope
 
 # A house style may name a PNG to print instead of the drawn emblem; a PNG
 # libharu cannot draw (16-bit) is refused with the style file's line.
@@ -61,14 +63,14 @@ def png(path, depth):
 png(sys.argv[1] + "/emblem.png", 8)
 png(sys.argv[1] + "/deep.png", 16)
 PY
-check "emblem image" 0 ./bin/folio render examples/seed-es.md -o "$tmp/style" \
+check "emblem image" 0 "$folio" render examples/seed-es.md -o "$tmp/style" \
     --style "$tmp/style/un.style" --trace "$tmp/style/t"
 if grep -q "^  image .*emblem.png 54.00 40.50" "$tmp/style/t" && \
    unzip -l "$tmp/style/seed-es.docx" | grep -q "word/media/image1.png" && \
    qpdf --check "$tmp/style/seed-es.pdf" >/dev/null 2>&1; then pass=$((pass + 1))
 else fail=$((fail + 1)); echo "FAILED: the style's emblem image is not used"; fi
 sed -i 's/emblem-image = emblem.png/emblem-image = deep.png/' "$tmp/style/un.style"
-check "16-bit emblem image" 1 ./bin/folio render examples/seed-es.md -o "$tmp/style" \
+check "16-bit emblem image" 1 "$folio" render examples/seed-es.md -o "$tmp/style" \
     --style "$tmp/style/un.style"
 grep_err "16-bit emblem named with its line" "un.style:[0-9]*: emblem-image .*8-bit"
 

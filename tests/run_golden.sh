@@ -5,11 +5,13 @@
 cd "$(dirname "$0")/.." || exit 2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
+# The binary under test: $FOLIO (a sanitizer build), else ./bin/folio.
+folio=${FOLIO:-./bin/folio}
 pass=0 fail=0
 for md in tests/golden/*.md; do
     name=$(basename "$md" .md)
     want=tests/golden/$name.trace
-    if ! ./bin/folio render "$md" -o "$tmp" --pdf -q --trace "$tmp/$name.trace" 2>"$tmp/$name.err"; then
+    if ! "$folio" render "$md" -o "$tmp" --pdf -q --trace "$tmp/$name.trace" 2>"$tmp/$name.err"; then
         echo "FAILED: $name: folio exited non-zero"; cat "$tmp/$name.err"
         fail=$((fail + 1)); continue
     fi

@@ -9,6 +9,8 @@
 cd "$(dirname "$0")/.." || exit 2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
+# The binary under test: $FOLIO (a sanitizer build), else ./bin/folio.
+folio=${FOLIO:-./bin/folio}
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAILED: $*"; }
@@ -23,9 +25,9 @@ for md in $inputs; do
     name=$(basename "$md" .md)
     out=$tmp/$name
     mkdir -p "$out/a" "$out/b"
-    if ./bin/folio render "$md" -o "$out/a" -q --trace "$out/trace" 2>"$out/err"; then ok
+    if "$folio" render "$md" -o "$out/a" -q --trace "$out/trace" 2>"$out/err"; then ok
     else bad "$name: folio render failed"; cat "$out/err"; continue; fi
-    ./bin/folio render "$md" -o "$out/b" -q 2>/dev/null
+    "$folio" render "$md" -o "$out/b" -q 2>/dev/null
     pdf=$out/a/$name.pdf docx=$out/a/$name.docx
 
     # PDF
@@ -43,6 +45,8 @@ for md in $inputs; do
     # DOCX
     if unzip -tq "$docx" >/dev/null 2>&1; then ok; else bad "$name: unzip -t"; fi
     if cmp -s "$docx" "$out/b/$name.docx"; then ok; else bad "$name: DOCX differs between two runs"; fi
+    # Under sanitizers (SANITIZED=1) LibreOffice's reading adds nothing.
+    [ "${SANITIZED:-0}" = 1 ] && continue
     mkdir -p "$out/lo"
     timeout 180 soffice -env:UserInstallation="$lo_profile" --headless --convert-to pdf \
         --outdir "$out/lo" "$docx" >/dev/null 2>&1

@@ -11,7 +11,8 @@
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 1
-bin=build/tests/spec_dump
+# $BUILD: the build folder (a sanitizer build), else build.
+bin=${BUILD:-build}/tests/spec_dump
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
@@ -19,7 +20,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 # build (other parts of the tree in progress), build the reader alone.
 if ! make -s "$bin" >"$tmp/make.log" 2>&1; then
     echo "run_spec: 'make $bin' failed; building the reader on its own" >&2
-    mkdir -p build/tests
+    mkdir -p "$(dirname "$bin")"
     ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
         -O2 -g -Iinclude -Isrc $(pkg-config --cflags libcmark-gfm) \
         tests/spec/spec_dump.c src/read/*.c src/model/*.c src/util/*.c \
@@ -103,5 +104,5 @@ if [ $# -eq 0 ] && [ -d "$corpus" ]; then
     done
 fi
 
-echo "$passed passed, $failed failed"
+echo "spec: $passed passed, $failed failed"
 [ "$failed" = 0 ]

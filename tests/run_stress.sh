@@ -6,6 +6,8 @@
 cd "$(dirname "$0")/.." || exit 2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
+# The binary under test: $FOLIO (a sanitizer build), else ./bin/folio.
+folio=${FOLIO:-./bin/folio}
 python3 - "$tmp" <<'PY'
 import sys
 d = sys.argv[1]
@@ -25,7 +27,7 @@ with open(d + "/long.md", "w") as f:
 PY
 pass=0 fail=0
 for name in notes table long; do
-    if timeout 300 ./bin/folio render "$tmp/$name.md" -o "$tmp" -q 2>"$tmp/$name.err" &&
+    if timeout 300 "$folio" render "$tmp/$name.md" -o "$tmp" -q 2>"$tmp/$name.err" &&
        qpdf --check "$tmp/$name.pdf" >/dev/null 2>&1 && unzip -tq "$tmp/$name.docx" >/dev/null 2>&1
     then pass=$((pass + 1))
     else fail=$((fail + 1)); echo "FAILED: $name"; head -5 "$tmp/$name.err"; fi

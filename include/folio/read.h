@@ -14,6 +14,15 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len,
                         const char *name, const folio_read_limits *lim,
                         folio_report **out);
 
+/* Read report XML (docs/report-xml.md, schema/folio-report.rng): parsed
+ * without network, DTD or entities (a DOCTYPE is an error), validated
+ * against the built-in schema, every problem as file:line:col naming the
+ * element. Limits: lim->max_bytes (default 64 MiB), lim->max_depth
+ * (default 256 for XML). */
+int folio_read_xml(folio_ctx *ctx, const char *data, size_t len,
+                   const char *name, const folio_read_limits *lim,
+                   folio_report **out);
+
 /* Read a whole file into memory (malloc'd, NUL-terminated). */
 int folio_read_file(folio_ctx *ctx, const char *path, size_t max_bytes,
                     char **data, size_t *len);

@@ -143,6 +143,12 @@ void folio_report_free(folio_report *r);
 /* Print the report tree as indented text (reader spec tests). */
 int folio_report_dump(const folio_report *r, char **out, size_t *len);
 
+/* Write the report as report XML (docs/report-xml.md): everything the
+ * model holds but positions, so folio_read_xml gives the same model back.
+ * *out is malloc'd (the caller frees it). Text XML cannot carry (control
+ * characters, broken UTF-8) is an error. Defined in src/xml/. */
+int folio_report_xml(folio_ctx *ctx, const folio_report *r, char **out, size_t *len);
+
 /* Language codes: index 0..5 for en fr es ru zh ar, -1 when unknown.
  * Accepts codes ("es"), English names ("Spanish") and the names in each
  * official language ("Español", "inglés", "русский", ...). */

@@ -44,6 +44,11 @@ typedef struct cli_doc {
     const folio_style_options *style;
 } cli_doc;
 
+/* Does the file name end in .xml? Report XML then, Markdown otherwise. */
+int cli_is_xml(const char *path);
+/* The report of an input's bytes, with the reader its name calls for. */
+int cli_read_report(folio_ctx *ctx, const char *input, const char *data, size_t len,
+                    folio_report **out);
 /* Read → style → layout → PDF and DOCX, each output written atomically.
  * `fonts` (loaded once, read-only, shareable between threads) is needed
  * when a PDF or a trace is wanted. Diagnostics go to ctx; *npages (may be
@@ -56,6 +61,9 @@ int cli_render_main(int argc, char **argv);
 void cli_print_diags(const folio_ctx *ctx);
 /* Print where a diagnostic points: file:line:col, file alone without one. */
 void cli_print_where(FILE *out, const folio_diag *d);
+
+/* convert.c: `folio convert IN --to xml [-o FILE]`; returns an exit code. */
+int cli_convert_main(int argc, char **argv);
 
 /* batch_main.c: `folio batch IN -o DIR [options]`; returns an exit code. */
 int cli_batch_main(int argc, char **argv);

@@ -7,16 +7,18 @@
 static const char usage[] =
     "usage: folio render INPUT [options]\n"
     "       folio batch IN -o DIR [-j N] [--shard K/N] [options]\n"
+    "       folio convert INPUT --to xml [-o FILE]\n"
     "       folio --help | --version\n"
     "\n"
-    "Render reports (Markdown in the UN house dialect) to the official PDF\n"
-    "and an editable DOCX: DIR/NAME.pdf and DIR/NAME.docx.\n"
+    "Render reports (Markdown in the UN house dialect, or report XML: *.xml)\n"
+    "to the official PDF and an editable DOCX: DIR/NAME.pdf and DIR/NAME.docx.\n"
     "\n"
     "commands:\n"
     "  render INPUT         render one report (folio render --help)\n"
     "  batch IN             render every *.md of a folder or every row of a\n"
     "                       manifest (.csv, .jsonl) with parallel workers,\n"
     "                       skipping what is up to date (folio batch --help)\n"
+    "  convert INPUT        write a report as report XML (folio convert --help)\n"
     "\n"
     "render options:\n"
     "      --trace FILE     write the laid-out pages as text (- for stdout)\n"
@@ -40,6 +42,8 @@ int main(int argc, char **argv)
     }
     if (!strcmp(argv[1], "render"))
         return cli_render_main(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "convert"))
+        return cli_convert_main(argc - 2, argv + 2);
     if (!strcmp(argv[1], "batch"))
         return cli_batch_main(argc - 2, argv + 2);
     return cli_bad_usage("unknown command \"%s\"", argv[1]);

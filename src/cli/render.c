@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/cli.h"
 
@@ -58,6 +59,21 @@ static int write_trace(folio_ctx *ctx, const char *path, const folio_layout *l)
     return rc;
 }
 
+/* Does the name end in .xml (any case)? */
+int cli_is_xml(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 4 && !strcasecmp(path + n - 4, ".xml");
+}
+
+int cli_read_report(folio_ctx *ctx, const char *input, const char *data, size_t len,
+                    folio_report **out)
+{
+    if (cli_is_xml(input))
+        return folio_read_xml(ctx, data, len, input, NULL, out);
+    return folio_read_markdown(ctx, data, len, input, NULL, out);
+}
+
 int cli_render_doc(folio_ctx *ctx, const cli_doc *doc, const folio_fonts *fonts,
                    size_t *npages)
 {
@@ -66,7 +82,7 @@ int cli_render_doc(folio_ctx *ctx, const cli_doc *doc, const folio_fonts *fonts,
     folio_layout *layout = NULL;
     int rc;
 
-    if ((rc = folio_read_markdown(ctx, doc->data, doc->len, doc->input, NULL, &report)) ||
+    if ((rc = cli_read_report(ctx, doc->input, doc->data, doc->len, &report)) ||
         (rc = folio_style_apply(ctx, report, doc->style, &flow)))
         goto done;
     if ((doc->pdf || doc->trace) && (rc = folio_layout_run(ctx, flow, fonts, &layout)))
@@ -116,9 +132,9 @@ static char *output_path(const char *input, const char *outdir, const char *ext)
 static const char render_usage[] =
     "usage: folio render INPUT [options]\n"
     "\n"
-    "Render a report (Markdown in the UN house dialect) to the official PDF\n"
-    "and an editable DOCX: DIR/NAME.pdf and DIR/NAME.docx (DIR: -o, else\n"
-    "the input's folder).\n"
+    "Render a report to the official PDF and an editable DOCX: DIR/NAME.pdf\n"
+    "and DIR/NAME.docx (DIR: -o, else the input's folder). INPUT is report\n"
+    "XML when its name ends in .xml, else Markdown in the UN house dialect.\n"
     "\n"
     "options:\n"
     "      --trace FILE     write the laid-out pages as text (- for stdout)\n";

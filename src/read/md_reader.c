@@ -391,7 +391,9 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
         goto done;
     if (md.front_matter)
         overlay_meta(&md.rep->meta, &fm, front_has_key(data + bom, fm_end, "distribution"));
-    if ((rc = folio_md_dialect(&md, raws.v + body_start, raws.n - body_start, 0, title_depth,
+    /* raws.v is NULL for an empty document: no offset on a null pointer */
+    folio_md_raw *body = raws.v ? raws.v + body_start : NULL;
+    if ((rc = folio_md_dialect(&md, body, raws.n - body_start, 0, title_depth,
                                &md.rep->blocks, &md.rep->nblocks)))
         goto done;
     rc = read_notes(&md, doc);

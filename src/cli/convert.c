@@ -1,0 +1,96 @@
+/* `folio convert IN --to xml [-o FILE]`: a report in another input format,
+ * written from the model (report XML: docs/report-xml.md). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const char convert_usage[] =
+    "usage: folio convert INPUT --to xml [-o FILE]\n"
+    "\n"
+    "Write the report XML of a report (Markdown, or report XML when INPUT\n"
+    "ends in .xml) to FILE, or to standard output without -o.\n"
+    "\n"
+    "options:\n"
+    "      --to FORMAT      the output format: xml\n"
+    "  -o, --output FILE    where to write (default: standard output)\n"
+    "  -q, --quiet          print only problems\n"
+    "\n"
+    "Exit status: 0 success, 1 input error, 2 usage error.\n";
+
+typedef struct bytes {
+    const char *data;
+    size_t len;
+} bytes;
+
+static int write_bytes(const char *path, void *arg)
+{
+    const bytes *b = arg;
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return FOLIO_E_IO;
+    int ok = fwrite(b->data, 1, b->len, f) == b->len;
+    if (fclose(f) != 0)
+        ok = 0;
+    return ok ? 0 : FOLIO_E_IO;
+}
+
+int cli_convert_main(int argc, char **argv)
+{
+    const char *input = NULL, *to = NULL, *output = NULL;
+    int quiet = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(convert_usage, stdout);
+            return EXIT_OK;
+        }
+        if (!strcmp(a, "--to") || !strcmp(a, "-o") || !strcmp(a, "--output")) {
+            if (++i >= argc)
+                return cli_bad_usage("%s needs a value", a);
+            *(!strcmp(a, "--to") ? &to : &output) = argv[i];
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
+            quiet = 1;
+        else if (a[0] == '-' && a[1])
+            return cli_bad_usage("unknown option %s", a);
+        else if (input)
+            return cli_bad_usage("more than one input: %s", a);
+        else
+            input = a;
+    }
+    if (!input)
+        return cli_bad_usage("%s", "convert needs an input file");
+    if (!to)
+        return cli_bad_usage("%s", "convert needs --to xml");
+    if (strcmp(to, "xml"))
+        return cli_bad_usage("cannot convert to \"%s\" (only xml)", to);
+
+    folio_ctx ctx;
+    folio_report *report = NULL;
+    char *data = NULL, *xml = NULL;
+    size_t len = 0, xlen = 0;
+    int rc;
+    folio_ctx_init(&ctx, input);
+    if ((rc = folio_read_file(&ctx, input, 0, &data, &len)) ||
+        (rc = cli_read_report(&ctx, input, data, len, &report)) ||
+        (rc = folio_report_xml(&ctx, report, &xml, &xlen)))
+        goto done;
+    if (!output || !strcmp(output, "-")) {
+        if (fwrite(xml, 1, xlen, stdout) != xlen || fflush(stdout) != 0)
+            rc = folio_error(&ctx, FOLIO_E_IO, (folio_pos){0, 0}, "cannot write standard output");
+        goto done;
+    }
+    bytes b = {xml, xlen};
+    if ((rc = cli_write_atomic(&ctx, output, write_bytes, &b)))
+        goto done;
+    if (!quiet)
+        fprintf(stderr, "folio: wrote %s\n", output);
+done:
+    cli_print_diags(&ctx);
+    folio_report_free(report);
+    folio_ctx_free(&ctx);
+    free(data);
+    free(xml);
+    return rc == 0 ? EXIT_OK : rc == FOLIO_E_USAGE ? EXIT_USAGE : EXIT_INPUT;
+}

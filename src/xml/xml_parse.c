@@ -1,0 +1,172 @@
+/* Secure parsing of report XML and its validation against the built-in
+ * RELAX NG schema.
+ *
+ * Hostile input is expected: no network (XML_PARSE_NONET), entities are
+ * never substituted (no XML_PARSE_NOENT), no huge mode (libxml2 keeps its
+ * limits, among them a nesting depth of 256), external entities cannot be
+ * loaded (a refusing loader), and a DOCTYPE stops the parser the moment it
+ * is seen, before any declaration in it is read: report XML has no DTD, so
+ * entity expansion attacks never start. */
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include "xml/xml_internal.h"
+#include "xml/xml_names.h"
+
+enum { MAX_REPORTED = 20 }; /* errors reported per document; the rest are counted */
+
+typedef struct errs {
+    folio_ctx *ctx;
+    int count;
+    int doctype;  /* a DOCTYPE stopped the parser */
+} errs;
+
+static xmlParserInputPtr refuse_entity(const char *url, const char *id, xmlParserCtxtPtr p)
+{
+    (void)url;
+    (void)id;
+    (void)p;
+    return NULL; /* report XML never loads anything from outside */
+}
+
+/* Once per process, before any thread of `folio batch` parses: libxml2's
+ * own initialisation and that of the RELAX NG types are not thread-safe. */
+static void init_once(void)
+{
+    xmlInitParser();
+    xmlRelaxNGInitTypes();
+    xmlSetExternalEntityLoader(refuse_entity);
+}
+
+/* Every libxml2 error as file:line:col: [<element>: ]message. */
+static void on_error(void *data, xmlErrorPtr e)
+{
+    errs *s = data;
+    if (!e || e->level == XML_ERR_NONE || s->doctype)
+        return;
+    if (e->level == XML_ERR_WARNING) {
+        return; /* libxml2 warnings (e.g. namespace URIs) say nothing folio needs */
+    }
+    if (++s->count > MAX_REPORTED)
+        return;
+    folio_pos pos = {e->line > 0 ? e->line : 0, e->int2 > 0 ? e->int2 : 0};
+    const char *element = NULL, *in = "";
+    xmlNodePtr node = e->node;
+    if (node && node->type != XML_ELEMENT_NODE && node->parent &&
+        node->parent->type == XML_ELEMENT_NODE)
+        node = node->parent;
+    if (node && node->type == XML_ELEMENT_NODE) {
+        element = (const char *)node->name;
+        long line = xmlGetLineNo(node);
+        if (line > 0)
+            pos.line = (int)line;
+    } else if (!node && e->domain == XML_FROM_PARSER && e->ctxt) {
+        /* a parse error: the element being read, at the error's own place */
+        xmlNodePtr open = ((xmlParserCtxtPtr)e->ctxt)->node;
+        if (open && open->type == XML_ELEMENT_NODE) {
+            element = (const char *)open->name;
+            in = "in ";
+        }
+    }
+    const char *msg = e->message ? e->message : "malformed XML";
+    if (strstr(msg, "Excessive depth")) /* libxml2 suggests an option folio never sets */
+        msg = "elements nested deeper than 256 levels (the limit)";
+    int n = (int)strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        n--;
+    if (element)
+        folio_error(s->ctx, FOLIO_E_INPUT, pos, "%s<%s>: %.*s", in, element, n, msg);
+    else
+        folio_error(s->ctx, FOLIO_E_INPUT, pos, "%.*s", n, msg);
+}
+
+/* SAX: the DOCTYPE's name and IDs are read; its internal subset is not. */
+static void on_doctype(void *user, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+    (void)ext;
+    (void)sys;
+    xmlParserCtxtPtr p = user;
+    errs *s = p->_private;
+    folio_pos pos = {p->input ? p->input->line : 0, p->input ? p->input->col : 0};
+    if (!s->doctype)
+        folio_error(s->ctx, FOLIO_E_INPUT, pos,
+                    "<!DOCTYPE %s>: a DOCTYPE is not allowed in report XML "
+                    "(no DTD, no entities)", name ? (const char *)name : "");
+    s->doctype = 1;
+    xmlStopParser(p);
+}
+
+static int validate(errs *s, xmlDocPtr doc)
+{
+    int rc = 0;
+    xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(
+        folio_builtin_report_rng, (int)strlen(folio_builtin_report_rng));
+    xmlRelaxNGPtr schema = pc ? xmlRelaxNGParse(pc) : NULL;
+    xmlRelaxNGValidCtxtPtr vc = schema ? xmlRelaxNGNewValidCtxt(schema) : NULL;
+    if (!vc) {
+        rc = folio_error(s->ctx, FOLIO_E_INPUT, (folio_pos){0, 0},
+                         "the built-in report XML schema does not compile");
+        goto done;
+    }
+    xmlRelaxNGSetValidStructuredErrors(vc, on_error, s);
+    int v = xmlRelaxNGValidateDoc(vc, doc);
+    if (v != 0) {
+        if (!s->count)
+            folio_error(s->ctx, FOLIO_E_INPUT, (folio_pos){0, 0},
+                        "the document does not follow the report XML schema");
+        rc = FOLIO_E_INPUT;
+    }
+done:
+    xmlRelaxNGFreeValidCtxt(vc);
+    xmlRelaxNGFree(schema);
+    xmlRelaxNGFreeParserCtxt(pc);
+    return rc;
+}
+
+int folio_xml_parse(folio_ctx *ctx, const char *data, size_t len, xmlDocPtr *out)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    errs s = {ctx, 0, 0};
+    xmlDocPtr doc = NULL;
+    xmlParserCtxtPtr p = NULL;
+    int rc = 0;
+    *out = NULL;
+    if (len > (size_t)0x7FFFFFFF)
+        return folio_error(ctx, FOLIO_E_LIMIT, (folio_pos){0, 0}, "input too large for XML");
+    pthread_once(&once, init_once);
+    xmlStructuredErrorFunc old_handler = xmlStructuredError;
+    void *old_data = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(&s, on_error); /* per thread in libxml2 */
+    if (!(p = xmlNewParserCtxt())) {
+        rc = FOLIO_E_NOMEM;
+        goto done;
+    }
+    p->_private = &s;
+    p->sax->internalSubset = on_doctype;
+    doc = xmlCtxtReadMemory(p, data, (int)len, NULL, NULL,
+                            XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+    if (s.doctype || s.count || !doc || !p->wellFormed) {
+        if (!s.doctype && !s.count)
+            folio_error(ctx, FOLIO_E_INPUT, (folio_pos){0, 0}, "malformed XML");
+        rc = FOLIO_E_INPUT;
+        goto done;
+    }
+    if ((rc = validate(&s, doc)))
+        goto done;
+    *out = doc;
+    doc = NULL;
+done:
+    if (s.count > MAX_REPORTED)
+        folio_error(ctx, FOLIO_E_INPUT, (folio_pos){0, 0}, "%d more errors not shown",
+                    s.count - MAX_REPORTED);
+    xmlSetStructuredErrorFunc(old_data, old_handler);
+    xmlFreeDoc(doc);
+    xmlFreeParserCtxt(p);
+    return rc;
+}

@@ -1,0 +1,38 @@
+/* folio_read_xml: report XML (docs/report-xml.md) into the report model. */
+#include "folio/read.h"
+#include "xml/xml_internal.h"
+
+enum {
+    DEFAULT_MAX_DEPTH = 256,            /* also libxml2's own limit */
+};
+#define DEFAULT_MAX_BYTES ((size_t)64 << 20)
+
+int folio_read_xml(folio_ctx *ctx, const char *data, size_t len, const char *name,
+                   const folio_read_limits *lim, folio_report **out)
+{
+    size_t max_bytes = lim && lim->max_bytes ? lim->max_bytes : DEFAULT_MAX_BYTES;
+    int max_depth = lim && lim->max_depth > 0 ? lim->max_depth : DEFAULT_MAX_DEPTH;
+    folio_report *rep = NULL;
+    xmlDocPtr doc = NULL;
+    int rc;
+    *out = NULL;
+    if (len > max_bytes) {
+        rc = folio_error(ctx, FOLIO_E_LIMIT, (folio_pos){0, 0},
+                         "input is %zu bytes, more than the limit of %zu", len, max_bytes);
+        goto done;
+    }
+    if ((rc = folio_xml_parse(ctx, data, len, &doc)))
+        goto done;
+    if (!(rep = folio_report_new(name))) {
+        rc = folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
+        goto done;
+    }
+    if ((rc = folio_xml_build(ctx, doc, max_depth, rep)))
+        goto done;
+    *out = rep;
+    rep = NULL;
+done:
+    folio_report_free(rep);
+    xmlFreeDoc(doc);
+    return rc;
+}

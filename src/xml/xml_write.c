@@ -1,0 +1,425 @@
+/* folio_report_xml: the report model as report XML (docs/report-xml.md,
+ * schema/folio-report.rng), written with libxml2's xmlTextWriter.
+ *
+ * Everything the model holds is written except positions, so reading the
+ * result back gives the same model. Block-level elements go on their own
+ * lines; inline content is written as is (its whitespace is text). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/encoding.h>
+#include <libxml/xmlstring.h>
+#include <libxml/xmlwriter.h>
+
+#include "folio/report.h"
+#include "xml/xml_names.h"
+
+typedef struct xw {
+    folio_ctx *ctx;
+    const folio_report *r;
+    xmlTextWriterPtr w;
+} xw;
+
+#define X(s) ((const xmlChar *)(s))
+
+/* xmlTextWriter calls return -1 on failure (out of memory). */
+#define TRY(call) do { if ((call) < 0) { rc = FOLIO_E_NOMEM; goto done; } } while (0)
+
+/* XML 1.0 cannot carry most control characters, nor broken UTF-8. */
+static int check_text(xw *x, const char *s, folio_pos pos)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+            return folio_error(x->ctx, FOLIO_E_INPUT, pos,
+                               "text holds control character 0x%02X, which XML cannot carry", *p);
+    if (!xmlCheckUTF8(X(s)))
+        return folio_error(x->ctx, FOLIO_E_INPUT, pos, "text is not valid UTF-8");
+    return 0;
+}
+
+static int text(xw *x, const char *s, folio_pos pos)
+{
+    int rc = check_text(x, s, pos);
+    if (!rc && xmlTextWriterWriteString(x->w, X(s)) < 0)
+        rc = FOLIO_E_NOMEM;
+    return rc;
+}
+
+static int attr(xw *x, const char *name, const char *value, folio_pos pos)
+{
+    int rc = check_text(x, value, pos);
+    if (!rc && xmlTextWriterWriteAttribute(x->w, X(name), X(value)) < 0)
+        rc = FOLIO_E_NOMEM;
+    return rc;
+}
+
+/* A new line and two spaces per level before a block-level element. */
+static int newline(xw *x, int depth)
+{
+    char buf[80] = "\n";
+    int n = depth * 2 < 78 ? depth * 2 : 78;
+    memset(buf + 1, ' ', (size_t)n);
+    buf[n + 1] = 0;
+    return xmlTextWriterWriteRaw(x->w, X(buf)) < 0 ? FOLIO_E_NOMEM : 0;
+}
+
+static int note_known(const folio_report *r, const folio_note *n)
+{
+    for (size_t i = 0; i < r->nnotes; i++)
+        if (r->notes[i] == n)
+            return 1;
+    return 0;
+}
+
+/* Two runs written side by side as plain text would merge into one text
+ * node: the second is wrapped in <span>. */
+static int plain(const folio_run *r)
+{
+    return r->kind == FOLIO_RUN_TEXT && !r->style && !r->link && !r->is_symbol;
+}
+
+static int run(xw *x, const folio_run *r, const folio_run *prev)
+{
+    int rc = 0, open = 0;
+    if (r->is_symbol) {
+        TRY(xmlTextWriterStartElement(x->w, X("symbol")));
+        open++;
+        if (r->link && (rc = attr(x, "href", r->link, r->pos)))
+            goto done;
+    } else if (r->link) {
+        TRY(xmlTextWriterStartElement(x->w, X("a")));
+        open++;
+        if ((rc = attr(x, "href", r->link, r->pos)))
+            goto done;
+    }
+    static const struct { unsigned bit; const char *name; } styles[] = {
+        {FOLIO_STRONG, "strong"}, {FOLIO_EMPH, "em"}, {FOLIO_SUPER, "sup"}};
+    for (size_t i = 0; i < 3; i++)
+        if (r->style & styles[i].bit) {
+            TRY(xmlTextWriterStartElement(x->w, X(styles[i].name)));
+            open++;
+        }
+    if (r->style & ~(unsigned)(FOLIO_STRONG | FOLIO_EMPH | FOLIO_SUPER)) {
+        rc = folio_error(x->ctx, FOLIO_E_INPUT, r->pos, "unknown run style bits 0x%X", r->style);
+        goto done;
+    }
+    switch (r->kind) {
+    case FOLIO_RUN_TEXT: {
+        const char *t = r->text ? r->text : "";
+        /* an empty run needs an element to exist at all */
+        if (!open && (!*t || (prev && plain(prev)))) {
+            TRY(xmlTextWriterStartElement(x->w, X("span")));
+            open++;
+        }
+        if (*t && (rc = text(x, t, r->pos)))
+            goto done;
+        break;
+    }
+    case FOLIO_RUN_NOTE_REF:
+        if (!r->note || !r->note->id || !note_known(x->r, r->note)) {
+            rc = folio_error(x->ctx, FOLIO_E_INPUT, r->pos,
+                             "a footnote reference points to no listed note");
+            goto done;
+        }
+        TRY(xmlTextWriterStartElement(x->w, X("note-ref")));
+        if ((rc = attr(x, "ref", r->note->id, r->pos)))
+            goto done;
+        TRY(xmlTextWriterEndElement(x->w));
+        break;
+    case FOLIO_RUN_LINE_BREAK:
+        TRY(xmlTextWriterStartElement(x->w, X("br")));
+        TRY(xmlTextWriterEndElement(x->w));
+        break;
+    default:
+        rc = folio_error(x->ctx, FOLIO_E_INPUT, r->pos, "unknown run kind %d", (int)r->kind);
+        goto done;
+    }
+    while (open-- > 0)
+        TRY(xmlTextWriterEndElement(x->w));
+done:
+    return rc;
+}
+
+static int runs(xw *x, const folio_run *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int rc = run(x, &r[i], i ? &r[i - 1] : NULL);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int int_attr(xw *x, const char *name, long v)
+{
+    return xmlTextWriterWriteFormatAttribute(x->w, X(name), "%ld", v) < 0 ? FOLIO_E_NOMEM : 0;
+}
+
+static int table(xw *x, const folio_block *b, int depth)
+{
+    const folio_table *t = b->table;
+    int rc = 0;
+    if (b->nruns || b->label || b->label_kind || b->level || b->numbered) {
+        rc = folio_error(x->ctx, FOLIO_E_INPUT, b->pos,
+                         "a table with a label or text of its own cannot be written as XML");
+        goto done;
+    }
+    if (t->head_rows && (rc = int_attr(x, "head-rows", (long)t->head_rows)))
+        goto done;
+    for (size_t c = 0; c < t->ncols; c++) {
+        if ((rc = newline(x, depth + 1)))
+            goto done;
+        TRY(xmlTextWriterStartElement(x->w, X("column")));
+        const char *al = folio_xml_align_name(t->align[c]);
+        if (al && (rc = attr(x, "align", al, b->pos)))
+            goto done;
+        TRY(xmlTextWriterEndElement(x->w));
+    }
+    for (size_t r = 0; r < t->nrows; r++) {
+        if ((rc = newline(x, depth + 1)))
+            goto done;
+        TRY(xmlTextWriterStartElement(x->w, X("row")));
+        for (size_t c = 0; c < t->ncols; c++) {
+            const folio_cell *cell = &t->cells[r * t->ncols + c];
+            if ((rc = newline(x, depth + 2)))
+                goto done;
+            TRY(xmlTextWriterStartElement(x->w, X("cell")));
+            if ((rc = runs(x, cell->runs, cell->nruns)))
+                goto done;
+            TRY(xmlTextWriterEndElement(x->w));
+        }
+        if ((rc = newline(x, depth + 1)))
+            goto done;
+        TRY(xmlTextWriterEndElement(x->w));
+    }
+    rc = newline(x, depth);
+done:
+    return rc;
+}
+
+static int blocks(xw *x, const folio_block *b, size_t n, int depth)
+{
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        const folio_block *k = &b[i];
+        const char *name = folio_xml_block_name(k->kind);
+        if (!name) {
+            rc = folio_error(x->ctx, FOLIO_E_INPUT, k->pos, "unknown block kind %d", (int)k->kind);
+            goto done;
+        }
+        if ((rc = newline(x, depth)))
+            goto done;
+        TRY(xmlTextWriterStartElement(x->w, X(name)));
+        if (k->kind == FOLIO_BLOCK_TABLE) {
+            if (!k->table) {
+                rc = folio_error(x->ctx, FOLIO_E_INPUT, k->pos, "a table block without a table");
+                goto done;
+            }
+            if ((rc = table(x, k, depth)))
+                goto done;
+            TRY(xmlTextWriterEndElement(x->w));
+            continue;
+        }
+        if (k->kind == FOLIO_BLOCK_HEADING || k->kind == FOLIO_BLOCK_ITEM || k->level) {
+            if ((rc = int_attr(x, "level", k->level)))
+                goto done;
+        }
+        if (k->numbered && (rc = attr(x, "numbered", "true", k->pos)))
+            goto done;
+        if (k->label && (rc = attr(x, "label", k->label, k->pos)))
+            goto done;
+        const char *lk = folio_xml_label_kind_name(k->label_kind);
+        if (lk && (rc = attr(x, "label-kind", lk, k->pos)))
+            goto done;
+        if (k->original_language &&
+            (rc = attr(x, "original-language", k->original_language, k->pos)))
+            goto done;
+        if ((rc = runs(x, k->runs, k->nruns)))
+            goto done;
+        TRY(xmlTextWriterEndElement(x->w));
+    }
+done:
+    return rc;
+}
+
+static int field(xw *x, const char *name, const char *value, folio_pos pos)
+{
+    int rc = 0;
+    if (!value)
+        return 0;
+    if ((rc = newline(x, 2)))
+        goto done;
+    TRY(xmlTextWriterStartElement(x->w, X(name)));
+    if ((rc = text(x, value, pos)))
+        goto done;
+    TRY(xmlTextWriterEndElement(x->w));
+done:
+    return rc;
+}
+
+/* Body lines: the model keeps them '\n'-separated, XML as <line>s. */
+static int body(xw *x, const char *value, folio_pos pos)
+{
+    int rc = 0;
+    if (!value)
+        return 0;
+    if ((rc = newline(x, 2)))
+        goto done;
+    TRY(xmlTextWriterStartElement(x->w, X("body")));
+    for (const char *p = value;;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        char *line = strndup(p, len);
+        if (!line) {
+            rc = FOLIO_E_NOMEM;
+            goto done;
+        }
+        if ((rc = newline(x, 3)) || xmlTextWriterStartElement(x->w, X("line")) < 0 ||
+            (rc = text(x, line, pos)) || xmlTextWriterEndElement(x->w) < 0) {
+            free(line);
+            rc = rc ? rc : FOLIO_E_NOMEM;
+            goto done;
+        }
+        free(line);
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    if ((rc = newline(x, 2)))
+        goto done;
+    TRY(xmlTextWriterEndElement(x->w));
+done:
+    return rc;
+}
+
+static int note_field(xw *x, const char *name, const folio_note *n, folio_pos pos)
+{
+    int rc = 0;
+    if (!n)
+        return 0;
+    if (!n->id || !note_known(x->r, n))
+        return folio_error(x->ctx, FOLIO_E_INPUT, pos, "the %s is not among the notes", name);
+    if ((rc = newline(x, 2)))
+        goto done;
+    TRY(xmlTextWriterStartElement(x->w, X(name)));
+    if ((rc = attr(x, "ref", n->id, pos)))
+        goto done;
+    TRY(xmlTextWriterEndElement(x->w));
+done:
+    return rc;
+}
+
+static int meta(xw *x)
+{
+    static const char *const distr[] = {"general", "limited", "restricted"};
+    const folio_meta *m = &x->r->meta;
+    folio_pos p = m->pos;
+    int rc = 0;
+    if ((unsigned)m->distribution > 2)
+        return folio_error(x->ctx, FOLIO_E_INPUT, p, "unknown distribution %d",
+                           (int)m->distribution);
+    if ((rc = newline(x, 1)))
+        goto done;
+    TRY(xmlTextWriterStartElement(x->w, X("meta")));
+    if ((rc = field(x, "symbol", m->symbol, p)) ||
+        (rc = field(x, "distribution", distr[m->distribution], p)) ||
+        (rc = field(x, "date", m->date, p)) || (rc = field(x, "language", m->language, p)) ||
+        (rc = field(x, "original-language", m->original_language, p)) ||
+        (rc = field(x, "organ", m->organ, p)) || (rc = body(x, m->body, p)) ||
+        (rc = field(x, "session", m->session, p)) ||
+        (rc = field(x, "venue", m->venue_dates, p)) ||
+        (rc = field(x, "agenda-item", m->agenda_item, p)) ||
+        (rc = field(x, "agenda-title", m->agenda_title, p)) ||
+        (rc = note_field(x, "agenda-note", m->agenda_note, p)) ||
+        (rc = field(x, "title", m->title, p)) ||
+        (rc = note_field(x, "title-note", m->title_note, p)) ||
+        (rc = field(x, "subtitle", m->subtitle, p)) ||
+        (rc = field(x, "job-number", m->job_number, p)) ||
+        (rc = field(x, "station", m->station, p)) || (rc = newline(x, 1)))
+        goto done;
+    TRY(xmlTextWriterEndElement(x->w));
+done:
+    return rc;
+}
+
+/* Notes are referred to by id: two with one id could not be told apart. */
+static int notes(xw *x)
+{
+    const folio_report *r = x->r;
+    int rc = 0;
+    for (size_t i = 0; i < r->nnotes; i++) {
+        const folio_note *n = r->notes[i];
+        if (!n || !n->id)
+            return folio_error(x->ctx, FOLIO_E_INPUT, (folio_pos){0, 0}, "a note without an id");
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(r->notes[j]->id, n->id))
+                return folio_error(x->ctx, FOLIO_E_INPUT, n->pos,
+                                   "two notes share the id \"%s\"", n->id);
+    }
+    if ((rc = newline(x, 1)))
+        goto done;
+    TRY(xmlTextWriterStartElement(x->w, X("notes")));
+    for (size_t i = 0; i < r->nnotes; i++) {
+        const folio_note *n = r->notes[i];
+        if ((rc = newline(x, 2)))
+            goto done;
+        TRY(xmlTextWriterStartElement(x->w, X("note")));
+        if ((rc = attr(x, "id", n->id, n->pos)) ||
+            (n->mark && (rc = attr(x, "mark", n->mark, n->pos))) ||
+            (rc = blocks(x, n->blocks, n->nblocks, 3)))
+            goto done;
+        if (n->nblocks && (rc = newline(x, 2)))
+            goto done;
+        TRY(xmlTextWriterEndElement(x->w));
+    }
+    if ((rc = newline(x, 1)))
+        goto done;
+    TRY(xmlTextWriterEndElement(x->w));
+done:
+    return rc;
+}
+
+int folio_report_xml(folio_ctx *ctx, const folio_report *r, char **out, size_t *len)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+    xw x = {ctx, r, w};
+    int rc = 0;
+    *out = NULL;
+    *len = 0;
+    if (!w) {
+        rc = FOLIO_E_NOMEM;
+        goto done;
+    }
+    TRY(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
+    TRY(xmlTextWriterStartElement(w, X("report")));
+    TRY(xmlTextWriterWriteAttribute(w, X("xmlns"), X(FOLIO_XML_NS)));
+    if ((rc = meta(&x)) || (rc = newline(&x, 1)))
+        goto done;
+    TRY(xmlTextWriterStartElement(w, X("blocks")));
+    if ((rc = blocks(&x, r->blocks, r->nblocks, 2)) || (rc = newline(&x, 1)))
+        goto done;
+    TRY(xmlTextWriterEndElement(w));
+    if (r->nnotes && (rc = notes(&x)))
+        goto done;
+    if ((rc = newline(&x, 0)))
+        goto done;
+    TRY(xmlTextWriterEndElement(w));
+    TRY(xmlTextWriterEndDocument(w));
+    xmlFreeTextWriter(w); /* flushes into buf */
+    w = NULL;
+    size_t n = (size_t)xmlBufferLength(buf);
+    if (!(*out = malloc(n + 1))) {
+        rc = FOLIO_E_NOMEM;
+        goto done;
+    }
+    memcpy(*out, xmlBufferContent(buf), n);
+    (*out)[n] = 0;
+    *len = n;
+done:
+    if (rc == FOLIO_E_NOMEM && !ctx->nerrors)
+        folio_error(ctx, rc, (folio_pos){0, 0}, "out of memory");
+    xmlFreeTextWriter(w);
+    xmlBufferFree(buf);
+    return rc;
+}
