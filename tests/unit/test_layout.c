@@ -12,24 +12,7 @@
 #include "folio.h"
 #include "layout/layout_internal.h"
 
-static folio_fonts *fonts;
-
-static int setup(void **state)
-{
-    folio_ctx ctx;
-    (void)state;
-    folio_ctx_init(&ctx, "fonts");
-    int rc = folio_fonts_load(&ctx, "fonts", &fonts);
-    folio_ctx_free(&ctx);
-    return rc;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    folio_fonts_free(fonts);
-    return 0;
-}
+#include "fonts_fixture.h"
 
 /* The breaker itself is tested in test_linebreak.c. */
 
