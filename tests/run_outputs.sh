@@ -34,7 +34,10 @@ for md in $inputs; do
     if qpdf --check "$pdf" >"$out/qpdf" 2>&1; then ok; else bad "$name: qpdf --check"; tail -5 "$out/qpdf"; fi
     if pdffonts "$pdf" 2>/dev/null | awk 'NR > 2 && $(NF-4) != "yes" { bad = 1 } END { exit bad }'
     then ok; else bad "$name: a font is not embedded"; pdffonts "$pdf"; fi
-    pdftotext -enc UTF-8 "$pdf" "$out/pdf.txt" 2>/dev/null
+    # strict readers get the text: poppler prints no warning at all
+    pdftotext -enc UTF-8 "$pdf" "$out/pdf.txt" 2>"$out/poppler.err"
+    pdffonts "$pdf" >/dev/null 2>>"$out/poppler.err"
+    if [ ! -s "$out/poppler.err" ]; then ok; else bad "$name: poppler warns"; head -3 "$out/poppler.err"; fi
     if python3 tests/words.py "$md" "$out/pdf.txt"; then ok; else bad "$name: PDF text lacks words of the input"; fi
     pdftotext -enc UTF-8 -f 1 -l 1 "$pdf" "$out/p1.txt" 2>/dev/null
     if python3 tests/masthead.py "$md" "$out/p1.txt" "$out/trace"; then ok
