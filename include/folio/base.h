@@ -76,4 +76,9 @@ char *folio_sprintf(folio_arena *a, const char *fmt, ...)
 void *folio_grow(folio_arena *a, void *old, size_t elsize, size_t have, size_t want);
 size_t folio_arena_bytes(const folio_arena *a);
 
+/* Read a whole file into memory (malloc'd, NUL-terminated); max_bytes
+ * 0 means the default of 64 MiB. */
+int folio_read_file(folio_ctx *ctx, const char *path, size_t max_bytes,
+                    char **data, size_t *len);
+
 #endif

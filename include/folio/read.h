@@ -23,8 +23,5 @@ int folio_read_xml(folio_ctx *ctx, const char *data, size_t len,
                    const char *name, const folio_read_limits *lim,
                    folio_report **out);
 
-/* Read a whole file into memory (malloc'd, NUL-terminated). */
-int folio_read_file(folio_ctx *ctx, const char *path, size_t max_bytes,
-                    char **data, size_t *len);
 
 #endif

@@ -336,28 +336,21 @@ void folio_dx_table(dx_xml *x, const folio_fblock *b)
 
 /* ---- The body --------------------------------------------------------- */
 
-/* A page break that no following paragraph can carry. */
-static void break_para(dx_xml *x)
+/* An empty body paragraph; with `page_break`, one that carries a page
+ * break no following paragraph can carry. */
+static void plain_para(dx_xml *x, int page_break)
 {
     dx_start(x, "w:p");
     dx_start(x, "w:pPr");
     folio_dx_val(x, "w:pStyle", folio_dx_style(x->doc, "UNPara")->name);
     dx_end(x);
-    dx_start(x, "w:r");
-    dx_start(x, "w:br");
-    dx_attr(x, "w:type", "page");
-    dx_end(x);
-    dx_end(x);
-    dx_end(x);
-    x->last = 1;
-}
-
-static void end_para(dx_xml *x)
-{
-    dx_start(x, "w:p");
-    dx_start(x, "w:pPr");
-    folio_dx_val(x, "w:pStyle", folio_dx_style(x->doc, "UNPara")->name);
-    dx_end(x);
+    if (page_break) {
+        dx_start(x, "w:r");
+        dx_start(x, "w:br");
+        dx_attr(x, "w:type", "page");
+        dx_end(x);
+        dx_end(x);
+    }
     dx_end(x);
     x->last = 1;
 }
@@ -389,28 +382,28 @@ static void blocks(dx_xml *x)
         }
         case FOLIO_FLOW_TABLE:
             if (pending_break)
-                break_para(x);
+                plain_para(x, 1);
             pending_break = 0;
             folio_dx_table(x, b);
             break;
         case FOLIO_FLOW_PAGE_BREAK:
             if (pending_break)
-                break_para(x);
+                plain_para(x, 1);
             pending_break = 1;
             break;
         case FOLIO_FLOW_END_RULE:
             if (pending_break)
-                break_para(x);
+                plain_para(x, 1);
             pending_break = 0;
             end_rule(x);
             break;
         }
     }
     if (pending_break)
-        break_para(x);
+        plain_para(x, 1);
     /* Word wants a paragraph before the section properties. */
     if (x->last != 1)
-        end_para(x);
+        plain_para(x, 0);
 }
 
 static void ref(dx_xml *x, const char *name, const char *type, const char *id)

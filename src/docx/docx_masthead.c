@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "docx/docx_xml.h"
-#include "folio/read.h"
 
 #define PT FOLIO_PT
 #define EMBLEM_W PT(54)           /* emblem width (height from its aspect) */

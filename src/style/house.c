@@ -6,7 +6,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "folio/read.h"
 #include "style/house.h"
 
 extern const char folio_builtin_style[];

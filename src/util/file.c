@@ -1,11 +1,13 @@
-/* folio_read_file: a whole input file into memory, within a size limit. */
+/* folio_read_file: a whole file into memory, within a size limit. Shared:
+ * readers take their input with it, the style stage its house style, the
+ * DOCX writer a house emblem image. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "folio/read.h"
+#include "folio/base.h"
 
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)
 
