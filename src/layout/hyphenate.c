@@ -1,12 +1,14 @@
 /* Hyphenation points of words, with libhyphen and the pattern dictionaries
- * Debian ships for LibreOffice (hyphen-en-us, hyphen-es, hyphen-fr,
- * hyphen-ru). Also the one piece of word knowledge the breaker needs
- * besides: which words name paragraphs, so "paragraph 5" stays together. */
+ * Debian ships for LibreOffice (hyphen-en-us, hyphen-es, hyphen-fr), and
+ * folio's own where Debian's is poor (Russian: styles/hyphen/hyph_ru.dic).
+ * Also the one piece of word knowledge the breaker needs besides: which
+ * words name paragraphs, so "paragraph 5" stays together. */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <hyphen.h>
 
@@ -16,6 +18,9 @@
 
 #ifndef FOLIO_HYPHEN_DIR
 #define FOLIO_HYPHEN_DIR "/usr/share/hyphen"
+#endif
+#ifndef FOLIO_DATADIR
+#define FOLIO_DATADIR "/usr/local/share/folio"
 #endif
 
 /* Longest word (in characters) looked at; longer ones are not cut. */
@@ -30,48 +35,95 @@ struct hyph_dict {
 
 typedef struct lang_entry {
     const char *code;
-    const char *files[3];    /* tried in order */
+    const char *own;         /* folio's dictionary (styles/hyphen/), or NULL */
+    const char *files[3];    /* the system's, tried in order after it */
     int tried;
     hyph_dict dict;
 } lang_entry;
 
+/* Debian's hyph_ru_RU.dic holds the raw TeX patterns: libhyphen does not
+ * combine overlapping patterns itself, so it finds a fraction of the
+ * points. folio ships the same patterns converted properly. */
 static lang_entry langs[] = {
-    {"en", {"hyph_en_US.dic", "hyph_en.dic", NULL}, 0, {NULL, ENC_UTF8}},
-    {"es", {"hyph_es_ES.dic", "hyph_es.dic", NULL}, 0, {NULL, ENC_UTF8}},
-    {"fr", {"hyph_fr.dic", "hyph_fr_FR.dic", NULL}, 0, {NULL, ENC_UTF8}},
-    {"ru", {"hyph_ru_RU.dic", "hyph_ru.dic", NULL}, 0, {NULL, ENC_UTF8}},
+    {"en", NULL, {"hyph_en_US.dic", "hyph_en.dic", NULL}, 0, {NULL, ENC_UTF8}},
+    {"es", NULL, {"hyph_es_ES.dic", "hyph_es.dic", NULL}, 0, {NULL, ENC_UTF8}},
+    {"fr", NULL, {"hyph_fr.dic", "hyph_fr_FR.dic", NULL}, 0, {NULL, ENC_UTF8}},
+    {"ru", "hyph_ru.dic", {"hyph_ru_RU.dic", "hyph_ru.dic", NULL}, 0, {NULL, ENC_UTF8}},
 };
 
 /* Loading is lazy and guarded by one mutex: the first paragraph of a
  * language loads its dictionary, later calls only read the table. */
 static pthread_mutex_t langs_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* Load the dictionary at `path` into e; 0 when it cannot be read or is in
+ * an encoding folio does not convert to. */
+static int load_path(lang_entry *e, const char *path)
+{
+    if (access(path, R_OK) != 0)
+        return 0;
+    HyphenDict *h = hnj_hyphen_load(path);
+    if (!h)
+        return 0;
+    enc en = ENC_UTF8;
+    if (!h->utf8) {
+        if (!strncmp(h->cset, "KOI8-R", 6))
+            en = ENC_KOI8R;
+        else if (!strncmp(h->cset, "ISO8859-1", 9) || !strncmp(h->cset, "ISO-8859-1", 10))
+            en = ENC_LATIN1;
+        else {
+            hnj_hyphen_free(h);
+            return 0;
+        }
+    }
+    e->dict.h = h;
+    e->dict.enc = en;
+    return 1;
+}
+
+/* The folder of the running program's parent: bin/folio in a build tree
+ * finds the tree's styles/hyphen wherever it is run from. "" when unknown. */
+static void program_parent(char *buf, size_t n)
+{
+    buf[0] = 0;
+    ssize_t k = readlink("/proc/self/exe", buf, n - 1);
+    if (k <= 0) {
+        buf[0] = 0;
+        return;
+    }
+    buf[k] = 0;
+    for (int up = 0; up < 2; up++) {
+        char *slash = strrchr(buf, '/');
+        if (!slash) {
+            buf[0] = 0;
+            return;
+        }
+        *slash = 0;
+    }
+}
+
+/* folio's own dictionary is looked for as the house style and fonts are:
+ * $FOLIO_DATADIR, the installed data folder, then the source tree (beside
+ * the program, then the working folder); the system's after it. */
 static void load(lang_entry *e)
 {
-    char path[512];
+    char path[4400];
+    if (e->own) {
+        char parent[4096];
+        program_parent(parent, sizeof parent);
+        const char *dirs[4] = {getenv("FOLIO_DATADIR"), FOLIO_DATADIR,
+                               parent[0] ? parent : NULL, "."};
+        for (int i = 0; i < 4; i++) {
+            if (!dirs[i])
+                continue;
+            snprintf(path, sizeof path, "%s/styles/hyphen/%s", dirs[i], e->own);
+            if (load_path(e, path))
+                return;
+        }
+    }
     for (int i = 0; i < 3 && e->files[i]; i++) {
         snprintf(path, sizeof path, "%s/%s", FOLIO_HYPHEN_DIR, e->files[i]);
-        FILE *f = fopen(path, "rb");
-        if (!f)
-            continue;
-        fclose(f);
-        HyphenDict *h = hnj_hyphen_load(path);
-        if (!h)
-            continue;
-        enc en = ENC_UTF8;
-        if (!h->utf8) {
-            if (!strncmp(h->cset, "KOI8-R", 6))
-                en = ENC_KOI8R;
-            else if (!strncmp(h->cset, "ISO8859-1", 9) || !strncmp(h->cset, "ISO-8859-1", 10))
-                en = ENC_LATIN1;
-            else {
-                hnj_hyphen_free(h);
-                continue;
-            }
-        }
-        e->dict.h = h;
-        e->dict.enc = en;
-        return;
+        if (load_path(e, path))
+            return;
     }
 }
 
@@ -130,9 +182,33 @@ static uint32_t lower(uint32_t c)
     return c < 0x410 ? c + 0x50 : c + 0x20;
 }
 
+/* The dashes after which a line may end inside a word: hyphens, and the en
+ * dash of "Italy–Libya" or "2016–2018" (TeX breaks after both). */
 static int is_hyphen(uint32_t c)
 {
-    return c == '-' || c == 0x2010;
+    return c == '-' || c == 0x2010 || c == 0x2013;
+}
+
+static int is_digit(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* A range of numbers, "2016-2018" or "(2016–2018)," (the core cp[a..b),
+ * punctuation around it checked by the caller): the index of the first
+ * digit after the dash when both numbers are long enough to stand apart
+ * at the end and start of a line, else 0. */
+static size_t number_range(const uint32_t *cp, size_t a, size_t b)
+{
+    size_t k = a;
+    while (k < b && is_digit(cp[k]))
+        k++;
+    if (k - a < HYPH_LEFT_MIN || k >= b || !is_hyphen(cp[k]))
+        return 0;
+    size_t f = k + 1;
+    while (f < b && is_digit(cp[f]))
+        f++;
+    return f == b && b - (k + 1) >= HYPH_RIGHT_MIN ? k + 1 : 0;
 }
 
 static int is_apostrophe(uint32_t c)
@@ -232,17 +308,23 @@ size_t hyph_points(const hyph_dict *d, const char *text, size_t len,
         n++;
     }
     off[n] = len;
-    /* The core: from the first letter to the last. */
+    /* The core: from the first letter or digit to the last. */
     size_t a = 0, b = n;
-    while (a < b && !is_letter(cp[a]))
+    while (a < b && !is_letter(cp[a]) && !is_digit(cp[a]))
         a++;
-    while (b > a && !is_letter(cp[b - 1]))
+    while (b > a && !is_letter(cp[b - 1]) && !is_digit(cp[b - 1]))
         b--;
     if (b - a < HYPH_LEFT_MIN + HYPH_RIGHT_MIN)
         return 0;
     for (size_t k = 0; k < n; k++)
         if ((k < a || k >= b) && !is_punctuation(cp[k]))
-            return 0; /* "Convention2021", "(see/", "e-mail:x@y" */
+            return 0; /* "(see/", "e-mail:x@y" */
+    size_t range = number_range(cp, a, b);
+    if (range && max) {
+        /* "2016-2018": after the dash, as after a compound's hyphen */
+        out[0] = (hyph_point){off[range], 1};
+        return 1;
+    }
     int capitals = 0;
     for (size_t k = a; k < b; k++) {
         if (!is_letter(cp[k]) && !is_hyphen(cp[k]) && !is_apostrophe(cp[k]))

@@ -19,20 +19,23 @@ typedef struct hyph_dict hyph_dict;
  * from several threads. Never freed (it lives as long as the process). */
 const hyph_dict *hyph_dict_for(const char *lang);
 
-/* Where a word may be cut: after an explicit hyphen of a compound, or at
- * a pattern point where a hyphen is added. */
+/* Where a word may be cut: after an explicit hyphen or en dash of a
+ * compound or of a range of numbers, or at a pattern point where a hyphen
+ * is added. */
 typedef struct hyph_point {
     size_t at;               /* byte offset in the text where the second part starts */
-    int explicit_hyphen;     /* 1: the text already ends in '-' there */
+    int explicit_hyphen;     /* 1: the text already ends in '-' or '–' there */
 } hyph_point;
 
 /* The break points inside `text` (one word, possibly with punctuation
  * around it), in increasing order; at most `max` are written. Returns how
- * many. Words with digits, '/', '@', '.' (symbols, numbers, addresses) or
- * other characters than letters, hyphens and apostrophes get none; words
- * with capitals after the first letter (acronyms) only the explicit
- * hyphens. Both parts keep HYPH_LEFT_MIN / HYPH_RIGHT_MIN letters. `d` may
- * be NULL: then only explicit hyphens count. */
+ * many. A range of numbers ("2016-2018", "2016–2018") gets the point after
+ * its dash; other words with digits, '/', '@', '.' (symbols, numbers,
+ * addresses) or other characters than letters, hyphens, en dashes and
+ * apostrophes get none; words with capitals after the first letter
+ * (acronyms) only the explicit hyphens. Both parts keep HYPH_LEFT_MIN /
+ * HYPH_RIGHT_MIN letters (digits). `d` may be NULL: then only explicit
+ * hyphens count. */
 size_t hyph_points(const hyph_dict *d, const char *text, size_t len,
                    hyph_point *out, size_t max);
 

@@ -1,0 +1,73 @@
+/* Unit test of where folio's own hyphenation dictionaries are found:
+ * $FOLIO_DATADIR/styles/hyphen comes before the source tree and the
+ * system's. A process of its own, since a dictionary is loaded once per
+ * process. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "layout/hyphenate.h"
+
+static char dir[64], sub1[96], sub2[96], dic[128];
+
+static int make_datadir(void **state)
+{
+    (void)state;
+    strcpy(dir, "/tmp/folio-hyph-XXXXXX");
+    if (!mkdtemp(dir))
+        return -1;
+    snprintf(sub1, sizeof sub1, "%s/styles", dir);
+    snprintf(sub2, sizeof sub2, "%s/styles/hyphen", dir);
+    snprintf(dic, sizeof dic, "%s/hyph_ru.dic", sub2);
+    if (mkdir(sub1, 0700) || mkdir(sub2, 0700))
+        return -1;
+    FILE *f = fopen(dic, "w");
+    if (!f)
+        return -1;
+    /* one pattern: a point before every б */
+    fputs("UTF-8\n% a test dictionary\n1б\n", f);
+    if (fclose(f))
+        return -1;
+    return setenv("FOLIO_DATADIR", dir, 1);
+}
+
+static int remove_datadir(void **state)
+{
+    (void)state;
+    unlink(dic);
+    rmdir(sub2);
+    rmdir(sub1);
+    rmdir(dir);
+    return 0;
+}
+
+static void test_datadir_first(void **state)
+{
+    (void)state;
+    const char *w = "абабабаб";
+    hyph_point p[8];
+    size_t n = hyph_points(hyph_dict_for("ru"), w, strlen(w), p, 8);
+    /* аба|ба|баб: before each б that leaves 2 letters before and 3 after
+     * (every letter is 2 bytes) */
+    assert_int_equal(n, 2);
+    assert_int_equal(p[0].at, 2 * 3);
+    assert_int_equal(p[1].at, 2 * 5);
+    /* only Russian has a dictionary of folio's own */
+    assert_true(hyph_dict_for("en") == NULL ||
+                hyph_points(hyph_dict_for("en"), "international", 13, p, 8) >= 2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_datadir_first),
+    };
+    return cmocka_run_group_tests_name("hyphenate_datadir", tests, make_datadir,
+                                       remove_datadir);
+}
