@@ -4,9 +4,11 @@
  * spaces must stretch or shrink (badness), and the sequence of breaks with
  * the fewest demerits wins.
  *
- * Three passes, like TeX's: without hyphenation; with hyphenation; then
- * with emergency stretch and no limit but overfull lines, so the last pass
- * always ends (an overfull line only where one box is wider than the line).
+ * Four passes, TeX's three with one between: without hyphenation; with
+ * hyphenation; with hyphenation and looser lines allowed (TeX's own
+ * \tolerance of 200); then with emergency stretch and no limit but
+ * overfull lines, so the last pass always ends (an overfull line only where
+ * one box is wider than the line).
  * Fitness classes, demerits for neighbouring lines of classes two apart,
  * for consecutive hyphens and for a hyphen on the last full line. Ragged
  * paragraphs are set first fit instead (as Word sets them). Very long
@@ -18,10 +20,15 @@
 /* TeX's parameters, tuned on the UN corpus. Tolerances are limits of
  * badness, about 100 r^3 for a line stretched by r times its stretch-
  * ability: 100 is a line stretched by all of it (with paragraph.c's glue,
- * spaces at 4/3 of their natural width and glyphs 2 % wider). Both passes
- * use 100: looser lines are left to the emergency pass. */
+ * spaces at 4/3 of their natural width and glyphs 2 % wider). The first
+ * two passes use 100. A paragraph that cannot be set so (a few lines of
+ * long words, as Russian has) gets a pass at 200 before the emergency one:
+ * emergency stretch spreads the looseness badly (a line at 2 where 1.4
+ * would do), a tolerance of 200 lets spaces reach about 1.42 (a little
+ * more where glyph expansion is at its limit). */
 #define PRETOLERANCE 100         /* first pass, no hyphenation */
 #define TOLERANCE 100            /* second pass, with hyphenation */
+#define LOOSE_TOLERANCE 200      /* third pass: spaces up to about 1.42 */
 #define LINE_PENALTY 10
 #define ADJ_DEMERITS 10000       /* neighbouring lines two fitness classes apart */
 #define DOUBLE_HYPHEN_DEMERITS 10000
@@ -281,11 +288,13 @@ static int break_chunk(const lb_item *v, size_t from, size_t to, const lb_params
                        const node *start, pool *pl, node **end)
 {
     pass P = {v, from, to, p, PRETOLERANCE, 0, 0, 0, pl, NULL, {0, 0, 0, 0}};
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 4; k++) {
         if (k == 1) {
             P.threshold = TOLERANCE;
             P.hyphenate = 1;
         } else if (k == 2) {
+            P.threshold = LOOSE_TOLERANCE;
+        } else if (k == 3) {
             P.threshold = INF_BAD;
             P.final = 1;
             P.emergency = p->emergency;

@@ -18,7 +18,8 @@
 /* Penalties of breaks inside words (TeX's \hyphenpenalty is 50; 200 keeps
  * hyphenated lines under a tenth of the lines in English and Spanish). */
 #define HYPHEN_PENALTY 200
-#define EXHYPHEN_PENALTY 200     /* after an explicit hyphen */
+#define EXHYPHEN_PENALTY 200     /* after an explicit hyphen or the dash
+                                    of a range, "2016-2018" */
 #define CUT_PENALTY 100          /* inside a web address or a word wider
                                     than the line */
 #define MAX_POINTS 48            /* break points looked for in one fragment */
