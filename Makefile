@@ -2,6 +2,7 @@
 #   make            library and command line (bin/folio)
 #   make check      the whole test suite
 #   make check-asan the suites that run the code, under ASan + UBSan (clang)
+#   make check-valgrind  the example and the corpus under valgrind memcheck
 #   make fuzz       libFuzzer targets, FUZZ_SECONDS each (clang)
 #   make bench      speed and memory beside peers
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -116,6 +117,13 @@ san-suites: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/spec_dump
 	  SUITES="unit spec golden cli batch stress repro outputs xml fuzz_replay" \
 	  sh tests/run_all.sh $(UNIT_BIN)
 
+# valgrind memcheck (Debian package valgrind) over the example and every
+# corpus report (PDF and DOCX), the XML reader, a batch and failing runs:
+# any memory error or definite leak fails. For developers; .ci/run does not
+# run it (a few minutes).
+check-valgrind: $(BIN)/folio
+	@FOLIO=./$(BIN)/folio sh tests/run_valgrind.sh
+
 # libFuzzer: build the targets (clang) into build-fuzz/ and run each for
 # FUZZ_SECONDS on a copy of its corpus; new inputs land in build-fuzz/,
 # crashers in build-fuzz/crash-*. Add crashers to tests/fuzz/corpus_*/.
@@ -148,13 +156,14 @@ example: $(BIN)/folio
 install: $(BIN)/folio $(BUILD)/libfolio.a
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
 	  $(DESTDIR)$(INCDIR)/folio $(DESTDIR)$(DATADIR)/fonts \
-	  $(DESTDIR)$(DATADIR)/styles $(DESTDIR)$(MANDIR)
+	  $(DESTDIR)$(DATADIR)/styles $(DESTDIR)$(DATADIR)/styles/hyphen $(DESTDIR)$(MANDIR)
 	install -m 755 $(BIN)/folio $(DESTDIR)$(BINDIR)/folio
 	install -m 644 $(BUILD)/libfolio.a $(DESTDIR)$(LIBDIR)/libfolio.a
 	install -m 644 include/folio.h $(DESTDIR)$(INCDIR)/folio.h
 	install -m 644 include/folio/*.h $(DESTDIR)$(INCDIR)/folio/
 	install -m 644 fonts/*.ttf fonts/LICENSE* $(DESTDIR)$(DATADIR)/fonts/
 	install -m 644 styles/*.style $(DESTDIR)$(DATADIR)/styles/
+	install -m 644 styles/hyphen/*.dic styles/hyphen/*.notice $(DESTDIR)$(DATADIR)/styles/hyphen/
 	install -m 644 docs/folio.1 $(DESTDIR)$(MANDIR)/folio.1
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/.*FOLIO_VERSION "\(.*\)"/\1/p' include/folio/base.h)|' \
 	  -e 's|@PKGS@|$(PKGS)|' folio.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/folio.pc
@@ -162,5 +171,5 @@ install: $(BIN)/folio $(BUILD)/libfolio.a
 clean:
 	rm -rf build bin out build-asan bin-asan build-ubsan bin-ubsan build-fuzz bin-fuzz
 
-.PHONY: all check check-asan check-ubsan san-suites fuzz fuzz-bins bench example install clean
+.PHONY: all check check-asan check-ubsan check-valgrind san-suites fuzz fuzz-bins bench example install clean
 .SECONDARY:

@@ -23,7 +23,7 @@ static void run_job(const pool *p, batch_job *j)
     size_t len = 0;
     int rc;
     folio_ctx_init(&j->ctx, j->input);
-    if ((rc = folio_read_file(&j->ctx, j->input, 0, &data, &len)))
+    if ((rc = cli_read_input(&j->ctx, j->input, &p->o->c.limits, &data, &len)))
         goto done;
     if (!(stamp = batch_stamp_text(p->o, j, data, len))) {
         rc = FOLIO_E_NOMEM;
@@ -36,7 +36,7 @@ static void run_job(const pool *p, batch_job *j)
     /* The outputs are about to change: the old stamp no longer speaks for
      * them, whatever happens next. */
     unlink(j->stamp);
-    cli_doc doc = {j->input, data, len, j->pdf, j->docx, NULL, &j->style};
+    cli_doc doc = {j->input, data, len, j->pdf, j->docx, NULL, &j->style, &p->o->c.limits};
     if (!(rc = cli_render_doc(&j->ctx, &doc, p->fonts, NULL)))
         rc = batch_stamp_write(&j->ctx, j, stamp);
 done:

@@ -8,6 +8,10 @@
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
+#define CLI_DEFAULT_MAX_INPUT ((size_t)64 << 20) /* folio_read_file's default */
+#define CLI_MAX_DEPTH_CEILING 10000 /* the readers recurse once per level */
+#define CLI_MAX_COUNT ((size_t)1 << 40) /* the other limits: far beyond memory */
+
 /* Options that `render` and `batch` share. */
 typedef struct cli_common {
     const char *outdir;          /* NULL: the input's folder (render only) */
@@ -16,6 +20,7 @@ typedef struct cli_common {
     int want_pdf, want_docx;     /* what to write, from the two above */
     int quiet;
     folio_style_options style;
+    folio_read_limits limits;    /* --max-*; 0: the reader's default */
 } cli_common;
 
 /* options.c */
@@ -42,13 +47,22 @@ typedef struct cli_doc {
     const char *pdf, *docx;      /* output paths; NULL: not wanted */
     const char *trace;           /* NULL, a file, or "-" for stdout */
     const folio_style_options *style;
+    const folio_read_limits *limits; /* NULL: the defaults */
 } cli_doc;
 
 /* Does the file name end in .xml? Report XML then, Markdown otherwise. */
 int cli_is_xml(const char *path);
-/* The report of an input's bytes, with the reader its name calls for. */
+/* The report of an input's bytes, with the reader its name calls for,
+ * within `lim` (NULL: the defaults). */
+int cli_read_limited(folio_ctx *ctx, const char *input, const char *data, size_t len,
+                     const folio_read_limits *lim, folio_report **out);
+/* cli_read_limited with the default limits. */
 int cli_read_report(folio_ctx *ctx, const char *input, const char *data, size_t len,
                     folio_report **out);
+/* Read the input file within lim->max_bytes (0: 64 MiB); a file over the
+ * limit is an error that names the option raising it. */
+int cli_read_input(folio_ctx *ctx, const char *path, const folio_read_limits *lim,
+                   char **data, size_t *len);
 /* Read → style → layout → PDF and DOCX, each output written atomically.
  * `fonts` (loaded once, read-only, shareable between threads) is needed
  * when a PDF or a trace is wanted. Diagnostics go to ctx; *npages (may be

@@ -2,12 +2,16 @@
  * their values (which manifests use too). */
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+
+#define STR(x) #x
+#define XSTR(x) STR(x)
 
 int cli_bad_usage(const char *fmt, ...)
 {
@@ -41,25 +45,94 @@ static const char *fonts_beside_binary(void)
     return access(probe, R_OK) == 0 ? dir : NULL;
 }
 
-/* The shared options: those with a value (a string field of cli_common)
- * and the switches (an int field set to 1). */
+/* What an option sets in its field of cli_common. */
+enum kind {
+    SWITCH, /* an int set to 1 */
+    STRING, /* a const char * to the argument */
+    SIZE,   /* a size_t limit: a positive count, K/M/G allowed */
+    DEPTH   /* an int limit: 1 to CLI_MAX_DEPTH_CEILING */
+};
+
+/* The shared options. */
 static const struct option {
     const char *brief, *name;
     size_t field;
-    int has_value;
+    enum kind kind;
 } options[] = {
-    {"-o", "--output", offsetof(cli_common, outdir), 1},
-    {NULL, "--station", offsetof(cli_common, style.station), 1},
-    {NULL, "--lang", offsetof(cli_common, style.language), 1},
-    {NULL, "--symbol", offsetof(cli_common, style.symbol), 1},
-    {NULL, "--job-number", offsetof(cli_common, style.job_number), 1},
-    {NULL, "--date", offsetof(cli_common, style.date), 1},
-    {NULL, "--style", offsetof(cli_common, style.style_path), 1},
-    {NULL, "--fonts", offsetof(cli_common, fonts_dir), 1},
-    {NULL, "--pdf", offsetof(cli_common, only_pdf), 0},
-    {NULL, "--docx", offsetof(cli_common, only_docx), 0},
-    {"-q", "--quiet", offsetof(cli_common, quiet), 0},
+    {"-o", "--output", offsetof(cli_common, outdir), STRING},
+    {NULL, "--station", offsetof(cli_common, style.station), STRING},
+    {NULL, "--lang", offsetof(cli_common, style.language), STRING},
+    {NULL, "--symbol", offsetof(cli_common, style.symbol), STRING},
+    {NULL, "--job-number", offsetof(cli_common, style.job_number), STRING},
+    {NULL, "--date", offsetof(cli_common, style.date), STRING},
+    {NULL, "--style", offsetof(cli_common, style.style_path), STRING},
+    {NULL, "--fonts", offsetof(cli_common, fonts_dir), STRING},
+    {NULL, "--pdf", offsetof(cli_common, only_pdf), SWITCH},
+    {NULL, "--docx", offsetof(cli_common, only_docx), SWITCH},
+    {"-q", "--quiet", offsetof(cli_common, quiet), SWITCH},
+    {NULL, "--max-input-bytes", offsetof(cli_common, limits.max_bytes), SIZE},
+    {NULL, "--max-depth", offsetof(cli_common, limits.max_depth), DEPTH},
+    {NULL, "--max-notes", offsetof(cli_common, limits.max_notes), SIZE},
+    {NULL, "--max-table-cells", offsetof(cli_common, limits.max_table_cells), SIZE},
+    {NULL, "--max-paragraph-bytes", offsetof(cli_common, limits.max_paragraph_bytes), SIZE},
 };
+
+/* A positive whole number, optionally followed by K, M or G (times 1024,
+ * 1024^2, 1024^3); 0 when it is not one or does not fit in `max`. */
+static size_t parse_count(const char *v, size_t max)
+{
+    size_t n = 0;
+    const char *p = v;
+    if (*p < '0' || *p > '9')
+        return 0;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        size_t d = (size_t)(*p - '0');
+        if (n > (max - d) / 10)
+            return 0;
+        n = n * 10 + d;
+    }
+    size_t unit = 1;
+    if (*p == 'K' || *p == 'k')
+        unit = (size_t)1 << 10;
+    else if (*p == 'M' || *p == 'm')
+        unit = (size_t)1 << 20;
+    else if (*p == 'G' || *p == 'g')
+        unit = (size_t)1 << 30;
+    if (unit > 1)
+        p++;
+    if (*p || n > max / unit)
+        return 0;
+    return n * unit;
+}
+
+/* Store the value `v` of `opt`; EXIT_USAGE (after saying why) when bad. */
+static int set_value(cli_common *c, const struct option *opt, const char *v)
+{
+    void *field = (char *)c + opt->field;
+    size_t n;
+    switch (opt->kind) {
+    case STRING:
+        *(const char **)field = v;
+        return 0;
+    case SIZE:
+        if (!(n = parse_count(v, CLI_MAX_COUNT)))
+            return cli_bad_usage("%s \"%s\": not a whole number from 1 to %zu "
+                                 "(a K, M or G suffix multiplies by 1024, 1024^2, 1024^3)",
+                                 opt->name, v, CLI_MAX_COUNT);
+        *(size_t *)field = n;
+        return 0;
+    case DEPTH:
+        if (!(n = parse_count(v, CLI_MAX_DEPTH_CEILING)))
+            return cli_bad_usage("%s \"%s\": not a whole number from 1 to %d", opt->name, v,
+                                 CLI_MAX_DEPTH_CEILING);
+        *(int *)field = (int)n;
+        return 0;
+    case SWITCH:
+        break;
+    }
+    *(int *)field = 1;
+    return 0;
+}
 
 int cli_take_common(cli_common *c, int argc, char **argv, int *i)
 {
@@ -68,15 +141,11 @@ int cli_take_common(cli_common *c, int argc, char **argv, int *i)
         const struct option *opt = &options[k];
         if (strcmp(a, opt->name) && (!opt->brief || strcmp(a, opt->brief)))
             continue;
-        void *field = (char *)c + opt->field;
-        if (!opt->has_value) {
-            *(int *)field = 1;
-            return 1;
-        }
+        if (opt->kind == SWITCH)
+            return set_value(c, opt, NULL) ? EXIT_USAGE : 1;
         if (*i + 1 >= argc)
             return cli_bad_usage("%s needs a value", a);
-        *(const char **)field = argv[++*i];
-        return 1;
+        return set_value(c, opt, argv[++*i]) ? EXIT_USAGE : 1;
     }
     return 0;
 }
@@ -148,5 +217,15 @@ const char cli_common_help[] =
     "      --style FILE     house style file (default: the built-in UN style)\n"
     "      --fonts DIR      folder of the Liberation Serif fonts\n"
     "  -q, --quiet          print only problems (batch: only failures)\n"
+    "\n"
+    "limits on each input (N: a count; K, M, G multiply by 1024, 1024^2, 1024^3):\n"
+    "      --max-input-bytes N      size of the input file (default 64M)\n"
+    "      --max-depth N            nesting of lists, quotes, elements (default 64\n"
+    "                               for Markdown, 256 for XML; at most 10000)\n"
+    "      --max-notes N            footnotes (default " XSTR(FOLIO_DEFAULT_MAX_NOTES) ")\n"
+    "      --max-table-cells N      rows x columns of one table (default "
+    XSTR(FOLIO_DEFAULT_MAX_TABLE_CELLS) ")\n"
+    "      --max-paragraph-bytes N  text of one paragraph, heading, list item,\n"
+    "                               note or table cell (default 4M)\n"
     "\n"
     "Metadata given as options overrides the report's own.\n";

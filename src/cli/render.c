@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 
@@ -66,12 +67,36 @@ int cli_is_xml(const char *path)
     return n > 4 && !strcasecmp(path + n - 4, ".xml");
 }
 
+int cli_read_limited(folio_ctx *ctx, const char *input, const char *data, size_t len,
+                     const folio_read_limits *lim, folio_report **out)
+{
+    if (cli_is_xml(input))
+        return folio_read_xml(ctx, data, len, input, lim, out);
+    return folio_read_markdown(ctx, data, len, input, lim, out);
+}
+
 int cli_read_report(folio_ctx *ctx, const char *input, const char *data, size_t len,
                     folio_report **out)
 {
-    if (cli_is_xml(input))
-        return folio_read_xml(ctx, data, len, input, NULL, out);
-    return folio_read_markdown(ctx, data, len, input, NULL, out);
+    return cli_read_limited(ctx, input, data, len, NULL, out);
+}
+
+int cli_read_input(folio_ctx *ctx, const char *path, const folio_read_limits *lim,
+                   char **data, size_t *len)
+{
+    size_t max = lim && lim->max_bytes ? lim->max_bytes : CLI_DEFAULT_MAX_INPUT;
+    struct stat st;
+    /* a regular file says its size: refuse it before reading a byte; a
+     * pipe is cut off at the limit by folio_read_file */
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
+        *data = NULL;
+        *len = 0;
+        return folio_error(ctx, FOLIO_E_LIMIT, (folio_pos){0, 0},
+                           "input of %jd bytes: more than the limit of %zu "
+                           "(raise it with --max-input-bytes)",
+                           (intmax_t)st.st_size, max);
+    }
+    return folio_read_file(ctx, path, max, data, len);
 }
 
 int cli_render_doc(folio_ctx *ctx, const cli_doc *doc, const folio_fonts *fonts,
@@ -82,7 +107,7 @@ int cli_render_doc(folio_ctx *ctx, const cli_doc *doc, const folio_fonts *fonts,
     folio_layout *layout = NULL;
     int rc;
 
-    if ((rc = cli_read_report(ctx, doc->input, doc->data, doc->len, &report)) ||
+    if ((rc = cli_read_limited(ctx, doc->input, doc->data, doc->len, doc->limits, &report)) ||
         (rc = folio_style_apply(ctx, report, doc->style, &flow)))
         goto done;
     if ((doc->pdf || doc->trace) && (rc = folio_layout_run(ctx, flow, fonts, &layout)))
@@ -177,10 +202,10 @@ int cli_render_main(int argc, char **argv)
     folio_fonts *fonts = NULL;
     char *data = NULL, *pdf = NULL, *docx = NULL;
     size_t npages = 0;
-    cli_doc doc = {input, NULL, 0, NULL, NULL, trace, &o.style};
+    cli_doc doc = {input, NULL, 0, NULL, NULL, trace, &o.style, &o.limits};
     int rc;
     folio_ctx_init(&ctx, input);
-    if ((rc = folio_read_file(&ctx, input, 0, &data, &doc.len)))
+    if ((rc = cli_read_input(&ctx, input, &o.limits, &data, &doc.len)))
         goto done;
     doc.data = data;
     if ((o.want_pdf || trace) && (rc = folio_fonts_load(&ctx, o.fonts_dir, &fonts)))

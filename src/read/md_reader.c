@@ -397,6 +397,8 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
                                &md.rep->blocks, &md.rep->nblocks)))
         goto done;
     rc = read_notes(&md, doc);
+    if (!rc)
+        rc = folio_report_check_limits(ctx, md.rep, lim);
 
 done:
     if (rc == FOLIO_E_NOMEM && !md.failed)

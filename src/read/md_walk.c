@@ -55,7 +55,8 @@ static int too_deep(folio_md *md, cmark_node *n)
 {
     md->failed = 1;
     return folio_error(md->ctx, FOLIO_E_LIMIT, node_pos(md, n),
-                       "nesting deeper than %d levels", md->max_depth);
+                       "nesting deeper than %d levels (raise it with --max-depth)",
+                       md->max_depth);
 }
 
 static int is_type(cmark_node *n, const char *name)

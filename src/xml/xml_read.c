@@ -29,6 +29,8 @@ int folio_read_xml(folio_ctx *ctx, const char *data, size_t len, const char *nam
     }
     if ((rc = folio_xml_build(ctx, doc, max_depth, rep)))
         goto done;
+    if ((rc = folio_report_check_limits(ctx, rep, lim)))
+        goto done;
     *out = rep;
     rep = NULL;
 done:

@@ -324,7 +324,7 @@ static void size_limit(void **state)
     (void)state;
     folio_ctx ctx;
     folio_report *rep = (folio_report *)1;
-    folio_read_limits lim = {10, 0};
+    folio_read_limits lim = {.max_bytes = 10};
     assert_int_equal(read_md(&ctx, "0123456789AB", 12, &lim, &rep), FOLIO_E_LIMIT);
     assert_null(rep);
     assert_non_null(strstr(folio_last_error(&ctx), "limit of 10 bytes"));
@@ -346,7 +346,7 @@ static void depth_limit(void **state)
     assert_int_equal(read_md(&ctx, text, strlen(text), NULL, &rep), FOLIO_E_LIMIT);
     assert_non_null(strstr(folio_last_error(&ctx), "nesting deeper than 64"));
     folio_ctx_free(&ctx);
-    folio_read_limits lim = {0, 300};
+    folio_read_limits lim = {.max_depth = 300};
     assert_int_equal(read_md(&ctx, text, strlen(text), &lim, &rep), 0);
     assert_int_equal(rep->nblocks, 1);
     folio_report_free(rep);

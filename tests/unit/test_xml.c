@@ -230,7 +230,7 @@ static void test_invalid(void **state)
             "mismatch", 0);
     folio_ctx ctx;
     folio_ctx_init(&ctx, "t.xml");
-    folio_read_limits lim = {10, 0};
+    folio_read_limits lim = {.max_bytes = 10};
     folio_report *r = NULL;
     assert_int_equal(folio_read_xml(&ctx, "<report/>   ", 12, "t.xml", &lim, &r), FOLIO_E_LIMIT);
     folio_ctx_free(&ctx);

@@ -1,0 +1,197 @@
+/* Unit tests of folio_report_check_limits: the note, table-cell and
+ * paragraph limits, through both readers and on a model built by hand;
+ * each overrun names the place, the count, the limit and the option. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "folio.h"
+
+static const char head[] = "---\nsymbol: A/1\ndate: 2024-01-01\n---\n\n";
+
+/* The first error of ctx; fails the test when there is none. */
+static const folio_diag *first_error(const folio_ctx *ctx)
+{
+    for (size_t i = 0; i < ctx->ndiags; i++)
+        if (ctx->diags[i].severity == FOLIO_ERROR)
+            return &ctx->diags[i];
+    fail_msg("no error recorded");
+    return NULL;
+}
+
+static int read_md(folio_ctx *ctx, const char *text, const folio_read_limits *lim,
+                   folio_report **rep)
+{
+    folio_ctx_init(ctx, "t.md");
+    return folio_read_markdown(ctx, text, strlen(text), "t.md", lim, rep);
+}
+
+static void notes_limit(void **state)
+{
+    (void)state;
+    char text[1024];
+    int n = snprintf(text, sizeof text, "%s", head);
+    for (int i = 1; i <= 3; i++)
+        n += snprintf(text + n, sizeof text - (size_t)n, "%d. Text.[^%d]\n\n", i, i);
+    for (int i = 1; i <= 3; i++) /* definitions on lines 12, 13, 14 */
+        n += snprintf(text + n, sizeof text - (size_t)n, "[^%d]: Note %d.\n", i, i);
+    folio_ctx ctx;
+    folio_report *rep = NULL;
+    folio_read_limits lim = {.max_notes = 2};
+    assert_int_equal(read_md(&ctx, text, &lim, &rep), FOLIO_E_LIMIT);
+    assert_null(rep);
+    const folio_diag *d = first_error(&ctx);
+    assert_int_equal(d->pos.line, 14); /* the third note: the first one over */
+    assert_string_equal(d->message, "3 footnotes: more than the limit of 2 "
+                                    "(raise it with --max-notes)");
+    folio_ctx_free(&ctx);
+    lim.max_notes = 3;
+    assert_int_equal(read_md(&ctx, text, &lim, &rep), 0);
+    assert_int_equal(rep->nnotes, 3);
+    folio_report_free(rep);
+    folio_ctx_free(&ctx);
+}
+
+static void table_limit(void **state)
+{
+    (void)state;
+    char text[512];
+    snprintf(text, sizeof text, "%s1. Table.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n",
+             head);
+    folio_ctx ctx;
+    folio_report *rep = NULL;
+    folio_read_limits lim = {.max_table_cells = 5};
+    assert_int_equal(read_md(&ctx, text, &lim, &rep), FOLIO_E_LIMIT);
+    const folio_diag *d = first_error(&ctx);
+    assert_int_equal(d->pos.line, 8);
+    assert_string_equal(d->message, "table of 3 rows and 2 columns has 6 cells: more than the "
+                                    "limit of 5 (raise it with --max-table-cells)");
+    folio_ctx_free(&ctx);
+    lim.max_table_cells = 6;
+    assert_int_equal(read_md(&ctx, text, &lim, &rep), 0);
+    folio_report_free(rep);
+    folio_ctx_free(&ctx);
+}
+
+static void paragraph_limit(void **state)
+{
+    (void)state;
+    char text[512];
+    /* "Twelve bytes" is 12 bytes of text on line 8 */
+    snprintf(text, sizeof text, "%s1. Short.\n\nTwelve bytes\n", head);
+    folio_ctx ctx;
+    folio_report *rep = NULL;
+    folio_read_limits lim = {.max_paragraph_bytes = 11};
+    assert_int_equal(read_md(&ctx, text, &lim, &rep), FOLIO_E_LIMIT);
+    const folio_diag *d = first_error(&ctx);
+    assert_int_equal(d->pos.line, 8);
+    assert_string_equal(d->message, "paragraph of 12 bytes: more than the limit of 11 "
+                                    "(raise it with --max-paragraph-bytes)");
+    folio_ctx_free(&ctx);
+    lim.max_paragraph_bytes = 12;
+    assert_int_equal(read_md(&ctx, text, &lim, &rep), 0);
+    folio_report_free(rep);
+    folio_ctx_free(&ctx);
+}
+
+/* The XML reader goes through the same check. */
+static void xml_reader(void **state)
+{
+    (void)state;
+    static const char xml[] =
+        "<?xml version=\"1.0\"?>\n"
+        "<report xmlns=\"urn:folio:report:1\">\n"
+        "  <meta><distribution>general</distribution></meta>\n"
+        "  <blocks>\n"
+        "    <p>Twelve bytes</p>\n"
+        "  </blocks>\n"
+        "</report>\n";
+    folio_ctx ctx;
+    folio_report *rep = NULL;
+    folio_read_limits lim = {.max_paragraph_bytes = 11};
+    folio_ctx_init(&ctx, "t.xml");
+    assert_int_equal(folio_read_xml(&ctx, xml, strlen(xml), "t.xml", &lim, &rep), FOLIO_E_LIMIT);
+    assert_null(rep);
+    const folio_diag *d = first_error(&ctx);
+    assert_int_equal(d->pos.line, 5);
+    assert_non_null(strstr(d->message, "paragraph of 12 bytes"));
+    folio_ctx_free(&ctx);
+    lim.max_paragraph_bytes = 0; /* the default */
+    folio_ctx_init(&ctx, "t.xml");
+    assert_int_equal(folio_read_xml(&ctx, xml, strlen(xml), "t.xml", &lim, &rep), 0);
+    folio_report_free(rep);
+    folio_ctx_free(&ctx);
+}
+
+/* A hand-built model: a table cell and a footnote paragraph, positioned by
+ * their runs when the block has no position. */
+static void model_cells_and_notes(void **state)
+{
+    (void)state;
+    folio_report *rep = folio_report_new("m.md");
+    assert_non_null(rep);
+    folio_run cell_runs[2] = {{.kind = FOLIO_RUN_TEXT, .text = "abc", .pos = {5, 3}},
+                              {.kind = FOLIO_RUN_TEXT, .text = "defg", .pos = {5, 6}}};
+    folio_cell cells[2] = {{NULL, 0}, {cell_runs, 2}};
+    folio_table table = {.nrows = 1, .ncols = 2, .cells = cells};
+    folio_block blocks[1] = {{.kind = FOLIO_BLOCK_TABLE, .table = &table, .pos = {4, 1}}};
+    rep->blocks = blocks;
+    rep->nblocks = 1;
+    folio_ctx ctx;
+    folio_read_limits lim = {.max_paragraph_bytes = 6};
+    folio_ctx_init(&ctx, "m.md");
+    assert_int_equal(folio_report_check_limits(&ctx, rep, &lim), FOLIO_E_LIMIT);
+    const folio_diag *d = first_error(&ctx);
+    assert_int_equal(d->pos.line, 5);
+    assert_int_equal(d->pos.col, 3);
+    assert_string_equal(d->message, "table cell of 7 bytes: more than the limit of 6 "
+                                    "(raise it with --max-paragraph-bytes)");
+    folio_ctx_free(&ctx);
+    lim.max_paragraph_bytes = 7;
+    folio_ctx_init(&ctx, "m.md");
+    assert_int_equal(folio_report_check_limits(&ctx, rep, &lim), 0);
+    assert_int_equal(ctx.ndiags, 0);
+    folio_ctx_free(&ctx);
+
+    /* a note whose paragraph is too long */
+    folio_run note_runs[1] = {{.kind = FOLIO_RUN_TEXT, .text = "12345678", .pos = {9, 7}}};
+    folio_block note_blocks[1] = {{.kind = FOLIO_BLOCK_PARAGRAPH, .runs = note_runs,
+                                   .nruns = 1}};
+    folio_note note = {.id = "1", .blocks = note_blocks, .nblocks = 1, .pos = {9, 1}};
+    folio_note *notes[1] = {&note};
+    rep->notes = notes;
+    rep->nnotes = 1;
+    folio_ctx_init(&ctx, "m.md");
+    assert_int_equal(folio_report_check_limits(&ctx, rep, &lim), FOLIO_E_LIMIT);
+    d = first_error(&ctx);
+    assert_int_equal(d->pos.line, 9);
+    assert_int_equal(d->pos.col, 7);
+    assert_non_null(strstr(d->message, "footnote paragraph of 8 bytes"));
+    folio_ctx_free(&ctx);
+    /* NULL limits: the defaults, which this model is far within */
+    folio_ctx_init(&ctx, "m.md");
+    assert_int_equal(folio_report_check_limits(&ctx, rep, NULL), 0);
+    folio_ctx_free(&ctx);
+    rep->blocks = NULL;
+    rep->nblocks = 0;
+    rep->notes = NULL;
+    rep->nnotes = 0;
+    folio_report_free(rep);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(notes_limit),
+        cmocka_unit_test(table_limit),
+        cmocka_unit_test(paragraph_limit),
+        cmocka_unit_test(xml_reader),
+        cmocka_unit_test(model_cells_and_notes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
