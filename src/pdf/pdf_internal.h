@@ -64,6 +64,9 @@ int folio_pdf_add_link(folio_pdf *w, const folio_item *it);
 int folio_pdf_add_outline(folio_pdf *w, const folio_item *it);
 /* Document info, /Lang, page labels, page mode. */
 int folio_pdf_set_meta(folio_pdf *w, const folio_layout *l);
+/* Flag, in every embedded TrueType font, the components of used composite
+ * glyphs to any depth (libharu flags one level only); before save. */
+int folio_pdf_close_glyphs(folio_pdf *w);
 /* Render and write the file; a file left half-written is removed. */
 int folio_pdf_save(folio_pdf *w, const char *path);
 

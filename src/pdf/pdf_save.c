@@ -13,6 +13,9 @@
 /* The whole rendered document in a malloc'd buffer. */
 static int render(folio_pdf *w, unsigned char **out, size_t *size)
 {
+    int rc = folio_pdf_close_glyphs(w);
+    if (rc)
+        return rc;
     if (HPDF_SaveToStream(w->doc) != HPDF_OK || w->error)
         return folio_pdf_fail(w, FOLIO_E_PDF, "cannot render the document");
     HPDF_UINT32 total = HPDF_GetStreamSize(w->doc);
