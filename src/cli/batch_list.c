@@ -1,5 +1,6 @@
-/* The job list of `folio batch`: every *.md of a folder, sorted by name, or
- * the rows of a manifest; then names, output paths and the shard. */
+/* The job list of `folio batch`: every *.md and *.xml (report XML or Akoma
+ * Ntoso) of a folder, sorted by name, or the rows of a manifest; then
+ * names, output paths and the shard. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -124,7 +125,8 @@ static int read_dir(folio_ctx *ctx, const batch_opts *o, batch_list *l)
                            strerror(errno));
     for (struct dirent *e; (e = readdir(d));) {
         size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len < 4 || strcmp(e->d_name + len - 3, ".md"))
+        int md = len > 3 && !strcmp(e->d_name + len - 3, ".md");
+        if (e->d_name[0] == '.' || (!md && !cli_is_xml(e->d_name)))
             continue;
         char *path = folio_sprintf(l->arena, "%s/%s", o->in, e->d_name);
         struct stat st;

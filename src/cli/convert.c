@@ -1,19 +1,22 @@
-/* `folio convert IN --to xml [-o FILE]`: a report in another input format,
- * written from the model (report XML: docs/report-xml.md). */
+/* `folio convert IN --to xml|akn [-o FILE]`: a report in another input
+ * format, written from the model (report XML: docs/report-xml.md; Akoma
+ * Ntoso: docs/akn.md). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "xml/xml_internal.h"
 
 static const char convert_usage[] =
-    "usage: folio convert INPUT --to xml [-o FILE]\n"
+    "usage: folio convert INPUT --to xml|akn [-o FILE]\n"
     "\n"
-    "Write the report XML of a report (Markdown, or report XML when INPUT\n"
-    "ends in .xml) to FILE, or to standard output without -o.\n"
+    "Write a report (Markdown, or XML when INPUT ends in .xml: report XML\n"
+    "or Akoma Ntoso) as report XML or as Akoma Ntoso (AKN4UN) to FILE, or\n"
+    "to standard output without -o.\n"
     "\n"
     "options:\n"
-    "      --to FORMAT      the output format: xml\n"
+    "      --to FORMAT      the output format: xml (report XML) or akn\n"
     "  -o, --output FILE    where to write (default: standard output)\n"
     "  -q, --quiet          print only problems\n"
     "\n"
@@ -62,9 +65,9 @@ int cli_convert_main(int argc, char **argv)
     if (!input)
         return cli_bad_usage("%s", "convert needs an input file");
     if (!to)
-        return cli_bad_usage("%s", "convert needs --to xml");
-    if (strcmp(to, "xml"))
-        return cli_bad_usage("cannot convert to \"%s\" (only xml)", to);
+        return cli_bad_usage("%s", "convert needs --to xml or --to akn");
+    if (strcmp(to, "xml") && strcmp(to, "akn"))
+        return cli_bad_usage("cannot convert to \"%s\" (only xml or akn)", to);
 
     folio_ctx ctx;
     folio_report *report = NULL;
@@ -74,7 +77,8 @@ int cli_convert_main(int argc, char **argv)
     folio_ctx_init(&ctx, input);
     if ((rc = folio_read_file(&ctx, input, 0, &data, &len)) ||
         (rc = cli_read_report(&ctx, input, data, len, &report)) ||
-        (rc = folio_report_xml(&ctx, report, &xml, &xlen)))
+        (rc = (strcmp(to, "akn") ? folio_report_xml : folio_report_akn)(&ctx, report, &xml,
+                                                                        &xlen)))
         goto done;
     if (!output || !strcmp(output, "-")) {
         if (fwrite(xml, 1, xlen, stdout) != xlen || fflush(stdout) != 0)

@@ -1,12 +1,12 @@
-/* Secure parsing of report XML and its validation against the built-in
- * RELAX NG schema.
+/* Secure parsing of XML input (report XML and Akoma Ntoso), and the
+ * validation of report XML against the built-in RELAX NG schema.
  *
  * Hostile input is expected: no network (XML_PARSE_NONET), entities are
  * never substituted (no XML_PARSE_NOENT), no huge mode (libxml2 keeps its
  * limits, among them a nesting depth of 256), external entities cannot be
  * loaded (a refusing loader), and a DOCTYPE stops the parser the moment it
- * is seen, before any declaration in it is read: report XML has no DTD, so
- * entity expansion attacks never start. */
+ * is seen, before any declaration in it is read: neither report XML nor
+ * Akoma Ntoso has a DTD, so entity expansion attacks never start. */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +18,7 @@
 
 #include "xml/xml_internal.h"
 #include "xml/xml_names.h"
+#include "xml/akn_internal.h"
 
 enum { MAX_REPORTED = 20 }; /* errors reported per document; the rest are counted */
 
@@ -96,15 +97,19 @@ static void on_doctype(void *user, const xmlChar *name, const xmlChar *ext, cons
     folio_pos pos = {p->input ? p->input->line : 0, p->input ? p->input->col : 0};
     if (!s->doctype)
         folio_error(s->ctx, FOLIO_E_INPUT, pos,
-                    "<!DOCTYPE %s>: a DOCTYPE is not allowed in report XML "
+                    "<!DOCTYPE %s>: a DOCTYPE is not allowed in folio's XML input "
                     "(no DTD, no entities)", name ? (const char *)name : "");
     s->doctype = 1;
     xmlStopParser(p);
 }
 
-static int validate(errs *s, xmlDocPtr doc)
+int folio_xml_validate(folio_ctx *ctx, xmlDocPtr doc)
 {
+    errs st = {ctx, 0, 0}, *s = &st;
     int rc = 0;
+    xmlStructuredErrorFunc old_handler = xmlStructuredError;
+    void *old_data = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(s, on_error); /* the schema's own errors too */
     xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(
         folio_builtin_report_rng, (int)strlen(folio_builtin_report_rng));
     xmlRelaxNGPtr schema = pc ? xmlRelaxNGParse(pc) : NULL;
@@ -123,9 +128,13 @@ static int validate(errs *s, xmlDocPtr doc)
         rc = FOLIO_E_INPUT;
     }
 done:
+    if (s->count > MAX_REPORTED)
+        folio_error(ctx, FOLIO_E_INPUT, (folio_pos){0, 0}, "%d more errors not shown",
+                    s->count - MAX_REPORTED);
     xmlRelaxNGFreeValidCtxt(vc);
     xmlRelaxNGFree(schema);
     xmlRelaxNGFreeParserCtxt(pc);
+    xmlSetStructuredErrorFunc(old_data, old_handler);
     return rc;
 }
 
@@ -157,8 +166,6 @@ int folio_xml_parse(folio_ctx *ctx, const char *data, size_t len, xmlDocPtr *out
         rc = FOLIO_E_INPUT;
         goto done;
     }
-    if ((rc = validate(&s, doc)))
-        goto done;
     *out = doc;
     doc = NULL;
 done:
@@ -169,4 +176,13 @@ done:
     xmlFreeDoc(doc);
     xmlFreeParserCtxt(p);
     return rc;
+}
+
+int folio_xml_is_akn(xmlDocPtr doc)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (!root || strcmp((const char *)root->name, "akomaNtoso"))
+        return 0;
+    return !root->ns || !root->ns->href ||
+           !strcmp((const char *)root->ns->href, FOLIO_AKN_NS);
 }

@@ -1,4 +1,6 @@
-/* folio_read_xml: report XML (docs/report-xml.md) into the report model. */
+/* folio_read_xml: report XML (docs/report-xml.md) or Akoma Ntoso
+ * (docs/akn.md) into the report model. Both are parsed the same secure
+ * way; the root element says which builder takes the tree. */
 #include "folio/read.h"
 #include "xml/xml_internal.h"
 
@@ -27,7 +29,11 @@ int folio_read_xml(folio_ctx *ctx, const char *data, size_t len, const char *nam
         rc = folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
         goto done;
     }
-    if ((rc = folio_xml_build(ctx, doc, max_depth, rep)))
+    if (folio_xml_is_akn(doc))
+        rc = folio_akn_build(ctx, doc, data, len, max_depth, rep);
+    else if (!(rc = folio_xml_validate(ctx, doc)))
+        rc = folio_xml_build(ctx, doc, max_depth, rep);
+    if (rc)
         goto done;
     if ((rc = folio_report_check_limits(ctx, rep, lim)))
         goto done;

@@ -1,0 +1,271 @@
+/* The Akoma Ntoso writer's output: indentation of block-level elements,
+ * eIds, checked text, inline runs and footnotes. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlstring.h>
+
+#include "xml/akn_write.h"
+
+#define TRY(call) do { if ((call) < 0) { rc = FOLIO_E_NOMEM; goto done; } } while (0)
+
+static int indent(akn_writer *x, int depth)
+{
+    char buf[80] = "\n";
+    int n = depth * 2 < 78 ? depth * 2 : 78;
+    memset(buf + 1, ' ', (size_t)n);
+    buf[n + 1] = 0;
+    return xmlTextWriterWriteRaw(x->w, AKN_X(buf)) < 0 ? FOLIO_E_NOMEM : 0;
+}
+
+int folio_aknw_newline(akn_writer *x)
+{
+    if (x->depth > 0)
+        x->blocks[x->depth - 1] = 1;
+    return indent(x, x->depth);
+}
+
+static int push(akn_writer *x, const char *name)
+{
+    if (x->depth >= AKN_MAX_OPEN)
+        return folio_error(x->ctx, FOLIO_E_INPUT, (folio_pos){0, 0},
+                           "the report nests too deep for AKN output");
+    if (xmlTextWriterStartElement(x->w, AKN_X(name)) < 0)
+        return FOLIO_E_NOMEM;
+    x->blocks[x->depth++] = 0;
+    return 0;
+}
+
+int folio_aknw_open(akn_writer *x, const char *name)
+{
+    int rc = folio_aknw_newline(x);
+    return rc ? rc : push(x, name);
+}
+
+int folio_aknw_open_inline(akn_writer *x, const char *name)
+{
+    return push(x, name);
+}
+
+int folio_aknw_close(akn_writer *x)
+{
+    if (x->depth <= 0)
+        return folio_error(x->ctx, FOLIO_E_INPUT, (folio_pos){0, 0}, "AKN writer: no open element");
+    int rc = 0;
+    x->depth--;
+    if (x->blocks[x->depth] && (rc = indent(x, x->depth)))
+        return rc;
+    return xmlTextWriterEndElement(x->w) < 0 ? FOLIO_E_NOMEM : 0;
+}
+
+int folio_aknw_eid(akn_writer *x, const char *prefix)
+{
+    size_t i = 0, n = sizeof x->eids / sizeof x->eids[0];
+    while (i < n && x->eid_prefix[i] && strcmp(x->eid_prefix[i], prefix))
+        i++;
+    if (i == n)
+        return folio_error(x->ctx, FOLIO_E_INPUT, (folio_pos){0, 0}, "AKN writer: eId prefixes");
+    x->eid_prefix[i] = prefix;
+    char id[48];
+    snprintf(id, sizeof id, "%s_%u", prefix, ++x->eids[i]);
+    return xmlTextWriterWriteAttribute(x->w, AKN_X("eId"), AKN_X(id)) < 0 ? FOLIO_E_NOMEM : 0;
+}
+
+/* XML 1.0 cannot carry most control characters, nor broken UTF-8. */
+static int check_text(akn_writer *x, const char *s, folio_pos pos)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+            return folio_error(x->ctx, FOLIO_E_INPUT, pos,
+                               "text holds control character 0x%02X, which XML cannot carry", *p);
+    if (!xmlCheckUTF8(AKN_X(s)))
+        return folio_error(x->ctx, FOLIO_E_INPUT, pos, "text is not valid UTF-8");
+    return 0;
+}
+
+int folio_aknw_text(akn_writer *x, const char *s, folio_pos pos)
+{
+    int rc = check_text(x, s, pos);
+    if (!rc && xmlTextWriterWriteString(x->w, AKN_X(s)) < 0)
+        rc = FOLIO_E_NOMEM;
+    return rc;
+}
+
+int folio_aknw_attr(akn_writer *x, const char *name, const char *value, folio_pos pos)
+{
+    int rc = check_text(x, value, pos);
+    if (!rc && xmlTextWriterWriteAttribute(x->w, AKN_X(name), AKN_X(value)) < 0)
+        rc = FOLIO_E_NOMEM;
+    return rc;
+}
+
+static int by_address(const void *a, const void *b)
+{
+    uintptr_t p = (uintptr_t)((const struct akn_note_ix *)a)->note;
+    uintptr_t q = (uintptr_t)((const struct akn_note_ix *)b)->note;
+    return (p > q) - (p < q);
+}
+
+void folio_aknw_index_notes(akn_writer *x)
+{
+    for (size_t i = 0; i < x->r->nnotes; i++) {
+        x->by_ptr[i].note = x->r->notes[i];
+        x->by_ptr[i].i = i;
+    }
+    qsort(x->by_ptr, x->r->nnotes, sizeof *x->by_ptr, by_address);
+}
+
+long folio_aknw_note_index(const akn_writer *x, const folio_note *n)
+{
+    size_t lo = 0, hi = x->r->nnotes;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const folio_note *m = x->by_ptr[mid].note;
+        if (m == n)
+            return (long)x->by_ptr[mid].i;
+        if ((uintptr_t)m < (uintptr_t)n)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+/* eId="fn_ID" when the id is a plain name, else fn_ and its position. */
+static void note_eid(const akn_writer *x, long i, char *buf, size_t size)
+{
+    const char *id = x->r->notes[i]->id;
+    if (id && id[0] && strlen(id) < size - 4 &&
+        strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") ==
+            strlen(id))
+        snprintf(buf, size, "fn_%s", id);
+    else
+        snprintf(buf, size, "fn_%ld", i + 1);
+}
+
+static void marker(akn_writer *x, long i, char *buf, size_t size)
+{
+    const folio_note *n = x->r->notes[i];
+    if (n->mark && n->mark[0]) {
+        snprintf(buf, size, "%s", n->mark);
+        return;
+    }
+    if (!x->marker[i])
+        x->marker[i] = ++x->numbered;
+    snprintf(buf, size, "%d", x->marker[i]);
+}
+
+int folio_aknw_note_out(akn_writer *x, const folio_note *n, const char *element)
+{
+    long i = folio_aknw_note_index(x, n);
+    char eid[96], mark[64];
+    int rc = 0;
+    if (i < 0)
+        return folio_error(x->ctx, FOLIO_E_INPUT, n ? n->pos : (folio_pos){0, 0},
+                           "a footnote reference points to no listed note");
+    x->written[i] = 1;
+    note_eid(x, i, eid, sizeof eid);
+    marker(x, i, mark, sizeof mark);
+    if ((rc = strcmp(element, "authorialNote") ? folio_aknw_open(x, element)
+                                                : folio_aknw_open_inline(x, element)) ||
+        (rc = folio_aknw_attr(x, "eId", eid, n->pos)) || (rc = folio_aknw_attr(x, "marker", mark, n->pos)))
+        return rc;
+    if (!strcmp(element, "authorialNote") && (rc = folio_aknw_attr(x, "placement", "bottom", n->pos)))
+        return rc;
+    if ((rc = folio_aknw_blocks_out(x, n->blocks, n->nblocks, 1)))
+        return rc;
+    return folio_aknw_close(x);
+}
+
+/* Two plain runs side by side would merge into one text: the second goes
+ * in <span>. */
+static int plain(const folio_run *r)
+{
+    return r->kind == FOLIO_RUN_TEXT && !r->style && !r->link && !r->is_symbol;
+}
+
+static int run(akn_writer *x, const folio_run *r, const folio_run *prev)
+{
+    int rc = 0, open = 0;
+    if (r->is_symbol) {
+        TRY(xmlTextWriterStartElement(x->w, AKN_X("ref")));
+        open++;
+        if ((rc = folio_aknw_attr(x, "href", r->link ? r->link : "", r->pos)))
+            goto done;
+    } else if (r->link) {
+        TRY(xmlTextWriterStartElement(x->w, AKN_X("a")));
+        open++;
+        if ((rc = folio_aknw_attr(x, "href", r->link, r->pos)))
+            goto done;
+    }
+    static const struct { unsigned bit; const char *name; } styles[] = {
+        {FOLIO_STRONG, "b"}, {FOLIO_EMPH, "i"}, {FOLIO_SUPER, "sup"}};
+    for (size_t i = 0; i < 3; i++)
+        if (r->style & styles[i].bit) {
+            TRY(xmlTextWriterStartElement(x->w, AKN_X(styles[i].name)));
+            open++;
+        }
+    if (r->style & ~(unsigned)(FOLIO_STRONG | FOLIO_EMPH | FOLIO_SUPER)) {
+        rc = folio_error(x->ctx, FOLIO_E_INPUT, r->pos, "unknown run style bits 0x%X", r->style);
+        goto done;
+    }
+    switch (r->kind) {
+    case FOLIO_RUN_TEXT: {
+        const char *t = r->text ? r->text : "";
+        if (!open && (!*t || (prev && plain(prev)))) {
+            TRY(xmlTextWriterStartElement(x->w, AKN_X("span")));
+            open++;
+        }
+        if (*t && (rc = folio_aknw_text(x, t, r->pos)))
+            goto done;
+        break;
+    }
+    case FOLIO_RUN_NOTE_REF: {
+        long i = r->note ? folio_aknw_note_index(x, r->note) : -1;
+        if (i < 0) {
+            rc = folio_error(x->ctx, FOLIO_E_INPUT, r->pos,
+                             "a footnote reference points to no listed note");
+            goto done;
+        }
+        if (!x->written[i]) {
+            rc = folio_aknw_note_out(x, r->note, "authorialNote");
+            if (rc)
+                goto done;
+            break;
+        }
+        char eid[96], href[100], mark[64];
+        note_eid(x, i, eid, sizeof eid);
+        snprintf(href, sizeof href, "#%s", eid);
+        marker(x, i, mark, sizeof mark);
+        TRY(xmlTextWriterStartElement(x->w, AKN_X("noteRef")));
+        if ((rc = folio_aknw_attr(x, "href", href, r->pos)) ||
+            (rc = folio_aknw_attr(x, "marker", mark, r->pos)))
+            goto done;
+        TRY(xmlTextWriterEndElement(x->w));
+        break;
+    }
+    case FOLIO_RUN_LINE_BREAK:
+        TRY(xmlTextWriterStartElement(x->w, AKN_X("br")));
+        TRY(xmlTextWriterEndElement(x->w));
+        break;
+    default:
+        rc = folio_error(x->ctx, FOLIO_E_INPUT, r->pos, "unknown run kind %d", (int)r->kind);
+        goto done;
+    }
+    while (open-- > 0)
+        TRY(xmlTextWriterEndElement(x->w));
+done:
+    return rc;
+}
+
+int folio_aknw_runs(akn_writer *x, const folio_run *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int rc = run(x, &r[i], i ? &r[i - 1] : NULL);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
