@@ -49,6 +49,22 @@ int folio_pdf_check(folio_pdf *w, const char *what);
  * NULL on OOM. Valid until the next call. */
 const char *folio_pdf_cstr(folio_pdf *w, const char *s, size_t n);
 
+/* A set of 16-bit character codes (one bit each), in pdf_codes.c. */
+typedef struct folio_pdf_codes {
+    uint8_t bit[65536 / 8];
+} folio_pdf_codes;
+void folio_pdf_codes_add(folio_pdf_codes *s, unsigned code);
+int folio_pdf_codes_has(const folio_pdf_codes *s, unsigned code);
+/* Add the codes the layout's text draws in the faces of the bitmask
+ * `faces` (bit f: face f) to *codes. */
+int folio_pdf_collect_codes(folio_pdf *w, const folio_layout *l,
+                            unsigned faces, folio_pdf_codes *codes);
+/* Give a loaded TrueType font definition a one-lookup cmap that maps the
+ * codes in `used` as the font does and every other code to glyph 0, before
+ * HPDF_GetFont builds the font's CID tables from it. */
+int folio_pdf_flatten_cmap(folio_pdf *w, HPDF_FontDef def,
+                           const folio_pdf_codes *used);
+
 /* Load the faces the layout draws; fills w->font. */
 int folio_pdf_load_fonts(folio_pdf *w, const folio_layout *l,
                          const folio_fonts *fonts);
