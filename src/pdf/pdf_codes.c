@@ -20,10 +20,8 @@ int folio_pdf_codes_has(const folio_pdf_codes *s, unsigned code)
     return (s->bit[code >> 3] >> (code & 7)) & 1;
 }
 
-/* The 2-byte code libharu writes for the code point at s (valid UTF-8, as
- * folio_pdf_cstr leaves it); *len gets the bytes used. libharu turns code
- * points beyond the BMP into a space. */
-static unsigned next_code(const unsigned char *s, size_t *len)
+/* libharu turns code points beyond the BMP into a space. */
+unsigned folio_pdf_next_code(const unsigned char *s, size_t *len)
 {
     uint32_t cp;
     if (s[0] < 0x80) {
@@ -59,7 +57,7 @@ int folio_pdf_collect_codes(folio_pdf *w, const folio_layout *l,
             const unsigned char *u = (const unsigned char *)s;
             size_t len;
             for (size_t k = 0; u[k]; k += len)
-                folio_pdf_codes_add(codes, next_code(u + k, &len));
+                folio_pdf_codes_add(codes, folio_pdf_next_code(u + k, &len));
         }
     return 0;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
 
 #include "pdf/pdf_internal.h"
 
@@ -36,8 +37,26 @@ static unsigned faces_named(const char *const names[], unsigned used,
     return mask;
 }
 
+/* The PDF widths of the codes a face draws. Asking libharu for them also
+ * marks their glyphs (and the components of composite ones) for
+ * embedding, as drawing through HPDF_Page_ShowText would (pdf_text.c
+ * writes the text itself). */
+static int face_widths(folio_pdf *w, int face, HPDF_FontDef def,
+                       const folio_pdf_codes *codes)
+{
+    int16_t *width = calloc(65536, sizeof(*width));
+    if (!width)
+        return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
+    for (unsigned code = 0; code < 65536; code++)
+        if (folio_pdf_codes_has(codes, code))
+            width[code] = HPDF_TTFontDef_GetCharWidth(def, (HPDF_UINT16)code);
+    w->width[face] = width;
+    return 0;
+}
+
 /* Each font definition, loaded once, gets the one-lookup cmap of the codes
- * its faces draw before any font is made from it. */
+ * its faces draw before any font is made from it; each face gets the
+ * widths of its codes. */
 static int flatten_cmaps(folio_pdf *w, const folio_layout *l,
                          const char *const names[], unsigned used)
 {
@@ -51,10 +70,15 @@ static int flatten_cmaps(folio_pdf *w, const folio_layout *l,
         unsigned mask = faces_named(names, used, names[f]);
         if (mask & ((1u << f) - 1))
             continue; /* done with an earlier face */
+        HPDF_FontDef def = HPDF_Doc_FindFontDef(w->doc, names[f]);
         memset(codes, 0, sizeof(*codes));
         if ((rc = folio_pdf_collect_codes(w, l, mask, codes)) < 0 ||
-            (rc = folio_pdf_flatten_cmap(
-                 w, HPDF_Doc_FindFontDef(w->doc, names[f]), codes)) < 0)
+            (rc = folio_pdf_flatten_cmap(w, def, codes)) < 0)
+            break;
+        for (int g = f; g < FOLIO_FACE_COUNT && rc == 0; g++)
+            if (mask & (1u << g))
+                rc = face_widths(w, g, def, codes);
+        if (rc < 0)
             break;
     }
     free(codes);
