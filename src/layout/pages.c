@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "layout/blockset.h"
+#include "layout/page_items.h"
 
 #define NOTE_GAP FOLIO_PT(4)      /* separator to the top of the notes */
 #define NOTE_CLEAR FOLIO_PT(9)    /* last body baseline to the notes */
@@ -240,6 +241,7 @@ static int new_page(pager *P)
     if (P->page) {
         if ((rc = draw_notes(P)))
             return rc;
+        page_trim(P->page);
     }
     folio_page *pages = folio_grow(L->a, out->pages, sizeof *pages, out->npages,
                                    out->npages + 1);

@@ -470,6 +470,9 @@ static int place_text(lctx *L, vblock *b, vline *ln, const frag *f, int32_t x,
                       int32_t hscale)
 {
     folio_item it = {0};
+    if (f->len > UINT32_MAX) /* items keep 32-bit lengths */
+        return folio_error(L->ctx, FOLIO_E_LIMIT, (folio_pos){0, 0},
+                           "a word of %zu bytes is too long to set", (size_t)f->len);
     it.kind = FOLIO_ITEM_TEXT;
     it.x = x;
     it.y = -f->rise;
