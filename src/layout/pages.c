@@ -334,6 +334,7 @@ static int place_block(pager *P, blockset *bs, size_t bi)
         b = &bs->v[bi]; /* still set: blocks are released only once placed */
     }
     size_t i = 0;
+    int only_head = 0; /* the page holds nothing but repeated head rows */
     while (i < b->nlines) {
         size_t k = lines_that_fit(P, b, i);
         size_t left = b->nlines - i;
@@ -355,8 +356,9 @@ static int place_block(pager *P, blockset *bs, size_t bi)
                 (i > 0 ? k >= 2 : k >= 3))
                 k--;
         }
-        if (k == 0 && P->fresh)
+        if (k == 0 && (P->fresh || only_head))
             k = 1; /* a line taller than the page: set it anyway */
+        only_head = 0;
         for (size_t j = 0; j < k; j++)
             if ((rc = place_line(P, b, i + j)))
                 return rc;
@@ -365,10 +367,12 @@ static int place_block(pager *P, blockset *bs, size_t bi)
             if ((rc = new_page(P)))
                 return rc;
             /* Table continued: repeat the head rows. */
-            if (b->head_rows && i >= b->head_rows)
+            if (b->head_rows && i >= b->head_rows) {
                 for (size_t h = 0; h < b->head_rows; h++)
                     if ((rc = place_line(P, b, h)))
                         return rc;
+                only_head = 1;
+            }
         }
     }
     P->after = b->space_after;
