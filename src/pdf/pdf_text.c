@@ -104,8 +104,25 @@ int folio_pdf_end_text(folio_pdf *w)
     return rc;
 }
 
-/* Append the word as a hex string of 2-byte codes; its width in 1/1000 em
- * (the sum of its codes' PDF widths) goes to *units. */
+/* One byte of a code in a literal string: the three bytes the string syntax
+ * reserves are escaped, and CR, which a reader would take for a line end. */
+static char *put_byte(char *o, unsigned b)
+{
+    if (b == '(' || b == ')' || b == '\\') {
+        *o++ = '\\';
+        *o++ = (char)b;
+    } else if (b == '\r') {
+        *o++ = '\\';
+        *o++ = 'r';
+    } else {
+        *o++ = (char)b;
+    }
+    return o;
+}
+
+/* Append the word as a literal string of 2-byte codes (raw bytes: half
+ * the size of hex, and compressed in half the time); its width in 1/1000
+ * em (the sum of its codes' PDF widths) goes to *units. */
 static int put_word(folio_pdf *w, const folio_item *it, long *units)
 {
     const char *s = folio_pdf_cstr(w, it->text, it->len);
@@ -114,22 +131,19 @@ static int put_word(folio_pdf *w, const folio_item *it, long *units)
     size_t n = strlen(s);
     if (run_reserve(w, 4 * n + 2) < 0)
         return FOLIO_E_NOMEM;
-    static const char hex[] = "0123456789ABCDEF";
     const int16_t *width = w->width[it->face];
     char *o = w->run.buf + w->run.len;
     const unsigned char *u = (const unsigned char *)s;
     long sum = 0;
     size_t len;
-    *o++ = '<';
+    *o++ = '(';
     for (size_t k = 0; u[k]; k += len) {
         unsigned code = folio_pdf_next_code(u + k, &len);
         sum += width[code];
-        *o++ = hex[code >> 12];
-        *o++ = hex[(code >> 8) & 15];
-        *o++ = hex[(code >> 4) & 15];
-        *o++ = hex[code & 15];
+        o = put_byte(o, code >> 8);
+        o = put_byte(o, code & 0xFF);
     }
-    *o++ = '>';
+    *o++ = ')';
     w->run.len = (size_t)(o - w->run.buf);
     *units = sum;
     return 0;
