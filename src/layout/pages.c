@@ -35,6 +35,7 @@ typedef struct pager {
     int32_t note_cap;              /* most a split note may take of a page */
     note_slice *carry;             /* note lines continuing on the next page */
     size_t ncarry, carry_cap;
+    size_t pages_cap;              /* room in L->out->pages */
 } pager;
 
 
@@ -243,11 +244,16 @@ static int new_page(pager *P)
             return rc;
         page_trim(P->page);
     }
-    folio_page *pages = folio_grow(L->a, out->pages, sizeof *pages, out->npages,
-                                   out->npages + 1);
-    if (!pages)
-        return FOLIO_E_NOMEM;
-    out->pages = pages;
+    if (out->npages == P->pages_cap) {
+        /* doubling: the arena keeps every old copy, so growing by one
+         * page held n^2/2 page records (92 MB for 2,400 pages) */
+        size_t cap = P->pages_cap ? P->pages_cap * 2 : 16;
+        folio_page *pages = folio_grow(L->a, out->pages, sizeof *pages, out->npages, cap);
+        if (!pages)
+            return FOLIO_E_NOMEM;
+        out->pages = pages;
+        P->pages_cap = cap;
+    }
     P->page = &out->pages[out->npages++];
     memset(P->page, 0, sizeof *P->page);
     P->page->number = (int)out->npages;
