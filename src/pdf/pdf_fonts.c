@@ -75,9 +75,16 @@ static int flatten_cmaps(folio_pdf *w, const folio_layout *l,
         if ((rc = folio_pdf_collect_codes(w, l, mask, codes)) < 0 ||
             (rc = folio_pdf_flatten_cmap(w, def, codes)) < 0)
             break;
-        for (int g = f; g < FOLIO_FACE_COUNT && rc == 0; g++)
-            if (mask & (1u << g))
-                rc = face_widths(w, g, def, codes);
+        for (int g = f; g < FOLIO_FACE_COUNT && rc == 0; g++) {
+            if (!(mask & (1u << g)))
+                continue;
+            if (!(w->codes[g] = malloc(sizeof *codes))) {
+                rc = folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
+                break;
+            }
+            *w->codes[g] = *codes;
+            rc = face_widths(w, g, def, codes);
+        }
         if (rc < 0)
             break;
     }

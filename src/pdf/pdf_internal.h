@@ -17,6 +17,9 @@ typedef struct folio_pdf {
     /* Per face: the PDF width (1/1000 em, as the font's /W says) of each
      * code the document draws, looked up when the fonts are loaded. */
     int16_t *width[FOLIO_FACE_COUNT];
+    /* Per face: the codes the document draws in it (pdf_codes.c), for the
+     * font's ToUnicode map. */
+    struct folio_pdf_codes *codes[FOLIO_FACE_COUNT];
     /* Outlines: the latest entry at each level, the parent of the next
      * deeper one. */
     HPDF_Outline outline_at[FOLIO_PDF_MAX_LEVEL + 1];
@@ -64,9 +67,10 @@ int folio_pdf_check(folio_pdf *w, const char *what);
 const char *folio_pdf_cstr(folio_pdf *w, const char *s, size_t n);
 
 /* A set of 16-bit character codes (one bit each), in pdf_codes.c. */
-typedef struct folio_pdf_codes {
+typedef struct folio_pdf_codes folio_pdf_codes;
+struct folio_pdf_codes {
     uint8_t bit[65536 / 8];
-} folio_pdf_codes;
+};
 void folio_pdf_codes_add(folio_pdf_codes *s, unsigned code);
 int folio_pdf_codes_has(const folio_pdf_codes *s, unsigned code);
 /* Add the codes the layout's text draws in the faces of the bitmask
@@ -97,8 +101,9 @@ int folio_pdf_deflate_page(folio_pdf *w);
 int folio_pdf_load_fonts(folio_pdf *w, const folio_layout *l,
                          const folio_fonts *fonts);
 /* Replace libharu's malformed ToUnicode CMap of each loaded font with one
- * mapping every code the layout's text draws in it to that code point. */
-int folio_pdf_fix_tounicode(folio_pdf *w, const folio_layout *l);
+ * mapping every code the document draws in it (w->codes) to that code
+ * point. */
+int folio_pdf_fix_tounicode(folio_pdf *w);
 /* Draw an ART item. */
 int folio_pdf_draw_art(folio_pdf *w, const folio_item *it);
 /* Draw a FOLIO_ITEM_IMAGE (an 8-bit PNG the style stage checked). */

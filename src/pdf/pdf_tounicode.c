@@ -3,7 +3,8 @@
  * as /ToUnicode: a `begincidrange` that maps codes to CIDs, not to Unicode,
  * so readers warn and extract text only by guessing. Here that stream's
  * contents are replaced with a real ToUnicode CMap mapping each code the
- * document draws in the font (pdf_codes.c) to itself. */
+ * document draws in the font (w->codes, from pdf_codes.c) to itself:
+ * the faces of one font share its codes. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,26 +129,18 @@ static int rewrite(folio_pdf *w, HPDF_Font font, const folio_pdf_codes *codes)
     return folio_pdf_check(w, "writing a ToUnicode map");
 }
 
-int folio_pdf_fix_tounicode(folio_pdf *w, const folio_layout *l)
+int folio_pdf_fix_tounicode(folio_pdf *w)
 {
-    int rc = 0;
-    folio_pdf_codes *codes = malloc(sizeof(*codes));
-    if (!codes)
-        return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
     for (int f = 0; f < FOLIO_FACE_COUNT; f++) {
         HPDF_Font font = w->font[f];
-        unsigned faces = 0;
-        for (int g = 0; g < FOLIO_FACE_COUNT; g++)
-            if (w->font[g] == font)
-                faces |= 1u << g;
-        if (!font || (faces & ((1u << f) - 1)))
-            continue; /* none, or done with an earlier face */
-        memset(codes, 0, sizeof(*codes));
-        if ((rc = folio_pdf_collect_codes(w, l, faces, codes)) < 0 ||
-            (rc = rewrite(w, font, codes)) < 0)
-            goto done;
+        int done = 0;
+        for (int g = 0; g < f; g++)
+            done |= w->font[g] == font;
+        if (!font || done || !w->codes[f])
+            continue; /* none, or done with an earlier face of the font */
+        int rc = rewrite(w, font, w->codes[f]);
+        if (rc < 0)
+            return rc;
     }
-done:
-    free(codes);
-    return rc;
+    return 0;
 }

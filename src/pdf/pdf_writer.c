@@ -193,8 +193,10 @@ static int draw_page(folio_pdf *w, const folio_layout *l, size_t index)
     return rc;
 }
 
-int folio_pdf_write(folio_ctx *ctx, const folio_layout *l,
-                    const folio_fonts *fonts, const char *path)
+/* Both entry points: `release` frees each page's items once the page is
+ * drawn (the layout is not const then). */
+static int write_pdf(folio_ctx *ctx, const folio_layout *l, folio_page *release,
+                     const folio_fonts *fonts, const char *path)
 {
     folio_pdf w;
     memset(&w, 0, sizeof(w));
@@ -225,12 +227,18 @@ int folio_pdf_write(folio_ctx *ctx, const folio_layout *l,
         goto done;
     if ((rc = folio_pdf_load_fonts(&w, l, fonts)) < 0)
         goto done;
-    for (size_t i = 0; i < l->npages; i++)
+    for (size_t i = 0; i < l->npages; i++) {
         if ((rc = draw_page(&w, l, i)) < 0)
             goto done;
+        if (release) {
+            free(release[i].items);
+            release[i].items = NULL;
+            release[i].nitems = release[i].cap = 0;
+        }
+    }
     if ((rc = folio_pdf_set_meta(&w, l)) < 0)
         goto done;
-    if ((rc = folio_pdf_fix_tounicode(&w, l)) < 0)
+    if ((rc = folio_pdf_fix_tounicode(&w)) < 0)
         goto done;
     rc = folio_pdf_save(&w, path);
 done:
@@ -238,7 +246,21 @@ done:
         HPDF_Free(w.doc);
     free(w.buf);
     free(w.run.buf);
-    for (int f = 0; f < FOLIO_FACE_COUNT; f++)
+    for (int f = 0; f < FOLIO_FACE_COUNT; f++) {
         free(w.width[f]);
+        free(w.codes[f]);
+    }
     return rc;
+}
+
+int folio_pdf_write(folio_ctx *ctx, const folio_layout *l,
+                    const folio_fonts *fonts, const char *path)
+{
+    return write_pdf(ctx, l, NULL, fonts, path);
+}
+
+int folio_pdf_write_release(folio_ctx *ctx, folio_layout *l,
+                            const folio_fonts *fonts, const char *path)
+{
+    return write_pdf(ctx, l, l ? l->pages : NULL, fonts, path);
 }
