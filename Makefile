@@ -26,10 +26,10 @@ override CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -W
            -DFOLIO_DATADIR='"$(DATADIR)"'
 LDLIBS   = -pthread -lhpdf -lcmark-gfm-extensions $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
 
-LIB_SRC  = $(filter-out src/cli/%,$(wildcard src/*/*.c))
+LIB_SRC  = $(filter-out src/cli/% src/gen/%,$(wildcard src/*/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/builtin_style.o \
-           $(BUILD)/gen/builtin_report_rng.o
+           $(BUILD)/gen/builtin_report_rng.o $(BUILD)/gen/emblem_png.o
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -62,6 +62,20 @@ $(BUILD)/gen/builtin_report_rng.c: schema/folio-report.rng
 	  echo '0x00};'; } > $@
 
 $(BUILD)/gen/builtin_report_rng.o: $(BUILD)/gen/builtin_report_rng.c
+	$(CC) $(CFLAGS) -c $< -o $@
+
+# The DOCX masthead's emblem PNG, rasterized once at build time by a
+# generator linked from the art and the DOCX rasterizer alone.
+EMBLEM_GEN_OBJ = $(BUILD)/src/gen/emblem_png_gen.o $(BUILD)/src/docx/docx_png.o \
+                 $(patsubst %.c,$(BUILD)/%.o,$(wildcard src/art/*.c)) $(BUILD)/src/util/arena.o
+$(BUILD)/gen/emblem_png_gen: $(EMBLEM_GEN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/gen/emblem_png.c: $(BUILD)/gen/emblem_png_gen
+	$< $@
+
+$(BUILD)/gen/emblem_png.o: $(BUILD)/gen/emblem_png.c
 	$(CC) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/libfolio.a: $(LIB_OBJ)

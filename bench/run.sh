@@ -1,12 +1,26 @@
 #!/bin/sh
-# make bench: wall time and peak memory of folio on the bundled example and
-# on the example repeated 40 and 400 times, beside pandoc (md -> docx) on
-# the same files when pandoc is installed. Medians of RUNS runs (default 5);
-# ratios come from the same run. Writes build/bench.json.
+# make bench: wall time and peak memory of folio beside its peers, measured
+# in the same run so the ratios hold on a noisy machine.
+#
+# Inputs: the bundled example (x1, 4 pages); the example repeated 55 times
+# (x55, about 330 pages: the size issue 4 calls "x400" of an example of
+# under a page); repeated 400 times (x400, about 2,400 pages); one
+# 200,000-word paragraph (long); 5,000 footnotes (notes); and a batch of
+# BATCH copies of the example (default 1,000) rendered by `folio batch`
+# with one worker per core.
+# Peers, each when installed: pandoc md -> docx; pandoc md -> PDF through
+# groff (pdfroff); pandoc md -> PDF through xelatex. They run on the
+# example sizes only (minutes on the pathological inputs; xelatex on x1 and
+# x55 only).
+# Medians of RUNS runs (default 5; the batch runs once). Wall time is taken
+# with nanosecond clocks around each run, peak memory from /usr/bin/time.
+# Writes build/bench.json.
 cd "$(dirname "$0")/.." || exit 2
 RUNS=${RUNS:-5}
+BATCH=${BATCH:-1000}
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
+
 if [ ! -x /usr/bin/time ]; then
     echo "bench: needs /usr/bin/time (Debian package 'time')"; exit 2
 fi
@@ -22,21 +36,27 @@ make_input() {
     while [ $i -lt "$n" ]; do printf '%s\n\n' "$body"; i=$((i + 1)); done >> "$out"
 }
 
-# median wall seconds and median peak KiB of RUNS runs of a command
-measure() {
+# median wall seconds and median peak KiB of n runs of a command
+# (prints "fail" when the command fails)
+measure_n() {
+    n=$1
+    shift
     i=0
     : > "$tmp/m"
-    while [ $i -lt "$RUNS" ]; do
-        /usr/bin/time -f "%e %M" -o "$tmp/t" "$@" >/dev/null 2>&1 || { echo "fail"; return; }
-        cat "$tmp/t" >> "$tmp/m"
+    while [ $i -lt "$n" ]; do
+        t0=$(date +%s%N)
+        /usr/bin/time -f "%M" -o "$tmp/t" "$@" >/dev/null 2>&1 || { echo "fail"; return; }
+        t1=$(date +%s%N)
+        echo "$(( (t1 - t0) / 1000000 )) $(tail -n 1 "$tmp/t")" >> "$tmp/m"
         i=$((i + 1))
     done
-    sort -n -k1 "$tmp/m" | awk '{ w[NR] = $1 } END { printf "%s ", w[int((NR + 1) / 2)] }'
+    sort -n -k1 "$tmp/m" | awk '{ w[NR] = $1 } END { printf "%.3f ", w[int((NR + 1) / 2)] / 1000 }'
     sort -n -k2 "$tmp/m" | awk '{ m[NR] = $2 } END { printf "%s\n", m[int((NR + 1) / 2)] }'
 }
+measure() { measure_n "$RUNS" "$@"; }
 
 cp examples/seed-es.md "$tmp/x1.md"
-make_input 40 "$tmp/x40.md"
+make_input 55 "$tmp/x55.md"
 make_input 400 "$tmp/x400.md"
 # pathological: one 200,000-word paragraph; 5,000 footnotes
 python3 - "$tmp" <<'PY'
@@ -47,29 +67,58 @@ with open(d + "/notes.md", "w") as f:
     f.write(head + "".join("%d. A paragraph with a note.[^%d]\n\n" % (i, i) for i in range(1, 5001)))
     f.write("".join("[^%d]: Note %d.\n" % (i, i) for i in range(1, 5001)))
 PY
-have_pandoc=0
-command -v pandoc >/dev/null 2>&1 && have_pandoc=1
+have() { command -v "$1" >/dev/null 2>&1; }
 
-printf '%-8s %-22s %10s %10s %12s %12s\n' input tool "wall (s)" "peak (MB)" "wall ratio" "mem ratio"
+printf '%-8s %6s %-24s %9s %10s %11s %10s\n' input pages tool "wall (s)" "peak (MB)" "wall ratio" "mem ratio"
 json="["
-for x in x1 x40 x400 long notes; do
+# one row: input pages tool wall kib [folio's wall and kib for the ratios]
+row() {
+    if [ "$4" = fail ]; then
+        printf '%-8s %6s %-24s %9s\n' "$1" "$2" "$3" failed
+        json="$json{\"input\":\"$1\",\"tool\":\"$3\",\"failed\":true},"
+        return
+    fi
+    printf '%-8s %6s %-24s %9s %10.1f %11.2f %10.2f\n' "$1" "$2" "$3" "$4" \
+        "$(echo "$5 / 1024" | bc -l)" "$(echo "$4 / $6" | bc -l)" "$(echo "$5 / $7" | bc -l)"
+    json="$json{\"input\":\"$1\",\"pages\":\"$2\",\"tool\":\"$3\",\"wall_s\":$4,\"peak_kib\":$5},"
+}
+for x in x1 x55 x400 long notes; do
     in=$tmp/$x.md
     set -- $(measure ./bin/folio render "$in" -o "$tmp" -q)
     fw=$1 fm=$2
-    printf '%-8s %-22s %10s %10.1f %12s %12s\n' "$x" "folio (pdf+docx)" "$fw" "$(echo "$fm / 1024" | bc -l)" 1.00 1.00
-    json="$json{\"input\":\"$x\",\"tool\":\"folio\",\"wall_s\":$fw,\"peak_kib\":$fm},"
-    # the peer runs on the example sizes; on the pathological inputs
-    # pandoc takes minutes (a 200,000-word paragraph), so folio runs alone
-    if [ $have_pandoc = 1 ] && [ "${x#x}" != "$x" ]; then
+    pages=$(pdfinfo "$tmp/$x.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+    row "$x" "${pages:-?}" "folio (pdf+docx)" "$fw" "$fm" "$fw" "$fm"
+    [ "${x#x}" != "$x" ] || continue
+    if have pandoc; then
         set -- $(measure pandoc -f markdown -o "$tmp/p.docx" "$in")
-        pw=$1 pm=$2
-        printf '%-8s %-22s %10s %10.1f %12.2f %12.2f\n' "$x" "pandoc (docx)" "$pw" \
-            "$(echo "$pm / 1024" | bc -l)" "$(echo "$pw / $fw" | bc -l)" "$(echo "$pm / $fm" | bc -l)"
-        json="$json{\"input\":\"$x\",\"tool\":\"pandoc-docx\",\"wall_s\":$pw,\"peak_kib\":$pm},"
+        row "$x" "" "pandoc (docx)" "$1" "$2" "$fw" "$fm"
+        if have pdfroff; then
+            set -- $(measure pandoc -f markdown -t ms --pdf-engine=pdfroff -o "$tmp/p.pdf" "$in")
+            row "$x" "" "pandoc+groff (pdf)" "$1" "$2" "$fw" "$fm"
+        fi
+        if have xelatex && [ "$x" != x400 ]; then
+            set -- $(measure_n 1 pandoc -f markdown --pdf-engine=xelatex -o "$tmp/p.pdf" "$in")
+            row "$x" "" "pandoc+xelatex (pdf)" "$1" "$2" "$fw" "$fm"
+        fi
     fi
 done
-[ $have_pandoc = 1 ] || echo "(pandoc is not installed: no peer measured; apt-get install pandoc)"
-echo "ratios: peer / folio (above 1: folio is faster or smaller)"
+have pandoc || echo "(pandoc is not installed: no peer measured; apt-get install pandoc)"
+
+# A session's worth of documents in one batch.
+mkdir -p "$tmp/batch"
+i=0
+while [ $i -lt "$BATCH" ]; do cp examples/seed-es.md "$tmp/batch/doc$i.md"; i=$((i + 1)); done
+jobs=$(nproc 2>/dev/null || echo 2)
+set -- $(measure_n 1 ./bin/folio batch "$tmp/batch" -o "$tmp/batch-out" -j "$jobs" -q)
+if [ "$1" = fail ]; then
+    echo "batch    $BATCH documents: failed"
+else
+    printf '%-8s %6s %-24s %9s %10.1f   (%d docs, -j %d: %.1f docs/s)\n' batch \
+        "$((BATCH * 4))" "folio batch" "$1" "$(echo "$2 / 1024" | bc -l)" "$BATCH" "$jobs" \
+        "$(echo "$BATCH / $1" | bc -l)"
+    json="$json{\"input\":\"batch\",\"documents\":$BATCH,\"jobs\":$jobs,\"tool\":\"folio batch\",\"wall_s\":$1,\"peak_kib\":$2},"
+fi
+echo "ratios: tool / folio on the same input (above 1: folio is faster or smaller)"
 mkdir -p build
 echo "${json%,}]" > build/bench.json
 echo "wrote build/bench.json"

@@ -74,5 +74,17 @@ check "16-bit emblem image" 1 "$folio" render examples/seed-es.md -o "$tmp/style
     --style "$tmp/style/un.style"
 grep_err "16-bit emblem named with its line" "un.style:[0-9]*: emblem-image .*8-bit"
 
+# Text is written as literal strings of 2-byte codes: bytes that mean
+# something in the string syntax ( ) \ and CR (U+0428 is 04 28, U+010D is
+# 01 0D) must come back out of the PDF as they went in.
+printf -- '---\nsymbol: A/1\ndate: 2024-01-01\n---\n\n1. Слова (Ш Щ ќ Ѝ) Ĩĩ Ŝ č path\\\\to end.\n' \
+    > "$tmp/esc.md"
+check "string-syntax bytes" 0 "$folio" render "$tmp/esc.md" -o "$tmp" --pdf
+if pdftotext "$tmp/esc.pdf" - 2>/dev/null | grep -q 'Слова (Ш Щ ќ Ѝ) Ĩĩ Ŝ č path\\to end\.'; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1)); echo "FAILED: text with ( ) \\ and CR bytes does not extract intact"
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -20,20 +20,24 @@ typedef enum folio_item_kind {
 } folio_item_kind;
 
 typedef struct folio_item {
-    folio_item_kind kind;
+    /* A long report has hundreds of thousands of items: kept small, the
+     * fields of one kind only sharing a union. */
+    uint8_t kind;            /* folio_item_kind */
+    uint8_t face;            /* TEXT: folio_face */
+    int16_t level;           /* OUTLINE: level, 1 = top */
     int32_t x, y, w, h;
-    int32_t thickness;
-    folio_face face;
-    int32_t size;
+    int32_t thickness;       /* RULE */
+    int32_t size;            /* TEXT: font size */
     int32_t hscale;          /* TEXT: horizontal glyph scale in 1/1000
                                 (justification by font expansion, within
                                 2 %); 0 means 1000, none */
+    uint32_t len;            /* TEXT, OUTLINE: bytes of `text` */
     const char *text;        /* UTF-8, `len` bytes; not NUL-terminated */
-    size_t len;
-    const folio_art *art;
-    const char *uri;
-    const char *image;       /* FOLIO_ITEM_IMAGE: path of an 8-bit PNG */
-    int level;
+    union {
+        const folio_art *art;    /* ART */
+        const char *uri;         /* LINK */
+        const char *image;       /* IMAGE: path of an 8-bit PNG */
+    };
 } folio_item;
 
 typedef struct folio_page {

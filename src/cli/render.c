@@ -30,7 +30,7 @@ void cli_print_diags(const folio_ctx *ctx)
 
 typedef struct writers {
     folio_ctx *ctx;
-    const folio_layout *layout;
+    folio_layout *layout;    /* its items are freed as the PDF is drawn */
     const folio_flow *flow;
     const folio_fonts *fonts;
 } writers;
@@ -38,7 +38,7 @@ typedef struct writers {
 static int write_pdf(const char *path, void *arg)
 {
     writers *w = arg;
-    return folio_pdf_write(w->ctx, w->layout, w->fonts, path);
+    return folio_pdf_write_release(w->ctx, w->layout, w->fonts, path);
 }
 
 static int write_docx(const char *path, void *arg)

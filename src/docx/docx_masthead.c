@@ -8,14 +8,12 @@
  * first page's body below a header taller than the margin. The rules are
  * the cells' bottom borders (0.5 pt under the wordmark row, 1.5 pt under
  * the emblem row). */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "docx/docx_xml.h"
 
 #define PT FOLIO_PT
-#define EMBLEM_W PT(54)           /* emblem width (height from its aspect) */
 
 /* The house style's own emblem PNG, as it is. */
 static int emblem_file(dx_xml *x, const folio_masthead *m)
@@ -26,7 +24,7 @@ static int emblem_file(dx_xml *x, const folio_masthead *m)
     int rc = folio_read_file(d->ctx, m->emblem_image, 16 << 20, &data, &len);
     if (rc)
         return rc;
-    int32_t w = EMBLEM_W, h = (int32_t)((int64_t)w * m->emblem_px_h / m->emblem_px_w);
+    int32_t w = DX_EMBLEM_W, h = (int32_t)((int64_t)w * m->emblem_px_h / m->emblem_px_w);
     if (h > PT(44)) {
         h = PT(44);
         w = (int32_t)((int64_t)h * m->emblem_px_w / m->emblem_px_h);
@@ -34,49 +32,18 @@ static int emblem_file(dx_xml *x, const folio_masthead *m)
     return folio_dx_png_run(x, (unsigned char *)data, len, w, h, "United Nations emblem");
 }
 
-/* The drawn emblem is the same PNG in every document: rasterized once per
- * process (a third of a DOCX's making) and copied from then on. */
-static struct {
-    pthread_once_t once;
-    unsigned char *png;
-    size_t len;
-    int32_t height;
-    int rc;
-} emblem_cache = {PTHREAD_ONCE_INIT, NULL, 0, 0, 0};
-
-static void make_emblem_png(void)
-{
-    folio_arena *a = folio_arena_new();
-    const folio_art *art;
-    int rc = a ? folio_art_emblem(a, &art) : FOLIO_E_NOMEM;
-    if (!rc && (!art || art->width <= 0 || art->height <= 0))
-        rc = FOLIO_E_INPUT;
-    if (!rc) {
-        dx_raster r = {.width_px = (int)(EMBLEM_W / 1000 * 300 / 72), .antialias = 1};
-        r.height_px = (int)((float)r.width_px * art->height / art->width + 0.5f);
-        emblem_cache.height = (int32_t)((float)EMBLEM_W * art->height / art->width);
-        rc = folio_dx_png(art, &r, &emblem_cache.png, &emblem_cache.len);
-    }
-    emblem_cache.rc = rc;
-    folio_arena_free(a);
-}
-
 static int emblem(dx_xml *x)
 {
     dx_doc *d = x->doc;
     if (d->f->mast.emblem_image)
         return emblem_file(x, &d->f->mast);
-    pthread_once(&emblem_cache.once, make_emblem_png);
-    if (emblem_cache.rc == FOLIO_E_NOMEM)
-        return emblem_cache.rc;
-    if (emblem_cache.rc < 0)
-        return folio_warn(d->ctx, (folio_pos){0, 0}, "the UN emblem artwork is unavailable");
-    unsigned char *png = malloc(emblem_cache.len);
+    /* the drawn emblem, rasterized when folio was built (src/gen/) */
+    unsigned char *png = malloc(folio_dx_emblem_png_len);
     if (!png)
         return FOLIO_E_NOMEM;
-    memcpy(png, emblem_cache.png, emblem_cache.len);
-    return folio_dx_png_run(x, png, emblem_cache.len, EMBLEM_W, emblem_cache.height,
-                            "United Nations emblem");
+    memcpy(png, folio_dx_emblem_png, folio_dx_emblem_png_len);
+    return folio_dx_png_run(x, png, folio_dx_emblem_png_len, DX_EMBLEM_W,
+                            folio_dx_emblem_png_height, "United Nations emblem");
 }
 
 int folio_dx_write_first_header(dx_doc *d)

@@ -293,6 +293,14 @@ typedef struct dx_raster {
     int antialias;      /* 4x4 supersampling, gray + alpha output */
 } dx_raster;
 
+/* The masthead's drawn UN emblem: its width in the DOCX (the height
+ * follows the art's aspect) and its PNG, made at build time by
+ * src/gen/emblem_png_gen.c (build/gen/emblem_png.c). */
+#define DX_EMBLEM_W FOLIO_PT(54)
+extern const unsigned char folio_dx_emblem_png[];
+extern const size_t folio_dx_emblem_png_len;
+extern const int32_t folio_dx_emblem_png_height;
+
 /* Rasterize `art` to a PNG (malloc'd bytes). Deterministic: no time or
  * text chunks. */
 int folio_dx_png(const folio_art *art, const dx_raster *opt,

@@ -114,11 +114,17 @@ typedef struct lb_params {
                                     pass, when no better setting exists */
     int justify;                 /* 0: ragged lines: first fit with spaces at
                                     their natural width, no hyphenation */
+    int first_pass_only;         /* stop after the pass without hyphenation:
+                                    break_lines returns LB_NO_FIT if it finds
+                                    no setting */
 } lb_params;
+
+#define LB_NO_FIT 1
 
 /* Choose the line ends of `v` (which must end with an LB_FORCE penalty).
  * Writes the index of the item at which each line ends into ends[] (room
- * for n) and the number of lines into *nlines. Returns 0 or FOLIO_E_NOMEM. */
+ * for n) and the number of lines into *nlines. Returns 0, LB_NO_FIT (only
+ * with first_pass_only) or FOLIO_E_NOMEM. */
 int break_lines(const lb_item *v, size_t n, const lb_params *p, size_t *ends,
                 size_t *nlines);
 

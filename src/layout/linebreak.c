@@ -304,6 +304,8 @@ static int break_chunk(const lb_item *v, size_t from, size_t to, const lb_params
             return rc;
         if (P.active)
             break;
+        if (p->first_pass_only)
+            return LB_NO_FIT;
     }
     node *best = NULL;
     for (node *a = P.active; a; a = a->next)
@@ -367,6 +369,10 @@ int break_lines(const lb_item *v, size_t n, const lb_params *p, size_t *ends,
         *nlines = first_fit(v, n, p, ends);
         return 0;
     }
+    /* long paragraphs are broken in chunks, whose ends depend on the items:
+     * the trial without hyphenation would not be the same setting */
+    if (p->first_pass_only && n > CHUNK)
+        return LB_NO_FIT;
     pool pl = {NULL, 0};
     node start = {0, 0, 0, 0, 0, 0, 0, DECENT, 0, NULL, NULL};
     size_t from = 0, count = 0, chunk = CHUNK;

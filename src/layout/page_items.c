@@ -21,12 +21,34 @@ int page_push(lctx *L, folio_page *p, const folio_item *it)
     return 0;
 }
 
+void page_trim(folio_page *p)
+{
+    /* room for the running head and page number still to come */
+    size_t cap = p->nitems + 8;
+    if (cap >= p->cap)
+        return;
+    /* A fresh block of the exact size rather than realloc: shrinking in
+     * place leaves the tail as a free fragment too small for the next
+     * page's array, a quarter of the items' memory in a long report. The
+     * whole old block is reused by the next page instead. */
+    folio_item *v = malloc(cap * sizeof *v);
+    if (!v)
+        return; /* keeping the larger array is fine */
+    memcpy(v, p->items, p->nitems * sizeof *v);
+    free(p->items);
+    p->items = v;
+    p->cap = cap;
+}
+
 int page_text_n(lctx *L, folio_page *p, folio_face face, int32_t size, int32_t x,
                 int32_t y, const char *s, size_t n)
 {
     folio_item it = {0};
     if (!s || !n)
         return 0;
+    if (n > UINT32_MAX) /* items keep 32-bit lengths */
+        return folio_error(L->ctx, FOLIO_E_LIMIT, (folio_pos){0, 0},
+                           "a text of %zu bytes is too long to set", n);
     it.kind = FOLIO_ITEM_TEXT;
     it.x = x;
     it.y = y;

@@ -10,6 +10,9 @@ int page_text(lctx *L, folio_page *p, folio_face face, int32_t size, int32_t x,
 /* `n` bytes of `s` (not NUL-terminated) at baseline (x, y). */
 int page_text_n(lctx *L, folio_page *p, folio_face face, int32_t size, int32_t x,
                 int32_t y, const char *s, size_t n);
+/* A finished page gives back its spare item slots (it keeps a few for
+ * the running head and number added at the end). */
+void page_trim(folio_page *p);
 /* Artwork scaled into the box (x, y, w, h). */
 int page_art(lctx *L, folio_page *p, const folio_art *art, int32_t x, int32_t y,
              int32_t w, int32_t h);

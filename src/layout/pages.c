@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "layout/blockset.h"
+#include "layout/page_items.h"
 
 #define NOTE_GAP FOLIO_PT(4)      /* separator to the top of the notes */
 #define NOTE_CLEAR FOLIO_PT(9)    /* last body baseline to the notes */
@@ -34,6 +35,7 @@ typedef struct pager {
     int32_t note_cap;              /* most a split note may take of a page */
     note_slice *carry;             /* note lines continuing on the next page */
     size_t ncarry, carry_cap;
+    size_t pages_cap;              /* room in L->out->pages */
 } pager;
 
 
@@ -240,12 +242,18 @@ static int new_page(pager *P)
     if (P->page) {
         if ((rc = draw_notes(P)))
             return rc;
+        page_trim(P->page);
     }
-    folio_page *pages = folio_grow(L->a, out->pages, sizeof *pages, out->npages,
-                                   out->npages + 1);
-    if (!pages)
-        return FOLIO_E_NOMEM;
-    out->pages = pages;
+    if (out->npages == P->pages_cap) {
+        /* doubling: the arena keeps every old copy, so growing by one
+         * page held n^2/2 page records (92 MB for 2,400 pages) */
+        size_t cap = P->pages_cap ? P->pages_cap * 2 : 16;
+        folio_page *pages = folio_grow(L->a, out->pages, sizeof *pages, out->npages, cap);
+        if (!pages)
+            return FOLIO_E_NOMEM;
+        out->pages = pages;
+        P->pages_cap = cap;
+    }
     P->page = &out->pages[out->npages++];
     memset(P->page, 0, sizeof *P->page);
     P->page->number = (int)out->npages;
@@ -332,6 +340,7 @@ static int place_block(pager *P, blockset *bs, size_t bi)
         b = &bs->v[bi]; /* still set: blocks are released only once placed */
     }
     size_t i = 0;
+    int only_head = 0; /* the page holds nothing but repeated head rows */
     while (i < b->nlines) {
         size_t k = lines_that_fit(P, b, i);
         size_t left = b->nlines - i;
@@ -353,8 +362,9 @@ static int place_block(pager *P, blockset *bs, size_t bi)
                 (i > 0 ? k >= 2 : k >= 3))
                 k--;
         }
-        if (k == 0 && P->fresh)
+        if (k == 0 && (P->fresh || only_head))
             k = 1; /* a line taller than the page: set it anyway */
+        only_head = 0;
         for (size_t j = 0; j < k; j++)
             if ((rc = place_line(P, b, i + j)))
                 return rc;
@@ -363,10 +373,12 @@ static int place_block(pager *P, blockset *bs, size_t bi)
             if ((rc = new_page(P)))
                 return rc;
             /* Table continued: repeat the head rows. */
-            if (b->head_rows && i >= b->head_rows)
+            if (b->head_rows && i >= b->head_rows) {
                 for (size_t h = 0; h < b->head_rows; h++)
                     if ((rc = place_line(P, b, h)))
                         return rc;
+                only_head = 1;
+            }
         }
     }
     P->after = b->space_after;

@@ -470,6 +470,9 @@ static int place_text(lctx *L, vblock *b, vline *ln, const frag *f, int32_t x,
                       int32_t hscale)
 {
     folio_item it = {0};
+    if (f->len > UINT32_MAX) /* items keep 32-bit lengths */
+        return folio_error(L->ctx, FOLIO_E_LIMIT, (folio_pos){0, 0},
+                           "a word of %zu bytes is too long to set", (size_t)f->len);
     it.kind = FOLIO_ITEM_TEXT;
     it.x = x;
     it.y = -f->rise;
@@ -703,16 +706,32 @@ int set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
         goto done;
     }
     const hyph_dict *dict = justify ? hyph_dict_for(L->flow->lang.code) : NULL;
-    rc = cut_words(L, &raw, justify, dict, width, &wl);
-    words_free(&raw); /* the pieces are all that is needed from here on */
-    if (rc || (rc = make_items(L, &wl, justify ? EXPANSION : 0, &iv)))
-        goto done;
-    if (!(ends = malloc(iv.n * sizeof *ends))) {
-        rc = FOLIO_E_NOMEM;
-        goto done;
+    lb_params prm = {box.right - first_x, width, EMERGENCY_STRETCH * st->size / 1000, justify,
+                     0};
+    /* Most paragraphs are set by the first pass, which never hyphenates:
+     * try that on words cut only at their explicit hyphens, and look for
+     * hyphenation points (a fifth of the layout's time) only when it finds
+     * no setting. The first pass skips pattern points, so its setting is
+     * the same either way. */
+    prm.first_pass_only = dict != NULL;
+    for (;;) {
+        rc = cut_words(L, &raw, justify, prm.first_pass_only ? NULL : dict, width, &wl);
+        if (rc || (rc = make_items(L, &wl, justify ? EXPANSION : 0, &iv)))
+            goto done;
+        free(ends);
+        if (!(ends = malloc(iv.n * sizeof *ends))) {
+            rc = FOLIO_E_NOMEM;
+            goto done;
+        }
+        rc = break_lines(iv.v, iv.n, &prm, ends, &nlines);
+        if (rc != LB_NO_FIT)
+            break;
+        prm.first_pass_only = 0; /* again, with the hyphenation points */
+        words_free(&wl);
+        iv.n = 0;
     }
-    lb_params prm = {box.right - first_x, width, EMERGENCY_STRETCH * st->size / 1000, justify};
-    if ((rc = break_lines(iv.v, iv.n, &prm, ends, &nlines)))
+    words_free(&raw); /* the pieces are all that is needed from here on */
+    if (rc)
         goto done;
     size_t start = 0;
     for (size_t li = 0; li < nlines; li++) {

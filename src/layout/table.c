@@ -66,70 +66,113 @@ static int rule(lctx *L, vblock *b, int32_t x, int32_t y, int32_t w)
     return items_push(L->a, &b->items, &it);
 }
 
+/* One column's cell of a row, set as a paragraph in its own box. */
+static int set_cell(lctx *L, const folio_fblock *fb, size_t r, size_t c, int32_t x,
+                    const int32_t *w, vblock *cb)
+{
+    const folio_table *t = fb->table;
+    const folio_pstyle *st = r < t->head_rows ? fb->head_style : fb->cell_style;
+    const folio_cell *cell = &t->cells[r * t->ncols + c];
+    hbox cbox = {x + PAD_X, x + w[c] - PAD_X};
+    folio_pstyle cst = *st;
+    folio_align al = t->align ? t->align[c] : FOLIO_ALIGN_DEFAULT;
+    cst.align = al == FOLIO_ALIGN_RIGHT ? FOLIO_H_RIGHT
+                : al == FOLIO_ALIGN_CENTER ? FOLIO_H_CENTER : FOLIO_H_LEFT;
+    return set_paragraph(L, &cst, NULL, cell->runs, cell->nruns, cbox, cb);
+}
+
+/* Copy line `li` of a cell onto the block's line `ln`, `dy` below it. */
+static int copy_cell_line(lctx *L, const vblock *cb, size_t li, int32_t dy, vblock *out,
+                          size_t ln)
+{
+    int rc;
+    if (li >= cb->nlines)
+        return 0;
+    for (size_t k = 0; k < cb->lines[li].nitems; k++) {
+        folio_item it = cb->items.v[cb->lines[li].item0 + k];
+        it.y += dy;
+        if ((rc = items_push(L->a, &out->items, &it)))
+            return rc;
+    }
+    for (size_t k = 0; k < cb->lines[li].nnotes; k++)
+        if ((rc = vblock_note(L, out, &out->lines[ln], cb->notes[cb->lines[li].note0 + k])))
+            return rc;
+    return 0;
+}
+
 int set_table(lctx *L, const folio_fblock *fb, hbox box, vblock *out)
 {
     const folio_table *t = fb->table;
     int32_t avail = box.right - box.left;
     int32_t *w = NULL;
+    vblock *cells = NULL;
     int rc = 0;
     if (!t || !t->ncols || !t->nrows)
         return 0;
-    if (!(w = calloc(t->ncols, sizeof *w)))
-        return FOLIO_E_NOMEM;
+    if (!(w = calloc(t->ncols, sizeof *w)) || !(cells = calloc(t->ncols, sizeof *cells))) {
+        rc = FOLIO_E_NOMEM;
+        goto done;
+    }
     if ((rc = column_widths(L, fb, avail, w)))
         goto done;
     out->space_before = FOLIO_PT(6);
     out->space_after = fb->notes_follow ? FOLIO_PT(3) : FOLIO_PT(12); /* notes hug it */
     out->head_rows = t->head_rows;
+    /* A row is one line of the block, kept whole on its page; a row too
+     * tall for a page under the repeated head rows is given one block line
+     * per text line, so the page builder can split it (as Word breaks a
+     * row across pages). */
+    const folio_page_geom *pg = &L->flow->page;
+    int32_t room = pg->body_bottom - pg->body_top, head_h = 0;
+    int32_t width = 0;
+    for (size_t c = 0; c < t->ncols; c++)
+        width += w[c];
     for (size_t r = 0; r < t->nrows; r++) {
         const folio_pstyle *st = r < t->head_rows ? fb->head_style : fb->cell_style;
         int32_t ascent = st->leading * 3 / 4 + PAD_TOP;
-        vline *row = vblock_line(L, out, ascent);
-        if (!row) {
-            rc = FOLIO_E_NOMEM;
-            goto done;
-        }
-        size_t row_index = (size_t)(row - out->lines);
-        int32_t depth = 0, x = box.left;
-        for (size_t c = 0; c < t->ncols; c++) {
-            const folio_cell *cell = &t->cells[r * t->ncols + c];
-            vblock cb = {0};
-            hbox cbox = {x + PAD_X, x + w[c] - PAD_X};
-            folio_pstyle cst = *st;
-            folio_align al = t->align ? t->align[c] : FOLIO_ALIGN_DEFAULT;
-            cst.align = al == FOLIO_ALIGN_RIGHT ? FOLIO_H_RIGHT
-                        : al == FOLIO_ALIGN_CENTER ? FOLIO_H_CENTER : FOLIO_H_LEFT;
-            if ((rc = set_paragraph(L, &cst, NULL, cell->runs, cell->nruns, cbox, &cb)))
+        size_t nl = 0;
+        int32_t x = box.left;
+        for (size_t c = 0; c < t->ncols; x += w[c], c++) {
+            memset(&cells[c], 0, sizeof cells[c]);
+            if ((rc = set_cell(L, fb, r, c, x, w, &cells[c])))
                 goto done;
-            /* vblock_line may have moved out->lines: refresh the row. */
-            row = &out->lines[row_index];
-            for (size_t li = 0; li < cb.nlines; li++) {
-                int32_t dy = (int32_t)li * st->leading;
-                for (size_t k = 0; k < cb.lines[li].nitems; k++) {
-                    folio_item it = cb.items.v[cb.lines[li].item0 + k];
-                    it.y += dy;
-                    if ((rc = items_push(L->a, &out->items, &it)))
-                        goto done;
-                }
-                for (size_t k = 0; k < cb.lines[li].nnotes; k++)
-                    if ((rc = vblock_note(L, out, row, cb.notes[cb.lines[li].note0 + k])))
-                        goto done;
+            if (cells[c].nlines > nl)
+                nl = cells[c].nlines;
+        }
+        int32_t below = st->leading / 4 + PAD_BOTTOM;
+        int32_t height = ascent + (nl ? (int32_t)(nl - 1) * st->leading : 0) + below;
+        int split = r >= t->head_rows && nl > 1 && height > room - head_h;
+        for (size_t li = 0; li < (split ? nl : 1); li++) {
+            if (!vblock_line(L, out, li == 0 ? ascent : st->leading)) {
+                rc = FOLIO_E_NOMEM;
+                goto done;
             }
-            int32_t d = cb.nlines ? (int32_t)(cb.nlines - 1) * st->leading : 0;
-            if (d > depth)
-                depth = d;
-            x += w[c];
-        }
-        depth += st->leading / 4 + PAD_BOTTOM;
-        row->depth = depth;
-        if (r == 0 && (rc = rule(L, out, box.left, -ascent, x - box.left)))
-            goto done;
-        if ((t->head_rows && r + 1 == t->head_rows) || r + 1 == t->nrows)
-            if ((rc = rule(L, out, box.left, depth, x - box.left)))
+            size_t ln = out->nlines - 1;
+            for (size_t c = 0; c < t->ncols; c++) {
+                if (split)
+                    rc = copy_cell_line(L, &cells[c], li, 0, out, ln);
+                else
+                    for (size_t cl = 0; cl < cells[c].nlines && !rc; cl++)
+                        rc = copy_cell_line(L, &cells[c], cl, (int32_t)cl * st->leading, out, ln);
+                if (rc)
+                    goto done;
+            }
+            if (li == 0 && r == 0 && (rc = rule(L, out, box.left, -ascent, width)))
                 goto done;
-        row->nitems = out->items.n - row->item0;
+            out->lines[ln].nitems = out->items.n - out->lines[ln].item0;
+        }
+        vline *last = &out->lines[out->nlines - 1];
+        last->depth = split ? below : height - ascent;
+        if ((t->head_rows && r + 1 == t->head_rows) || r + 1 == t->nrows) {
+            if ((rc = rule(L, out, box.left, last->depth, width)))
+                goto done;
+            last->nitems = out->items.n - last->item0;
+        }
+        if (r < t->head_rows)
+            head_h += height;
     }
 done:
     free(w);
+    free(cells);
     return rc;
 }

@@ -1,6 +1,12 @@
 /* Fonts for the PDF: each face the layout draws, embedded from its
  * TrueType file and used through libharu's UTF-8 encoder (Identity-H, CID =
  * code point). A face costs tens of kilobytes, so unused faces stay out. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
+
 #include "pdf/pdf_internal.h"
 
 /* The faces that TEXT items really use. faces_used should say the same;
@@ -19,10 +25,79 @@ static unsigned faces_drawn(const folio_layout *l)
     return used;
 }
 
+/* The faces in `used` that libharu loaded as the font `name` (two faces
+ * may share a file, and so one font). */
+static unsigned faces_named(const char *const names[], unsigned used,
+                            const char *name)
+{
+    unsigned mask = 0;
+    for (int f = 0; f < FOLIO_FACE_COUNT; f++)
+        if ((used & (1u << f)) && !strcmp(names[f], name))
+            mask |= 1u << f;
+    return mask;
+}
+
+/* The PDF widths of the codes a face draws. Asking libharu for them also
+ * marks their glyphs (and the components of composite ones) for
+ * embedding, as drawing through HPDF_Page_ShowText would (pdf_text.c
+ * writes the text itself). */
+static int face_widths(folio_pdf *w, int face, HPDF_FontDef def,
+                       const folio_pdf_codes *codes)
+{
+    int16_t *width = calloc(65536, sizeof(*width));
+    if (!width)
+        return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
+    for (unsigned code = 0; code < 65536; code++)
+        if (folio_pdf_codes_has(codes, code))
+            width[code] = HPDF_TTFontDef_GetCharWidth(def, (HPDF_UINT16)code);
+    w->width[face] = width;
+    return 0;
+}
+
+/* Each font definition, loaded once, gets the one-lookup cmap of the codes
+ * its faces draw before any font is made from it; each face gets the
+ * widths of its codes. */
+static int flatten_cmaps(folio_pdf *w, const folio_layout *l,
+                         const char *const names[], unsigned used)
+{
+    int rc = 0;
+    folio_pdf_codes *codes = malloc(sizeof(*codes));
+    if (!codes)
+        return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
+    for (int f = 0; f < FOLIO_FACE_COUNT; f++) {
+        if (!(used & (1u << f)))
+            continue;
+        unsigned mask = faces_named(names, used, names[f]);
+        if (mask & ((1u << f) - 1))
+            continue; /* done with an earlier face */
+        HPDF_FontDef def = HPDF_Doc_FindFontDef(w->doc, names[f]);
+        memset(codes, 0, sizeof(*codes));
+        if ((rc = folio_pdf_collect_codes(w, l, mask, codes)) < 0 ||
+            (rc = folio_pdf_flatten_cmap(w, def, codes)) < 0)
+            break;
+        for (int g = f; g < FOLIO_FACE_COUNT && rc == 0; g++) {
+            if (!(mask & (1u << g)))
+                continue;
+            if (!(w->codes[g] = malloc(sizeof *codes))) {
+                rc = folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
+                break;
+            }
+            *w->codes[g] = *codes;
+            rc = face_widths(w, g, def, codes);
+        }
+        if (rc < 0)
+            break;
+    }
+    free(codes);
+    return rc;
+}
+
 int folio_pdf_load_fonts(folio_pdf *w, const folio_layout *l,
                          const folio_fonts *fonts)
 {
     unsigned used = faces_drawn(l);
+    const char *names[FOLIO_FACE_COUNT] = {0};
+    int rc;
     for (int f = 0; f < FOLIO_FACE_COUNT; f++) {
         if (!(used & (1u << f)))
             continue;
@@ -31,14 +106,21 @@ int folio_pdf_load_fonts(folio_pdf *w, const folio_layout *l,
             return folio_pdf_fail(w, FOLIO_E_FONT, "no font file for face %d",
                                   f);
         /* A broken file can fail without raising an error: check both. */
-        const char *name = HPDF_LoadTTFontFromFile(w->doc, path, HPDF_TRUE);
-        if (!name || !*name || w->error)
+        names[f] = HPDF_LoadTTFontFromFile(w->doc, path, HPDF_TRUE);
+        if (!names[f] || !*names[f] || w->error)
             return folio_pdf_fail(w, FOLIO_E_FONT, "cannot embed the font %s",
                                   path);
-        w->font[f] = HPDF_GetFont(w->doc, name, "UTF-8");
+    }
+    if ((rc = flatten_cmaps(w, l, names, used)) < 0)
+        return rc;
+    for (int f = 0; f < FOLIO_FACE_COUNT; f++) {
+        if (!(used & (1u << f)))
+            continue;
+        w->font[f] = HPDF_GetFont(w->doc, names[f], "UTF-8");
         if (!w->font[f] || w->error)
             return folio_pdf_fail(w, FOLIO_E_FONT,
-                                  "cannot use the font %s with UTF-8", path);
+                                  "cannot use the font %s with UTF-8",
+                                  folio_fonts_path(fonts, (folio_face)f));
     }
     return folio_pdf_check(w, "loading fonts");
 }

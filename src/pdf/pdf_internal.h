@@ -14,6 +14,12 @@ typedef struct folio_pdf {
     HPDF_STATUS error, detail;   /* first libharu error seen, 0: none */
     HPDF_Encoder utf8;
     HPDF_Font font[FOLIO_FACE_COUNT];
+    /* Per face: the PDF width (1/1000 em, as the font's /W says) of each
+     * code the document draws, looked up when the fonts are loaded. */
+    int16_t *width[FOLIO_FACE_COUNT];
+    /* Per face: the codes the document draws in it (pdf_codes.c), for the
+     * font's ToUnicode map. */
+    struct folio_pdf_codes *codes[FOLIO_FACE_COUNT];
     /* Outlines: the latest entry at each level, the parent of the next
      * deeper one. */
     HPDF_Outline outline_at[FOLIO_PDF_MAX_LEVEL + 1];
@@ -21,10 +27,21 @@ typedef struct folio_pdf {
     /* The page being drawn. */
     HPDF_Page page;
     double page_h;               /* points */
+    int32_t page_h_mpt;
     int in_text;                 /* inside BT ... ET */
-    double line_x, line_y;       /* text line origin, points */
+    int64_t line_x, line_y;      /* text line origin, millipoints */
     HPDF_Font cur_font;
     int32_t cur_size;
+    int32_t cur_hscale;          /* 1/1000, 1000: none */
+    /* The words of one line in one font, size and scale, collected as
+     * a TJ array (pdf_text.c) and written when the line ends. */
+    struct {
+        char *buf;
+        size_t len, cap;
+        int open;
+        int32_t y;               /* layout y of the line */
+        double pen_x;            /* points: where the last word ends */
+    } run;
     /* NUL-terminated copy of an item's text (libharu wants C strings). */
     char *buf;
     size_t buf_cap;
@@ -49,12 +66,44 @@ int folio_pdf_check(folio_pdf *w, const char *what);
  * NULL on OOM. Valid until the next call. */
 const char *folio_pdf_cstr(folio_pdf *w, const char *s, size_t n);
 
+/* A set of 16-bit character codes (one bit each), in pdf_codes.c. */
+typedef struct folio_pdf_codes folio_pdf_codes;
+struct folio_pdf_codes {
+    uint8_t bit[65536 / 8];
+};
+void folio_pdf_codes_add(folio_pdf_codes *s, unsigned code);
+int folio_pdf_codes_has(const folio_pdf_codes *s, unsigned code);
+/* Add the codes the layout's text draws in the faces of the bitmask
+ * `faces` (bit f: face f) to *codes. */
+int folio_pdf_collect_codes(folio_pdf *w, const folio_layout *l,
+                            unsigned faces, folio_pdf_codes *codes);
+/* Give a loaded TrueType font definition a one-lookup cmap that maps the
+ * codes in `used` as the font does and every other code to glyph 0, before
+ * HPDF_GetFont builds the font's CID tables from it. */
+int folio_pdf_flatten_cmap(folio_pdf *w, HPDF_FontDef def,
+                           const folio_pdf_codes *used);
+
+/* The code point at s (valid UTF-8 from folio_pdf_cstr) as the 2-byte
+ * code libharu's UTF-8 encoder gives it; *len gets the bytes used. */
+unsigned folio_pdf_next_code(const unsigned char *s, size_t *len);
+
+/* Text (pdf_text.c): each TEXT item is a word placed at its own x; the
+ * words of a line share one TJ array. */
+int folio_pdf_draw_text(folio_pdf *w, const folio_item *it);
+/* Write the open TJ array and close the text object (ET), if any. */
+int folio_pdf_end_text(folio_pdf *w);
+
+/* Compress the finished page's content stream now rather than at save
+ * (pdf_page_deflate.c). */
+int folio_pdf_deflate_page(folio_pdf *w);
+
 /* Load the faces the layout draws; fills w->font. */
 int folio_pdf_load_fonts(folio_pdf *w, const folio_layout *l,
                          const folio_fonts *fonts);
 /* Replace libharu's malformed ToUnicode CMap of each loaded font with one
- * mapping every code the layout's text draws in it to that code point. */
-int folio_pdf_fix_tounicode(folio_pdf *w, const folio_layout *l);
+ * mapping every code the document draws in it (w->codes) to that code
+ * point. */
+int folio_pdf_fix_tounicode(folio_pdf *w);
 /* Draw an ART item. */
 int folio_pdf_draw_art(folio_pdf *w, const folio_item *it);
 /* Draw a FOLIO_ITEM_IMAGE (an 8-bit PNG the style stage checked). */

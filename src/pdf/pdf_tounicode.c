@@ -3,11 +3,8 @@
  * as /ToUnicode: a `begincidrange` that maps codes to CIDs, not to Unicode,
  * so readers warn and extract text only by guessing. Here that stream's
  * contents are replaced with a real ToUnicode CMap mapping each code the
- * document draws in the font to itself.
- *
- * The codes are read from the layout's TEXT items the same way draw_text
- * passes them to libharu (folio_pdf_cstr, then libharu's UTF-8 decoding);
- * anything else that starts drawing text must be counted here as well. */
+ * document draws in the font (w->codes, from pdf_codes.c) to itself:
+ * the faces of one font share its codes. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,67 +17,6 @@
 
 /* Entries per bfchar/bfrange block: the CMap format's limit. */
 #define BLOCK_MAX 100
-
-/* One bit per 16-bit code. */
-typedef struct code_set {
-    uint8_t bit[65536 / 8];
-} code_set;
-
-static void set_add(code_set *s, unsigned code)
-{
-    s->bit[code >> 3] |= (uint8_t)(1u << (code & 7));
-}
-
-static int set_has(const code_set *s, unsigned code)
-{
-    return (s->bit[code >> 3] >> (code & 7)) & 1;
-}
-
-/* The 2-byte code libharu writes for the code point at s (valid UTF-8, as
- * folio_pdf_cstr leaves it); *len gets the bytes used. libharu turns code
- * points beyond the BMP into a space. */
-static unsigned next_code(const unsigned char *s, size_t *len)
-{
-    uint32_t cp;
-    if (s[0] < 0x80) {
-        *len = 1;
-        cp = s[0];
-    } else if (s[0] < 0xE0) {
-        *len = 2;
-        cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-    } else if (s[0] < 0xF0) {
-        *len = 3;
-        cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 |
-             (s[2] & 0x3F);
-    } else {
-        *len = 4;
-        cp = 0x20;
-    }
-    return cp;
-}
-
-/* The codes drawn in `font`: every TEXT item whose face uses it (two faces
- * may share one libharu font). */
-static int collect(folio_pdf *w, const folio_layout *l, HPDF_Font font,
-                   code_set *codes)
-{
-    for (size_t p = 0; p < l->npages; p++)
-        for (size_t i = 0; i < l->pages[p].nitems; i++) {
-            const folio_item *it = &l->pages[p].items[i];
-            if (it->kind != FOLIO_ITEM_TEXT || it->len == 0 || !it->text ||
-                (unsigned)it->face >= FOLIO_FACE_COUNT ||
-                w->font[it->face] != font)
-                continue;
-            const char *s = folio_pdf_cstr(w, it->text, it->len);
-            if (!s)
-                return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
-            const unsigned char *u = (const unsigned char *)s;
-            size_t len;
-            for (size_t k = 0; u[k]; k += len)
-                set_add(codes, next_code(u + k, &len));
-        }
-    return 0;
-}
 
 /* The CMap text goes straight into libharu's stream; the first failure
  * is kept and the rest skipped. */
@@ -98,16 +34,16 @@ static void put(cmap_out *o, const char *text)
 /* The next run of consecutive codes from *code on, kept within one high
  * byte (a bfrange may only vary the last byte): [*from, *to]. 0 when none
  * is left. */
-static int next_run(const code_set *codes, unsigned *code, unsigned *from,
+static int next_run(const folio_pdf_codes *codes, unsigned *code, unsigned *from,
                     unsigned *to)
 {
     unsigned c = *code;
-    while (c < 65536 && !set_has(codes, c))
+    while (c < 65536 && !folio_pdf_codes_has(codes, c))
         c++;
     if (c >= 65536)
         return 0;
     *from = c;
-    while (c + 1 < 65536 && (c + 1) % 256 != 0 && set_has(codes, c + 1))
+    while (c + 1 < 65536 && (c + 1) % 256 != 0 && folio_pdf_codes_has(codes, c + 1))
         c++;
     *to = c;
     *code = c + 1;
@@ -116,7 +52,7 @@ static int next_run(const code_set *codes, unsigned *code, unsigned *from,
 
 /* The bfchar blocks (singles = 1: runs of one code) or bfrange blocks
  * (singles = 0: longer runs), at most BLOCK_MAX entries each. */
-static void put_blocks(cmap_out *o, const code_set *codes, int singles)
+static void put_blocks(cmap_out *o, const folio_pdf_codes *codes, int singles)
 {
     const char *kind = singles ? "bfchar" : "bfrange";
     unsigned total = 0, code = 0, from, to;
@@ -148,7 +84,7 @@ static void put_blocks(cmap_out *o, const code_set *codes, int singles)
     }
 }
 
-static HPDF_STATUS write_cmap(HPDF_Stream stream, const code_set *codes)
+static HPDF_STATUS write_cmap(HPDF_Stream stream, const folio_pdf_codes *codes)
 {
     cmap_out o = { stream, HPDF_OK };
     put(&o, "/CIDInit /ProcSet findresource begin\n"
@@ -176,7 +112,7 @@ static HPDF_STATUS write_cmap(HPDF_Stream stream, const code_set *codes)
 /* Replace one font's ToUnicode stream. Its dictionary keeps only what a
  * ToUnicode stream needs: libharu's encoding-CMap keys (/Type /CMap,
  * /CMapName /UTF-8, ...) would describe the wrong CMap. */
-static int rewrite(folio_pdf *w, HPDF_Font font, const code_set *codes)
+static int rewrite(folio_pdf *w, HPDF_Font font, const folio_pdf_codes *codes)
 {
     HPDF_Dict cmap = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
     if (!cmap || !cmap->stream || cmap->stream->type != HPDF_STREAM_MEMORY)
@@ -193,25 +129,18 @@ static int rewrite(folio_pdf *w, HPDF_Font font, const code_set *codes)
     return folio_pdf_check(w, "writing a ToUnicode map");
 }
 
-int folio_pdf_fix_tounicode(folio_pdf *w, const folio_layout *l)
+int folio_pdf_fix_tounicode(folio_pdf *w)
 {
-    int rc = 0;
-    code_set *codes = malloc(sizeof(*codes));
-    if (!codes)
-        return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
     for (int f = 0; f < FOLIO_FACE_COUNT; f++) {
         HPDF_Font font = w->font[f];
-        int seen = 0;
+        int done = 0;
         for (int g = 0; g < f; g++)
-            seen |= w->font[g] == font;
-        if (!font || seen)
-            continue;
-        memset(codes, 0, sizeof(*codes));
-        if ((rc = collect(w, l, font, codes)) < 0 ||
-            (rc = rewrite(w, font, codes)) < 0)
-            goto done;
+            done |= w->font[g] == font;
+        if (!font || done || !w->codes[f])
+            continue; /* none, or done with an earlier face of the font */
+        int rc = rewrite(w, font, w->codes[f]);
+        if (rc < 0)
+            return rc;
     }
-done:
-    free(codes);
-    return rc;
+    return 0;
 }

@@ -117,51 +117,6 @@ const char *folio_pdf_cstr(folio_pdf *w, const char *s, size_t n)
     return w->buf;
 }
 
-static void end_text(folio_pdf *w)
-{
-    if (w->in_text) {
-        HPDF_Page_EndText(w->page);
-        w->in_text = 0;
-    }
-}
-
-/* Text items that follow one another share one BT ... ET: each moves the
- * line origin relative to the previous one (Td), and the font is set only
- * when it changes. */
-static int draw_text(folio_pdf *w, const folio_item *it)
-{
-    if (it->len == 0 || !it->text)
-        return 0;
-    if ((unsigned)it->face >= FOLIO_FACE_COUNT || !w->font[it->face])
-        return folio_pdf_fail(w, FOLIO_E_PDF, "text in face %d, which "
-                              "was not loaded", (int)it->face);
-    const char *s = folio_pdf_cstr(w, it->text, it->len);
-    if (!s)
-        return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
-    double x = it->x / 1000.0, y = w->page_h - it->y / 1000.0;
-    if (!w->in_text) {
-        HPDF_Page_BeginText(w->page);
-        w->in_text = 1;
-        w->line_x = w->line_y = 0;
-    }
-    if (w->cur_font != w->font[it->face] || w->cur_size != it->size) {
-        HPDF_Page_SetFontAndSize(w->page, w->font[it->face],
-                                 folio_pdf_pt(it->size));
-        w->cur_font = w->font[it->face];
-        w->cur_size = it->size;
-    }
-    HPDF_Page_MoveTextPos(w->page, (HPDF_REAL)(x - w->line_x),
-                          (HPDF_REAL)(y - w->line_y));
-    w->line_x = x;
-    w->line_y = y;
-    /* font expansion of a justified line (Tz, in percent) */
-    HPDF_REAL hs = it->hscale > 0 ? (HPDF_REAL)(it->hscale / 10.0) : 100;
-    if (HPDF_Page_GetHorizontalScalling(w->page) != hs)
-        HPDF_Page_SetHorizontalScalling(w->page, hs);
-    HPDF_Page_ShowText(w->page, s);
-    return 0;
-}
-
 static void draw_rule(folio_pdf *w, const folio_item *it)
 {
     HPDF_Page_SetLineWidth(w->page, folio_pdf_pt(it->thickness));
@@ -183,8 +138,10 @@ static void draw_rect(folio_pdf *w, const folio_item *it)
 static int draw_item(folio_pdf *w, const folio_item *it)
 {
     if (it->kind == FOLIO_ITEM_TEXT)
-        return draw_text(w, it);
-    end_text(w);
+        return folio_pdf_draw_text(w, it);
+    int rc = folio_pdf_end_text(w);
+    if (rc < 0)
+        return rc;
     switch (it->kind) {
     case FOLIO_ITEM_RULE:
         if (it->thickness > 0)
@@ -216,9 +173,11 @@ static int draw_page(folio_pdf *w, const folio_layout *l, size_t index)
         return folio_pdf_fail(w, FOLIO_E_PDF, "cannot add page %zu",
                               index + 1);
     w->page_h = l->height / 1000.0;
+    w->page_h_mpt = l->height;
     w->in_text = 0;
     w->cur_font = NULL;
     w->cur_size = 0;
+    w->cur_hscale = 1000;
     HPDF_Page_SetWidth(w->page, folio_pdf_pt(l->width));
     HPDF_Page_SetHeight(w->page, folio_pdf_pt(l->height));
     HPDF_Page_SetLineCap(w->page, HPDF_BUTT_END);
@@ -226,14 +185,18 @@ static int draw_page(folio_pdf *w, const folio_layout *l, size_t index)
     for (size_t i = 0; rc == 0 && i < pg->nitems; i++)
         rc = draw_item(w, &pg->items[i]);
     if (rc == 0)
-        end_text(w);
+        rc = folio_pdf_end_text(w);
     if (rc == 0)
         rc = folio_pdf_check(w, "drawing a page");
+    if (rc == 0)
+        rc = folio_pdf_deflate_page(w);
     return rc;
 }
 
-int folio_pdf_write(folio_ctx *ctx, const folio_layout *l,
-                    const folio_fonts *fonts, const char *path)
+/* Both entry points: `release` frees each page's items once the page is
+ * drawn (the layout is not const then). */
+static int write_pdf(folio_ctx *ctx, const folio_layout *l, folio_page *release,
+                     const folio_fonts *fonts, const char *path)
 {
     folio_pdf w;
     memset(&w, 0, sizeof(w));
@@ -264,17 +227,40 @@ int folio_pdf_write(folio_ctx *ctx, const folio_layout *l,
         goto done;
     if ((rc = folio_pdf_load_fonts(&w, l, fonts)) < 0)
         goto done;
-    for (size_t i = 0; i < l->npages; i++)
+    for (size_t i = 0; i < l->npages; i++) {
         if ((rc = draw_page(&w, l, i)) < 0)
             goto done;
+        if (release) {
+            free(release[i].items);
+            release[i].items = NULL;
+            release[i].nitems = release[i].cap = 0;
+        }
+    }
     if ((rc = folio_pdf_set_meta(&w, l)) < 0)
         goto done;
-    if ((rc = folio_pdf_fix_tounicode(&w, l)) < 0)
+    if ((rc = folio_pdf_fix_tounicode(&w)) < 0)
         goto done;
     rc = folio_pdf_save(&w, path);
 done:
     if (w.doc)
         HPDF_Free(w.doc);
     free(w.buf);
+    free(w.run.buf);
+    for (int f = 0; f < FOLIO_FACE_COUNT; f++) {
+        free(w.width[f]);
+        free(w.codes[f]);
+    }
     return rc;
+}
+
+int folio_pdf_write(folio_ctx *ctx, const folio_layout *l,
+                    const folio_fonts *fonts, const char *path)
+{
+    return write_pdf(ctx, l, NULL, fonts, path);
+}
+
+int folio_pdf_write_release(folio_ctx *ctx, folio_layout *l,
+                            const folio_fonts *fonts, const char *path)
+{
+    return write_pdf(ctx, l, l ? l->pages : NULL, fonts, path);
 }

@@ -2,6 +2,7 @@
  * readers take their input with it, the style stage its house style, the
  * DOCX writer a house emblem image. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,14 +30,21 @@ int folio_read_file(folio_ctx *ctx, const char *path, size_t max_bytes, char **d
         goto done;
     }
     struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (fstat(fileno(f), &st) != 0)
+        memset(&st, 0, sizeof st);
+    if (S_ISDIR(st.st_mode)) {
         rc = folio_error(ctx, FOLIO_E_IO, nowhere, "cannot read %s: %s", path, strerror(EISDIR));
         goto done;
     }
-    /* read in chunks: the size of a pipe or a special file is not known */
+    /* A regular file says its size: one buffer of that size (and a byte
+     * to see it did not grow). Otherwise read in doubling chunks: the
+     * size of a pipe or a special file is not known. */
+    size_t first = 64 * 1024;
+    if (S_ISREG(st.st_mode) && st.st_size >= 0 && (uintmax_t)st.st_size < max_bytes)
+        first = (size_t)st.st_size + 1;
     for (;;) {
         if (n == cap) {
-            size_t want = cap ? cap * 2 : 64 * 1024;
+            size_t want = cap ? cap * 2 : first;
             if (want > max_bytes + 1)
                 want = max_bytes + 1;
             if (want <= cap) {

@@ -68,7 +68,7 @@ static void test_forced_breaks(void **state)
     size_t ends[40], n;
     /* all six fit on one line of 200, but a hard break follows word 2 */
     size_t k = para(v, w, 6, 1);
-    lb_params p = {200, 200, 0, 1};
+    lb_params p = {.first = 200, .rest = 200, .emergency = 0, .justify = 1};
     assert_int_equal(break_lines(v, k, &p, ends, &n), 0);
     assert_int_equal(n, 2);
     assert_int_equal(v[ends[0]].kind, LB_PENALTY);
@@ -90,7 +90,7 @@ static void test_first_line_width(void **state)
     size_t ends[60], n;
     size_t k = para(v, w, 12, -1);
     /* lines of 150 take four words (30 * 4 + 3 * 10 = 150) */
-    lb_params p = {150, 150, 0, 1};
+    lb_params p = {.first = 150, .rest = 150, .emergency = 0, .justify = 1};
     assert_int_equal(break_lines(v, k, &p, ends, &n), 0);
     assert_int_equal(n, 3);
     assert_int_equal(ends[0], 7);
@@ -116,7 +116,7 @@ static void test_optimal_beats_greedy(void **state)
     lb_item v[40];
     size_t kp[40], ff[40], nk, nf;
     size_t k = para(v, w, 8, -1);
-    lb_params p = {100, 100, 0, 1};
+    lb_params p = {.first = 100, .rest = 100, .emergency = 0, .justify = 1};
     assert_int_equal(break_lines(v, k, &p, kp, &nk), 0);
     p.justify = 0;
     assert_int_equal(break_lines(v, k, &p, ff, &nf), 0);
@@ -157,14 +157,23 @@ static void test_hyphens_only_when_needed(void **state)
     v[k++] = (lb_item){0, 0, 0, LB_FORCE, LB_PENALTY, 0};
     /* 60 + 10 + 30 + 5 = 105 fits a line of 105 exactly with the hyphen;
      * without it, line 1 would be "60" alone (no glue: infinitely bad) */
-    lb_params p = {105, 105, 0, 1};
+    lb_params p = {.first = 105, .rest = 105, .emergency = 0, .justify = 1};
     assert_int_equal(break_lines(v, k, &p, ends, &n), 0);
     assert_int_equal(n, 2);
     assert_int_equal(ends[0], hyph);
+    /* the first pass alone never hyphenates: it finds no setting here,
+     * and says so rather than choose the hyphen */
+    p.first_pass_only = 1;
+    assert_int_equal(break_lines(v, k, &p, ends, &n), LB_NO_FIT);
+    p.first_pass_only = 0;
     /* a line of 130 holds the whole word: no hyphen */
     p.first = p.rest = 130;
     assert_int_equal(break_lines(v, k, &p, ends, &n), 0);
     assert_int_equal(n, 2);
+    assert_int_equal(ends[0], hyph + 2);
+    /* ... which the first pass finds by itself */
+    p.first_pass_only = 1;
+    assert_int_equal(break_lines(v, k, &p, ends, &n), 0);
     assert_int_equal(ends[0], hyph + 2);
 }
 
@@ -186,7 +195,7 @@ static void check_long(size_t words, int32_t width)
     v[k++] = (lb_item){0, 0, 0, LB_NEVER, LB_PENALTY, 0};
     v[k++] = (lb_item){0, LB_FIL, 0, 0, LB_GLUE, 0};
     v[k++] = (lb_item){0, 0, 0, LB_FORCE, LB_PENALTY, 0};
-    lb_params p = {width - 20000, width, 20000, 1};
+    lb_params p = {.first = width - 20000, .rest = width, .emergency = 20000, .justify = 1};
     assert_int_equal(break_lines(v, k, &p, ends, &n), 0);
     assert_true(n > words / 20);
     assert_int_equal(ends[n - 1], k - 1);

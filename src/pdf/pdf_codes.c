@@ -1,0 +1,63 @@
+/* The character codes a document draws in each font. libharu's UTF-8
+ * encoder (Identity-H) makes a font's code the Unicode code point, so the
+ * set of codes is what both the font's cmap (pdf_font_cmap.c) and its
+ * ToUnicode map (pdf_tounicode.c) must cover.
+ *
+ * The codes are read from the layout's TEXT items the same way draw_text
+ * passes them to libharu (folio_pdf_cstr, then libharu's UTF-8 decoding);
+ * anything else that starts drawing text must be counted here as well. */
+#include <stdint.h>
+
+#include "pdf/pdf_internal.h"
+
+void folio_pdf_codes_add(folio_pdf_codes *s, unsigned code)
+{
+    s->bit[code >> 3] |= (uint8_t)(1u << (code & 7));
+}
+
+int folio_pdf_codes_has(const folio_pdf_codes *s, unsigned code)
+{
+    return (s->bit[code >> 3] >> (code & 7)) & 1;
+}
+
+/* libharu turns code points beyond the BMP into a space. */
+unsigned folio_pdf_next_code(const unsigned char *s, size_t *len)
+{
+    uint32_t cp;
+    if (s[0] < 0x80) {
+        *len = 1;
+        cp = s[0];
+    } else if (s[0] < 0xE0) {
+        *len = 2;
+        cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+    } else if (s[0] < 0xF0) {
+        *len = 3;
+        cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 |
+             (s[2] & 0x3F);
+    } else {
+        *len = 4;
+        cp = 0x20;
+    }
+    return cp;
+}
+
+int folio_pdf_collect_codes(folio_pdf *w, const folio_layout *l,
+                            unsigned faces, folio_pdf_codes *codes)
+{
+    for (size_t p = 0; p < l->npages; p++)
+        for (size_t i = 0; i < l->pages[p].nitems; i++) {
+            const folio_item *it = &l->pages[p].items[i];
+            if (it->kind != FOLIO_ITEM_TEXT || it->len == 0 || !it->text ||
+                (unsigned)it->face >= FOLIO_FACE_COUNT ||
+                !(faces & (1u << it->face)))
+                continue;
+            const char *s = folio_pdf_cstr(w, it->text, it->len);
+            if (!s)
+                return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
+            const unsigned char *u = (const unsigned char *)s;
+            size_t len;
+            for (size_t k = 0; u[k]; k += len)
+                folio_pdf_codes_add(codes, folio_pdf_next_code(u + k, &len));
+        }
+    return 0;
+}
