@@ -64,7 +64,7 @@ put("notes.md", head + "".join("%d. Text.[^%d]\n\n" % (i, i) for i in range(1, 4
     "".join("[^%d]: Note %d.\n" % (i, i) for i in range(1, 4)))
 put("table.md", head + "1. Table.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n")
 put("quotes.md", head + "1. Text.\n\n" + "> " * 10 + "quoted\n")
-# a table row taller than a page (known bug: see the end of the table)
+# a table row taller than a page
 put("tallcell.md", head + "1. Table.\n\n| A | B |\n|---|---|\n| 1 | " +
     " ".join(["abcdefghi"] * 1000) + " |\n")
 os.mkdir("dir.md")
@@ -133,7 +133,7 @@ output file name taken by a folder|ok.md|-o outdir|1|^ok\.md: error: cannot writ
 truncated font (--fonts)|ok.md|--fonts f-truncated|1|^ok\.md: error: f-truncated/LiberationSerif-Regular\.ttf: not a usable TrueType font$
 empty font file (--fonts)|ok.md|--fonts f-empty|1|^ok\.md: error: f-empty/LiberationSerif-Regular\.ttf: not a usable TrueType font$
 font with a zeroed cmap (--fonts)|ok.md|--fonts f-cmap|1|^ok\.md: error: (PDF: cannot embed the font )?f-cmap/LiberationSerif-Regular\.ttf
-font with a corrupt loca table (--fonts)|ok.md|--fonts f-loca|1|^ok\.md: error: PDF: cannot use the font f-loca/LiberationSerif-Regular\.ttf
+font with a corrupt loca table (--fonts)|ok.md|--fonts f-loca|1|^ok\.md: error: PDF: cannot (embed|use) the font f-loca/LiberationSerif-Regular\.ttf
 missing font folder (--fonts)|ok.md|--fonts no-fonts|1|^ok\.md: error: font not found: no-fonts/LiberationSerif-Regular\.ttf$
 malformed house style (--style)|ok.md|--style style.style|1|style\.style:1: expected `key = value`$
 --max-notes 2, 3 notes|notes.md|--max-notes 2|1|^notes\.md:[0-9]+:1: error: 3 footnotes: more than the limit of 2 \(raise it with --max-notes\)$
@@ -141,7 +141,7 @@ malformed house style (--style)|ok.md|--style style.style|1|style\.style:1: expe
 --max-paragraph-bytes 3, 5 bytes|ok.md|--max-paragraph-bytes 3|1|^ok\.md:6:1: error: paragraph of 5 bytes: more than the limit of 3 \(raise it with --max-paragraph-bytes\)$
 --max-depth 5, 10 quotes|quotes.md|--max-depth 5|1|^quotes\.md:8:[0-9]+: error: nesting deeper than 5 levels \(raise it with --max-depth\)$
 --max-input-bytes 10|ok.md|--max-input-bytes 10|1|^ok\.md: error: input of [0-9]+ bytes: more than the limit of 10 \(raise it with --max-input-bytes\)$
-table row taller than a page (KNOWN BUG: pages are added until memory runs out)|tallcell.md||~0|^tallcell\.md
+table row taller than a page (the row breaks across pages)|tallcell.md||0|^$
 '
 
 # ---- running them ----------------------------------------------------------
@@ -161,8 +161,11 @@ echo "$cases" | while IFS='|' read -r desc input opts want pattern; do
     fi
     rm -rf out && mkdir out
     # shellcheck disable=SC2086
-    # (ulimit -v: dash and bash have it; a runaway allocation fails, not the machine)
-    ( ulimit -v 2000000 2>/dev/null; exec timeout 120 "$folio" render "$input" -o out -q $opts ) \
+    # (ulimit -v: dash and bash have it; a runaway allocation fails, not the
+    # machine. Not under AddressSanitizer, which reserves terabytes of
+    # address space for its shadow memory.)
+    ( [ -n "${SANITIZED:-}" ] || ulimit -v 2000000 2>/dev/null
+      exec timeout 120 "$folio" render "$input" -o out -q $opts ) \
         >stdout 2>stderr
     got=$?
     msg=$(grep -m 1 'error:' stderr || head -n 1 stderr)

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Pathological inputs finish and give valid files: 5,000 footnotes, a
-# 2,000-row table, one 200,000-word paragraph. No timing assertions (the
+# 2,000-row table, table rows taller than a page, one 200,000-word
+# paragraph. No timing assertions (the
 # machines are shared); the timeout only turns a hang into a failure.
 # Speed is measured by `make bench`.
 cd "$(dirname "$0")/.." || exit 2
@@ -22,11 +23,15 @@ with open(d + "/table.md", "w") as f:
     f.write(head + "1. A long table follows.\n\n| Item | Description | Amount |\n|---|---|---:|\n")
     for i in range(2000):
         f.write("| %d | Description of item %d, long enough to wrap in its cell | %d |\n" % (i, i, i * 7))
+with open(d + "/tallrow.md", "w") as f:
+    f.write(head + "1. Rows taller than a page follow.\n\n| No. | Recommendation |\n|---|---|\n")
+    for r in range(3):
+        f.write("| %d | " % r + " ".join("r%dw%04d" % (r, i) for i in range(900)) + " |\n")
 with open(d + "/long.md", "w") as f:
     f.write(head + "1. " + " ".join("word%d" % (i % 97) for i in range(200000)) + "\n")
 PY
 pass=0 fail=0
-for name in notes table long; do
+for name in notes table tallrow long; do
     if timeout 300 "$folio" render "$tmp/$name.md" -o "$tmp" -q 2>"$tmp/$name.err" &&
        qpdf --check "$tmp/$name.pdf" >/dev/null 2>&1 && unzip -tq "$tmp/$name.docx" >/dev/null 2>&1
     then pass=$((pass + 1))
@@ -40,5 +45,15 @@ else fail=$((fail + 1)); echo "FAILED: table head repeated on $heads of $pages p
 # every one of the 5,000 notes is numbered and set
 if pdftotext "$tmp/notes.pdf" - 2>/dev/null | grep -q '^5000 *Note 5000\.$\|Note 5000\.'; then pass=$((pass + 1))
 else fail=$((fail + 1)); echo "FAILED: note 5000 missing"; fi
+# rows taller than a page break across pages: every word is set, and the
+# head row repeats above each continued part
+words=$(pdftotext "$tmp/tallrow.pdf" - 2>/dev/null | tr ' ' '\n' | grep -c '^r[0-9]w[0-9]*$')
+pages=$(pdfinfo "$tmp/tallrow.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+heads=$(pdftotext "$tmp/tallrow.pdf" - 2>/dev/null | grep -c 'Recommendation')
+if [ "$words" = 2700 ] && [ "${pages:-0}" -ge 3 ] && [ "$heads" -ge "$pages" ]; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1)); echo "FAILED: tall rows: $words of 2700 words, head on $heads of $pages pages"
+fi
 echo "stress: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -107,7 +107,9 @@ int folio_pdf_load_fonts(folio_pdf *w, const folio_layout *l,
                                   f);
         /* A broken file can fail without raising an error: check both. */
         names[f] = HPDF_LoadTTFontFromFile(w->doc, path, HPDF_TRUE);
-        if (!names[f] || !*names[f] || w->error)
+        /* libharu may record the error without calling the handler; the
+         * next call would then fail and be blamed for it */
+        if (!names[f] || !*names[f] || w->error || HPDF_GetError(w->doc) != HPDF_OK)
             return folio_pdf_fail(w, FOLIO_E_FONT, "cannot embed the font %s",
                                   path);
     }
