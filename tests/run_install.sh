@@ -10,7 +10,8 @@ pass=0 fail=0
 for f in usr/local/bin/folio usr/local/lib/libfolio.a usr/local/include/folio.h \
          usr/local/include/folio/report.h usr/local/lib/pkgconfig/folio.pc \
          usr/local/share/folio/fonts/LiberationSerif-Regular.ttf \
-         usr/local/share/folio/styles/un.style usr/local/share/man/man1/folio.1; do
+         usr/local/share/folio/styles/un.style usr/local/share/folio/styles/hyphen/hyph_ru.dic \
+         usr/local/share/man/man1/folio.1; do
     if [ -f "$tmp/stage/$f" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: not installed: $f"; fi
 done
 # The staged tree stands in for PREFIX: FOLIO_DATADIR points the binary at it.
