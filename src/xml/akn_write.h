@@ -6,6 +6,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "folio/report.h"
+#include "xml/xml_note_index.h"
 
 #define AKN_X(s) ((const xmlChar *)(s))
 
@@ -19,7 +20,7 @@ typedef struct akn_writer {
     unsigned char *written;    /* per note: its <authorialNote> is out */
     unsigned char *reached;    /* per note: something written refers to it */
     int *marker;               /* per note: its number (numbered notes) */
-    struct akn_note_ix { const folio_note *note; size_t i; } *by_ptr; /* by address */
+    xml_note_index notes_ix;   /* the notes by address */
     int numbered;              /* numbered notes so far */
     int depth;                 /* open block-level elements */
     unsigned char blocks[AKN_MAX_OPEN]; /* per open element: holds blocks */
@@ -42,8 +43,6 @@ int folio_aknw_text(akn_writer *x, const char *s, folio_pos pos);
 int folio_aknw_attr(akn_writer *x, const char *name, const char *value, folio_pos pos);
 /* Inline content; a note's first reference writes the note. */
 int folio_aknw_runs(akn_writer *x, const folio_run *r, size_t n);
-/* Sort the notes for folio_aknw_note_index (x->by_ptr allocated). */
-void folio_aknw_index_notes(akn_writer *x);
 /* Index of a note in the report, -1 when it is not listed. */
 long folio_aknw_note_index(const akn_writer *x, const folio_note *n);
 /* A note as <authorialNote> (or `element`, e.g. <note> in <meta>). */

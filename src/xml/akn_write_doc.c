@@ -330,15 +330,13 @@ int folio_report_akn(folio_ctx *ctx, const folio_report *r, char **out, size_t *
     x.written = calloc(n, 1);
     x.reached = calloc(n, 1);
     x.marker = calloc(n, sizeof *x.marker);
-    x.by_ptr = calloc(n, sizeof *x.by_ptr);
-    int rc = 0;
+    int rc = folio_xml_note_index_init(&x.notes_ix, r);
     *out = NULL;
     *len = 0;
-    if (!w || !x.written || !x.reached || !x.marker || !x.by_ptr) {
+    if (rc || !w || !x.written || !x.reached || !x.marker) {
         rc = FOLIO_E_NOMEM;
         goto done;
     }
-    folio_aknw_index_notes(&x);
     reach(&x);
     size_t first_annex = 0;
     while (first_annex < r->nblocks && r->blocks[first_annex].kind != FOLIO_BLOCK_ANNEX)
@@ -373,7 +371,7 @@ done:
     free(x.written);
     free(x.reached);
     free(x.marker);
-    free(x.by_ptr);
+    folio_xml_note_index_free(&x.notes_ix);
     xmlFreeTextWriter(w);
     xmlBufferFree(buf);
     return rc;

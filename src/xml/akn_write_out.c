@@ -101,36 +101,9 @@ int folio_aknw_attr(akn_writer *x, const char *name, const char *value, folio_po
     return rc;
 }
 
-static int by_address(const void *a, const void *b)
-{
-    uintptr_t p = (uintptr_t)((const struct akn_note_ix *)a)->note;
-    uintptr_t q = (uintptr_t)((const struct akn_note_ix *)b)->note;
-    return (p > q) - (p < q);
-}
-
-void folio_aknw_index_notes(akn_writer *x)
-{
-    for (size_t i = 0; i < x->r->nnotes; i++) {
-        x->by_ptr[i].note = x->r->notes[i];
-        x->by_ptr[i].i = i;
-    }
-    qsort(x->by_ptr, x->r->nnotes, sizeof *x->by_ptr, by_address);
-}
-
 long folio_aknw_note_index(const akn_writer *x, const folio_note *n)
 {
-    size_t lo = 0, hi = x->r->nnotes;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const folio_note *m = x->by_ptr[mid].note;
-        if (m == n)
-            return (long)x->by_ptr[mid].i;
-        if ((uintptr_t)m < (uintptr_t)n)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return -1;
+    return folio_xml_note_index_find(&x->notes_ix, n);
 }
 
 /* eId="fn_ID" when the id is a plain name, else fn_ and its position. */

@@ -13,11 +13,13 @@
 
 #include "folio/report.h"
 #include "xml/xml_names.h"
+#include "xml/xml_note_index.h"
 
 typedef struct xw {
     folio_ctx *ctx;
     const folio_report *r;
     xmlTextWriterPtr w;
+    xml_note_index notes;      /* the report's notes by address */
 } xw;
 
 #define X(s) ((const xmlChar *)(s))
@@ -61,14 +63,6 @@ static int newline(xw *x, int depth)
     memset(buf + 1, ' ', (size_t)n);
     buf[n + 1] = 0;
     return xmlTextWriterWriteRaw(x->w, X(buf)) < 0 ? FOLIO_E_NOMEM : 0;
-}
-
-static int note_known(const folio_report *r, const folio_note *n)
-{
-    for (size_t i = 0; i < r->nnotes; i++)
-        if (r->notes[i] == n)
-            return 1;
-    return 0;
 }
 
 /* Two runs written side by side as plain text would merge into one text
@@ -116,7 +110,7 @@ static int run(xw *x, const folio_run *r, const folio_run *prev)
         break;
     }
     case FOLIO_RUN_NOTE_REF:
-        if (!r->note || !r->note->id || !note_known(x->r, r->note)) {
+        if (!r->note || !r->note->id || folio_xml_note_index_find(&x->notes, r->note) < 0) {
             rc = folio_error(x->ctx, FOLIO_E_INPUT, r->pos,
                              "a footnote reference points to no listed note");
             goto done;
@@ -297,7 +291,7 @@ static int note_field(xw *x, const char *name, const folio_note *n, folio_pos po
     int rc = 0;
     if (!n)
         return 0;
-    if (!n->id || !note_known(x->r, n))
+    if (!n->id || folio_xml_note_index_find(&x->notes, n) < 0)
         return folio_error(x->ctx, FOLIO_E_INPUT, pos, "the %s is not among the notes", name);
     if ((rc = newline(x, 2)))
         goto done;
@@ -342,20 +336,42 @@ done:
     return rc;
 }
 
-/* Notes are referred to by id: two with one id could not be told apart. */
+static int by_id(const void *a, const void *b)
+{
+    const folio_note *const *p = a, *const *q = b;
+    int c = strcmp((*p)->id, (*q)->id);
+    /* equal ids: the later note last, so it is the one reported */
+    return c ? c : ((*p)->pos.line > (*q)->pos.line) - ((*p)->pos.line < (*q)->pos.line);
+}
+
+/* Notes are referred to by id: two with one id could not be told apart.
+ * Sorted by id, a repeated one sits next to its twin. */
+static int unique_ids(xw *x)
+{
+    const folio_report *r = x->r;
+    for (size_t i = 0; i < r->nnotes; i++)
+        if (!r->notes[i] || !r->notes[i]->id)
+            return folio_error(x->ctx, FOLIO_E_INPUT, (folio_pos){0, 0}, "a note without an id");
+    const folio_note **v = malloc((r->nnotes ? r->nnotes : 1) * sizeof *v);
+    if (!v)
+        return FOLIO_E_NOMEM;
+    memcpy(v, r->notes, r->nnotes * sizeof *v);
+    qsort(v, r->nnotes, sizeof *v, by_id);
+    int rc = 0;
+    for (size_t i = 1; i < r->nnotes && !rc; i++)
+        if (!strcmp(v[i - 1]->id, v[i]->id))
+            rc = folio_error(x->ctx, FOLIO_E_INPUT, v[i]->pos, "two notes share the id \"%s\"",
+                             v[i]->id);
+    free(v);
+    return rc;
+}
+
 static int notes(xw *x)
 {
     const folio_report *r = x->r;
-    int rc = 0;
-    for (size_t i = 0; i < r->nnotes; i++) {
-        const folio_note *n = r->notes[i];
-        if (!n || !n->id)
-            return folio_error(x->ctx, FOLIO_E_INPUT, (folio_pos){0, 0}, "a note without an id");
-        for (size_t j = 0; j < i; j++)
-            if (!strcmp(r->notes[j]->id, n->id))
-                return folio_error(x->ctx, FOLIO_E_INPUT, n->pos,
-                                   "two notes share the id \"%s\"", n->id);
-    }
+    int rc = unique_ids(x);
+    if (rc)
+        return rc;
     if ((rc = newline(x, 1)))
         goto done;
     TRY(xmlTextWriterStartElement(x->w, X("notes")));
@@ -383,11 +399,11 @@ int folio_report_xml(folio_ctx *ctx, const folio_report *r, char **out, size_t *
 {
     xmlBufferPtr buf = xmlBufferCreate();
     xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-    xw x = {ctx, r, w};
-    int rc = 0;
+    xw x = {ctx, r, w, {NULL, 0}};
+    int rc = folio_xml_note_index_init(&x.notes, r);
     *out = NULL;
     *len = 0;
-    if (!w) {
+    if (rc || !w) {
         rc = FOLIO_E_NOMEM;
         goto done;
     }
@@ -419,6 +435,7 @@ int folio_report_xml(folio_ctx *ctx, const folio_report *r, char **out, size_t *
 done:
     if (rc == FOLIO_E_NOMEM && !ctx->nerrors)
         folio_error(ctx, rc, (folio_pos){0, 0}, "out of memory");
+    folio_xml_note_index_free(&x.notes);
     xmlFreeTextWriter(w);
     xmlBufferFree(buf);
     return rc;

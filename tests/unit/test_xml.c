@@ -253,6 +253,37 @@ static void test_unwritable(void **state)
     folio_ctx_free(&ctx);
 }
 
+/* Notes are referred to by id: a repeated one is refused, at the later
+ * note, however many notes there are. */
+static void test_duplicate_note_ids(void **state)
+{
+    (void)state;
+    folio_ctx ctx;
+    folio_ctx_init(&ctx, "t.md");
+    folio_report *r = folio_report_new("t.md");
+    assert_non_null(r);
+    folio_note notes[3] = {{0}};
+    const char *ids[3] = {"b", "a", "b"};
+    folio_note *list[3];
+    for (int i = 0; i < 3; i++) {
+        notes[i].id = ids[i];
+        notes[i].pos = (folio_pos){10 + i, 1};
+        list[i] = &notes[i];
+    }
+    r->notes = list;
+    r->nnotes = 3;
+    char *x = NULL;
+    size_t xl = 0;
+    assert_int_equal(folio_report_xml(&ctx, r, &x, &xl), FOLIO_E_INPUT);
+    assert_null(x);
+    assert_int_equal(ctx.ndiags > 0, 1);
+    assert_int_equal(ctx.diags[0].pos.line, 12);
+    r->notes = NULL;
+    r->nnotes = 0;
+    folio_report_free(r);
+    folio_ctx_free(&ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -261,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_invalid),
         cmocka_unit_test(test_unwritable),
+        cmocka_unit_test(test_duplicate_note_ids),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
