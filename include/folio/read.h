@@ -32,11 +32,13 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len,
                         const char *name, const folio_read_limits *lim,
                         folio_report **out);
 
-/* Read report XML (docs/report-xml.md, schema/folio-report.rng): parsed
- * without network, DTD or entities (a DOCTYPE is an error), validated
- * against the built-in schema, every problem as file:line:col naming the
- * element. Limits: lim->max_bytes (default 64 MiB), lim->max_depth
- * (default 256 for XML). */
+/* Read report XML (docs/report-xml.md, schema/folio-report.rng) or Akoma
+ * Ntoso 3.0 shaped as AKN4UN (docs/akn.md; a root <akomaNtoso>), parsed
+ * without network, DTD or entities (a DOCTYPE is an error). Report XML is
+ * validated against the built-in schema; AKN is mapped as docs/akn.md says
+ * (elements folio does not understand keep their text, with a warning).
+ * Every problem as file:line:col naming the element. Limits as above;
+ * lim->max_depth defaults to 256 for XML. */
 int folio_read_xml(folio_ctx *ctx, const char *data, size_t len,
                    const char *name, const folio_read_limits *lim,
                    folio_report **out);

@@ -149,6 +149,12 @@ int folio_report_dump(const folio_report *r, char **out, size_t *len);
  * characters, broken UTF-8) is an error. Defined in src/xml/. */
 int folio_report_xml(folio_ctx *ctx, const folio_report *r, char **out, size_t *len);
 
+/* Write the report as Akoma Ntoso 3.0 shaped as the UN System's AKN4UN
+ * guidelines describe it (docs/akn.md); *out is malloc'd. Reading it back
+ * with folio_read_xml gives the same model (the order of the notes aside).
+ * Defined in src/xml/. */
+int folio_report_akn(folio_ctx *ctx, const folio_report *r, char **out, size_t *len);
+
 /* Language codes: index 0..5 for en fr es ru zh ar, -1 when unknown.
  * Accepts codes ("es"), English names ("Spanish") and the names in each
  * official language ("Español", "inglés", "русский", ...). */

@@ -16,7 +16,7 @@ static const char batch_usage[] =
     "usage: folio batch IN -o DIR [-j N] [--shard K/N] [options]\n"
     "\n"
     "Render every report of IN to DIR/NAME.pdf and DIR/NAME.docx with parallel\n"
-    "workers. IN is a folder (every *.md in it, by name) or a manifest:\n"
+    "workers. IN is a folder (every *.md and *.xml in it, by name) or a manifest:\n"
     "  CSV (.csv): a header row naming the columns, then one report a row;\n"
     "  JSON lines (.jsonl, .ndjson): one flat object of strings a line.\n"
     "Keys: input (relative to the manifest's folder), output (base name),\n"

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "xml/xml_internal.h"
 
 static const char convert_usage[] =
     "usage: folio convert INPUT --to xml|akn [-o FILE]\n"

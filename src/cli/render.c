@@ -158,8 +158,9 @@ static const char render_usage[] =
     "usage: folio render INPUT [options]\n"
     "\n"
     "Render a report to the official PDF and an editable DOCX: DIR/NAME.pdf\n"
-    "and DIR/NAME.docx (DIR: -o, else the input's folder). INPUT is report\n"
-    "XML when its name ends in .xml, else Markdown in the UN house dialect.\n"
+    "and DIR/NAME.docx (DIR: -o, else the input's folder). INPUT is XML when\n"
+    "its name ends in .xml (report XML, or Akoma Ntoso when its root is\n"
+    "<akomaNtoso>), else Markdown in the UN house dialect.\n"
     "\n"
     "options:\n"
     "      --trace FILE     write the laid-out pages as text (- for stdout)\n";

@@ -30,8 +30,4 @@ int folio_akn_build(folio_ctx *ctx, xmlDocPtr doc, const char *data, size_t len,
  * max_depth is an error. */
 int folio_xml_build(folio_ctx *ctx, xmlDocPtr doc, int max_depth, folio_report *rep);
 
-/* Write the report as Akoma Ntoso 3.0 shaped as AKN4UN describes it
- * (docs/akn.md); *out is malloc'd. Reading it back gives the same model. */
-int folio_report_akn(folio_ctx *ctx, const folio_report *r, char **out, size_t *len);
-
 #endif
