@@ -222,7 +222,7 @@ int cli_render_main(int argc, char **argv)
         goto done;
     if (!o.quiet) {
         if (pdf)
-            fprintf(stderr, "folio: wrote %s (%zu pages)\n", pdf, npages);
+            fprintf(stderr, "folio: wrote %s (%zu page%s)\n", pdf, npages, npages == 1 ? "" : "s");
         if (docx)
             fprintf(stderr, "folio: wrote %s\n", docx);
     }

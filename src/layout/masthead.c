@@ -298,6 +298,12 @@ int set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
             return rc;
         *after = sst->space_after;
     }
+    /* The masthead is drawn on the first page alone: what would run past
+     * its foot would be lost, so say so rather than issue the page. */
+    if (y > g->body_bottom)
+        return folio_error(L->ctx, FOLIO_E_INPUT, (folio_pos){0, 0},
+                           "the masthead (title, subtitle and the lines under the rule) "
+                           "is longer than the first page; shorten the title");
     *y_out = y;
     return footer(L, p);
 }

@@ -1,18 +1,36 @@
 /* Document-level data: info dictionary with fixed dates, /Lang, page labels
  * where printed numbers do not start at 1, and the page mode. */
 #include <ctype.h>
+#include <string.h>
 #include <time.h>
 #include <hpdf_objects.h>
 
 #include "pdf/pdf_internal.h"
 
+/* Document information is a summary: a title of megabytes (recovered
+ * text gone wrong) is cut there, at a character boundary, rather than
+ * failing on libharu's 65,535-byte string limit. The page keeps it all. */
+#define INFO_MAX 4096
+
 static int set_info(folio_pdf *w, HPDF_InfoType type, const char *value)
 {
     if (!value || !*value)
         return 0;
+    size_t n = strlen(value);
+    char cut[INFO_MAX + 1];
+    if (n > INFO_MAX) {
+        n = INFO_MAX;
+        while (n > 0 && ((unsigned char)value[n] & 0xC0) == 0x80)
+            n--; /* not inside a UTF-8 sequence */
+        memcpy(cut, value, n);
+        cut[n] = 0;
+        folio_warn(w->ctx, (folio_pos){0, 0}, "the PDF's document information keeps the "
+                   "first %zu bytes of a %zu-byte text", n, strlen(value));
+        value = cut;
+    }
     if (HPDF_SetInfoAttr(w->doc, type, value) != HPDF_OK)
-        return folio_pdf_fail(w, FOLIO_E_PDF,
-                              "cannot set the document info \"%s\"", value);
+        return folio_pdf_fail(w, FOLIO_E_PDF, "cannot set the document information "
+                              "(%zu bytes)", n);
     return 0;
 }
 
