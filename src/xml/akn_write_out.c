@@ -8,6 +8,7 @@
 #include <libxml/xmlstring.h>
 
 #include "xml/akn_write.h"
+#include "xml/xml_out.h"
 
 #define TRY(call) do { if ((call) < 0) { rc = FOLIO_E_NOMEM; goto done; } } while (0)
 
@@ -74,31 +75,14 @@ int folio_aknw_eid(akn_writer *x, const char *prefix)
 }
 
 /* XML 1.0 cannot carry most control characters, nor broken UTF-8. */
-static int check_text(akn_writer *x, const char *s, folio_pos pos)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-            return folio_error(x->ctx, FOLIO_E_INPUT, pos,
-                               "text holds control character 0x%02X, which XML cannot carry", *p);
-    if (!xmlCheckUTF8(AKN_X(s)))
-        return folio_error(x->ctx, FOLIO_E_INPUT, pos, "text is not valid UTF-8");
-    return 0;
-}
-
 int folio_aknw_text(akn_writer *x, const char *s, folio_pos pos)
 {
-    int rc = check_text(x, s, pos);
-    if (!rc && xmlTextWriterWriteString(x->w, AKN_X(s)) < 0)
-        rc = FOLIO_E_NOMEM;
-    return rc;
+    return folio_xml_text(x->ctx, x->w, s, pos);
 }
 
 int folio_aknw_attr(akn_writer *x, const char *name, const char *value, folio_pos pos)
 {
-    int rc = check_text(x, value, pos);
-    if (!rc && xmlTextWriterWriteAttribute(x->w, AKN_X(name), AKN_X(value)) < 0)
-        rc = FOLIO_E_NOMEM;
-    return rc;
+    return folio_xml_attr(x->ctx, x->w, name, value, pos);
 }
 
 long folio_aknw_note_index(const akn_writer *x, const folio_note *n)
@@ -154,47 +138,18 @@ int folio_aknw_note_out(akn_writer *x, const folio_note *n, const char *element)
 
 /* Two plain runs side by side would merge into one text: the second goes
  * in <span>. */
-static int plain(const folio_run *r)
-{
-    return r->kind == FOLIO_RUN_TEXT && !r->style && !r->link && !r->is_symbol;
-}
+static const xml_run_names akn_names = {"ref", 1, "a", "b", "i", "sup", "span"};
 
 static int run(akn_writer *x, const folio_run *r, const folio_run *prev)
 {
-    int rc = 0, open = 0;
-    if (r->is_symbol) {
-        TRY(xmlTextWriterStartElement(x->w, AKN_X("ref")));
-        open++;
-        if ((rc = folio_aknw_attr(x, "href", r->link ? r->link : "", r->pos)))
-            goto done;
-    } else if (r->link) {
-        TRY(xmlTextWriterStartElement(x->w, AKN_X("a")));
-        open++;
-        if ((rc = folio_aknw_attr(x, "href", r->link, r->pos)))
-            goto done;
-    }
-    static const struct { unsigned bit; const char *name; } styles[] = {
-        {FOLIO_STRONG, "b"}, {FOLIO_EMPH, "i"}, {FOLIO_SUPER, "sup"}};
-    for (size_t i = 0; i < 3; i++)
-        if (r->style & styles[i].bit) {
-            TRY(xmlTextWriterStartElement(x->w, AKN_X(styles[i].name)));
-            open++;
-        }
-    if (r->style & ~(unsigned)(FOLIO_STRONG | FOLIO_EMPH | FOLIO_SUPER)) {
-        rc = folio_error(x->ctx, FOLIO_E_INPUT, r->pos, "unknown run style bits 0x%X", r->style);
+    int open = 0;
+    int rc = folio_xml_run_start(x->ctx, x->w, &akn_names, r, prev, &open);
+    if (rc)
         goto done;
-    }
     switch (r->kind) {
-    case FOLIO_RUN_TEXT: {
-        const char *t = r->text ? r->text : "";
-        if (!open && (!*t || (prev && plain(prev)))) {
-            TRY(xmlTextWriterStartElement(x->w, AKN_X("span")));
-            open++;
-        }
-        if (*t && (rc = folio_aknw_text(x, t, r->pos)))
-            goto done;
+    case FOLIO_RUN_TEXT:
+    case FOLIO_RUN_LINE_BREAK:
         break;
-    }
     case FOLIO_RUN_NOTE_REF: {
         long i = r->note ? folio_aknw_note_index(x, r->note) : -1;
         if (i < 0) {
@@ -219,16 +174,10 @@ static int run(akn_writer *x, const folio_run *r, const folio_run *prev)
         TRY(xmlTextWriterEndElement(x->w));
         break;
     }
-    case FOLIO_RUN_LINE_BREAK:
-        TRY(xmlTextWriterStartElement(x->w, AKN_X("br")));
-        TRY(xmlTextWriterEndElement(x->w));
-        break;
     default:
-        rc = folio_error(x->ctx, FOLIO_E_INPUT, r->pos, "unknown run kind %d", (int)r->kind);
-        goto done;
+        break; /* refused by folio_xml_run_start */
     }
-    while (open-- > 0)
-        TRY(xmlTextWriterEndElement(x->w));
+    rc = folio_xml_run_end(x->w, open);
 done:
     return rc;
 }

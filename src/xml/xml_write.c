@@ -14,6 +14,7 @@
 #include "folio/report.h"
 #include "xml/xml_names.h"
 #include "xml/xml_note_index.h"
+#include "xml/xml_out.h"
 
 typedef struct xw {
     folio_ctx *ctx;
@@ -27,32 +28,14 @@ typedef struct xw {
 /* xmlTextWriter calls return -1 on failure (out of memory). */
 #define TRY(call) do { if ((call) < 0) { rc = FOLIO_E_NOMEM; goto done; } } while (0)
 
-/* XML 1.0 cannot carry most control characters, nor broken UTF-8. */
-static int check_text(xw *x, const char *s, folio_pos pos)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-            return folio_error(x->ctx, FOLIO_E_INPUT, pos,
-                               "text holds control character 0x%02X, which XML cannot carry", *p);
-    if (!xmlCheckUTF8(X(s)))
-        return folio_error(x->ctx, FOLIO_E_INPUT, pos, "text is not valid UTF-8");
-    return 0;
-}
-
 static int text(xw *x, const char *s, folio_pos pos)
 {
-    int rc = check_text(x, s, pos);
-    if (!rc && xmlTextWriterWriteString(x->w, X(s)) < 0)
-        rc = FOLIO_E_NOMEM;
-    return rc;
+    return folio_xml_text(x->ctx, x->w, s, pos);
 }
 
 static int attr(xw *x, const char *name, const char *value, folio_pos pos)
 {
-    int rc = check_text(x, value, pos);
-    if (!rc && xmlTextWriterWriteAttribute(x->w, X(name), X(value)) < 0)
-        rc = FOLIO_E_NOMEM;
-    return rc;
+    return folio_xml_attr(x->ctx, x->w, name, value, pos);
 }
 
 /* A new line and two spaces per level before a block-level element. */
@@ -65,50 +48,18 @@ static int newline(xw *x, int depth)
     return xmlTextWriterWriteRaw(x->w, X(buf)) < 0 ? FOLIO_E_NOMEM : 0;
 }
 
-/* Two runs written side by side as plain text would merge into one text
- * node: the second is wrapped in <span>. */
-static int plain(const folio_run *r)
-{
-    return r->kind == FOLIO_RUN_TEXT && !r->style && !r->link && !r->is_symbol;
-}
+static const xml_run_names report_names = {"symbol", 0, "a", "strong", "em", "sup", "span"};
 
 static int run(xw *x, const folio_run *r, const folio_run *prev)
 {
-    int rc = 0, open = 0;
-    if (r->is_symbol) {
-        TRY(xmlTextWriterStartElement(x->w, X("symbol")));
-        open++;
-        if (r->link && (rc = attr(x, "href", r->link, r->pos)))
-            goto done;
-    } else if (r->link) {
-        TRY(xmlTextWriterStartElement(x->w, X("a")));
-        open++;
-        if ((rc = attr(x, "href", r->link, r->pos)))
-            goto done;
-    }
-    static const struct { unsigned bit; const char *name; } styles[] = {
-        {FOLIO_STRONG, "strong"}, {FOLIO_EMPH, "em"}, {FOLIO_SUPER, "sup"}};
-    for (size_t i = 0; i < 3; i++)
-        if (r->style & styles[i].bit) {
-            TRY(xmlTextWriterStartElement(x->w, X(styles[i].name)));
-            open++;
-        }
-    if (r->style & ~(unsigned)(FOLIO_STRONG | FOLIO_EMPH | FOLIO_SUPER)) {
-        rc = folio_error(x->ctx, FOLIO_E_INPUT, r->pos, "unknown run style bits 0x%X", r->style);
+    int open = 0;
+    int rc = folio_xml_run_start(x->ctx, x->w, &report_names, r, prev, &open);
+    if (rc)
         goto done;
-    }
     switch (r->kind) {
-    case FOLIO_RUN_TEXT: {
-        const char *t = r->text ? r->text : "";
-        /* an empty run needs an element to exist at all */
-        if (!open && (!*t || (prev && plain(prev)))) {
-            TRY(xmlTextWriterStartElement(x->w, X("span")));
-            open++;
-        }
-        if (*t && (rc = text(x, t, r->pos)))
-            goto done;
+    case FOLIO_RUN_TEXT:
+    case FOLIO_RUN_LINE_BREAK:
         break;
-    }
     case FOLIO_RUN_NOTE_REF:
         if (!r->note || !r->note->id || folio_xml_note_index_find(&x->notes, r->note) < 0) {
             rc = folio_error(x->ctx, FOLIO_E_INPUT, r->pos,
@@ -120,16 +71,10 @@ static int run(xw *x, const folio_run *r, const folio_run *prev)
             goto done;
         TRY(xmlTextWriterEndElement(x->w));
         break;
-    case FOLIO_RUN_LINE_BREAK:
-        TRY(xmlTextWriterStartElement(x->w, X("br")));
-        TRY(xmlTextWriterEndElement(x->w));
-        break;
     default:
-        rc = folio_error(x->ctx, FOLIO_E_INPUT, r->pos, "unknown run kind %d", (int)r->kind);
-        goto done;
+        break; /* refused by folio_xml_run_start */
     }
-    while (open-- > 0)
-        TRY(xmlTextWriterEndElement(x->w));
+    rc = folio_xml_run_end(x->w, open);
 done:
     return rc;
 }
