@@ -101,7 +101,7 @@ PY
 # ("error:" line, else the first line); "~" before the exit code: the case
 # of a known bug, run only with KNOWN=1.
 cases='
-empty file|empty.md||0|^empty\.md: warning: no document symbol
+empty file|empty.md||1|^empty\.md: error: the report is empty: there is nothing to typeset$
 binary junk (3,000 random bytes)|junk.md||1|^junk\.md:1:[0-9]+: error: invalid UTF-8 \(byte 0x[0-9A-F]{2}\)$
 invalid UTF-8 (Latin-1 é)|utf8.md||1|^utf8\.md:5:7: error: invalid UTF-8 \(byte 0xE9\)$
 UTF-8 of a UTF-16 surrogate|surrogate.md||1|^surrogate\.md:1:9: error: invalid UTF-8 \(byte 0xED\)$

@@ -326,6 +326,15 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
         return folio_error(ctx, FOLIO_E_USAGE, (folio_pos){0, 0}, "no input data");
     if ((rc = check_bytes(ctx, data, len)) || (rc = markup_guard(ctx, data, len)))
         return rc;
+    /* An empty file is almost always the wrong file: a document of a bare
+     * masthead issued in its place would be worse than stopping. */
+    size_t lead = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (lead < len && (data[lead] == ' ' || data[lead] == '\t' || data[lead] == '\n' ||
+                          data[lead] == '\r'))
+        lead++;
+    if (lead == len)
+        return folio_error(ctx, FOLIO_E_INPUT, (folio_pos){0, 0},
+                           "the report is empty: there is nothing to typeset");
     md.ctx = ctx;
     md.max_depth = max_depth;
     md.rep = folio_report_new(name);
