@@ -151,8 +151,8 @@ static int put_word(folio_pdf *w, const folio_item *it, long *units)
 
 int folio_pdf_draw_text(folio_pdf *w, const folio_item *it)
 {
-    if (it->len == 0 || !it->text)
-        return 0;
+    if (it->len == 0 || !it->text || it->size <= 0)
+        return 0; /* nothing to see (and no size to divide by) */
     if ((unsigned)it->face >= FOLIO_FACE_COUNT || !w->font[it->face] ||
         !w->width[it->face])
         return folio_pdf_fail(w, FOLIO_E_PDF, "text in face %d, which "
