@@ -33,7 +33,7 @@ static HPDF_UINT16 glyph_in_segment(const HPDF_TTF_CmapRange *c, unsigned i,
         return (HPDF_UINT16)(code + c->id_delta[i]);
     HPDF_UINT idx = c->id_range_offset[i] / 2 + (code - c->start_count[i]) -
                     (seg_count - i);
-    if (idx > c->glyph_id_array_count)
+    if (idx >= c->glyph_id_array_count) /* libharu tests >, reading one past */
         return 0;
     return (HPDF_UINT16)(c->glyph_id_array[idx] + c->id_delta[i]);
 }
