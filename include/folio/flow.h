@@ -156,6 +156,8 @@ typedef struct folio_flow {
     int32_t end_rule_width;
     int32_t mast_lines_width;    /* lines under the thick rule wrap at this
                                     width from the frame's left edge */
+    int32_t font_expansion;      /* justified lines may widen or narrow
+                                    their glyphs by up to this (1/1000) */
     long long date_epoch;        /* document date as seconds (for metadata) */
     const folio_fnote **note_index; /* notes sorted by model pointer */
 } folio_flow;

@@ -23,10 +23,6 @@
 #define CUT_PENALTY 100          /* inside a web address or a word wider
                                     than the line */
 #define MAX_POINTS 48            /* break points looked for in one fragment */
-/* Justified lines may also widen or narrow their glyphs by up to this much
- * (1/1000): font expansion, as pdfTeX's, so fewer lines need hyphens or
- * wide spaces. */
-#define EXPANSION 20
 /* Stretch added to every line when a paragraph cannot be set otherwise,
  * in 1/1000 of the font size (TeX's \emergencystretch). */
 #define EMERGENCY_STRETCH 2000
@@ -553,9 +549,9 @@ static linesum sum_line(const lb_item *v, size_t s, size_t e)
 }
 
 /* The glyph scale of a justified line: the boxes take their part of the
- * extra room (in proportion to their stretch or shrink), within
- * EXPANSION. */
-static int32_t line_scale(const linesum *m, int64_t extra)
+ * extra room (in proportion to their stretch or shrink), within the house
+ * style's font expansion. */
+static int32_t line_scale(const linesum *m, int64_t extra, int32_t expansion)
 {
     int64_t bw = extra > 0 ? m->box_stretch : m->box_shrink;
     int64_t gw = extra > 0 ? m->stretch : m->shrink;
@@ -563,10 +559,10 @@ static int32_t line_scale(const linesum *m, int64_t extra)
         return 1000;
     int64_t part = extra * bw / (bw + gw);
     int64_t s = 1000 + part * 1000 / m->boxes;
-    if (s > 1000 + EXPANSION)
-        s = 1000 + EXPANSION;
-    if (s < 1000 - EXPANSION)
-        s = 1000 - EXPANSION;
+    if (s > 1000 + expansion)
+        s = 1000 + expansion;
+    if (s < 1000 - expansion)
+        s = 1000 - expansion;
     return (int32_t)s;
 }
 
@@ -606,7 +602,7 @@ static int place_line(lctx *L, const folio_pstyle *st, const wordlist *wl, const
     int by = 0; /* glue takes the extra room by 1 stretch, 2 shrink, 3 evenly */
     /* the last line keeps its natural spaces unless it must shrink */
     if (st->align == FOLIO_H_JUSTIFY && m.glues && (!m.fil || extra < 0)) {
-        hscale = line_scale(&m, extra);
+        hscale = line_scale(&m, extra, L->flow->font_expansion);
         /* the glue takes what the texts, as drawn at that scale, leave */
         int64_t texts = hyph ? scaled(brk->width, hscale) : 0, glue = 0;
         for (size_t i = li->s; i < li->e; i++) {
@@ -716,7 +712,7 @@ int set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
     prm.first_pass_only = dict != NULL;
     for (;;) {
         rc = cut_words(L, &raw, justify, prm.first_pass_only ? NULL : dict, width, &wl);
-        if (rc || (rc = make_items(L, &wl, justify ? EXPANSION : 0, &iv)))
+        if (rc || (rc = make_items(L, &wl, justify ? L->flow->font_expansion : 0, &iv)))
             goto done;
         free(ends);
         if (!(ends = malloc(iv.n * sizeof *ends))) {

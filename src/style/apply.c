@@ -284,6 +284,14 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
                            f->page.column_right - f->page.frame_left, &v)))
         goto done;
     f->mast_lines_width = v;
+    /* font expansion: the language's own setting, else the document's
+     * (both checked), else pdfTeX's customary 2 % */
+    char lang_sec[32];
+    snprintf(lang_sec, sizeof lang_sec, "lang.%s", f->lang.code);
+    if ((rc = house_permille(ctx, &h, "document", "font-expansion", 20, 50, &v)) ||
+        (rc = house_permille(ctx, &h, lang_sec, "font-expansion", v, 50, &v)))
+        goto done;
+    f->font_expansion = v;
 
     memset(&c, 0, sizeof c);
     for (size_t i = 0; i < r->nblocks; i++)

@@ -157,3 +157,25 @@ int house_length(folio_ctx *ctx, const house *h, const char *section,
                            e->line, section, key, e->value);
     return 0;
 }
+
+int house_permille(folio_ctx *ctx, const house *h, const char *section,
+                   const char *key, int32_t def, int32_t max, int32_t *out)
+{
+    const house_entry *e = find(h, section, key);
+    if (!e) {
+        *out = def;
+        return 0;
+    }
+    char *end;
+    errno = 0;
+    double v = strtod(e->value, &end);
+    while (end && *end == ' ')
+        end++;
+    if (end == e->value || errno || !end || strcmp(end, "%") || v < 0 || v * 10 > max)
+        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){e->line, 1},
+                           "%s:%d: [%s] %s: not a percentage from 0%% to %g%%: \"%s\"",
+                           h->file, e->line, section, key, max / 10.0, e->value);
+    *out = (int32_t)(v * 10 + 0.5);
+    return 0;
+}
+

@@ -29,6 +29,10 @@ int house_line(const house *h, const char *section, const char *key);
 /* A length in millipoints; `def` when absent; an error on a bad value. */
 int house_length(folio_ctx *ctx, const house *h, const char *section,
                  const char *key, int32_t def, int32_t *out);
+/* A percentage such as "2%" or "2.5 %" in 1/1000 (20, 25), at most `max`
+ * (1/1000); `def` when absent; an error on a bad or larger value. */
+int house_permille(folio_ctx *ctx, const house *h, const char *section,
+                   const char *key, int32_t def, int32_t max, int32_t *out);
 /* Parse a length such as "2cm", "10pt", "0.5in", "12" (points). */
 int house_parse_length(const char *s, int32_t *out);
 

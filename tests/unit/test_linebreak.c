@@ -320,6 +320,7 @@ static void set(setting *s, const char *lang, const char *text, folio_halign ali
     s->a = folio_arena_new();
     assert_non_null(s->a);
     s->flow.lang.code = lang;
+    s->flow.font_expansion = 20; /* the house style's ±2 % */
     s->out.arena = s->a;
     s->L = (lctx){&s->ctx, s->a, &s->flow, fonts, &s->out};
     st = (folio_pstyle){.name = "P", .face = FOLIO_FACE_REGULAR, .size = 10000,
