@@ -31,6 +31,24 @@ static int read_md(folio_ctx *ctx, const char *text, const folio_read_limits *li
     return folio_read_markdown(ctx, text, strlen(text), "t.md", lim, rep);
 }
 
+/* `text` read under `over` fails at `line` with `message` and gives no
+ * report; read under `ok` it passes. Returns that report (caller frees). */
+static folio_report *over_then_ok(const char *text, folio_read_limits over,
+                                  folio_read_limits ok, int line, const char *message)
+{
+    folio_ctx ctx;
+    folio_report *rep = NULL;
+    assert_int_equal(read_md(&ctx, text, &over, &rep), FOLIO_E_LIMIT);
+    assert_null(rep);
+    const folio_diag *d = first_error(&ctx);
+    assert_int_equal(d->pos.line, line);
+    assert_string_equal(d->message, message);
+    folio_ctx_free(&ctx);
+    assert_int_equal(read_md(&ctx, text, &ok, &rep), 0);
+    folio_ctx_free(&ctx);
+    return rep;
+}
+
 static void notes_limit(void **state)
 {
     (void)state;
@@ -40,21 +58,13 @@ static void notes_limit(void **state)
         n += snprintf(text + n, sizeof text - (size_t)n, "%d. Text.[^%d]\n\n", i, i);
     for (int i = 1; i <= 3; i++) /* definitions on lines 12, 13, 14 */
         n += snprintf(text + n, sizeof text - (size_t)n, "[^%d]: Note %d.\n", i, i);
-    folio_ctx ctx;
-    folio_report *rep = NULL;
-    folio_read_limits lim = {.max_notes = 2};
-    assert_int_equal(read_md(&ctx, text, &lim, &rep), FOLIO_E_LIMIT);
-    assert_null(rep);
-    const folio_diag *d = first_error(&ctx);
-    assert_int_equal(d->pos.line, 14); /* the third note: the first one over */
-    assert_string_equal(d->message, "3 footnotes: more than the limit of 2 "
-                                    "(raise it with --max-notes)");
-    folio_ctx_free(&ctx);
-    lim.max_notes = 3;
-    assert_int_equal(read_md(&ctx, text, &lim, &rep), 0);
+    /* the error is at the third note: the first one over */
+    folio_report *rep = over_then_ok(text, (folio_read_limits){.max_notes = 2},
+                                     (folio_read_limits){.max_notes = 3}, 14,
+                                     "3 footnotes: more than the limit of 2 "
+                                     "(raise it with --max-notes)");
     assert_int_equal(rep->nnotes, 3);
     folio_report_free(rep);
-    folio_ctx_free(&ctx);
 }
 
 static void table_limit(void **state)
@@ -63,19 +73,10 @@ static void table_limit(void **state)
     char text[512];
     snprintf(text, sizeof text, "%s1. Table.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n",
              head);
-    folio_ctx ctx;
-    folio_report *rep = NULL;
-    folio_read_limits lim = {.max_table_cells = 5};
-    assert_int_equal(read_md(&ctx, text, &lim, &rep), FOLIO_E_LIMIT);
-    const folio_diag *d = first_error(&ctx);
-    assert_int_equal(d->pos.line, 8);
-    assert_string_equal(d->message, "table of 3 rows and 2 columns has 6 cells: more than the "
-                                    "limit of 5 (raise it with --max-table-cells)");
-    folio_ctx_free(&ctx);
-    lim.max_table_cells = 6;
-    assert_int_equal(read_md(&ctx, text, &lim, &rep), 0);
-    folio_report_free(rep);
-    folio_ctx_free(&ctx);
+    folio_report_free(over_then_ok(text, (folio_read_limits){.max_table_cells = 5},
+                                   (folio_read_limits){.max_table_cells = 6}, 8,
+                                   "table of 3 rows and 2 columns has 6 cells: more than the "
+                                   "limit of 5 (raise it with --max-table-cells)"));
 }
 
 static void paragraph_limit(void **state)
@@ -84,19 +85,10 @@ static void paragraph_limit(void **state)
     char text[512];
     /* "Twelve bytes" is 12 bytes of text on line 8 */
     snprintf(text, sizeof text, "%s1. Short.\n\nTwelve bytes\n", head);
-    folio_ctx ctx;
-    folio_report *rep = NULL;
-    folio_read_limits lim = {.max_paragraph_bytes = 11};
-    assert_int_equal(read_md(&ctx, text, &lim, &rep), FOLIO_E_LIMIT);
-    const folio_diag *d = first_error(&ctx);
-    assert_int_equal(d->pos.line, 8);
-    assert_string_equal(d->message, "paragraph of 12 bytes: more than the limit of 11 "
-                                    "(raise it with --max-paragraph-bytes)");
-    folio_ctx_free(&ctx);
-    lim.max_paragraph_bytes = 12;
-    assert_int_equal(read_md(&ctx, text, &lim, &rep), 0);
-    folio_report_free(rep);
-    folio_ctx_free(&ctx);
+    folio_report_free(over_then_ok(text, (folio_read_limits){.max_paragraph_bytes = 11},
+                                   (folio_read_limits){.max_paragraph_bytes = 12}, 8,
+                                   "paragraph of 12 bytes: more than the limit of 11 "
+                                   "(raise it with --max-paragraph-bytes)"));
 }
 
 /* The XML reader goes through the same check. */
