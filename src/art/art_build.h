@@ -5,7 +5,7 @@
 #ifndef FOLIO_ART_BUILD_H
 #define FOLIO_ART_BUILD_H
 
-#include "folio/art.h"
+#include "art/art.h"
 
 typedef struct folio_artb {
     folio_shape *shapes;      /* segs stays NULL until finish */

@@ -5,6 +5,11 @@
 #include <stdio.h>
 
 #include "folio.h"
+#include "model/model.h"
+#include "style/flow.h"
+#include "layout/layout.h"
+#include "pdf/pdf.h"
+#include "docx/docx.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 

@@ -12,7 +12,7 @@
 #include <zip.h>
 
 #include "docx/docx_xml.h"
-#include "folio/docx.h"
+#include "docx/docx.h"
 
 #define PT FOLIO_PT
 

@@ -10,8 +10,8 @@
 
 #include <libxml/xmlwriter.h>
 
-#include "folio/art.h"
-#include "folio/docx.h"
+#include "art/art.h"
+#include "docx/docx.h"
 
 /* Namespaces of WordprocessingML and its packaging. */
 #define DX_NS_W   "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -12,18 +12,18 @@ typedef struct blockset {
     uint8_t *warned;         /* code points already reported as missing */
 } blockset;
 
-int blockset_init(blockset *bs, size_t n);
-void blockset_free(blockset *bs);
+int folio_blockset_init(blockset *bs, size_t n);
+void folio_blockset_free(blockset *bs);
 /* Block i, setting it first when needed; NULL on error (*rc says which). */
-const vblock *blockset_get(lctx *L, blockset *bs, size_t i, int *rc);
+const vblock *folio_blockset_get(lctx *L, blockset *bs, size_t i, int *rc);
 /* Block i has been placed: free its lines and items. */
-void blockset_release(blockset *bs, size_t i);
+void folio_blockset_release(blockset *bs, size_t i);
 
 /* Warn once per character that the font cannot draw (layout.c). */
-void warn_missing_glyphs(lctx *L, blockset *bs, const folio_item *items, size_t n,
+void folio_warn_missing_glyphs(lctx *L, blockset *bs, const folio_item *items, size_t n,
                          folio_pos pos);
 
 /* Set one styled block into `vb` (layout.c). */
-int set_block(lctx *L, const folio_fblock *fb, vblock *vb);
+int folio_set_block(lctx *L, const folio_fblock *fb, vblock *vb);
 
 #endif

@@ -10,7 +10,7 @@
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
 
-#include "folio/fonts.h"
+#include "layout/fonts.h"
 #include "util/text.h"
 
 #define NCP 0x10000 /* libharu maps the BMP only */

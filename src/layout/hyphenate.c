@@ -12,7 +12,7 @@
 
 #include <hyphen.h>
 
-#include "folio/fonts.h"
+#include "layout/fonts.h"
 #include "layout/hyphenate.h"
 #include "util/text.h"
 
@@ -127,7 +127,7 @@ static void load(lang_entry *e)
     }
 }
 
-const hyph_dict *hyph_dict_for(const char *lang)
+const hyph_dict *folio_hyph_dict_for(const char *lang)
 {
     if (!lang || strlen(lang) < 2)
         return NULL;
@@ -293,7 +293,7 @@ static void pattern_points(const hyph_dict *d, const uint32_t *cp, size_t a, siz
     free(cutv);
 }
 
-size_t hyph_points(const hyph_dict *d, const char *text, size_t len,
+size_t folio_hyph_points(const hyph_dict *d, const char *text, size_t len,
                    hyph_point *out, size_t max)
 {
     uint32_t cp[WORD_MAX + 1];
@@ -359,7 +359,7 @@ size_t hyph_points(const hyph_dict *d, const char *text, size_t len,
     return m;
 }
 
-int hyph_is_paragraph_word(const char *text, size_t len)
+int folio_hyph_is_paragraph_word(const char *text, size_t len)
 {
     /* folded: lower case, accents removed */
     static const char *const words[] = {

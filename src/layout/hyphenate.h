@@ -17,7 +17,7 @@ typedef struct hyph_dict hyph_dict;
  * no way folio knows or its dictionary cannot be read. Each dictionary is
  * loaded once per process, on first use, under pthread_once: safe to call
  * from several threads. Never freed (it lives as long as the process). */
-const hyph_dict *hyph_dict_for(const char *lang);
+const hyph_dict *folio_hyph_dict_for(const char *lang);
 
 /* Where a word may be cut: after an explicit hyphen or en dash of a
  * compound or of a range of numbers, or at a pattern point where a hyphen
@@ -36,12 +36,12 @@ typedef struct hyph_point {
  * (acronyms) only the explicit hyphens. Both parts keep HYPH_LEFT_MIN /
  * HYPH_RIGHT_MIN letters (digits). `d` may be NULL: then only explicit
  * hyphens count. */
-size_t hyph_points(const hyph_dict *d, const char *text, size_t len,
+size_t folio_hyph_points(const hyph_dict *d, const char *text, size_t len,
                    hyph_point *out, size_t max);
 
 /* Whether the word `text` (as it stands, punctuation and all) is one of
  * the words naming paragraphs ("paragraph", "párrafos", "para.", "пункт"
  * ...) that a following number must not be separated from. */
-int hyph_is_paragraph_word(const char *text, size_t len);
+int folio_hyph_is_paragraph_word(const char *text, size_t len);
 
 #endif

@@ -31,7 +31,7 @@ static const char *plain_text(folio_arena *a, const char *label, const folio_run
 static int end_rule(lctx *L, vblock *vb)
 {
     const folio_flow *f = L->flow;
-    vline *ln = vblock_line(L, vb, FOLIO_PT(18));
+    vline *ln = folio_vblock_line(L, vb, FOLIO_PT(18));
     if (!ln)
         return FOLIO_E_NOMEM;
     vb->end_rule = 1;
@@ -41,18 +41,18 @@ static int end_rule(lctx *L, vblock *vb)
     it.y = -FOLIO_PT(4);
     it.w = f->end_rule_width;
     it.thickness = FOLIO_PT(0.5);
-    int rc = items_push(L->a, &vb->items, &it);
+    int rc = folio_items_push(L->a, &vb->items, &it);
     ln->nitems = 1;
     return rc;
 }
 
-int set_block(lctx *L, const folio_fblock *fb, vblock *vb)
+int folio_set_block(lctx *L, const folio_fblock *fb, vblock *vb)
 {
     int rc = 0;
     switch (fb->kind) {
     case FOLIO_FLOW_PARA:
-        rc = set_paragraph(L, fb->style, fb->label, fb->runs, fb->nruns,
-                           style_box(L->flow, fb->style), vb);
+        rc = folio_set_paragraph(L, fb->style, fb->label, fb->runs, fb->nruns,
+                           folio_style_box(L->flow, fb->style), vb);
         if (!rc && fb->style->outline_level) {
             vb->outline_level = fb->style->outline_level;
             /* the bookmark outlives the block: in the layout's own arena */
@@ -62,11 +62,11 @@ int set_block(lctx *L, const folio_fblock *fb, vblock *vb)
         }
         break;
     case FOLIO_FLOW_TABLE:
-        rc = set_table(L, fb, style_box(L->flow, fb->style), vb);
+        rc = folio_set_table(L, fb, folio_style_box(L->flow, fb->style), vb);
         break;
     case FOLIO_FLOW_PAGE_BREAK:
         vb->page_break_before = 1;
-        rc = vblock_line(L, vb, 0) ? 0 : FOLIO_E_NOMEM;
+        rc = folio_vblock_line(L, vb, 0) ? 0 : FOLIO_E_NOMEM;
         break;
     case FOLIO_FLOW_END_RULE:
         rc = end_rule(L, vb);
@@ -75,7 +75,7 @@ int set_block(lctx *L, const folio_fblock *fb, vblock *vb)
     return rc;
 }
 
-int blockset_init(blockset *bs, size_t n)
+int folio_blockset_init(blockset *bs, size_t n)
 {
     bs->n = n;
     bs->v = calloc(n + 1, sizeof *bs->v);
@@ -86,7 +86,7 @@ int blockset_init(blockset *bs, size_t n)
 
 /* Characters the font cannot draw come out blank: say so, once per
  * character, at the first block that uses it. */
-void warn_missing_glyphs(lctx *L, blockset *bs, const folio_item *items, size_t n,
+void folio_warn_missing_glyphs(lctx *L, blockset *bs, const folio_item *items, size_t n,
                          folio_pos pos)
 {
     for (size_t i = 0; i < n; i++) {
@@ -107,7 +107,7 @@ void warn_missing_glyphs(lctx *L, blockset *bs, const folio_item *items, size_t 
     }
 }
 
-void blockset_free(blockset *bs)
+void folio_blockset_free(blockset *bs)
 {
     for (size_t i = 0; bs->arena && i < bs->n; i++)
         folio_arena_free(bs->arena[i]);
@@ -116,7 +116,7 @@ void blockset_free(blockset *bs)
     free(bs->warned);
 }
 
-const vblock *blockset_get(lctx *L, blockset *bs, size_t i, int *rc)
+const vblock *folio_blockset_get(lctx *L, blockset *bs, size_t i, int *rc)
 {
     *rc = 0;
     if (bs->arena[i])
@@ -128,17 +128,17 @@ const vblock *blockset_get(lctx *L, blockset *bs, size_t i, int *rc)
         return NULL;
     }
     memset(&bs->v[i], 0, sizeof bs->v[i]);
-    if ((*rc = set_block(&B, &L->flow->blocks[i], &bs->v[i]))) {
-        blockset_release(bs, i);
+    if ((*rc = folio_set_block(&B, &L->flow->blocks[i], &bs->v[i]))) {
+        folio_blockset_release(bs, i);
         return NULL;
     }
     const folio_fblock *fb = &L->flow->blocks[i];
-    warn_missing_glyphs(L, bs, bs->v[i].items.v, bs->v[i].items.n,
+    folio_warn_missing_glyphs(L, bs, bs->v[i].items.v, bs->v[i].items.n,
                         fb->src ? fb->src->pos : (folio_pos){0, 0});
     return &bs->v[i];
 }
 
-void blockset_release(blockset *bs, size_t i)
+void folio_blockset_release(blockset *bs, size_t i)
 {
     folio_arena_free(bs->arena[i]);
     bs->arena[i] = NULL;
@@ -167,13 +167,13 @@ int folio_layout_run(folio_ctx *ctx, const folio_flow *flow, const folio_fonts *
     l->lang = flow->lang_tag;
     l->date_epoch = flow->date_epoch;
     lctx L = {ctx, a, flow, fonts, l};
-    if ((rc = blockset_init(&bs, flow->nblocks)) || (rc = build_pages(&L, &bs)))
+    if ((rc = folio_blockset_init(&bs, flow->nblocks)) || (rc = folio_build_pages(&L, &bs)))
         goto done;
     *out = l;
     l = NULL;
     a = NULL;
 done:
-    blockset_free(&bs);
+    folio_blockset_free(&bs);
     folio_layout_free(l);
     return rc;
 }

@@ -7,7 +7,7 @@
 #ifndef FOLIO_LAYOUT_INTERNAL_H
 #define FOLIO_LAYOUT_INTERNAL_H
 
-#include "folio/layout.h"
+#include "layout/layout.h"
 
 /* A growable list of items (y relative to a baseline until placed). */
 typedef struct itemlist {
@@ -15,7 +15,7 @@ typedef struct itemlist {
     size_t n, cap;
 } itemlist;
 
-int items_push(folio_arena *a, itemlist *l, const folio_item *it);
+int folio_items_push(folio_arena *a, itemlist *l, const folio_item *it);
 
 /* One line (or table row) of a block. */
 typedef struct vline {
@@ -56,32 +56,32 @@ typedef struct hbox {
 } hbox;
 
 /* Set a paragraph (runs + optional label) in `style` within `box`. */
-int set_paragraph(lctx *L, const folio_pstyle *style, const char *label,
+int folio_set_paragraph(lctx *L, const folio_pstyle *style, const char *label,
                   const folio_run *runs, size_t nruns, hbox box, vblock *out);
 /* The narrowest (widest word) and natural (one line) widths of runs. */
-int measure_runs(lctx *L, const folio_pstyle *st, const folio_run *runs,
+int folio_measure_runs(lctx *L, const folio_pstyle *st, const folio_run *runs,
                  size_t nruns, int32_t *minw, int32_t *maxw);
 /* Set a table in `box`. */
-int set_table(lctx *L, const folio_fblock *fb, hbox box, vblock *out);
+int folio_set_table(lctx *L, const folio_fblock *fb, hbox box, vblock *out);
 /* Append a line to a block; returns it or NULL. */
-vline *vblock_line(lctx *L, vblock *b, int32_t height);
-int vblock_note(lctx *L, vblock *b, vline *line, const folio_fnote *n);
+vline *folio_vblock_line(lctx *L, vblock *b, int32_t height);
+int folio_vblock_note(lctx *L, vblock *b, vline *line, const folio_fnote *n);
 
 /* The horizontal box of a style: the column minus the style's indents. */
-hbox style_box(const folio_flow *f, const folio_pstyle *s);
+hbox folio_style_box(const folio_flow *f, const folio_pstyle *s);
 
 /* The first page's masthead and footer; returns the baseline of the last
  * masthead line and its style's space-after through *y / *after. */
-int set_masthead(lctx *L, folio_page *page, int32_t *y, int32_t *after,
+int folio_set_masthead(lctx *L, folio_page *page, int32_t *y, int32_t *after,
                  const folio_fnote ***notes, size_t *nnotes);
 /* Running head and page number of a later page. */
-int set_furniture(lctx *L, folio_page *page);
+int folio_set_furniture(lctx *L, folio_page *page);
 
 /* Stack the blocks onto pages (blockset.h). */
 struct blockset;
-int build_pages(lctx *L, struct blockset *bs);
+int folio_build_pages(lctx *L, struct blockset *bs);
 
-int page_push(lctx *L, folio_page *p, const folio_item *it);
+int folio_page_push(lctx *L, folio_page *p, const folio_item *it);
 
 /* Line breaking: a replaceable unit (linebreak.c; paragraph.c is its only
  * caller). A paragraph is a list of items as Knuth and Plass describe it:
@@ -115,7 +115,7 @@ typedef struct lb_params {
     int justify;                 /* 0: ragged lines: first fit with spaces at
                                     their natural width, no hyphenation */
     int first_pass_only;         /* stop after the pass without hyphenation:
-                                    break_lines returns LB_NO_FIT if it finds
+                                    folio_break_lines returns LB_NO_FIT if it finds
                                     no setting */
 } lb_params;
 
@@ -125,7 +125,7 @@ typedef struct lb_params {
  * Writes the index of the item at which each line ends into ends[] (room
  * for n) and the number of lines into *nlines. Returns 0, LB_NO_FIT (only
  * with first_pass_only) or FOLIO_E_NOMEM. */
-int break_lines(const lb_item *v, size_t n, const lb_params *p, size_t *ends,
+int folio_break_lines(const lb_item *v, size_t n, const lb_params *p, size_t *ends,
                 size_t *nlines);
 
 #endif

@@ -359,7 +359,7 @@ static size_t first_fit(const lb_item *v, size_t n, const lb_params *p, size_t *
     return lines;
 }
 
-int break_lines(const lb_item *v, size_t n, const lb_params *p, size_t *ends,
+int folio_break_lines(const lb_item *v, size_t n, const lb_params *p, size_t *ends,
                 size_t *nlines)
 {
     *nlines = 0;

@@ -28,14 +28,14 @@ static int block_at(lctx *L, folio_page *p, const folio_pstyle *base, int32_t si
     st.size = size;
     st.leading = leading;
     st.align = FOLIO_H_LEFT;
-    int rc = set_paragraph(L, &st, NULL, runs, nruns, box, &vb);
+    int rc = folio_set_paragraph(L, &st, NULL, runs, nruns, box, &vb);
     int32_t base_y = *y;
     for (size_t i = 0; !rc && i < vb.nlines; i++) {
         int32_t ly = base_y + (int32_t)i * leading;
         for (size_t k = 0; !rc && k < vb.lines[i].nitems; k++) {
             folio_item it = vb.items.v[vb.lines[i].item0 + k];
             it.y += ly;
-            rc = page_push(L, p, &it);
+            rc = folio_page_push(L, p, &it);
         }
         *y = ly;
     }
@@ -84,7 +84,7 @@ static int organ_block(lctx *L, folio_page *p, const char *organ, int32_t x0, in
         st.size = sizes[i];
         st.leading = sizes[i] * 11 / 10;
         st.align = FOLIO_H_LEFT;
-        int rc = set_paragraph(L, &st, NULL, r, n, (hbox){x0, x1}, &vb);
+        int rc = folio_set_paragraph(L, &st, NULL, r, n, (hbox){x0, x1}, &vb);
         if (rc)
             return rc;
         if (vb.nlines <= max_lines[i] || i == 3) {
@@ -106,7 +106,7 @@ static int footer(lctx *L, folio_page *p)
     int32_t top = f->page.first_footer_top, fl = f->page.frame_left;
     const folio_art *art;
     int rc = 0;
-    if (m->job_line && (rc = page_text(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fl,
+    if (m->job_line && (rc = folio_page_text(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fl,
                                      top + FOLIO_PT(15.4), m->job_line)))
         return rc;
     if (m->barcode) {
@@ -116,7 +116,7 @@ static int footer(lctx *L, folio_page *p)
                                m->job_line);
         int32_t module = FOLIO_PT(0.6);
         int32_t bars_w = (int32_t)(art->width * module);
-        if ((rc = page_art(L, p, art, fl, top + FOLIO_PT(20), bars_w, FOLIO_PT(14))))
+        if ((rc = folio_page_art(L, p, art, fl, top + FOLIO_PT(20), bars_w, FOLIO_PT(14))))
             return rc;
         /* the human-readable line under the bars, spread across them as on
          * the official page: "*  1  9  1  3  8  7  9  *" */
@@ -130,7 +130,7 @@ static int footer(lctx *L, folio_page *p)
         int32_t step = bars_w / (int32_t)(n + 2);
         for (size_t i = 0; i < n + 2; i++) {
             int32_t cw = folio_text_width(L->fonts, FOLIO_FACE_REGULAR, FOLIO_PT(8), hr + i, 1);
-            if ((rc = page_text_n(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(8), fl + (int32_t)i * step + (step - cw) / 2,
+            if ((rc = folio_page_text_n(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(8), fl + (int32_t)i * step + (step - cw) / 2,
                                 top + FOLIO_PT(42), hr + i, 1)))
                 return rc;
         }
@@ -144,16 +144,16 @@ static int footer(lctx *L, folio_page *p)
     int32_t group_end = f->page.frame_right - FOLIO_PT(6) - FOLIO_PT(44.2) - FOLIO_PT(10);
     if (rx + rw + FOLIO_PT(20) > group_end)
         rx = group_end - rw - FOLIO_PT(20);
-    if ((rc = page_text(L, p, FOLIO_FACE_BOLD, FOLIO_PT(9), rx, top + FOLIO_PT(37), m->recycle)) ||
+    if ((rc = folio_page_text(L, p, FOLIO_FACE_BOLD, FOLIO_PT(9), rx, top + FOLIO_PT(37), m->recycle)) ||
         (rc = folio_art_recycle(L->a, &art)) ||
-        (rc = page_art(L, p, art, rx + rw + FOLIO_PT(3), top + FOLIO_PT(23), FOLIO_PT(17),
+        (rc = folio_page_art(L, p, art, rx + rw + FOLIO_PT(3), top + FOLIO_PT(23), FOLIO_PT(17),
                      FOLIO_PT(17))))
         return rc;
     if (m->qr_url) {
         if ((rc = folio_art_qr(L->a, m->qr_url, 0, &art)))
             return folio_error(L->ctx, rc, (folio_pos){0, 0}, "cannot make the QR code");
         int32_t side = FOLIO_PT(44.2);
-        if ((rc = page_art(L, p, art, f->page.frame_right - FOLIO_PT(6) - side,
+        if ((rc = folio_page_art(L, p, art, f->page.frame_right - FOLIO_PT(6) - side,
                          top - FOLIO_PT(5), side, side)))
             return rc;
         folio_item lk = {0};
@@ -162,7 +162,7 @@ static int footer(lctx *L, folio_page *p)
         lk.y = top - FOLIO_PT(5);
         lk.w = lk.h = side;
         lk.uri = m->qr_url;
-        if ((rc = page_push(L, p, &lk)))
+        if ((rc = folio_page_push(L, p, &lk)))
             return rc;
     }
     return 0;
@@ -175,7 +175,7 @@ typedef struct mast_line {
     const folio_fnote *note;
 } mast_line;
 
-int set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
+int folio_set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
                  const folio_fnote ***notes, size_t *nnotes)
 {
     const folio_flow *f = L->flow;
@@ -193,18 +193,18 @@ int set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
     if (folio_text_width(L->fonts, FOLIO_FACE_REGULAR, FOLIO_PT(14), m->wordmark,
                          strlen(m->wordmark)) > FOLIO_PT(150))
         wordmark_x = fl + FOLIO_PT(7.3);
-    if ((rc = page_text(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(14), wordmark_x, TOP_BASELINE + drop,
+    if ((rc = folio_page_text(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(14), wordmark_x, TOP_BASELINE + drop,
                       m->wordmark)))
         return rc;
     int32_t wh = folio_text_width(L->fonts, FOLIO_FACE_REGULAR, FOLIO_PT(20),
                                   m->symbol_head, strlen(m->symbol_head));
     int32_t wt = folio_text_width(L->fonts, FOLIO_FACE_REGULAR, FOLIO_PT(10),
                                   m->symbol_tail, strlen(m->symbol_tail));
-    if ((rc = page_text(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(20), fr - wh - wt, TOP_BASELINE + drop,
+    if ((rc = folio_page_text(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(20), fr - wh - wt, TOP_BASELINE + drop,
                       m->symbol_head)) ||
-        (rc = page_text(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fr - wt, TOP_BASELINE + drop,
+        (rc = folio_page_text(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fr - wt, TOP_BASELINE + drop,
                       m->symbol_tail)) ||
-        (rc = page_rule(L, p, fl, THIN_RULE_Y + drop, fr - fl, FOLIO_PT(0.5))))
+        (rc = folio_page_rule(L, p, fl, THIN_RULE_Y + drop, fr - fl, FOLIO_PT(0.5))))
         return rc;
 
     /* Row 2: emblem, organ, the Distr. block. */
@@ -221,10 +221,10 @@ int set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
             it.h = FOLIO_PT(44);
             it.w = (int32_t)((int64_t)it.h * m->emblem_px_w / m->emblem_px_h);
         }
-        if ((rc = page_push(L, p, &it)))
+        if ((rc = folio_page_push(L, p, &it)))
             return rc;
     } else if ((rc = folio_art_emblem(L->a, &emblem)) ||
-               (rc = page_art(L, p, emblem, fl + FOLIO_PT(4), FOLIO_PT(64) + drop, FOLIO_PT(54),
+               (rc = folio_page_art(L, p, emblem, fl + FOLIO_PT(4), FOLIO_PT(64) + drop, FOLIO_PT(54),
                             FOLIO_PT(44)))) {
         return rc;
     }
@@ -232,10 +232,10 @@ int set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
         return rc;
     const char *right[4] = {m->distribution, m->date, m->language_line, m->original_line};
     for (int i = 0; i < 4; i++)
-        if ((rc = page_text(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fl + COL3,
+        if ((rc = folio_page_text(L, p, FOLIO_FACE_REGULAR, FOLIO_PT(10), fl + COL3,
                           FOLIO_PT(78.9) + i * FOLIO_PT(12) + drop, right[i])))
             return rc;
-    if ((rc = page_rule(L, p, fl, THICK_RULE_Y + drop, fr - fl, FOLIO_PT(1.5))))
+    if ((rc = folio_page_rule(L, p, fl, THICK_RULE_Y + drop, fr - fl, FOLIO_PT(1.5))))
         return rc;
 
     /* Under the thick rule: body, session, venue and dates, agenda. */

@@ -4,7 +4,7 @@
 
 #include "layout/page_items.h"
 
-int page_push(lctx *L, folio_page *p, const folio_item *it)
+int folio_page_push(lctx *L, folio_page *p, const folio_item *it)
 {
     if (p->nitems == p->cap) {
         /* on the heap, not the arena: a grown array frees its old copy */
@@ -21,7 +21,7 @@ int page_push(lctx *L, folio_page *p, const folio_item *it)
     return 0;
 }
 
-void page_trim(folio_page *p)
+void folio_page_trim(folio_page *p)
 {
     /* room for the running head and page number still to come */
     size_t cap = p->nitems + 8;
@@ -40,7 +40,7 @@ void page_trim(folio_page *p)
     p->cap = cap;
 }
 
-int page_text_n(lctx *L, folio_page *p, folio_face face, int32_t size, int32_t x,
+int folio_page_text_n(lctx *L, folio_page *p, folio_face face, int32_t size, int32_t x,
                 int32_t y, const char *s, size_t n)
 {
     folio_item it = {0};
@@ -56,16 +56,16 @@ int page_text_n(lctx *L, folio_page *p, folio_face face, int32_t size, int32_t x
     it.size = size;
     it.text = s;
     it.len = n;
-    return page_push(L, p, &it);
+    return folio_page_push(L, p, &it);
 }
 
-int page_text(lctx *L, folio_page *p, folio_face face, int32_t size, int32_t x,
+int folio_page_text(lctx *L, folio_page *p, folio_face face, int32_t size, int32_t x,
               int32_t y, const char *s)
 {
-    return s ? page_text_n(L, p, face, size, x, y, s, strlen(s)) : 0;
+    return s ? folio_page_text_n(L, p, face, size, x, y, s, strlen(s)) : 0;
 }
 
-int page_art(lctx *L, folio_page *p, const folio_art *art, int32_t x, int32_t y,
+int folio_page_art(lctx *L, folio_page *p, const folio_art *art, int32_t x, int32_t y,
              int32_t w, int32_t h)
 {
     folio_item it = {0};
@@ -75,10 +75,10 @@ int page_art(lctx *L, folio_page *p, const folio_art *art, int32_t x, int32_t y,
     it.y = y;
     it.w = w;
     it.h = h;
-    return page_push(L, p, &it);
+    return folio_page_push(L, p, &it);
 }
 
-int page_rule(lctx *L, folio_page *p, int32_t x, int32_t y, int32_t w, int32_t t)
+int folio_page_rule(lctx *L, folio_page *p, int32_t x, int32_t y, int32_t w, int32_t t)
 {
     folio_item it = {0};
     it.kind = FOLIO_ITEM_RULE;
@@ -86,5 +86,5 @@ int page_rule(lctx *L, folio_page *p, int32_t x, int32_t y, int32_t w, int32_t t
     it.y = y;
     it.w = w;
     it.thickness = t;
-    return page_push(L, p, &it);
+    return folio_page_push(L, p, &it);
 }

@@ -178,7 +178,7 @@ static int place_items(pager *P, const vblock *b, const vline *ln, int32_t y)
     for (size_t k = 0; k < ln->nitems; k++) {
         folio_item it = b->items.v[ln->item0 + k];
         it.y += y;
-        int rc = page_push(P->L, P->page, &it);
+        int rc = folio_page_push(P->L, P->page, &it);
         if (rc)
             return rc;
     }
@@ -197,7 +197,7 @@ static int place_line(pager *P, const vblock *b, size_t i)
         o.level = b->outline_level;
         o.text = b->outline_text;
         o.len = strlen(b->outline_text);
-        if ((rc = page_push(P->L, P->page, &o)))
+        if ((rc = folio_page_push(P->L, P->page, &o)))
             return rc;
     }
     if ((rc = place_items(P, b, ln, y)) || (rc = take_notes(P, b, ln, y)))
@@ -221,7 +221,7 @@ static int draw_notes(pager *P)
     sep.y = top;
     sep.w = FOLIO_PT(73.8);
     sep.thickness = FOLIO_PT(0.5);
-    int rc = page_push(P->L, P->page, &sep);
+    int rc = folio_page_push(P->L, P->page, &sep);
     int32_t y = top + NOTE_GAP;
     for (size_t s = 0; !rc && s < P->nslices; s++) {
         const note_slice *sl = &P->slices[s];
@@ -242,7 +242,7 @@ static int new_page(pager *P)
     if (P->page) {
         if ((rc = draw_notes(P)))
             return rc;
-        page_trim(P->page);
+        folio_page_trim(P->page);
     }
     if (out->npages == P->pages_cap) {
         /* doubling: the arena keeps every old copy, so growing by one
@@ -298,7 +298,7 @@ static int keep_fits(const pager *P, blockset *bs, size_t i, int *rc)
 {
     pager Q = *P;
     for (; i < bs->n; i++) {
-        const vblock *b = blockset_get(P->L, bs, i, rc);
+        const vblock *b = folio_blockset_get(P->L, bs, i, rc);
         if (!b)
             return 0;
         if (!b->nlines)
@@ -322,7 +322,7 @@ static int keep_fits(const pager *P, blockset *bs, size_t i, int *rc)
 static int place_block(pager *P, blockset *bs, size_t bi)
 {
     int rc;
-    const vblock *b = blockset_get(P->L, bs, bi, &rc);
+    const vblock *b = folio_blockset_get(P->L, bs, bi, &rc);
     if (!b)
         return rc;
     if (!b->nlines)
@@ -389,7 +389,7 @@ static int set_notes(lctx *L, vblock *notes)
 {
     const folio_flow *f = L->flow;
     const folio_pstyle *st = f->note_style;
-    hbox box = style_box(f, st);
+    hbox box = folio_style_box(f, st);
     for (size_t i = 0; i < f->nnotes; i++) {
         const folio_fnote *fn = &f->notes[i];
         vblock *vb = &notes[i];
@@ -397,26 +397,26 @@ static int set_notes(lctx *L, vblock *notes)
             const folio_fblock *fb = &fn->blocks[k];
             vblock part = {0};
             int rc = fb->kind == FOLIO_FLOW_TABLE
-                         ? set_table(L, fb, box, &part)
-                         : set_paragraph(L, fb->style, fb->label, fb->runs, fb->nruns, box, &part);
+                         ? folio_set_table(L, fb, box, &part)
+                         : folio_set_paragraph(L, fb->style, fb->label, fb->runs, fb->nruns, box, &part);
             if (rc)
                 return rc;
             /* Append the part's lines to the note. */
             for (size_t li = 0; li < part.nlines; li++) {
-                vline *ln = vblock_line(L, vb, part.lines[li].height);
+                vline *ln = folio_vblock_line(L, vb, part.lines[li].height);
                 if (!ln)
                     return FOLIO_E_NOMEM;
                 ln->depth = part.lines[li].depth;
                 if (li == 0 && k > 0 && fb->kind == FOLIO_FLOW_TABLE)
                     ln->height += FOLIO_PT(3);
                 for (size_t t = 0; t < part.lines[li].nitems; t++)
-                    if ((rc = items_push(L->a, &vb->items,
+                    if ((rc = folio_items_push(L->a, &vb->items,
                                          &part.items.v[part.lines[li].item0 + t])))
                         return rc;
                 ln->nitems = vb->items.n - ln->item0;
             }
         }
-        if (!vb->nlines && !vblock_line(L, vb, st->leading))
+        if (!vb->nlines && !folio_vblock_line(L, vb, st->leading))
             return FOLIO_E_NOMEM;
         /* The mark hangs before the text at the first line. */
         folio_item m = {0};
@@ -434,7 +434,7 @@ static int set_notes(lctx *L, vblock *notes)
             m.x = box.left - FOLIO_PT(1) - mw;
         vline *first = &vb->lines[0];
         /* insert at the end of line 0's items: items of later lines shift */
-        int rc = items_push(L->a, &vb->items, &m);
+        int rc = folio_items_push(L->a, &vb->items, &m);
         if (rc)
             return rc;
         folio_item mark = vb->items.v[vb->items.n - 1];
@@ -449,7 +449,7 @@ static int set_notes(lctx *L, vblock *notes)
     return 0;
 }
 
-int build_pages(lctx *L, blockset *bs)
+int folio_build_pages(lctx *L, blockset *bs)
 {
     pager P;
     int rc;
@@ -463,9 +463,9 @@ int build_pages(lctx *L, blockset *bs)
     const folio_fnote **mnotes = NULL;
     size_t nmnotes = 0;
     int32_t y, after;
-    if ((rc = set_masthead(L, P.page, &y, &after, &mnotes, &nmnotes)))
+    if ((rc = folio_set_masthead(L, P.page, &y, &after, &mnotes, &nmnotes)))
         return rc;
-    warn_missing_glyphs(L, bs, P.page->items, P.page->nitems, L->flow->report->meta.pos);
+    folio_warn_missing_glyphs(L, bs, P.page->items, P.page->nitems, L->flow->report->meta.pos);
     P.y = y;
     P.after = after;
     P.fresh = 0;
@@ -473,11 +473,11 @@ int build_pages(lctx *L, blockset *bs)
     P.note_cap = (P.bottom - y) / 2;
     if (nmnotes) {
         vblock mb = {0};
-        vline *ln = vblock_line(L, &mb, 0);
+        vline *ln = folio_vblock_line(L, &mb, 0);
         if (!ln)
             return FOLIO_E_NOMEM;
         for (size_t i = 0; i < nmnotes; i++)
-            if ((rc = vblock_note(L, &mb, ln, mnotes[i])))
+            if ((rc = folio_vblock_note(L, &mb, ln, mnotes[i])))
                 return rc;
         if ((rc = take_notes(&P, &mb, ln, y)))
             return rc;
@@ -485,7 +485,7 @@ int build_pages(lctx *L, blockset *bs)
     for (size_t i = 0; i < bs->n; i++) {
         if ((rc = place_block(&P, bs, i)))
             return rc;
-        blockset_release(bs, i);
+        folio_blockset_release(bs, i);
     }
     /* Notes still to continue get pages of their own. */
     while (P.ncarry)
@@ -495,7 +495,7 @@ int build_pages(lctx *L, blockset *bs)
         return rc;
     /* Running heads and page numbers last: "2/9" needs the page count. */
     for (size_t i = 1; i < L->out->npages; i++)
-        if ((rc = set_furniture(L, &L->out->pages[i])))
+        if ((rc = folio_set_furniture(L, &L->out->pages[i])))
             return rc;
     return 0;
 }

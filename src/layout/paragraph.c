@@ -150,7 +150,7 @@ static void keep_paragraph_numbers(wordlist *wl)
         if (w->forced || w->nobreak || wl->f[last].note || next->note || !next->len ||
             next->text[0] < '0' || next->text[0] > '9')
             continue;
-        if (hyph_is_paragraph_word(wl->f[last].text, wl->f[last].len))
+        if (folio_hyph_is_paragraph_word(wl->f[last].text, wl->f[last].len))
             wl->w[k].nobreak = 1;
     }
 }
@@ -300,7 +300,7 @@ static int cut_words(lctx *L, const wordlist *in, int hyph, const hyph_dict *d,
                 np = cut_points(L, f, max, pts, MAX_POINTS);
                 cut = 1;
             } else if (!f->note && hyph) {
-                np = hyph_points(d, f->text, f->len, pts, MAX_POINTS);
+                np = folio_hyph_points(d, f->text, f->len, pts, MAX_POINTS);
             }
             size_t at = 0;
             for (size_t p = 0; p <= np; p++) {
@@ -408,7 +408,7 @@ static int make_items(lctx *L, const wordlist *wl, int32_t expand, itemvec *iv)
     return rc;
 }
 
-int items_push(folio_arena *a, itemlist *l, const folio_item *it)
+int folio_items_push(folio_arena *a, itemlist *l, const folio_item *it)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 64;
@@ -422,7 +422,7 @@ int items_push(folio_arena *a, itemlist *l, const folio_item *it)
     return 0;
 }
 
-vline *vblock_line(lctx *L, vblock *b, int32_t height)
+vline *folio_vblock_line(lctx *L, vblock *b, int32_t height)
 {
     if (b->nlines == b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 8;
@@ -440,7 +440,7 @@ vline *vblock_line(lctx *L, vblock *b, int32_t height)
     return ln;
 }
 
-int vblock_note(lctx *L, vblock *b, vline *line, const folio_fnote *n)
+int folio_vblock_note(lctx *L, vblock *b, vline *line, const folio_fnote *n)
 {
     if (b->nnotes == b->notes_cap) {
         size_t cap = b->notes_cap ? b->notes_cap * 2 : 8;
@@ -455,7 +455,7 @@ int vblock_note(lctx *L, vblock *b, vline *line, const folio_fnote *n)
     return 0;
 }
 
-hbox style_box(const folio_flow *f, const folio_pstyle *s)
+hbox folio_style_box(const folio_flow *f, const folio_pstyle *s)
 {
     int32_t l = s->frame_relative ? f->page.frame_left : f->page.column_left;
     int32_t r = s->frame_relative ? f->page.frame_right : f->page.column_right;
@@ -477,7 +477,7 @@ static int place_text(lctx *L, vblock *b, vline *ln, const frag *f, int32_t x,
     it.hscale = hscale == 1000 ? 0 : hscale;
     it.text = f->text;
     it.len = f->len;
-    int rc = items_push(L->a, &b->items, &it);
+    int rc = folio_items_push(L->a, &b->items, &it);
     if (!rc && f->uri) {
         folio_item lk = {0};
         lk.kind = FOLIO_ITEM_LINK;
@@ -486,10 +486,10 @@ static int place_text(lctx *L, vblock *b, vline *ln, const frag *f, int32_t x,
         lk.w = scaled(f->width, hscale);
         lk.h = f->size;
         lk.uri = f->uri;
-        rc = items_push(L->a, &b->items, &lk);
+        rc = folio_items_push(L->a, &b->items, &lk);
     }
     if (!rc && f->note)
-        rc = vblock_note(L, b, ln, f->note);
+        rc = folio_vblock_note(L, b, ln, f->note);
     ln->nitems = b->items.n - ln->item0;
     return rc;
 }
@@ -663,7 +663,7 @@ static int place_line(lctx *L, const folio_pstyle *st, const wordlist *wl, const
     return rc;
 }
 
-int set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
+int folio_set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
                   const folio_run *runs, size_t nruns, hbox box, vblock *out)
 {
     wordlist raw = {0}, wl = {0};
@@ -695,13 +695,13 @@ int set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
         goto done;
     if (!raw.nw) {
         if (label) {
-            vline *ln = vblock_line(L, out, st->leading);
+            vline *ln = folio_vblock_line(L, out, st->leading);
             if (!ln || (rc = place_label(L, out, ln, st, label, label_x)))
                 rc = rc ? rc : FOLIO_E_NOMEM;
         }
         goto done;
     }
-    const hyph_dict *dict = justify ? hyph_dict_for(L->flow->lang.code) : NULL;
+    const hyph_dict *dict = justify ? folio_hyph_dict_for(L->flow->lang.code) : NULL;
     lb_params prm = {box.right - first_x, width, EMERGENCY_STRETCH * st->size / 1000, justify,
                      0};
     /* Most paragraphs are set by the first pass, which never hyphenates:
@@ -719,7 +719,7 @@ int set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
             rc = FOLIO_E_NOMEM;
             goto done;
         }
-        rc = break_lines(iv.v, iv.n, &prm, ends, &nlines);
+        rc = folio_break_lines(iv.v, iv.n, &prm, ends, &nlines);
         if (rc != LB_NO_FIT)
             break;
         prm.first_pass_only = 0; /* again, with the hyphenation points */
@@ -736,7 +736,7 @@ int set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
             start++;
         int32_t x0 = li == 0 ? first_x : box.left;
         line l = {start, ends[li], x0, box.right - x0};
-        vline *ln = vblock_line(L, out, st->leading);
+        vline *ln = folio_vblock_line(L, out, st->leading);
         if (!ln) {
             rc = FOLIO_E_NOMEM;
             goto done;
@@ -758,7 +758,7 @@ done:
     return rc;
 }
 
-int measure_runs(lctx *L, const folio_pstyle *st, const folio_run *runs,
+int folio_measure_runs(lctx *L, const folio_pstyle *st, const folio_run *runs,
                  size_t nruns, int32_t *minw, int32_t *maxw)
 {
     wordlist wl = {0};

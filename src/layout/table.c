@@ -29,7 +29,7 @@ static int column_widths(lctx *L, const folio_fblock *fb, int32_t avail, int32_t
             const folio_cell *cell = &t->cells[r * t->ncols + c];
             const folio_pstyle *st = r < t->head_rows ? fb->head_style : fb->cell_style;
             int32_t a, b;
-            if ((rc = measure_runs(L, st, cell->runs, cell->nruns, &a, &b)))
+            if ((rc = folio_measure_runs(L, st, cell->runs, cell->nruns, &a, &b)))
                 goto done;
             if (a + 2 * PAD_X > mn[c])
                 mn[c] = a + 2 * PAD_X;
@@ -63,7 +63,7 @@ static int rule(lctx *L, vblock *b, int32_t x, int32_t y, int32_t w)
     it.y = y;
     it.w = w;
     it.thickness = RULE;
-    return items_push(L->a, &b->items, &it);
+    return folio_items_push(L->a, &b->items, &it);
 }
 
 /* One column's cell of a row, set as a paragraph in its own box. */
@@ -78,7 +78,7 @@ static int set_cell(lctx *L, const folio_fblock *fb, size_t r, size_t c, int32_t
     folio_align al = t->align ? t->align[c] : FOLIO_ALIGN_DEFAULT;
     cst.align = al == FOLIO_ALIGN_RIGHT ? FOLIO_H_RIGHT
                 : al == FOLIO_ALIGN_CENTER ? FOLIO_H_CENTER : FOLIO_H_LEFT;
-    return set_paragraph(L, &cst, NULL, cell->runs, cell->nruns, cbox, cb);
+    return folio_set_paragraph(L, &cst, NULL, cell->runs, cell->nruns, cbox, cb);
 }
 
 /* Copy line `li` of a cell onto the block's line `ln`, `dy` below it. */
@@ -91,16 +91,16 @@ static int copy_cell_line(lctx *L, const vblock *cb, size_t li, int32_t dy, vblo
     for (size_t k = 0; k < cb->lines[li].nitems; k++) {
         folio_item it = cb->items.v[cb->lines[li].item0 + k];
         it.y += dy;
-        if ((rc = items_push(L->a, &out->items, &it)))
+        if ((rc = folio_items_push(L->a, &out->items, &it)))
             return rc;
     }
     for (size_t k = 0; k < cb->lines[li].nnotes; k++)
-        if ((rc = vblock_note(L, out, &out->lines[ln], cb->notes[cb->lines[li].note0 + k])))
+        if ((rc = folio_vblock_note(L, out, &out->lines[ln], cb->notes[cb->lines[li].note0 + k])))
             return rc;
     return 0;
 }
 
-int set_table(lctx *L, const folio_fblock *fb, hbox box, vblock *out)
+int folio_set_table(lctx *L, const folio_fblock *fb, hbox box, vblock *out)
 {
     const folio_table *t = fb->table;
     int32_t avail = box.right - box.left;
@@ -143,7 +143,7 @@ int set_table(lctx *L, const folio_fblock *fb, hbox box, vblock *out)
         int32_t height = ascent + (nl ? (int32_t)(nl - 1) * st->leading : 0) + below;
         int split = r >= t->head_rows && nl > 1 && height > room - head_h;
         for (size_t li = 0; li < (split ? nl : 1); li++) {
-            if (!vblock_line(L, out, li == 0 ? ascent : st->leading)) {
+            if (!folio_vblock_line(L, out, li == 0 ? ascent : st->leading)) {
                 rc = FOLIO_E_NOMEM;
                 goto done;
             }

@@ -2,7 +2,7 @@
  * two decimals, for golden tests and `folio render --trace`. */
 #include <stdio.h>
 
-#include "folio/layout.h"
+#include "layout/layout.h"
 
 static const char *face_name[] = {"R", "B", "I", "BI"};
 

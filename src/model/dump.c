@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "folio/report.h"
+#include "model/model.h"
 
 static void quoted(FILE *f, const char *s)
 {

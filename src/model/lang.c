@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "folio/report.h"
+#include "model/model.h"
 #include "util/text.h"
 
 static const char *const codes[6] = {"en", "fr", "es", "ru", "zh", "ar"};

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "folio/read.h"
+#include "model/model.h"
 
 typedef struct limits {
     folio_ctx *ctx;

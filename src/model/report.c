@@ -1,7 +1,7 @@
 /* The report model's lifetime: one arena owns the whole tree. */
 #include <stdlib.h>
 
-#include "folio/report.h"
+#include "model/model.h"
 
 folio_report *folio_report_new(const char *source)
 {

@@ -4,7 +4,7 @@
 
 #include <hpdf.h>
 
-#include "folio/pdf.h"
+#include "pdf/pdf.h"
 
 #define FOLIO_PDF_MAX_LEVEL 8   /* deepest outline level kept apart */
 

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "folio/read.h"
+#include "model/model.h"
 #include "util/text.h"
 
 /* cmark-gfm pads every table row to the head's width and spends some 200

@@ -32,7 +32,7 @@ static int need(folio_ctx *ctx, const folio_flow *f, const char *name,
                                   "the house style lacks [style.%s]", name);
 }
 
-folio_fblock *style_push(folio_flow *f, size_t *cap)
+folio_fblock *folio_style_push(folio_flow *f, size_t *cap)
 {
     if (f->nblocks == *cap) {
         size_t ncap = *cap ? *cap * 2 : 256;
@@ -59,12 +59,12 @@ static const char *item_label(folio_flow *f, const folio_block *b, counters *c,
     case FOLIO_LABEL_BULLET:
         return "\xE2\x80\xA2"; /* bullet */
     case FOLIO_LABEL_LOWER_ROMAN:
-        core = style_roman(f->arena, n, 1);
+        core = folio_style_roman(f->arena, n, 1);
         break;
     case FOLIO_LABEL_ARABIC:
         return folio_sprintf(f->arena, "%d.", n);
     default:
-        core = style_letter(f->arena, n, 0);
+        core = folio_style_letter(f->arena, n, 0);
         break;
     }
     return paren ? folio_sprintf(f->arena, "(%s)", core) : folio_sprintf(f->arena, "%s)", core);
@@ -91,7 +91,7 @@ static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
     int paren = f->lang.french_punct ? 0 : 1;
     if (b->kind != FOLIO_BLOCK_ITEM)
         memset(c->item, 0, sizeof c->item);
-    if (!(fb = style_push(f, cap)))
+    if (!(fb = folio_style_push(f, cap)))
         return FOLIO_E_NOMEM;
     fb->kind = FOLIO_FLOW_PARA;
     fb->src = b;
@@ -105,10 +105,10 @@ static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
                     : prev_is_annex ? s->annex_title
                     : s->report_title; /* a transmitted report: new page */
         if (lv == 1) {
-            fb->label = folio_sprintf(f->arena, "%s.", style_roman(f->arena, ++c->chapter, 0));
+            fb->label = folio_sprintf(f->arena, "%s.", folio_style_roman(f->arena, ++c->chapter, 0));
             c->section = c->subsection = 0;
         } else if (lv == 2) {
-            fb->label = folio_sprintf(f->arena, "%s.", style_letter(f->arena, ++c->section, 1));
+            fb->label = folio_sprintf(f->arena, "%s.", folio_style_letter(f->arena, ++c->section, 1));
             c->subsection = 0;
         } else if (lv == 3) {
             fb->label = folio_sprintf(f->arena, "%d.", ++c->subsection);
@@ -146,13 +146,13 @@ static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
         fb->style = s->annex;
         const char *word = f->lang.annex;
         const char *text = c->nannexes > 1
-            ? folio_sprintf(f->arena, "%s %s", word, style_roman(f->arena, c->annex, 0))
+            ? folio_sprintf(f->arena, "%s %s", word, folio_style_roman(f->arena, c->annex, 0))
             : folio_strdup(f->arena, word);
         if (!(fb->runs = text_run(f->arena, text)))
             return FOLIO_E_NOMEM;
         fb->nruns = 1;
         if (b->original_language) {
-            folio_fblock *ob = style_push(f, cap);
+            folio_fblock *ob = folio_style_push(f, cap);
             if (!ob)
                 return FOLIO_E_NOMEM;
             ob->kind = FOLIO_FLOW_PARA;
@@ -160,7 +160,7 @@ static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
             ob->src = b;
             ob->in_annex = c->annex;
             /* "[Original: French]", in the labels of the document's language */
-            const char *line = style_original_line(f->arena, s->house, f->lang.code,
+            const char *line = folio_style_original_line(f->arena, s->house, f->lang.code,
                                                    folio_lang_index(b->original_language));
             const char *t = folio_sprintf(f->arena, "[%s]", line ? line : b->original_language);
             if (!(ob->runs = text_run(f->arena, t)))
@@ -183,7 +183,7 @@ static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
 
 
 static const char *pick_station(const folio_report *r, const folio_style_options *opt,
-                                const house *h)
+                                const folio_house *h)
 {
     if (opt->station)
         return opt->station;
@@ -196,17 +196,17 @@ static const char *pick_station(const folio_report *r, const folio_style_options
         return "vienna";
     if (job && job[0] == 'K')
         return "nairobi";
-    const char *d = house_get(h, "document", "default-station");
+    const char *d = folio_house_get(h, "document", "default-station");
     return d ? d : "new-york";
 }
 
 static int pick_language(folio_ctx *ctx, const folio_report *r,
-                         const folio_style_options *opt, const house *h, folio_flow *f)
+                         const folio_style_options *opt, const folio_house *h, folio_flow *f)
 {
     const char *l = opt->language ? opt->language
                     : r->meta.language ? r->meta.language
                     : r->meta.original_language ? r->meta.original_language
-                    : house_get(h, "document", "default-language");
+                    : folio_house_get(h, "document", "default-language");
     int idx = folio_lang_index(l ? l : "en");
     char sec[32];
     if (idx < 0)
@@ -214,10 +214,10 @@ static int pick_language(folio_ctx *ctx, const folio_report *r,
                            "unknown language \"%s\" (one of en fr es ru zh ar)", l);
     f->lang.code = folio_lang_code(idx);
     snprintf(sec, sizeof sec, "lang.%s", f->lang.code);
-    const char *letter = house_get(h, sec, "job-letter");
-    const char *annex = house_get(h, sec, "annex");
-    const char *paren = house_get(h, sec, "paren-labels");
-    const char *tag = house_get(h, sec, "tag");
+    const char *letter = folio_house_get(h, sec, "job-letter");
+    const char *annex = folio_house_get(h, sec, "annex");
+    const char *paren = folio_house_get(h, sec, "paren-labels");
+    const char *tag = folio_house_get(h, sec, "tag");
     f->lang.job_letter = letter ? letter[0] : 'E';
     f->lang.annex = annex ? annex : "Annex";
     f->lang.french_punct = paren && !strcmp(paren, "no");
@@ -229,7 +229,7 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
                       const folio_style_options *opt, folio_flow **out)
 {
     static const folio_style_options none = {0};
-    house h;
+    folio_house h;
     styles s;
     counters c;
     size_t cap = 0;
@@ -245,14 +245,14 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     }
     f->arena = a;
     f->report = r;
-    if ((rc = house_load(ctx, a, opt->style_path, &h)) ||
-        (rc = style_load_pstyles(ctx, &h, f)) ||
+    if ((rc = folio_house_load(ctx, a, opt->style_path, &h)) ||
+        (rc = folio_style_load_pstyles(ctx, &h, f)) ||
         (rc = pick_language(ctx, r, opt, &h, f)))
         goto done;
     const char *station = pick_station(r, opt, &h);
-    if ((rc = style_load_page(ctx, &h, station, &f->page)) ||
-        (rc = style_masthead(ctx, &h, r, opt, station, f)) ||
-        (rc = style_emblem_image(ctx, &h, f)))
+    if ((rc = folio_style_load_page(ctx, &h, station, &f->page)) ||
+        (rc = folio_style_masthead(ctx, &h, r, opt, station, f)) ||
+        (rc = folio_style_emblem_image(ctx, &h, f)))
         goto done;
     if ((rc = need(ctx, f, "UNPara", &s.para)) || (rc = need(ctx, f, "UNItem1", &s.item1)) ||
         (rc = need(ctx, f, "UNItem2", &s.item2)) || (rc = need(ctx, f, "UNBullet", &s.bullet)) ||
@@ -274,13 +274,13 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     f->note_style = s.note;
 
     int32_t v;
-    if ((rc = house_length(ctx, &h, "document", "note-marker-indent", -FOLIO_PT(10.7), &v)))
+    if ((rc = folio_house_length(ctx, &h, "document", "note-marker-indent", -FOLIO_PT(10.7), &v)))
         goto done;
     f->note_marker_indent = v;
-    if ((rc = house_length(ctx, &h, "document", "end-rule-width", FOLIO_PT(85), &v)))
+    if ((rc = folio_house_length(ctx, &h, "document", "end-rule-width", FOLIO_PT(85), &v)))
         goto done;
     f->end_rule_width = v;
-    if ((rc = house_length(ctx, &h, "document", "masthead-lines-width",
+    if ((rc = folio_house_length(ctx, &h, "document", "masthead-lines-width",
                            f->page.column_right - f->page.frame_left, &v)))
         goto done;
     f->mast_lines_width = v;
@@ -288,8 +288,8 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
      * (both checked), else pdfTeX's customary 2 % */
     char lang_sec[32];
     snprintf(lang_sec, sizeof lang_sec, "lang.%s", f->lang.code);
-    if ((rc = house_permille(ctx, &h, "document", "font-expansion", 20, 50, &v)) ||
-        (rc = house_permille(ctx, &h, lang_sec, "font-expansion", v, 50, &v)))
+    if ((rc = folio_house_permille(ctx, &h, "document", "font-expansion", 20, 50, &v)) ||
+        (rc = folio_house_permille(ctx, &h, lang_sec, "font-expansion", v, 50, &v)))
         goto done;
     f->font_expansion = v;
 
@@ -299,21 +299,21 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     for (size_t i = 0; i < r->nblocks; i++)
         if ((rc = style_block(ctx, f, &s, &r->blocks[i], &c, &cap)))
             goto done;
-    if ((rc = style_number_notes(f, &s, yes(house_get(&h, "document", "notes-restart-in-annex")), &cap)))
+    if ((rc = folio_style_number_notes(f, &s, yes(folio_house_get(&h, "document", "notes-restart-in-annex")), &cap)))
         goto done;
-    if (style_ends_with_notes_heading(r, &h)) {
+    if (folio_style_ends_with_notes_heading(r, &h)) {
         const folio_pstyle *en;
-        if ((rc = need(ctx, f, "UNEndnote", &en)) || (rc = style_list_endnotes(f, en, &cap)))
+        if ((rc = need(ctx, f, "UNEndnote", &en)) || (rc = folio_style_list_endnotes(f, en, &cap)))
             goto done;
     }
-    folio_fblock *end = style_push(f, &cap);
+    folio_fblock *end = folio_style_push(f, &cap);
     if (!end) {
         rc = FOLIO_E_NOMEM;
         goto done;
     }
     end->kind = FOLIO_FLOW_END_RULE;
     end->style = s.para;
-    qsort(f->note_index, f->nnotes, sizeof *f->note_index, style_by_note_ptr);
+    qsort(f->note_index, f->nnotes, sizeof *f->note_index, folio_style_by_note_ptr);
     f->mast.title_note = r->meta.title_note ? folio_flow_note(f, r->meta.title_note) : NULL;
     f->mast.agenda_note = r->meta.agenda_note ? folio_flow_note(f, r->meta.agenda_note) : NULL;
     *out = f;

@@ -13,10 +13,10 @@ static uint32_t be32(const unsigned char *p)
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-int style_emblem_image(folio_ctx *ctx, const house *h, folio_flow *f)
+int folio_style_emblem_image(folio_ctx *ctx, const folio_house *h, folio_flow *f)
 {
-    const char *v = house_get(h, "document", "emblem-image");
-    int line = house_line(h, "document", "emblem-image");
+    const char *v = folio_house_get(h, "document", "emblem-image");
+    int line = folio_house_line(h, "document", "emblem-image");
     if (!v || !*v)
         return 0;
     const char *path = v;

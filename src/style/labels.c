@@ -3,7 +3,7 @@
 
 #include "style/style_internal.h"
 
-const char *style_roman(folio_arena *a, int n, int lower)
+const char *folio_style_roman(folio_arena *a, int n, int lower)
 {
     static const struct { int v; const char *s; } t[] = {
         {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
@@ -22,7 +22,7 @@ const char *style_roman(folio_arena *a, int n, int lower)
     return folio_strdup(a, buf);
 }
 
-const char *style_letter(folio_arena *a, int n, int upper)
+const char *folio_style_letter(folio_arena *a, int n, int upper)
 {
     /* 1 -> a, 26 -> z, 27 -> aa (the UN doubles the letter). */
     char buf[16];

@@ -8,13 +8,13 @@
 
 #include "style/style_internal.h"
 
-static const char *lang_get(const house *h, const char *lang, const char *key)
+static const char *lang_get(const folio_house *h, const char *lang, const char *key)
 {
     char sec[32];
     snprintf(sec, sizeof sec, "lang.%s", lang);
-    const char *v = house_get(h, sec, key);
+    const char *v = folio_house_get(h, sec, key);
     if (!v && strcmp(lang, "en"))
-        v = house_get(h, "lang.en", key);
+        v = folio_house_get(h, "lang.en", key);
     return v;
 }
 
@@ -37,7 +37,7 @@ static const char *nth_word(folio_arena *a, const char *list, int n)
 /* Forward: defined after fill(). */
 static const char *fill(folio_arena *a, const char *pattern, const char **kv);
 
-const char *style_original_line(folio_arena *a, const house *h, const char *in_lang,
+const char *folio_style_original_line(folio_arena *a, const folio_house *h, const char *in_lang,
                                 int original)
 {
     const char *name = nth_word(a, lang_get(h, in_lang, "names"), original);
@@ -86,7 +86,7 @@ static int parse_iso(const char *iso, int *y, int *m, int *d)
     return (*m >= 1 && *m <= 12 && *d >= 1 && *d <= 31) ? 0 : -1;
 }
 
-const char *style_format_date(folio_arena *a, const house *h, const char *lang,
+const char *folio_style_format_date(folio_arena *a, const folio_house *h, const char *lang,
                               const char *iso)
 {
     int y, m, d;
@@ -163,7 +163,7 @@ static const char *bare_job(folio_arena *a, const char *job)
     return folio_strndup(a, job, n);
 }
 
-int style_masthead(folio_ctx *ctx, const house *h, const folio_report *r,
+int folio_style_masthead(folio_ctx *ctx, const folio_house *h, const folio_report *r,
                    const folio_style_options *opt, const char *station,
                    folio_flow *f)
 {
@@ -196,7 +196,7 @@ int style_masthead(folio_ctx *ctx, const house *h, const folio_report *r,
         return folio_error(ctx, FOLIO_E_INPUT, meta->pos,
                            "date \"%s\" is not an ISO date (YYYY-MM-DD)", date);
     if (date) {
-        m->date = style_format_date(a, h, block, date);
+        m->date = folio_style_format_date(a, h, block, date);
         f->date_epoch = days_from_civil(y, mo, d) * 86400LL;
     } else {
         folio_warn(ctx, meta->pos, "no date: the masthead will lack it");
@@ -213,7 +213,7 @@ int style_masthead(folio_ctx *ctx, const house *h, const folio_report *r,
     int orig = folio_lang_index(meta->original_language ? meta->original_language : lang);
     if (orig < 0)
         orig = folio_lang_index(lang);
-    m->original_line = style_original_line(a, h, block, orig);
+    m->original_line = folio_style_original_line(a, h, block, orig);
     m->language_line = orig == folio_lang_index(lang) ? ""
                                                       : lang_get(h, lang, "version-line");
 
@@ -230,7 +230,7 @@ int style_masthead(folio_ctx *ctx, const house *h, const folio_report *r,
     if (job && *job) {
         const char *bare = bare_job(a, job);
         snprintf(sec, sizeof sec, "station.%s", station);
-        const char *space = house_get(h, sec, "job-space");
+        const char *space = folio_house_get(h, sec, "job-space");
         m->job_line = folio_sprintf(a, "%s%s(%c)", bare, space ? space : " ",
                                     f->lang.job_letter);
         m->barcode = barcode_payload(a, bare);
@@ -240,7 +240,7 @@ int style_masthead(folio_ctx *ctx, const house *h, const folio_report *r,
             m->later_job = bare;
     }
 
-    const char *pattern = house_get(h, "document", "qr-url");
+    const char *pattern = folio_house_get(h, "document", "qr-url");
     if (pattern && *m->symbol) {
         const char *qkv[] = {"lang", lang, "symbol", m->symbol, NULL};
         m->qr_url = fill(a, pattern, qkv);

@@ -47,7 +47,7 @@ static int add_note(folio_flow *f, const styles *s, const folio_note *n,
     fn->note = n;
     fn->endnote = in_table; /* its text is in the flow, under the table */
     fn->mark = n->mark ? n->mark
-               : in_table ? style_letter(f->arena, ++ns->letter, 0)
+               : in_table ? folio_style_letter(f->arena, ++ns->letter, 0)
                           : folio_sprintf(f->arena, "%d", ++ns->next);
     fn->blocks = folio_alloc(f->arena, (n->nblocks ? n->nblocks : 1) * sizeof *fn->blocks);
     if (!fn->blocks || !fn->mark)
@@ -101,18 +101,18 @@ static int place_table_notes(folio_flow *f, const styles *s, const size_t *table
     f->blocks = NULL;
     f->nblocks = *cap = 0;
     for (size_t b = 0; b < n; b++) {
-        folio_fblock *fb = style_push(f, cap);
+        folio_fblock *fb = folio_style_push(f, cap);
         if (!fb)
             return FOLIO_E_NOMEM;
         *fb = old[b];
-        size_t table_at = f->nblocks - 1; /* style_push may move the array */
+        size_t table_at = f->nblocks - 1; /* folio_style_push may move the array */
         for (size_t i = 0; i < f->nnotes; i++) {
             if (table_of[i] != b + 1)
                 continue;
             f->blocks[table_at].notes_follow = 1;
             const folio_fnote *fn = &f->notes[i];
             for (size_t k = 0; k < fn->nblocks; k++) {
-                folio_fblock *nb = style_push(f, cap);
+                folio_fblock *nb = folio_style_push(f, cap);
                 if (!nb)
                     return FOLIO_E_NOMEM;
                 *nb = fn->blocks[k];
@@ -127,7 +127,7 @@ static int place_table_notes(folio_flow *f, const styles *s, const size_t *table
     return 0;
 }
 
-int style_number_notes(folio_flow *f, const styles *s, int restart_in_annex, size_t *cap)
+int folio_style_number_notes(folio_flow *f, const styles *s, int restart_in_annex, size_t *cap)
 {
     note_state ns = {0};
     int annex = 0;
@@ -178,9 +178,9 @@ done:
 
 /* Is the report's last block a heading such as "Notes"? Then numbered
  * notes are endnotes listed under it, as the UPR summaries print them. */
-int style_ends_with_notes_heading(const folio_report *r, const house *h)
+int folio_style_ends_with_notes_heading(const folio_report *r, const folio_house *h)
 {
-    const char *words = house_get(h, "document", "endnotes-heading");
+    const char *words = folio_house_get(h, "document", "endnotes-heading");
     if (!words || !r->nblocks)
         return 0;
     const folio_block *b = &r->blocks[r->nblocks - 1];
@@ -199,7 +199,7 @@ int style_ends_with_notes_heading(const folio_report *r, const house *h)
 }
 
 /* Move the numbered notes into the flow as a list after the last block. */
-int style_list_endnotes(folio_flow *f, const folio_pstyle *st, size_t *cap)
+int folio_style_list_endnotes(folio_flow *f, const folio_pstyle *st, size_t *cap)
 {
     for (size_t i = 0; i < f->nnotes; i++) {
         folio_fnote *fn = &f->notes[i];
@@ -208,7 +208,7 @@ int style_list_endnotes(folio_flow *f, const folio_pstyle *st, size_t *cap)
                          stay under their table */
         fn->endnote = 1;
         for (size_t k = 0; k < fn->nblocks; k++) {
-            folio_fblock *fb = style_push(f, cap);
+            folio_fblock *fb = folio_style_push(f, cap);
             if (!fb)
                 return FOLIO_E_NOMEM;
             *fb = fn->blocks[k];
@@ -221,7 +221,7 @@ int style_list_endnotes(folio_flow *f, const folio_pstyle *st, size_t *cap)
     return 0;
 }
 
-int style_by_note_ptr(const void *a, const void *b)
+int folio_style_by_note_ptr(const void *a, const void *b)
 {
     const folio_note *x = (*(const folio_fnote *const *)a)->note;
     const folio_note *y = (*(const folio_fnote *const *)b)->note;

@@ -31,55 +31,55 @@ static int yes(const char *s)
     return s && (!strcmp(s, "yes") || !strcmp(s, "true") || !strcmp(s, "1"));
 }
 
-static int bad(folio_ctx *ctx, const house *h, const char *sec, const char *key,
+static int bad(folio_ctx *ctx, const folio_house *h, const char *sec, const char *key,
                const char *val)
 {
-    int line = house_line(h, sec, key);
+    int line = folio_house_line(h, sec, key);
     return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){line, 1},
                        "%s:%d: [%s] %s: unknown value \"%s\"", h->file, line,
                        sec, key, val);
 }
 
-static int load_one(folio_ctx *ctx, const house *h, folio_arena *a,
+static int load_one(folio_ctx *ctx, const folio_house *h, folio_arena *a,
                     const char *sec, folio_pstyle *s)
 {
     const char *v;
     int rc = 0;
     s->name = folio_strdup(a, sec + strlen("style."));
-    s->ui_name = (v = house_get(h, sec, "ui-name")) ? v : s->name;
-    if ((v = house_get(h, sec, "face")) && parse_face(v, &s->face))
+    s->ui_name = (v = folio_house_get(h, sec, "ui-name")) ? v : s->name;
+    if ((v = folio_house_get(h, sec, "face")) && parse_face(v, &s->face))
         return bad(ctx, h, sec, "face", v);
-    if ((v = house_get(h, sec, "align")) && parse_align(v, &s->align))
+    if ((v = folio_house_get(h, sec, "align")) && parse_align(v, &s->align))
         return bad(ctx, h, sec, "align", v);
     s->label_place = FOLIO_LABEL_AT_INDENT;
-    if ((v = house_get(h, sec, "label"))) {
+    if ((v = folio_house_get(h, sec, "label"))) {
         if (!strcmp(v, "hanging"))
             s->label_place = FOLIO_LABEL_HANGING;
         else if (strcmp(v, "at-indent"))
             return bad(ctx, h, sec, "label", v);
     }
-    if ((rc = house_length(ctx, h, sec, "size", FOLIO_PT(10), &s->size)) ||
-        (rc = house_length(ctx, h, sec, "leading", s->size * 6 / 5, &s->leading)) ||
-        (rc = house_length(ctx, h, sec, "indent-left", 0, &s->indent_left)) ||
-        (rc = house_length(ctx, h, sec, "indent-right", 0, &s->indent_right)) ||
-        (rc = house_length(ctx, h, sec, "first-line", 0, &s->first_line)) ||
-        (rc = house_length(ctx, h, sec, "label-indent", 0, &s->label_indent)) ||
-        (rc = house_length(ctx, h, sec, "label-gap", 0, &s->label_gap)) ||
-        (rc = house_length(ctx, h, sec, "space-before", 0, &s->space_before)) ||
-        (rc = house_length(ctx, h, sec, "space-after", 0, &s->space_after)))
+    if ((rc = folio_house_length(ctx, h, sec, "size", FOLIO_PT(10), &s->size)) ||
+        (rc = folio_house_length(ctx, h, sec, "leading", s->size * 6 / 5, &s->leading)) ||
+        (rc = folio_house_length(ctx, h, sec, "indent-left", 0, &s->indent_left)) ||
+        (rc = folio_house_length(ctx, h, sec, "indent-right", 0, &s->indent_right)) ||
+        (rc = folio_house_length(ctx, h, sec, "first-line", 0, &s->first_line)) ||
+        (rc = folio_house_length(ctx, h, sec, "label-indent", 0, &s->label_indent)) ||
+        (rc = folio_house_length(ctx, h, sec, "label-gap", 0, &s->label_gap)) ||
+        (rc = folio_house_length(ctx, h, sec, "space-before", 0, &s->space_before)) ||
+        (rc = folio_house_length(ctx, h, sec, "space-after", 0, &s->space_after)))
         return rc;
     if (s->size <= 0 || s->size > FOLIO_PT(200) || s->leading <= 0)
-        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){house_line(h, sec, "size"), 1},
+        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){folio_house_line(h, sec, "size"), 1},
                            "%s: [%s] size and leading must be positive", h->file, sec);
-    s->keep_with_next = yes(house_get(h, sec, "keep-with-next"));
-    s->page_break_before = yes(house_get(h, sec, "page-break-before"));
-    s->frame_relative = yes(house_get(h, sec, "frame-relative"));
-    if ((v = house_get(h, sec, "outline")))
+    s->keep_with_next = yes(folio_house_get(h, sec, "keep-with-next"));
+    s->page_break_before = yes(folio_house_get(h, sec, "page-break-before"));
+    s->frame_relative = yes(folio_house_get(h, sec, "frame-relative"));
+    if ((v = folio_house_get(h, sec, "outline")))
         s->outline_level = v[0] == '1' ? 1 : v[0] == '2' ? 2 : 0;
     return 0;
 }
 
-int style_load_pstyles(folio_ctx *ctx, const house *h, folio_flow *f)
+int folio_style_load_pstyles(folio_ctx *ctx, const folio_house *h, folio_flow *f)
 {
     /* One style per distinct [style.X] section, in file order. */
     for (size_t i = 0; i < h->n; i++) {
@@ -105,37 +105,37 @@ int style_load_pstyles(folio_ctx *ctx, const house *h, folio_flow *f)
     return 0;
 }
 
-int style_load_page(folio_ctx *ctx, const house *h, const char *station,
+int folio_style_load_page(folio_ctx *ctx, const folio_house *h, const char *station,
                     folio_page_geom *g)
 {
     char sec[64];
     int32_t fl, fr, cl, cr;
     int rc;
     snprintf(sec, sizeof sec, "station.%s", station);
-    if (!house_get(h, sec, "width"))
+    if (!folio_house_get(h, sec, "width"))
         return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
                            "%s: no page geometry for duty station \"%s\"", h->file,
                            station);
-    g->paper = house_get(h, sec, "paper");
-    if ((rc = house_length(ctx, h, sec, "width", 0, &g->width)) ||
-        (rc = house_length(ctx, h, sec, "height", 0, &g->height)) ||
-        (rc = house_length(ctx, h, sec, "frame-left", 0, &fl)) ||
-        (rc = house_length(ctx, h, sec, "frame-right", 0, &fr)) ||
-        (rc = house_length(ctx, h, sec, "column-indent-left", 0, &cl)) ||
-        (rc = house_length(ctx, h, sec, "column-indent-right", 0, &cr)) ||
-        (rc = house_length(ctx, h, sec, "body-top", 0, &g->body_top)) ||
-        (rc = house_length(ctx, h, sec, "body-bottom", 0, &g->body_bottom)) ||
-        (rc = house_length(ctx, h, sec, "header-baseline", 0, &g->header_baseline)) ||
-        (rc = house_length(ctx, h, sec, "header-rule", 0, &g->header_rule_y)) ||
-        (rc = house_length(ctx, h, sec, "footer-baseline", 0, &g->footer_baseline)) ||
-        (rc = house_length(ctx, h, sec, "first-footer-top", 0, &g->first_footer_top)))
+    g->paper = folio_house_get(h, sec, "paper");
+    if ((rc = folio_house_length(ctx, h, sec, "width", 0, &g->width)) ||
+        (rc = folio_house_length(ctx, h, sec, "height", 0, &g->height)) ||
+        (rc = folio_house_length(ctx, h, sec, "frame-left", 0, &fl)) ||
+        (rc = folio_house_length(ctx, h, sec, "frame-right", 0, &fr)) ||
+        (rc = folio_house_length(ctx, h, sec, "column-indent-left", 0, &cl)) ||
+        (rc = folio_house_length(ctx, h, sec, "column-indent-right", 0, &cr)) ||
+        (rc = folio_house_length(ctx, h, sec, "body-top", 0, &g->body_top)) ||
+        (rc = folio_house_length(ctx, h, sec, "body-bottom", 0, &g->body_bottom)) ||
+        (rc = folio_house_length(ctx, h, sec, "header-baseline", 0, &g->header_baseline)) ||
+        (rc = folio_house_length(ctx, h, sec, "header-rule", 0, &g->header_rule_y)) ||
+        (rc = folio_house_length(ctx, h, sec, "footer-baseline", 0, &g->footer_baseline)) ||
+        (rc = folio_house_length(ctx, h, sec, "first-footer-top", 0, &g->first_footer_top)))
         return rc;
-    if ((rc = house_length(ctx, h, sec, "masthead-drop", 0, &g->masthead_drop)) ||
-        (rc = house_length(ctx, h, sec, "later-job-size", FOLIO_PT(8), &g->later_job_size)))
+    if ((rc = folio_house_length(ctx, h, sec, "masthead-drop", 0, &g->masthead_drop)) ||
+        (rc = folio_house_length(ctx, h, sec, "later-job-size", FOLIO_PT(8), &g->later_job_size)))
         return rc;
-    const char *v = house_get(h, sec, "folio");
+    const char *v = folio_house_get(h, sec, "folio");
     g->folio_of_total = v && !strcmp(v, "n/N");
-    v = house_get(h, sec, "later-job");
+    v = folio_house_get(h, sec, "later-job");
     g->later_job = !v ? 0 : !strcmp(v, "always") ? 2 : !strcmp(v, "translations") ? 1 : 0;
     g->frame_left = fl;
     g->frame_right = g->width - fr;

@@ -2,52 +2,52 @@
 #ifndef FOLIO_STYLE_INTERNAL_H
 #define FOLIO_STYLE_INTERNAL_H
 
-#include "folio/flow.h"
-#include "style/house.h"
+#include "style/flow.h"
+#include "house/house.h"
 
 /* Intern every [style.NAME] section of the house style into f->styles. */
-int style_load_pstyles(folio_ctx *ctx, const house *h, folio_flow *f);
+int folio_style_load_pstyles(folio_ctx *ctx, const folio_house *h, folio_flow *f);
 
 /* Page geometry of a duty station. */
-int style_load_page(folio_ctx *ctx, const house *h, const char *station,
+int folio_style_load_page(folio_ctx *ctx, const folio_house *h, const char *station,
                     folio_page_geom *g);
 
 /* Language labels and the masthead strings (needs f->page resolved). */
-int style_masthead(folio_ctx *ctx, const house *h, const folio_report *r,
+int folio_style_masthead(folio_ctx *ctx, const folio_house *h, const folio_report *r,
                    const folio_style_options *opt, const char *station,
                    folio_flow *f);
 
 /* The house style's emblem image, checked (emblem_image.c). */
-int style_emblem_image(folio_ctx *ctx, const house *h, folio_flow *f);
+int folio_style_emblem_image(folio_ctx *ctx, const folio_house *h, folio_flow *f);
 
 /* "Original: English" / "Original: inglés": the original-language line in
  * the labels of `in_lang` for language index `original`. */
-const char *style_original_line(folio_arena *a, const house *h, const char *in_lang,
+const char *folio_style_original_line(folio_arena *a, const folio_house *h, const char *in_lang,
                                 int original);
 
 /* Format an ISO date "2021-10-13" in the language of section [lang.X]. */
-const char *style_format_date(folio_arena *a, const house *h, const char *lang,
+const char *folio_style_format_date(folio_arena *a, const folio_house *h, const char *lang,
                               const char *iso);
 
 /* The house paragraph styles the stage assigns. */
 typedef struct styles {
     const folio_pstyle *para, *item1, *item2, *bullet, *title, *report_title, *h[5], *annex,
         *annex_orig, *annex_title, *table, *table_head, *note, *table_note;
-    const house *house;      /* for labels the blocks need */
+    const folio_house *house;      /* for labels the blocks need */
 } styles;
 
 /* Append a block to the flow (growing it); NULL when out of memory. */
-folio_fblock *style_push(folio_flow *f, size_t *cap);
+folio_fblock *folio_style_push(folio_flow *f, size_t *cap);
 
 /* Notes (notes.c): number them, find a closing "Notes" heading, list the
  * numbered notes as endnotes there, and sort the index by model note. */
-int style_number_notes(folio_flow *f, const styles *s, int restart_in_annex, size_t *cap);
-int style_ends_with_notes_heading(const folio_report *r, const house *h);
-int style_list_endnotes(folio_flow *f, const folio_pstyle *st, size_t *cap);
-int style_by_note_ptr(const void *a, const void *b);
+int folio_style_number_notes(folio_flow *f, const styles *s, int restart_in_annex, size_t *cap);
+int folio_style_ends_with_notes_heading(const folio_report *r, const folio_house *h);
+int folio_style_list_endnotes(folio_flow *f, const folio_pstyle *st, size_t *cap);
+int folio_style_by_note_ptr(const void *a, const void *b);
 
 /* Labels. */
-const char *style_roman(folio_arena *a, int n, int lower);
-const char *style_letter(folio_arena *a, int n, int upper);
+const char *folio_style_roman(folio_arena *a, int n, int lower);
+const char *folio_style_letter(folio_arena *a, int n, int upper);
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdint.h>
 
 #include "folio/read.h"
+#include "model/model.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

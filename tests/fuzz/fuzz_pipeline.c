@@ -9,12 +9,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "folio/docx.h"
-#include "folio/flow.h"
-#include "folio/fonts.h"
-#include "folio/layout.h"
-#include "folio/pdf.h"
+#include "docx/docx.h"
+#include "style/flow.h"
+#include "layout/fonts.h"
+#include "layout/layout.h"
+#include "pdf/pdf.h"
 #include "folio/read.h"
+#include "model/model.h"
 #include "layout/hyphenate.h"
 
 /* libhyphen's loader leaks a few bytes per dictionary, once per process;
@@ -59,7 +60,7 @@ static int setup(void)
 #endif
     static const char *const langs[] = {"en", "es", "fr", "ru"};
     for (size_t i = 0; i < sizeof langs / sizeof *langs; i++)
-        hyph_dict_for(langs[i]);
+        folio_hyph_dict_for(langs[i]);
 #ifdef FUZZ_LSAN
     __lsan_enable();
 #endif

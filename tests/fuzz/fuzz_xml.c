@@ -7,7 +7,8 @@
 #include <stdlib.h>
 
 #include "folio/read.h"
-#include "xml/xml_internal.h"
+#include "model/model.h"
+#include "read/xml_internal.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

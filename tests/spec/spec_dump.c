@@ -10,6 +10,11 @@
 #include <stdlib.h>
 
 #include "folio.h"
+#include "model/model.h"
+#include "style/flow.h"
+#include "layout/layout.h"
+#include "pdf/pdf.h"
+#include "docx/docx.h"
 
 static void print_diags(const folio_ctx *ctx)
 {

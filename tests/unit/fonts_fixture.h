@@ -5,6 +5,11 @@
 #define FOLIO_TEST_FONTS_FIXTURE_H
 
 #include "folio.h"
+#include "model/model.h"
+#include "style/flow.h"
+#include "layout/layout.h"
+#include "pdf/pdf.h"
+#include "docx/docx.h"
 
 static folio_fonts *fonts;
 

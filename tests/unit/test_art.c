@@ -8,6 +8,11 @@
 #include <cmocka.h>
 
 #include "folio.h"
+#include "model/model.h"
+#include "style/flow.h"
+#include "layout/layout.h"
+#include "pdf/pdf.h"
+#include "docx/docx.h"
 
 /* ---- helpers ---------------------------------------------------------- */
 

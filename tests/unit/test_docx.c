@@ -17,7 +17,7 @@
 #include <zip.h>
 
 #include "docx/docx_xml.h"
-#include "folio/docx.h"
+#include "docx/docx.h"
 
 #define PT FOLIO_PT
 

@@ -17,7 +17,7 @@ static const char *marked(const char *lang, const char *w)
 {
     static char buf[512];
     hyph_point p[48];
-    size_t n = hyph_points(hyph_dict_for(lang), w, strlen(w), p, 48);
+    size_t n = folio_hyph_points(folio_hyph_dict_for(lang), w, strlen(w), p, 48);
     size_t at = 0, o = 0;
     for (size_t k = 0; k < n; k++) {
         memcpy(buf + o, w + at, p[k].at - at);
@@ -32,8 +32,8 @@ static const char *marked(const char *lang, const char *w)
 static void test_russian_patterns(void **state)
 {
     (void)state;
-    assert_non_null(hyph_dict_for("ru"));
-    assert_non_null(hyph_dict_for("ru-RU"));
+    assert_non_null(folio_hyph_dict_for("ru"));
+    assert_non_null(folio_hyph_dict_for("ru-RU"));
     /* Debian's hyph_ru_RU.dic finds no point in these words: the patterns
      * were never combined for libhyphen */
     assert_string_equal(marked("ru", "торговлей"), "тор|гов|лей");

@@ -52,15 +52,15 @@ static void test_datadir_first(void **state)
     (void)state;
     const char *w = "абабабаб";
     hyph_point p[8];
-    size_t n = hyph_points(hyph_dict_for("ru"), w, strlen(w), p, 8);
+    size_t n = folio_hyph_points(folio_hyph_dict_for("ru"), w, strlen(w), p, 8);
     /* аба|ба|баб: before each б that leaves 2 letters before and 3 after
      * (every letter is 2 bytes) */
     assert_int_equal(n, 2);
     assert_int_equal(p[0].at, 2 * 3);
     assert_int_equal(p[1].at, 2 * 5);
     /* only Russian has a dictionary of folio's own */
-    assert_true(hyph_dict_for("en") == NULL ||
-                hyph_points(hyph_dict_for("en"), "international", 13, p, 8) >= 2);
+    assert_true(folio_hyph_dict_for("en") == NULL ||
+                folio_hyph_points(folio_hyph_dict_for("en"), "international", 13, p, 8) >= 2);
 }
 
 int main(void)

@@ -10,6 +10,11 @@
 #include <cmocka.h>
 
 #include "folio.h"
+#include "model/model.h"
+#include "style/flow.h"
+#include "layout/layout.h"
+#include "pdf/pdf.h"
+#include "docx/docx.h"
 #include "layout/layout_internal.h"
 
 #include "fonts_fixture.h"

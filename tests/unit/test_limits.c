@@ -11,6 +11,11 @@
 #include <cmocka.h>
 
 #include "folio.h"
+#include "model/model.h"
+#include "style/flow.h"
+#include "layout/layout.h"
+#include "pdf/pdf.h"
+#include "docx/docx.h"
 
 static const char head[] = "---\nsymbol: A/1\ndate: 2024-01-01\n---\n\n";
 

@@ -1,6 +1,6 @@
 /* Unit tests of line breaking: the total-fit breaker on hand-made boxes,
  * glue and penalties; hyphenation points; and paragraphs set through
- * set_paragraph (hyphens drawn, no-break spaces, justified edges, a very
+ * folio_set_paragraph (hyphens drawn, no-break spaces, justified edges, a very
  * long paragraph). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,6 +11,11 @@
 #include <cmocka.h>
 
 #include "folio.h"
+#include "model/model.h"
+#include "style/flow.h"
+#include "layout/layout.h"
+#include "pdf/pdf.h"
+#include "docx/docx.h"
 #include "layout/hyphenate.h"
 #include "layout/layout_internal.h"
 
@@ -69,7 +74,7 @@ static void test_forced_breaks(void **state)
     /* all six fit on one line of 200, but a hard break follows word 2 */
     size_t k = para(v, w, 6, 1);
     lb_params p = {.first = 200, .rest = 200, .emergency = 0, .justify = 1};
-    assert_int_equal(break_lines(v, k, &p, ends, &n), 0);
+    assert_int_equal(folio_break_lines(v, k, &p, ends, &n), 0);
     assert_int_equal(n, 2);
     assert_int_equal(v[ends[0]].kind, LB_PENALTY);
     assert_int_equal(v[ends[0]].penalty, LB_FORCE);
@@ -77,7 +82,7 @@ static void test_forced_breaks(void **state)
     assert_int_equal(ends[1], k - 1);
     /* ragged lines obey it too */
     p.justify = 0;
-    assert_int_equal(break_lines(v, k, &p, ends, &n), 0);
+    assert_int_equal(folio_break_lines(v, k, &p, ends, &n), 0);
     assert_int_equal(n, 2);
     assert_int_equal(ends[0], 5);
 }
@@ -91,12 +96,12 @@ static void test_first_line_width(void **state)
     size_t k = para(v, w, 12, -1);
     /* lines of 150 take four words (30 * 4 + 3 * 10 = 150) */
     lb_params p = {.first = 150, .rest = 150, .emergency = 0, .justify = 1};
-    assert_int_equal(break_lines(v, k, &p, ends, &n), 0);
+    assert_int_equal(folio_break_lines(v, k, &p, ends, &n), 0);
     assert_int_equal(n, 3);
     assert_int_equal(ends[0], 7);
     /* a first line of 110 (a label beside it) takes three */
     p.first = 110;
-    assert_int_equal(break_lines(v, k, &p, ends, &n), 0);
+    assert_int_equal(folio_break_lines(v, k, &p, ends, &n), 0);
     assert_int_equal(ends[0], 5);
     long lw, y, z;
     line_of(v, 0, ends[0], &lw, &y, &z);
@@ -117,9 +122,9 @@ static void test_optimal_beats_greedy(void **state)
     size_t kp[40], ff[40], nk, nf;
     size_t k = para(v, w, 8, -1);
     lb_params p = {.first = 100, .rest = 100, .emergency = 0, .justify = 1};
-    assert_int_equal(break_lines(v, k, &p, kp, &nk), 0);
+    assert_int_equal(folio_break_lines(v, k, &p, kp, &nk), 0);
     p.justify = 0;
-    assert_int_equal(break_lines(v, k, &p, ff, &nf), 0);
+    assert_int_equal(folio_break_lines(v, k, &p, ff, &nf), 0);
     assert_int_equal(nk, 3);
     assert_int_equal(nf, 3);
     assert_int_equal(ff[0], 3);
@@ -158,22 +163,22 @@ static void test_hyphens_only_when_needed(void **state)
     /* 60 + 10 + 30 + 5 = 105 fits a line of 105 exactly with the hyphen;
      * without it, line 1 would be "60" alone (no glue: infinitely bad) */
     lb_params p = {.first = 105, .rest = 105, .emergency = 0, .justify = 1};
-    assert_int_equal(break_lines(v, k, &p, ends, &n), 0);
+    assert_int_equal(folio_break_lines(v, k, &p, ends, &n), 0);
     assert_int_equal(n, 2);
     assert_int_equal(ends[0], hyph);
     /* the first pass alone never hyphenates: it finds no setting here,
      * and says so rather than choose the hyphen */
     p.first_pass_only = 1;
-    assert_int_equal(break_lines(v, k, &p, ends, &n), LB_NO_FIT);
+    assert_int_equal(folio_break_lines(v, k, &p, ends, &n), LB_NO_FIT);
     p.first_pass_only = 0;
     /* a line of 130 holds the whole word: no hyphen */
     p.first = p.rest = 130;
-    assert_int_equal(break_lines(v, k, &p, ends, &n), 0);
+    assert_int_equal(folio_break_lines(v, k, &p, ends, &n), 0);
     assert_int_equal(n, 2);
     assert_int_equal(ends[0], hyph + 2);
     /* ... which the first pass finds by itself */
     p.first_pass_only = 1;
-    assert_int_equal(break_lines(v, k, &p, ends, &n), 0);
+    assert_int_equal(folio_break_lines(v, k, &p, ends, &n), 0);
     assert_int_equal(ends[0], hyph + 2);
 }
 
@@ -196,7 +201,7 @@ static void check_long(size_t words, int32_t width)
     v[k++] = (lb_item){0, LB_FIL, 0, 0, LB_GLUE, 0};
     v[k++] = (lb_item){0, 0, 0, LB_FORCE, LB_PENALTY, 0};
     lb_params p = {.first = width - 20000, .rest = width, .emergency = 20000, .justify = 1};
-    assert_int_equal(break_lines(v, k, &p, ends, &n), 0);
+    assert_int_equal(folio_break_lines(v, k, &p, ends, &n), 0);
     assert_true(n > words / 20);
     assert_int_equal(ends[n - 1], k - 1);
     size_t s = 0;
@@ -223,14 +228,14 @@ static void test_long_paragraph_finishes(void **state)
 
 static size_t points(const char *lang, const char *w, hyph_point *p)
 {
-    return hyph_points(hyph_dict_for(lang), w, strlen(w), p, 32);
+    return folio_hyph_points(folio_hyph_dict_for(lang), w, strlen(w), p, 32);
 }
 
 static void test_hyphenation_points(void **state)
 {
     (void)state;
     hyph_point p[32];
-    if (!hyph_dict_for("en")) {
+    if (!folio_hyph_dict_for("en")) {
         skip(); /* hyphen-en-us is not installed */
         return;
     }
@@ -274,14 +279,14 @@ static void test_hyphenation_points(void **state)
     assert_true(p[0].explicit_hyphen);
     assert_int_equal(p[0].at, 5);
     /* other languages, UTF-8 and KOI8-R dictionaries */
-    if (hyph_dict_for("es"))
+    if (folio_hyph_dict_for("es"))
         assert_true(points("es", "organización", p) >= 2);
-    if (hyph_dict_for("fr"))
+    if (folio_hyph_dict_for("fr"))
         assert_true(points("fr", "développement", p) >= 2);
-    if (hyph_dict_for("ru"))
+    if (folio_hyph_dict_for("ru"))
         assert_true(points("ru", "экспертов", p) >= 1);
     /* a language without a dictionary: explicit hyphens only */
-    assert_null(hyph_dict_for("zh"));
+    assert_null(folio_hyph_dict_for("zh"));
     assert_int_equal(points("zh", "international", p), 0);
     assert_int_equal(points("zh", "long-standing", p), 1);
     assert_int_equal(points("zh", "e-mail", p), 0); /* one letter before */
@@ -295,12 +300,12 @@ static void test_paragraph_words(void **state)
                          "Párrafos", "paragraphe", "пункт", "Пункте", "(paragraph"};
     const char *no[] = {"paragraph,", "para", "article", "paragraphing"};
     for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-        assert_true(hyph_is_paragraph_word(yes[i], strlen(yes[i])));
+        assert_true(folio_hyph_is_paragraph_word(yes[i], strlen(yes[i])));
     for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-        assert_false(hyph_is_paragraph_word(no[i], strlen(no[i])));
+        assert_false(folio_hyph_is_paragraph_word(no[i], strlen(no[i])));
 }
 
-/* ---- paragraphs through set_paragraph --------------------------------- */
+/* ---- paragraphs through folio_set_paragraph --------------------------------- */
 
 typedef struct setting {
     folio_ctx ctx;
@@ -329,7 +334,7 @@ static void set(setting *s, const char *lang, const char *text, folio_halign ali
     folio_run run = {0};
     run.kind = FOLIO_RUN_TEXT;
     run.text = text;
-    assert_int_equal(set_paragraph(&s->L, &st, NULL, &run, 1, (hbox){0, width}, &s->vb), 0);
+    assert_int_equal(folio_set_paragraph(&s->L, &st, NULL, &run, 1, (hbox){0, width}, &s->vb), 0);
 }
 
 static void unset(setting *s)

@@ -16,6 +16,11 @@
 #include <cmocka.h>
 
 #include "folio.h"
+#include "model/model.h"
+#include "style/flow.h"
+#include "layout/layout.h"
+#include "pdf/pdf.h"
+#include "docx/docx.h"
 
 /* Test double of the fonts module: only the file paths are needed. */
 struct folio_fonts {

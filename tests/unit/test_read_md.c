@@ -12,6 +12,11 @@
 #include <cmocka.h>
 
 #include "folio.h"
+#include "model/model.h"
+#include "style/flow.h"
+#include "layout/layout.h"
+#include "pdf/pdf.h"
+#include "docx/docx.h"
 #include "read/md_internal.h"
 
 /* ---- helpers -----------------------------------------------------------------*/

@@ -7,19 +7,24 @@
 #include <cmocka.h>
 
 #include "folio.h"
+#include "model/model.h"
+#include "style/flow.h"
+#include "layout/layout.h"
+#include "pdf/pdf.h"
+#include "docx/docx.h"
 #include "style/style_internal.h"
 
 static void test_labels(void **state)
 {
     (void)state;
     folio_arena *a = folio_arena_new();
-    assert_string_equal(style_roman(a, 1, 0), "I");
-    assert_string_equal(style_roman(a, 4, 0), "IV");
-    assert_string_equal(style_roman(a, 14, 0), "XIV");
-    assert_string_equal(style_roman(a, 9, 1), "ix");
-    assert_string_equal(style_letter(a, 1, 0), "a");
-    assert_string_equal(style_letter(a, 26, 1), "Z");
-    assert_string_equal(style_letter(a, 27, 0), "aa");
+    assert_string_equal(folio_style_roman(a, 1, 0), "I");
+    assert_string_equal(folio_style_roman(a, 4, 0), "IV");
+    assert_string_equal(folio_style_roman(a, 14, 0), "XIV");
+    assert_string_equal(folio_style_roman(a, 9, 1), "ix");
+    assert_string_equal(folio_style_letter(a, 1, 0), "a");
+    assert_string_equal(folio_style_letter(a, 26, 1), "Z");
+    assert_string_equal(folio_style_letter(a, 27, 0), "aa");
     folio_arena_free(a);
 }
 
@@ -27,16 +32,16 @@ static void test_lengths(void **state)
 {
     (void)state;
     int32_t v;
-    assert_int_equal(house_parse_length("2cm", &v), 0);
+    assert_int_equal(folio_house_parse_length("2cm", &v), 0);
     assert_int_equal(v, 56693);
-    assert_int_equal(house_parse_length("10pt", &v), 0);
+    assert_int_equal(folio_house_parse_length("10pt", &v), 0);
     assert_int_equal(v, 10000);
-    assert_int_equal(house_parse_length("12", &v), 0);
+    assert_int_equal(folio_house_parse_length("12", &v), 0);
     assert_int_equal(v, 12000);
-    assert_int_equal(house_parse_length("0.5in", &v), 0);
+    assert_int_equal(folio_house_parse_length("0.5in", &v), 0);
     assert_int_equal(v, 36000);
-    assert_int_not_equal(house_parse_length("2 furlongs", &v), 0);
-    assert_int_not_equal(house_parse_length("", &v), 0);
+    assert_int_not_equal(folio_house_parse_length("2 furlongs", &v), 0);
+    assert_int_not_equal(folio_house_parse_length("", &v), 0);
 }
 
 static void test_dates(void **state)
@@ -44,14 +49,14 @@ static void test_dates(void **state)
     (void)state;
     folio_arena *a = folio_arena_new();
     folio_ctx ctx;
-    house h;
+    folio_house h;
     folio_ctx_init(&ctx, "t");
-    assert_int_equal(house_load(&ctx, a, NULL, &h), 0);
-    assert_string_equal(style_format_date(a, &h, "en", "2019-08-14"), "14 August 2019");
-    assert_string_equal(style_format_date(a, &h, "es", "2021-10-13"), "13 de octubre de 2021");
-    assert_string_equal(style_format_date(a, &h, "fr", "2021-03-01"), "1er mars 2021");
-    assert_null(style_format_date(a, &h, "en", "2021-13-01"));
-    assert_null(style_format_date(a, &h, "en", "yesterday"));
+    assert_int_equal(folio_house_load(&ctx, a, NULL, &h), 0);
+    assert_string_equal(folio_style_format_date(a, &h, "en", "2019-08-14"), "14 August 2019");
+    assert_string_equal(folio_style_format_date(a, &h, "es", "2021-10-13"), "13 de octubre de 2021");
+    assert_string_equal(folio_style_format_date(a, &h, "fr", "2021-03-01"), "1er mars 2021");
+    assert_null(folio_style_format_date(a, &h, "en", "2021-13-01"));
+    assert_null(folio_style_format_date(a, &h, "en", "yesterday"));
     folio_ctx_free(&ctx);
     folio_arena_free(a);
 }
@@ -61,9 +66,9 @@ static void test_bad_style_file(void **state)
     (void)state;
     folio_arena *a = folio_arena_new();
     folio_ctx ctx;
-    house h;
+    folio_house h;
     folio_ctx_init(&ctx, "t");
-    assert_int_equal(house_parse(&ctx, a, "x.style", "[document]\nno equals sign\n", &h),
+    assert_int_equal(folio_house_parse(&ctx, a, "x.style", "[document]\nno equals sign\n", &h),
                      FOLIO_E_STYLE);
     assert_non_null(strstr(folio_last_error(&ctx), "x.style:2"));
     folio_ctx_free(&ctx);

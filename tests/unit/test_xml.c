@@ -13,6 +13,11 @@
 #include <cmocka.h>
 
 #include "folio.h"
+#include "model/model.h"
+#include "style/flow.h"
+#include "layout/layout.h"
+#include "pdf/pdf.h"
+#include "docx/docx.h"
 
 /* The dump without positions (" @L:C" and the "pos:" line). */
 static char *dump_no_pos(const folio_report *r)

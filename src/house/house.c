@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "style/house.h"
+#include "house/house.h"
 
 extern const char folio_builtin_style[];
 
@@ -25,8 +25,8 @@ static char *trim(char *s)
     return s;
 }
 
-int house_parse(folio_ctx *ctx, folio_arena *a, const char *file,
-                const char *text, house *h)
+int folio_house_parse(folio_ctx *ctx, folio_arena *a, const char *file,
+                const char *text, folio_house *h)
 {
     size_t cap = 0;
     const char *section = "";
@@ -61,13 +61,13 @@ int house_parse(folio_ctx *ctx, folio_arena *a, const char *file,
         *eq = 0;
         if (h->n == cap) {
             size_t ncap = cap ? cap * 2 : 128;
-            house_entry *e = folio_grow(a, h->e, sizeof *e, h->n, ncap);
+            folio_house_entry *e = folio_grow(a, h->e, sizeof *e, h->n, ncap);
             if (!e)
                 return FOLIO_E_NOMEM;
             h->e = e;
             cap = ncap;
         }
-        h->e[h->n++] = (house_entry){section, trim(s), trim(eq + 1), lineno};
+        h->e[h->n++] = (folio_house_entry){section, trim(s), trim(eq + 1), lineno};
     }
     return 0;
 }
@@ -75,7 +75,7 @@ int house_parse(folio_ctx *ctx, folio_arena *a, const char *file,
 /* The style file: the one asked for; else $FOLIO_DATADIR/styles/un.style
  * when that exists; else the copy compiled into the binary (identical to
  * the installed one), so folio runs anywhere. */
-int house_load(folio_ctx *ctx, folio_arena *a, const char *path, house *h)
+int folio_house_load(folio_ctx *ctx, folio_arena *a, const char *path, folio_house *h)
 {
     char buf[4096];
     const char *dir = getenv("FOLIO_DATADIR");
@@ -85,18 +85,18 @@ int house_load(folio_ctx *ctx, folio_arena *a, const char *path, house *h)
             path = folio_strdup(a, buf); /* h->file keeps it */
     }
     if (!path)
-        return house_parse(ctx, a, "<built-in style>", folio_builtin_style, h);
+        return folio_house_parse(ctx, a, "<built-in style>", folio_builtin_style, h);
     char *data = NULL;
     size_t len = 0;
     int rc = folio_read_file(ctx, path, 1 << 20, &data, &len);
     if (rc)
         return rc;
-    rc = house_parse(ctx, a, path, data, h);
+    rc = folio_house_parse(ctx, a, path, data, h);
     free(data);
     return rc;
 }
 
-static const house_entry *find(const house *h, const char *section, const char *key)
+static const folio_house_entry *find(const folio_house *h, const char *section, const char *key)
 {
     /* The last definition wins, so a later line can override. */
     for (size_t i = h->n; i-- > 0;)
@@ -105,19 +105,19 @@ static const house_entry *find(const house *h, const char *section, const char *
     return NULL;
 }
 
-const char *house_get(const house *h, const char *section, const char *key)
+const char *folio_house_get(const folio_house *h, const char *section, const char *key)
 {
-    const house_entry *e = find(h, section, key);
+    const folio_house_entry *e = find(h, section, key);
     return e ? e->value : NULL;
 }
 
-int house_line(const house *h, const char *section, const char *key)
+int folio_house_line(const folio_house *h, const char *section, const char *key)
 {
-    const house_entry *e = find(h, section, key);
+    const folio_house_entry *e = find(h, section, key);
     return e ? e->line : 0;
 }
 
-int house_parse_length(const char *s, int32_t *out)
+int folio_house_parse_length(const char *s, int32_t *out)
 {
     char *end;
     errno = 0;
@@ -143,25 +143,25 @@ int house_parse_length(const char *s, int32_t *out)
     return 0;
 }
 
-int house_length(folio_ctx *ctx, const house *h, const char *section,
+int folio_house_length(folio_ctx *ctx, const folio_house *h, const char *section,
                  const char *key, int32_t def, int32_t *out)
 {
-    const house_entry *e = find(h, section, key);
+    const folio_house_entry *e = find(h, section, key);
     if (!e) {
         *out = def;
         return 0;
     }
-    if (house_parse_length(e->value, out))
+    if (folio_house_parse_length(e->value, out))
         return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){e->line, 1},
                            "%s:%d: [%s] %s: not a length: \"%s\"", h->file,
                            e->line, section, key, e->value);
     return 0;
 }
 
-int house_permille(folio_ctx *ctx, const house *h, const char *section,
+int folio_house_permille(folio_ctx *ctx, const folio_house *h, const char *section,
                    const char *key, int32_t def, int32_t max, int32_t *out)
 {
-    const house_entry *e = find(h, section, key);
+    const folio_house_entry *e = find(h, section, key);
     if (!e) {
         *out = def;
         return 0;

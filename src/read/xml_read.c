@@ -2,7 +2,8 @@
  * (docs/akn.md) into the report model. Both are parsed the same secure
  * way; the root element says which builder takes the tree. */
 #include "folio/read.h"
-#include "xml/xml_internal.h"
+#include "model/model.h"
+#include "read/xml_internal.h"
 
 enum {
     DEFAULT_MAX_DEPTH = 256,            /* also libxml2's own limit */

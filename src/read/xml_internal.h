@@ -7,6 +7,7 @@
 #include <libxml/tree.h>
 
 #include "folio/read.h"
+#include "model/model.h"
 
 /* Parse `data` without network, DTD or entities (a DOCTYPE is an error),
  * within libxml2's own depth limit. Every problem goes to ctx as an error

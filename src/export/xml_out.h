@@ -6,7 +6,7 @@
 
 #include <libxml/xmlwriter.h>
 
-#include "folio/report.h"
+#include "model/model.h"
 
 /* Text and attribute values XML 1.0 can carry (no control characters but
  * tab and line ends, valid UTF-8), else an error at `pos`. */

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xml/xml_internal.h"
-#include "xml/xml_names.h"
+#include "read/xml_internal.h"
+#include "model/xml_names.h"
 
 typedef struct build {
     folio_ctx *ctx;

@@ -7,8 +7,8 @@
 
 #include <libxml/xmlstring.h>
 
-#include "xml/akn_write.h"
-#include "xml/xml_out.h"
+#include "export/akn_write.h"
+#include "export/xml_out.h"
 
 #define TRY(call) do { if ((call) < 0) { rc = FOLIO_E_NOMEM; goto done; } } while (0)
 

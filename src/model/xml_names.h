@@ -2,7 +2,7 @@
 #ifndef FOLIO_XML_NAMES_H
 #define FOLIO_XML_NAMES_H
 
-#include "folio/report.h"
+#include "model/model.h"
 
 #define FOLIO_XML_NS "urn:folio:report:1"
 

@@ -5,10 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xml/akn_internal.h"
-#include "xml/akn_write.h"
-#include "xml/xml_internal.h"
-#include "xml/xml_names.h"
+#include "model/akn_names.h"
+#include "export/akn_write.h"
+#include "model/xml_names.h"
 
 #define TRY(call) do { if ((call) < 0) { rc = FOLIO_E_NOMEM; goto done; } } while (0)
 

@@ -3,7 +3,7 @@
 #ifndef FOLIO_FONTS_H
 #define FOLIO_FONTS_H
 
-#include "folio/flow.h"
+#include "style/flow.h"
 
 typedef struct folio_fonts folio_fonts;
 

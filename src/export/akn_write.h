@@ -5,8 +5,8 @@
 
 #include <libxml/xmlwriter.h>
 
-#include "folio/report.h"
-#include "xml/xml_note_index.h"
+#include "model/model.h"
+#include "export/xml_note_index.h"
 
 #define AKN_X(s) ((const xmlChar *)(s))
 

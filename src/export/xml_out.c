@@ -1,7 +1,7 @@
 /* Writing shared by the report-XML and Akoma Ntoso writers. */
 #include <libxml/xmlstring.h>
 
-#include "xml/xml_out.h"
+#include "export/xml_out.h"
 
 #define X(s) ((const xmlChar *)(s))
 

@@ -4,7 +4,7 @@
 #ifndef FOLIO_XML_NOTE_INDEX_H
 #define FOLIO_XML_NOTE_INDEX_H
 
-#include "folio/report.h"
+#include "model/model.h"
 
 typedef struct xml_note_index {
     struct xml_note_at {

@@ -6,7 +6,7 @@
 #ifndef FOLIO_FLOW_H
 #define FOLIO_FLOW_H
 
-#include "folio/report.h"
+#include "model/model.h"
 
 typedef enum folio_face { FOLIO_FACE_REGULAR, FOLIO_FACE_BOLD,
                           FOLIO_FACE_ITALIC, FOLIO_FACE_BOLD_ITALIC,

@@ -5,9 +5,9 @@
 #define FOLIO_LAYOUT_H
 
 #include <stdio.h>
-#include "folio/flow.h"
-#include "folio/art.h"
-#include "folio/fonts.h"
+#include "style/flow.h"
+#include "art/art.h"
+#include "layout/fonts.h"
 
 typedef enum folio_item_kind {
     FOLIO_ITEM_TEXT,     /* text at baseline (x, y) in face/size */

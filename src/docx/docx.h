@@ -3,7 +3,7 @@
 #ifndef FOLIO_DOCX_H
 #define FOLIO_DOCX_H
 
-#include "folio/flow.h"
+#include "style/flow.h"
 
 /* Write `f` to `path` (the caller writes to a temporary name and renames). */
 int folio_docx_write(folio_ctx *ctx, const folio_flow *f, const char *path);

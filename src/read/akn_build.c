@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xml/akn_internal.h"
+#include "read/akn_internal.h"
 
 typedef struct walk {
     akn *a;

@@ -16,9 +16,9 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 
-#include "xml/xml_internal.h"
-#include "xml/xml_names.h"
-#include "xml/akn_internal.h"
+#include "read/xml_internal.h"
+#include "model/xml_names.h"
+#include "read/akn_internal.h"
 
 enum { MAX_REPORTED = 20 }; /* errors reported per document; the rest are counted */
 

@@ -1,41 +1,11 @@
-/* The Akoma Ntoso reader and writer (src/xml/akn_*.c): shared names and
- * the reader's state. docs/akn.md says what maps to what. */
-#ifndef FOLIO_AKN_INTERNAL_H
-#define FOLIO_AKN_INTERNAL_H
+/* The Akoma Ntoso reader's state and the interfaces between its files
+ * (src/read/akn_*.c). docs/akn.md says what maps to what. */
+#ifndef FOLIO_READ_AKN_INTERNAL_H
+#define FOLIO_READ_AKN_INTERNAL_H
 
 #include <libxml/tree.h>
 
-#include "folio/report.h"
-
-#define FOLIO_AKN_NS "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-
-/* akn_names.c -------------------------------------------------------------*/
-
-/* The label kind a label's text shows ("IV." roman, "(a)" lower, "-"
- * bullet ...). A single letter that could be a letter or a Roman numeral
- * ("I.", "i)", "C.") takes `hint` when the hint is one of the two. */
-folio_label_kind folio_akn_label_kind(const char *label, folio_label_kind hint);
-
-/* The hint for a list item's label at `level`: (a) first, then (i). */
-folio_label_kind folio_akn_item_hint(int level);
-
-/* The name of language `lang` (0..5, en..ar) as a masthead in language
- * `in` writes it: "Español", "inglés", "English". NULL when unknown. */
-const char *folio_akn_lang_name(int lang, int in, int capital);
-
-/* ISO 639-2 code of language 0..5 ("eng" ... "ara"), for FRBR names. */
-const char *folio_akn_lang3(int lang);
-
-/* The "Distr.: ..." line of a masthead in language `in`. */
-const char *folio_akn_distr_text(folio_distribution d, int in);
-
-/* Distribution from a masthead's text or refersTo: "Distr.: Limited",
- * "limitada", "#restricted" ... General when nothing else matches. */
-folio_distribution folio_akn_distr(const char *text);
-
-/* Is this "United Nations" in one of the six languages (the publisher's
- * docAuthority, not the organ)? */
-int folio_akn_is_un(const char *text);
+#include "model/akn_names.h"
 
 /* akn_read.c: the reader's state ------------------------------------------*/
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xml/akn_internal.h"
+#include "read/akn_internal.h"
 
 /* Inline elements whose text is kept as plain text: AKN's inline, marker
  * and "doc" elements that the model has no style for. */

@@ -1,7 +1,7 @@
 /* The report XML's names for the model's enumerations, both ways. */
 #include <string.h>
 
-#include "xml/xml_names.h"
+#include "model/xml_names.h"
 
 static const char *const block_names[] = {"heading", "p", "item", "table", "annex",
                                           "page-break"};

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xml/akn_internal.h"
-#include "xml/xml_internal.h"
+#include "read/akn_internal.h"
+#include "read/xml_internal.h"
 
 int folio_akn_is(const akn *a, xmlNodePtr n, const char *name)
 {

@@ -2,7 +2,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "xml/xml_note_index.h"
+#include "export/xml_note_index.h"
 
 static int by_address(const void *a, const void *b)
 {

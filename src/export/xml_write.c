@@ -11,10 +11,10 @@
 #include <libxml/xmlstring.h>
 #include <libxml/xmlwriter.h>
 
-#include "folio/report.h"
-#include "xml/xml_names.h"
-#include "xml/xml_note_index.h"
-#include "xml/xml_out.h"
+#include "model/model.h"
+#include "model/xml_names.h"
+#include "export/xml_note_index.h"
+#include "export/xml_out.h"
 
 typedef struct xw {
     folio_ctx *ctx;

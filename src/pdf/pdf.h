@@ -2,7 +2,7 @@
 #ifndef FOLIO_PDF_H
 #define FOLIO_PDF_H
 
-#include "folio/layout.h"
+#include "layout/layout.h"
 
 /* Write `l` to `path` (the caller writes to a temporary name and renames). */
 int folio_pdf_write(folio_ctx *ctx, const folio_layout *l,

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "xml/akn_internal.h"
+#include "model/akn_names.h"
 
 static int all_of(const char *s, size_t n, const char *set)
 {

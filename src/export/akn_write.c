@@ -15,10 +15,9 @@
 #include <libxml/xmlstring.h>
 #include <libxml/xmlwriter.h>
 
-#include "xml/akn_internal.h"
-#include "xml/akn_write.h"
-#include "xml/xml_internal.h"
-#include "xml/xml_names.h"
+#include "model/akn_names.h"
+#include "export/akn_write.h"
+#include "model/xml_names.h"
 
 #define TRY(call) do { if ((call) < 0) { rc = FOLIO_E_NOMEM; goto done; } } while (0)
 

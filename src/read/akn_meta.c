@@ -4,8 +4,8 @@
  * duty station of folio's <proprietary> element, the FRBR language). */
 #include <string.h>
 
-#include "xml/akn_internal.h"
-#include "xml/xml_names.h"
+#include "read/akn_internal.h"
+#include "model/xml_names.h"
 
 /* An element's text (notes left out) and its first note, if any. */
 static int field_text(akn *a, xmlNodePtr n, int depth, const char **text, folio_note **note)
