@@ -13,6 +13,7 @@
 #include "pdf/pdf.h"
 #include "docx/docx.h"
 #include "style/style_internal.h"
+#include "fonts_fixture.h"
 
 static void test_labels(void **state)
 {
@@ -113,7 +114,7 @@ static void test_numbering(void **state)
     folio_flow *f = NULL;
     folio_report *r = sample();
     folio_ctx_init(&ctx, "t.md");
-    assert_int_equal(folio_style_apply(&ctx, r, NULL, &f), 0);
+    assert_int_equal(folio_style_apply(&ctx, r, NULL, fonts, &f), 0);
     assert_string_equal(f->blocks[0].label, "I.");
     assert_string_equal(f->blocks[0].style->name, "UNH1");
     assert_string_equal(f->blocks[1].label, "1.");
@@ -136,7 +137,7 @@ static void test_masthead_russian(void **state)
     folio_flow *f = NULL;
     folio_report *r = sample();
     folio_ctx_init(&ctx, "t.md");
-    assert_int_equal(folio_style_apply(&ctx, r, NULL, &f), 0);
+    assert_int_equal(folio_style_apply(&ctx, r, NULL, fonts, &f), 0);
     /* Russian keeps the right-hand block in English (un-format.md 5.1) */
     assert_string_equal(f->mast.distribution, "Distr.: General");
     assert_string_equal(f->mast.date, "14 August 2019");
@@ -165,7 +166,7 @@ static void test_overrides(void **state)
     o.station = "new-york";
     o.job_number = "21-02065";
     folio_ctx_init(&ctx, "t.md");
-    assert_int_equal(folio_style_apply(&ctx, r, &o, &f), 0);
+    assert_int_equal(folio_style_apply(&ctx, r, &o, fonts, &f), 0);
     assert_string_equal(f->mast.distribution, "Distr. general");
     assert_string_equal(f->mast.original_line, "Original: inglés");
     assert_string_equal(f->mast.language_line, "Español");
@@ -185,7 +186,7 @@ static void test_bad_date(void **state)
     folio_report *r = sample();
     r->meta.date = "2019-14-40";
     folio_ctx_init(&ctx, "t.md");
-    assert_int_equal(folio_style_apply(&ctx, r, NULL, &f), FOLIO_E_INPUT);
+    assert_int_equal(folio_style_apply(&ctx, r, NULL, fonts, &f), FOLIO_E_INPUT);
     assert_null(f);
     assert_non_null(strstr(folio_last_error(&ctx), "2019-14-40"));
     folio_report_free(r);
@@ -200,5 +201,5 @@ int main(void)
         cmocka_unit_test(test_numbering),       cmocka_unit_test(test_masthead_russian),
         cmocka_unit_test(test_overrides),       cmocka_unit_test(test_bad_date),
     };
-    return cmocka_run_group_tests_name("style", tests, NULL, NULL);
+    return cmocka_run_group_tests_name("style", tests, setup, teardown);
 }
