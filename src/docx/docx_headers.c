@@ -69,6 +69,21 @@ static void page_number(dx_doc *d, dx_xml *x, int odd)
     }
 }
 
+/* The job number, raised over the page number's baseline as the plan
+ * says (on the run: LibreOffice reads a raise in a character style as a
+ * superscript). */
+static void later_job(dx_xml *x, const folio_furniture *u)
+{
+    dx_start(x, "w:r");
+    dx_start(x, "w:rPr");
+    folio_dx_val(x, "w:rStyle", "UNLaterJob");
+    if (u->folio.y != u->later_job.y)
+        folio_dx_val_int(x, "w:position", DX_HALFPT(u->folio.y - u->later_job.y));
+    dx_end(x);
+    folio_dx_text_elem(x, "w:t", u->later_job.text);
+    dx_end(x);
+}
+
 static int footer(dx_doc *d, const char *part, int odd)
 {
     const folio_furniture *u = &d->f->furn;
@@ -103,7 +118,7 @@ static int footer(dx_doc *d, const char *part, int odd)
         if (fs == side)
             page_number(d, &x, odd);
         if (js == side)
-            folio_dx_run_text(&x, "UNLaterJob", u->later_job.text);
+            later_job(&x, u);
     }
     dx_end(&x);
     dx_end(&x);

@@ -211,9 +211,10 @@ int folio_dx_masthead_styles(dx_doc *d)
     return rc;
 }
 
-static void char_style(dx_xml *x, const char *id, const char *ui, const folio_furn_font *font,
-                       int32_t raise)
+static void char_style(dx_xml *x, const char *id, const char *ui, const folio_furn_font *font)
 {
+    int bold = font->face == FOLIO_FACE_BOLD || font->face == FOLIO_FACE_BOLD_ITALIC;
+    int italic = font->face == FOLIO_FACE_ITALIC || font->face == FOLIO_FACE_BOLD_ITALIC;
     dx_start(x, "w:style");
     dx_attr(x, "w:type", "character");
     dx_attr(x, "w:customStyle", "1");
@@ -221,12 +222,9 @@ static void char_style(dx_xml *x, const char *id, const char *ui, const folio_fu
     folio_dx_val(x, "w:name", ui);
     folio_dx_val(x, "w:basedOn", "DefaultParagraphFont");
     dx_start(x, "w:rPr");
-    if (font->face == FOLIO_FACE_BOLD || font->face == FOLIO_FACE_BOLD_ITALIC)
-        folio_dx_empty(x, "w:b");
-    if (font->face == FOLIO_FACE_ITALIC || font->face == FOLIO_FACE_BOLD_ITALIC)
-        folio_dx_empty(x, "w:i");
-    if (raise)
-        folio_dx_val_int(x, "w:position", DX_HALFPT(raise));
+    /* the face itself, whatever the paragraph's (a bold footer line) */
+    folio_dx_val(x, "w:b", bold ? "1" : "0");
+    folio_dx_val(x, "w:i", italic ? "1" : "0");
     if (font->size > 0) {
         folio_dx_val_int(x, "w:sz", DX_HALFPT(font->size));
         folio_dx_val_int(x, "w:szCs", DX_HALFPT(font->size));
@@ -240,9 +238,7 @@ void folio_dx_furniture_char_styles(dx_xml *x)
     const folio_furniture *u = &x->doc->f->furn;
     folio_furn_font head = {u->symbol_head.face, u->symbol_head.size};
     folio_furn_font tail = {u->symbol_tail.face, u->symbol_tail.size};
-    char_style(x, "UNSymbolHead", "UN Symbol Head", &head, 0);
-    char_style(x, "UNSymbolTail", "UN Symbol Tail", &tail, 0);
-    /* the later pages' job number, raised over the page number's line */
-    char_style(x, "UNLaterJob", "UN Later Job Number", &u->later_job.font,
-               u->folio.y - u->later_job.y);
+    char_style(x, "UNSymbolHead", "UN Symbol Head", &head);
+    char_style(x, "UNSymbolTail", "UN Symbol Tail", &tail);
+    char_style(x, "UNLaterJob", "UN Later Job Number", &u->later_job.font);
 }
