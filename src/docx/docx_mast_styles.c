@@ -64,8 +64,10 @@ static int grid_styles(dx_doc *d)
 
     if (!(st = fresh(d, "UNMastEmblem", "UN Masthead Emblem", FOLIO_FACE_REGULAR, 0, 0)))
         return FOLIO_E_NOMEM;
-    st->space_before = u->emblem.y - thin;
-    st->indent_left = u->emblem.x - fl;
+    if (u->emblem.w) { /* else the cell stays empty */
+        st->space_before = u->emblem.y - thin;
+        st->indent_left = u->emblem.x - fl;
+    }
 
     if (!(st = fresh(d, "UNMastOrgan", "UN Masthead Organ", u->organ.face, u->organ.size,
                      u->organ.leading)))
@@ -203,11 +205,21 @@ static int footer_styles(dx_doc *d)
 
 int folio_dx_masthead_styles(dx_doc *d)
 {
+    size_t first = d->nown;
     int rc = grid_styles(d);
     if (!rc)
         rc = line_styles_of(d);
     if (!rc)
         rc = footer_styles(d);
+    /* Word's spacing is never negative: an element the plan puts above
+     * its row's top (none in the house style) starts at the top. */
+    for (size_t i = first; !rc && i < d->nown; i++) {
+        folio_pstyle *st = &d->own[i]->st;
+        if (st->space_before < 0)
+            st->space_before = 0;
+        if (st->space_after < 0)
+            st->space_after = 0;
+    }
     return rc;
 }
 
