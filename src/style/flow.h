@@ -223,7 +223,7 @@ typedef struct folio_furniture {
     folio_furn_text job;
     struct {
         const char *payload;     /* Code 39 content without the stars */
-        const folio_art *art;     /* bars, one unit per module */
+        const folio_art *art;    /* bars, one unit per module */
         folio_furn_box box;
         int32_t module;          /* narrow bar */
         const char *text;        /* the human-readable line, "*NNN*" */
