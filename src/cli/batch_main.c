@@ -239,7 +239,7 @@ int cli_batch_main(int argc, char **argv)
         goto done;
     batch_sweep(&o, &l);
     init_libraries();
-    if (o.c.want_pdf && l.n && (rc = folio_fonts_load(&ctx, o.c.fonts_dir, &fonts)))
+    if (l.n && (rc = folio_fonts_load(&ctx, o.c.fonts_dir, &fonts)))
         goto done;
     if (!(progress = batch_progress_new(l.n, o.c.quiet))) {
         rc = folio_error(&ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");

@@ -108,7 +108,7 @@ int cli_render_doc(folio_ctx *ctx, const cli_doc *doc, const folio_fonts *fonts,
     int rc;
 
     if ((rc = cli_read_limited(ctx, doc->input, doc->data, doc->len, doc->limits, &report)) ||
-        (rc = folio_style_apply(ctx, report, doc->style, &flow)))
+        (rc = folio_style_apply(ctx, report, doc->style, fonts, &flow)))
         goto done;
     if ((doc->pdf || doc->trace) && (rc = folio_layout_run(ctx, flow, fonts, &layout)))
         goto done;
@@ -209,7 +209,8 @@ int cli_render_main(int argc, char **argv)
     if ((rc = cli_read_input(&ctx, input, &o.limits, &data, &doc.len)))
         goto done;
     doc.data = data;
-    if ((o.want_pdf || trace) && (rc = folio_fonts_load(&ctx, o.fonts_dir, &fonts)))
+    /* the style stage measures the furniture with the fonts, for either output */
+    if ((rc = folio_fonts_load(&ctx, o.fonts_dir, &fonts)))
         goto done;
     if ((o.want_pdf && !(pdf = output_path(input, o.outdir, ".pdf"))) ||
         (o.want_docx && !(docx = output_path(input, o.outdir, ".docx")))) {

@@ -226,7 +226,8 @@ static int pick_language(folio_ctx *ctx, const folio_report *r,
 }
 
 int folio_style_apply(folio_ctx *ctx, const folio_report *r,
-                      const folio_style_options *opt, folio_flow **out)
+                      const folio_style_options *opt, const folio_fonts *fonts,
+                      folio_flow **out)
 {
     static const folio_style_options none = {0};
     folio_house h;
@@ -250,7 +251,14 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
         (rc = pick_language(ctx, r, opt, &h, f)))
         goto done;
     const char *station = pick_station(r, opt, &h);
-    if ((rc = folio_style_load_page(ctx, &h, station, &f->page)) ||
+    /* the class (by symbol or title) may change the page and furniture */
+    const char *cls = folio_style_pick_class(a, &h, opt->symbol ? opt->symbol : r->meta.symbol,
+                                             r->meta.title);
+    if (!cls) {
+        rc = FOLIO_E_NOMEM;
+        goto done;
+    }
+    if ((rc = folio_style_load_page(ctx, &h, station, cls, &f->page)) ||
         (rc = folio_style_masthead(ctx, &h, r, opt, station, f)) ||
         (rc = folio_style_emblem_image(ctx, &h, f)))
         goto done;
@@ -316,6 +324,8 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     qsort(f->note_index, f->nnotes, sizeof *f->note_index, folio_style_by_note_ptr);
     f->mast.title_note = r->meta.title_note ? folio_flow_note(f, r->meta.title_note) : NULL;
     f->mast.agenda_note = r->meta.agenda_note ? folio_flow_note(f, r->meta.agenda_note) : NULL;
+    if ((rc = folio_style_furniture(ctx, &h, fonts, cls, f)))
+        goto done;
     *out = f;
     f = NULL;
 done:

@@ -89,7 +89,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&opt, 0, sizeof opt);
     folio_ctx_init(&ctx, "fuzz.md");
     if (folio_read_markdown(&ctx, (const char *)data, size, "fuzz.md", NULL, &report) ||
-        folio_style_apply(&ctx, report, &opt, &flow))
+        folio_style_apply(&ctx, report, &opt, fonts, &flow))
         goto done;
     if (!folio_layout_run(&ctx, flow, fonts, &layout))
         folio_pdf_write(&ctx, layout, fonts, pdf_path);
