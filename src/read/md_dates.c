@@ -4,40 +4,51 @@
 
 #include "read/md_internal.h"
 
-/* Folded month names (see folio_text_fold): English, French, Spanish, Russian
- * (nominative and genitive), Arabic (Egyptian and Levantine names, with
- * and without hamza). Chinese months are numbers (8月). */
-static const struct { const char *name; int month; } months[] = {
-    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5},
-    {"june", 6}, {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10},
-    {"november", 11}, {"december", 12},
-    {"janvier", 1}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"mai", 5},
-    {"juin", 6}, {"juillet", 7}, {"aout", 8}, {"septembre", 9}, {"octobre", 10},
-    {"novembre", 11}, {"decembre", 12},
-    {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5},
-    {"junio", 6}, {"julio", 7}, {"agosto", 8}, {"septiembre", 9},
-    {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12},
-    {"январь", 1}, {"февраль", 2}, {"март", 3}, {"апрель", 4}, {"май", 5},
-    {"июнь", 6}, {"июль", 7}, {"август", 8}, {"сентябрь", 9}, {"октябрь", 10},
-    {"ноябрь", 11}, {"декабрь", 12},
-    {"января", 1}, {"февраля", 2}, {"марта", 3}, {"апреля", 4}, {"мая", 5},
-    {"июня", 6}, {"июля", 7}, {"августа", 8}, {"сентября", 9}, {"октября", 10},
-    {"ноября", 11}, {"декабря", 12},
-    {"يناير", 1}, {"فبراير", 2}, {"مارس", 3}, {"أبريل", 4}, {"ابريل", 4},
-    {"مايو", 5}, {"يونيه", 6}, {"يونيو", 6}, {"يوليه", 7}, {"يوليو", 7},
-    {"أغسطس", 8}, {"اغسطس", 8}, {"سبتمبر", 9}, {"أكتوبر", 10}, {"اكتوبر", 10},
-    {"نوفمبر", 11}, {"ديسمبر", 12},
-    {"شباط", 2}, {"آذار", 3}, {"نيسان", 4}, {"أيار", 5}, {"ايار", 5},
-    {"حزيران", 6}, {"تموز", 7}, {"آب", 8}, {"أيلول", 9}, {"ايلول", 9},
-};
-
-int folio_md_month(const char *folded, size_t n)
+/* A month named by one folded word, in any language of the house (its
+ * [months]: Russian genitive forms, both Arabic names...), 0 otherwise.
+ * Chinese months are numbers (8月). */
+int folio_md_month(const folio_house *h, const char *folded, size_t n)
 {
     while (n && folded[n - 1] == '.')
         n--;
-    for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
-        if (strlen(months[i].name) == n && memcmp(months[i].name, folded, n) == 0)
-            return months[i].month;
+    size_t count;
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_MONTH, &count);
+    for (size_t i = 0; i < count; i++)
+        if (strlen(w[i].text) == n && memcmp(w[i].text, folded, n) == 0)
+            return w[i].n;
+    return 0;
+}
+
+/* Month names of two words ("كانون الثاني"): whether `t` is the first word
+ * (part = 0) or the last word (part = 1) of one. */
+static int month_part(const folio_house *h, const char *t, size_t n, int part)
+{
+    size_t count;
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_MONTH, &count);
+    for (size_t i = 0; i < count; i++) {
+        const char *sp = strchr(w[i].text, ' ');
+        if (!sp)
+            continue;
+        const char *s = part ? sp + 1 : w[i].text;
+        size_t len = part ? strlen(sp + 1) : (size_t)(sp - w[i].text);
+        if (len == n && !memcmp(s, t, n))
+            return 1;
+    }
+    return 0;
+}
+
+/* The month of a two-word name, `a` then `b`; 0 when they are not one. */
+static int two_word_month(const folio_house *h, const char *a, size_t an, const char *b,
+                          size_t bn)
+{
+    size_t count;
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_MONTH, &count);
+    for (size_t i = 0; i < count; i++) {
+        const char *t = w[i].text;
+        if (strlen(t) == an + 1 + bn && !memcmp(t, a, an) && t[an] == ' ' &&
+            !memcmp(t + an + 1, b, bn))
+            return w[i].n;
+    }
     return 0;
 }
 
@@ -112,48 +123,50 @@ static int chinese_date(const char *s, size_t n, int *y, int *m, int *d)
     return 0;
 }
 
-/* Words allowed around the day, month and year. */
-static int filler(const char *t, size_t n)
+/* Words allowed around the day, month and year; the first word of a
+ * two-word month name is one too ("كانون" of "كانون الثاني"). */
+static int filler(const folio_house *h, const char *t, size_t n)
 {
-    static const char *const words[] = {"de", "del", "el", "le", "the", "of", "года",
-                                         "год", "г", "г.", "كانون", "تشرين"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (eq(t, n, words[i]))
+    size_t count;
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_DATE_WORD, &count);
+    for (size_t i = 0; i < count; i++)
+        if (eq(t, n, w[i].text))
             return 1;
-    return 0;
+    return month_part(h, t, n, 0);
 }
 
-/* A day with an ordinal suffix: "1er", "1re", "1º", "1°", "1st", "2nd". */
-static int ordinal_day(const char *t, size_t n, int *v)
+/* A day with a suffix of a language ([lang] day-suffixes): "1er", "1re",
+ * "1º", "1°", "1st", "2nd". */
+static int ordinal_day(const folio_house *h, const char *t, size_t n, int *v)
 {
     size_t k = 0;
     while (k < n && k < 2 && t[k] >= '0' && t[k] <= '9')
         k++;
     if (k == 0 || !digits(t, k, v))
         return 0;
-    static const char *const suffixes[] = {"er", "re", "o", "a", "º", "ª", "°",
-                                           "st", "nd", "rd", "th"};
-    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-        if (eq(t + k, n - k, suffixes[i]))
+    size_t count;
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_ORDINAL, &count);
+    for (size_t i = 0; i < count; i++)
+        if (eq(t + k, n - k, w[i].text))
             return 1;
     return 0;
 }
 
-/* Month named by one token; Arabic writes "آب/أغسطس" (both names). */
-static int token_month(const char *t, size_t n)
+/* Month named by one token; Arabic writes "آب/أغسطس" (both names), and
+ * "الثاني/يناير" after the first word of "كانون الثاني". */
+static int token_month(const folio_house *h, const char *t, size_t n)
 {
     int found = 0;
     size_t start = 0;
     for (size_t i = 0; i <= n; i++) {
         if (i == n || t[i] == '/') {
-            int m = folio_md_month(t + start, i - start);
+            int m = folio_md_month(h, t + start, i - start);
             if (m && found && m != found)
                 return 0;
             if (m)
                 found = m;
-            else if (i - start && !filler(t + start, i - start) &&
-                     !eq(t + start, i - start, "الثاني") &&
-                     !eq(t + start, i - start, "الأول"))
+            else if (i - start && !filler(h, t + start, i - start) &&
+                     !month_part(h, t + start, i - start, 1))
                 return 0;
             start = i + 1;
         }
@@ -161,7 +174,7 @@ static int token_month(const char *t, size_t n)
     return found;
 }
 
-int folio_md_parse_date(const char *s, size_t n, int *y, int *m, int *d)
+int folio_md_parse_date(const folio_house *h, const char *s, size_t n, int *y, int *m, int *d)
 {
     s = folio_md_trim(s, &n);
     if (folio_md_parse_iso_date(s, n, y, m, d) == 0 || chinese_date(s, n, y, m, d) == 0)
@@ -191,23 +204,17 @@ int folio_md_parse_date(const char *s, size_t n, int *y, int *m, int *d)
                 day = v;
             else
                 ok = 0;
-        } else if (ordinal_day(t, tl, &v)) {
+        } else if (ordinal_day(h, t, tl, &v)) {
             if (day || v < 1 || v > 31)
                 ok = 0;
             day = v;
-        } else if ((mm = token_month(t, tl)) != 0) {
+        } else if ((mm = token_month(h, t, tl)) != 0) {
             if (mon && mon != mm)
                 ok = 0;
             mon = mm;
-        } else if (prev && eq(prev, prevlen, "كانون") && eq(t, tl, "الثاني")) {
-            mon = mon ? mon : 1;
-        } else if (prev && eq(prev, prevlen, "كانون") && eq(t, tl, "الأول")) {
-            mon = mon ? mon : 12;
-        } else if (prev && eq(prev, prevlen, "تشرين") && eq(t, tl, "الأول")) {
-            mon = mon ? mon : 10;
-        } else if (prev && eq(prev, prevlen, "تشرين") && eq(t, tl, "الثاني")) {
-            mon = mon ? mon : 11;
-        } else if (!filler(t, tl)) {
+        } else if (prev && (mm = two_word_month(h, prev, prevlen, t, tl)) != 0) {
+            mon = mon ? mon : mm;
+        } else if (!filler(h, t, tl)) {
             ok = 0;
         }
         prev = t;
@@ -230,7 +237,7 @@ static int word_char(uint32_t c)
            c != 0x3001;
 }
 
-int folio_md_mentions_date(const char *s, size_t n)
+int folio_md_mentions_date(const folio_house *h, const char *s, size_t n)
 {
     char *f = folio_text_fold(s, n);
     if (!f)
@@ -256,7 +263,7 @@ int folio_md_mentions_date(const char *s, size_t n)
         if (w && !inword)
             start = i, inword = 1;
         else if (!w && inword) {
-            if (folio_md_month(f + start, i - start))
+            if (folio_md_month(h, f + start, i - start))
                 found = 1;
             inword = 0;
         }
