@@ -1,12 +1,14 @@
-/* Dates as typed in the six official languages, turned into ISO 8601. */
+/* Dates as typed in the languages of the house style, turned into ISO
+ * 8601: month names, the words around them and day suffixes come from the
+ * language files, as do the patterns of languages that number the month
+ * ("{yyyy}年{m}月{d}日"). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "read/md_internal.h"
 
 /* A month named by one folded word, in any language of the house (its
- * [months]: Russian genitive forms, both Arabic names...), 0 otherwise.
- * Chinese months are numbers (8月). */
+ * [months]: Russian genitive forms, both Arabic names...), 0 otherwise. */
 int folio_md_month(const folio_house *h, const char *folded, size_t n)
 {
     while (n && folded[n - 1] == '.')
@@ -94,29 +96,52 @@ static int eq(const char *s, size_t n, const char *lit)
     return strlen(lit) == n && memcmp(s, lit, n) == 0;
 }
 
-/* "2019年8月14日" (spaces allowed between the parts). */
-static int chinese_date(const char *s, size_t n, int *y, int *m, int *d)
+/* The `date` patterns of the house's languages that write the month as a
+ * number ("{yyyy}年{m}月{d}日"), one by one: *i = 0 first; NULL at the end.
+ * The others name the month and are read word by word below. */
+static const char *number_pattern(const folio_house *h, size_t *i)
 {
-    static const char *const marks[] = {"年", "月", "日"};
-    int v[3];
-    size_t i = 0;
-    for (int k = 0; k < 3; k++) {
-        while (i < n && s[i] == ' ')
-            i++;
-        size_t start = i;
-        while (i < n && s[i] >= '0' && s[i] <= '9')
-            i++;
-        if (!digits(s + start, i - start, &v[k]))
-            return -1;
-        while (i < n && s[i] == ' ')
-            i++;
-        size_t ml = strlen(marks[k]);
-        if (n - i < ml || memcmp(s + i, marks[k], ml) != 0)
-            return -1;
-        i += ml;
+    while (*i < h->nlangs) {
+        const char *p = folio_house_lang_get(h, h->langs[(*i)++], "date");
+        if (p && strstr(p, "{m}") && !strstr(p, "{month}"))
+            return p;
     }
-    while (i < n && s[i] == ' ')
-        i++;
+    return NULL;
+}
+
+/* A date as such a pattern writes it, "2019年8月14日": a number for each
+ * {d}, {m} and {yyyy}, the rest as written, spaces allowed between. */
+static int pattern_date(const char *pat, const char *s, size_t n, int *y, int *m, int *d)
+{
+    int v[3] = {0, 0, 0}; /* year, month, day */
+    size_t i = 0;
+    while (*pat) {
+        while (*pat == ' ')
+            pat++;
+        while (i < n && s[i] == ' ')
+            i++;
+        if (!*pat)
+            break;
+        int slot = !strncmp(pat, "{yyyy}", 6) ? 0 : !strncmp(pat, "{m}", 3) ? 1
+                   : !strncmp(pat, "{d}", 3)  ? 2 : -1;
+        if (slot >= 0) {
+            size_t start = i;
+            while (i < n && s[i] >= '0' && s[i] <= '9')
+                i++;
+            if (!digits(s + start, i - start, &v[slot]))
+                return -1;
+            pat = strchr(pat, '}') + 1;
+            continue;
+        }
+        /* the text up to the next placeholder or space, as written */
+        size_t k = strcspn(pat, "{ ");
+        if (!k)
+            k = 1;
+        if (n - i < k || memcmp(s + i, pat, k) != 0)
+            return -1;
+        i += k;
+        pat += k;
+    }
     if (i != n || !valid_ymd(v[0], v[1], v[2]))
         return -1;
     *y = v[0], *m = v[1], *d = v[2];
@@ -177,8 +202,12 @@ static int token_month(const folio_house *h, const char *t, size_t n)
 int folio_md_parse_date(const folio_house *h, const char *s, size_t n, int *y, int *m, int *d)
 {
     s = folio_md_trim(s, &n);
-    if (folio_md_parse_iso_date(s, n, y, m, d) == 0 || chinese_date(s, n, y, m, d) == 0)
+    if (folio_md_parse_iso_date(s, n, y, m, d) == 0)
         return 0;
+    size_t k = 0;
+    for (const char *p; (p = number_pattern(h, &k));)
+        if (pattern_date(p, s, n, y, m, d) == 0)
+            return 0;
     char *f = folio_text_fold(s, n);
     if (!f)
         return -1;
@@ -244,11 +273,16 @@ int folio_md_mentions_date(const folio_house *h, const char *s, size_t n)
         return 0;
     size_t fl = strlen(f);
     int found = 0;
-    /* the Chinese form: a number followed by 月 */
-    const char *yue = "月";
-    for (size_t i = 1; i + 3 <= fl && !found; i++)
-        if (memcmp(f + i, yue, 3) == 0 && f[i - 1] >= '0' && f[i - 1] <= '9')
-            found = 1;
+    /* the month as a number: a number followed by what follows {m} in a
+     * pattern ("8月") */
+    size_t k = 0;
+    for (const char *p; !found && (p = number_pattern(h, &k));) {
+        const char *mark = strstr(p, "{m}") + 3;
+        size_t ml = strcspn(mark, "{ ");
+        for (size_t i = 1; ml && i + ml <= fl && !found; i++)
+            if (memcmp(f + i, mark, ml) == 0 && f[i - 1] >= '0' && f[i - 1] <= '9')
+                found = 1;
+    }
     size_t i = 0, start = 0;
     int inword = 0;
     while (i <= fl && !found) {

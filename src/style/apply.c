@@ -311,12 +311,20 @@ static int pick_language(folio_ctx *ctx, const folio_report *r,
                            folio_house_list_text(f->arena, h, 0, " ", " "));
     f->lang.code = code;
     snprintf(sec, sizeof sec, "lang.%s", f->lang.code);
+    /* labels a language file leaves out are English's */
     const char *letter = folio_house_get(h, sec, "job-letter");
     const char *annex = folio_house_get(h, sec, "annex");
     const char *paren = folio_house_get(h, sec, "paren-labels");
     const char *tag = folio_house_get(h, sec, "tag");
-    f->lang.job_letter = letter ? letter[0] : 'E';
-    f->lang.annex = annex ? annex : "Annex";
+    if (!letter)
+        letter = folio_house_get(h, "lang.en", "job-letter");
+    if (!annex)
+        annex = folio_house_get(h, "lang.en", "annex");
+    if (!letter || !*letter || !annex)
+        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
+                           "the house style's [lang.%s] lacks job-letter or annex", code);
+    f->lang.job_letter = letter[0];
+    f->lang.annex = annex;
     f->lang.french_punct = paren && !strcmp(paren, "no");
     f->lang_tag = tag ? tag : f->lang.code;
     return breaking_rules(ctx, h, f);
