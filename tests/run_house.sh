@@ -59,6 +59,18 @@ check "render the Portuguese masthead" 0 "$folio" render tests/house/masthead-pt
     --style "$house" --pdf --trace "$tmp/t4"
 has "$tmp/t4" "document 595.30x841.90 pages 1 lang pt-PT" "Portuguese masthead"
 
+# Akoma Ntoso written with the house's names and labels, and read back.
+check "AKN in Portuguese" 0 "$folio" convert tests/house/masthead-pt.md --to akn \
+    --style "$house" -o "$tmp/m.akn.xml"
+for text in '<FRBRlanguage language="por"/>' '>Distr. geral</inline>' \
+            '>Português</inline>' 'Original: <inline name="originalLanguage">inglês</inline>'; do
+    has "$tmp/m.akn.xml" "$text" "AKN"
+done
+check "AKN read back" 0 "$folio" convert "$tmp/m.akn.xml" --to xml --style "$house" \
+    -o "$tmp/m2.xml"
+has "$tmp/m2.xml" "<original-language>en</original-language>" "AKN read back"
+has "$tmp/m2.xml" "<language>pt</language>" "AKN read back"
+
 # Front matter names them too; a report XML's <station> is checked.
 printf -- '---\nsymbol: A/1\ndate: 2025-06-16\nlanguage: português\nstation: Bona\n---\n\n1. Texto.\n' \
     > "$tmp/fm.md"

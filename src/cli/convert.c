@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "export/export.h"
 
 static const char convert_usage[] =
     "usage: folio convert INPUT --to xml|akn [-o FILE]\n"
@@ -84,8 +85,8 @@ int cli_convert_main(int argc, char **argv)
     folio_ctx_init(&ctx, input);
     if ((rc = folio_read_file(&ctx, input, 0, &data, &len)) ||
         (rc = cli_read_limited(&ctx, input, data, len, NULL, c.house, &report)) ||
-        (rc = (strcmp(to, "akn") ? folio_report_xml : folio_report_akn)(&ctx, report, &xml,
-                                                                        &xlen)))
+        (rc = strcmp(to, "akn") ? folio_report_xml(&ctx, report, &xml, &xlen)
+                                : folio_report_akn_house(&ctx, c.house, report, &xml, &xlen)))
         goto done;
     if (!output || !strcmp(output, "-")) {
         if (fwrite(xml, 1, xlen, stdout) != xlen || fflush(stdout) != 0)

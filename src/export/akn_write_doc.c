@@ -7,6 +7,7 @@
 
 #include "model/akn_names.h"
 #include "export/akn_write.h"
+#include "export/export.h"
 #include "model/xml_names.h"
 
 #define TRY(call) do { if ((call) < 0) { rc = FOLIO_E_NOMEM; goto done; } } while (0)
@@ -327,23 +328,27 @@ static int annexes(akn_writer *x, size_t from)
 
 int folio_report_akn(folio_ctx *ctx, const folio_report *r, char **out, size_t *len)
 {
+    return folio_report_akn_house(ctx, NULL, r, out, len);
+}
+
+int folio_report_akn_house(folio_ctx *ctx, const folio_house *h, const folio_report *r,
+                           char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    /* language names and masthead labels */
+    int rc = folio_house_or_default(ctx, h, &h);
+    if (rc)
+        return rc;
     xmlBufferPtr buf = xmlBufferCreate();
     xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
     size_t n = r->nnotes ? r->nnotes : 1;
-    akn_writer x = {.ctx = ctx, .r = r, .w = w};
-    /* the default house: language names and masthead labels */
-    if (folio_house_default(ctx, &x.house)) {
-        xmlFreeTextWriter(w);
-        xmlBufferFree(buf);
-        return FOLIO_E_STYLE;
-    }
+    akn_writer x = {.ctx = ctx, .r = r, .w = w, .house = h};
     x.lang = folio_house_lang(x.house, r->meta.language);
     x.written = calloc(n, 1);
     x.reached = calloc(n, 1);
     x.marker = calloc(n, sizeof *x.marker);
-    int rc = folio_xml_note_index_init(&x.notes_ix, r);
-    *out = NULL;
-    *len = 0;
+    rc = folio_xml_note_index_init(&x.notes_ix, r);
     if (rc || !w || !x.written || !x.reached || !x.marker) {
         rc = FOLIO_E_NOMEM;
         goto done;

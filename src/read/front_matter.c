@@ -2,7 +2,7 @@
  * of a Markdown report, giving the masthead explicitly.
  *
  *   symbol, distribution (general/limited/restricted), date (yyyy-mm-dd, or
- *   a date as typed in one of the six languages), language,
+ *   a date as typed in a language of the house style), language,
  *   original-language, organ, body (repeat the key or separate lines with
  *   " / "), session, venue, agenda-item, agenda-title, agenda-note,
  *   title, subtitle, title-note, job-number, station.

@@ -1,4 +1,5 @@
-/* The words of a UN masthead and of the dialect, in the six languages:
+/* The words of a UN masthead and of the dialect, in the languages of the
+ * house style (each language file gives its own):
  * "United Nations", "Distr.: General", "Original: English", session and
  * agenda lines, annex headings, duty stations, document symbols. */
 #include <stdlib.h>
