@@ -153,6 +153,9 @@ void *folio_house_memo_get(const folio_house *h, const char *key,
  * followed by the word "language" or after an Arabic "ب"; NULL when
  * unknown. Borrowed from the house. */
 const char *folio_house_lang(const folio_house *h, const char *name);
+/* The id of the longest word of list `l` that `s` starts with (a job
+ * number's prefix, a symbol's series), or NULL. */
+const char *folio_house_longest_prefix(const folio_house *h, folio_house_list l, const char *s);
 /* Is `code` a language of the house? Its index in folio_house_languages,
  * -1 when not. */
 int folio_house_lang_index(const folio_house *h, const char *code);

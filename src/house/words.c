@@ -223,6 +223,8 @@ static int language_words(builder *b, const char *code)
         return rc;
     for (size_t i = 0; i < h->n; i++) {
         const folio_house_entry *e = &h->e[i];
+        if (folio_house_get(h, e->section, e->key) != e->value)
+            continue; /* a later line of the file overrides it */
         /* [names]: this language's names of languages (by code);
          * [name]: this language's names in other languages */
         if (!strcmp(e->section, names)) {
@@ -255,7 +257,7 @@ static int station_words(builder *b, const char *station)
         return rc;
     for (size_t i = 0; i < h->n; i++) {
         const folio_house_entry *e = &h->e[i];
-        if (!strcmp(e->section, names) &&
+        if (!strcmp(e->section, names) && folio_house_get(h, names, e->key) == e->value &&
             (rc = add_items(b, FOLIO_HL_STATION_NAME, names, e->key, station, 0, 0)))
             return rc;
     }
@@ -283,6 +285,20 @@ int folio_house_build_words(folio_ctx *ctx, folio_house *h)
 }
 
 /* ---- lookups -------------------------------------------------------------------*/
+
+const char *folio_house_longest_prefix(const folio_house *h, folio_house_list l, const char *s)
+{
+    const char *id = NULL;
+    size_t best = 0;
+    for (size_t i = 0; s && i < h->nlists[l]; i++) {
+        size_t k = strlen(h->lists[l][i].text);
+        if (k > best && !strncmp(s, h->lists[l][i].text, k)) {
+            best = k;
+            id = h->lists[l][i].id;
+        }
+    }
+    return id;
+}
 
 static const char *find_word(const folio_house *h, folio_house_list l, const char *s, size_t n)
 {

@@ -331,12 +331,5 @@ const char *folio_md_station_of_symbol(const folio_house *h, const char *symbol)
 {
     /* series serviced by one duty station (a fallback when the text names
      * no city) */
-    if (!symbol)
-        return NULL;
-    size_t count;
-    const folio_house_word *w = folio_house_words(h, FOLIO_HL_SERIES, &count);
-    for (size_t i = 0; i < count; i++)
-        if (starts(symbol, w[i].text))
-            return w[i].id;
-    return NULL;
+    return folio_house_longest_prefix(h, FOLIO_HL_SERIES, symbol);
 }

@@ -196,15 +196,11 @@ static const char *pick_station(const folio_report *r, const folio_style_options
         return r->meta.station;
     const char *job = opt->job_number ? opt->job_number : r->meta.job_number;
     const char *symbol = opt->symbol ? opt->symbol : r->meta.symbol;
-    size_t n;
-    const folio_house_word *w = folio_house_words(h, FOLIO_HL_JOB_PREFIX, &n);
-    for (size_t i = 0; job && i < n; i++)
-        if (!strncmp(job, w[i].text, strlen(w[i].text)))
-            return w[i].id;
-    w = folio_house_words(h, FOLIO_HL_SERIES, &n);
-    for (size_t i = 0; symbol && i < n; i++)
-        if (!strncmp(symbol, w[i].text, strlen(w[i].text)))
-            return w[i].id;
+    const char *by = folio_house_longest_prefix(h, FOLIO_HL_JOB_PREFIX, job);
+    if (!by)
+        by = folio_house_longest_prefix(h, FOLIO_HL_SERIES, symbol);
+    if (by)
+        return by;
     const char *d = folio_house_get(h, "document", "default-station");
     return d ? d : "new-york";
 }
