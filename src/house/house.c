@@ -7,13 +7,50 @@
 
 #include "house/house.h"
 
+static uint32_t hash(const char *section, const char *key)
+{
+    uint32_t x = 2166136261u; /* FNV-1a */
+    for (const char *p = section; *p; p++)
+        x = (x ^ (unsigned char)*p) * 16777619u;
+    x = (x ^ 0xFF) * 16777619u;
+    for (const char *p = key; *p; p++)
+        x = (x ^ (unsigned char)*p) * 16777619u;
+    return x;
+}
+
+/* The slot of (section, key) in the index: its entry's, or a free one. */
+static size_t slot(const folio_house *h, const char *section, const char *key)
+{
+    size_t i = hash(section, key) & h->index_mask;
+    while (h->index[i]) {
+        const folio_house_entry *e = &h->e[h->index[i] - 1];
+        if (!strcmp(e->section, section) && !strcmp(e->key, key))
+            break;
+        i = (i + 1) & h->index_mask;
+    }
+    return i;
+}
+
+int folio_house_index(folio_house *h)
+{
+    size_t cap = 64;
+    while (cap < 2 * h->n + 1)
+        cap *= 2;
+    if (!(h->index = folio_alloc(h->arena, cap * sizeof *h->index)))
+        return FOLIO_E_NOMEM;
+    h->index_mask = cap - 1;
+    /* The last definition wins, so a later line of a file can override. */
+    for (size_t i = 0; i < h->n; i++)
+        h->index[slot(h, h->e[i].section, h->e[i].key)] = (uint32_t)i + 1;
+    return 0;
+}
+
 static const folio_house_entry *find(const folio_house *h, const char *section, const char *key)
 {
-    /* The last definition wins, so a later line of a file can override. */
-    for (size_t i = h->n; i-- > 0;)
-        if (!strcmp(h->e[i].section, section) && !strcmp(h->e[i].key, key))
-            return &h->e[i];
-    return NULL;
+    if (!h->index)
+        return NULL;
+    uint32_t k = h->index[slot(h, section, key)];
+    return k ? &h->e[k - 1] : NULL;
 }
 
 const char *folio_house_get(const folio_house *h, const char *section, const char *key)

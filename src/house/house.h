@@ -75,6 +75,9 @@ struct folio_house {
     const char *file;        /* where un.style came from, for messages */
     folio_house_entry *e;
     size_t n;
+    uint32_t *index;         /* open addressing on (section, key): 1 + the
+                                entry that counts (the file's last), 0 free */
+    size_t index_mask;
     folio_house_file *files; /* un.style first, then by name */
     size_t nfiles;
     const char **sections;   /* every section once, in file order */
@@ -174,6 +177,8 @@ const char *folio_house_lang_get(const folio_house *h, const char *code, const c
 const char *folio_house_list_text(folio_arena *a, const folio_house *h, int stations,
                                   const char *sep, const char *last);
 
+/* Index the entries by section and key (load.c calls it once). */
+int folio_house_index(folio_house *h);
 /* Build the word lists and check the language and station files (load.c
  * calls it once). */
 int folio_house_build_words(folio_ctx *ctx, folio_house *h);

@@ -307,6 +307,8 @@ int folio_house_load(folio_ctx *ctx, const char *path, folio_house **out)
         if (ends_with(fs.v[i].name, ".style"))
             rc = parse_file(&p, &fs.v[i]);
     if (!rc)
+        rc = folio_house_index(h);
+    if (!rc)
         rc = list_sections(ctx, h);
     if (!rc)
         rc = folio_house_build_words(ctx, h);
