@@ -2,6 +2,7 @@
 #ifndef FOLIO_READ_H
 #define FOLIO_READ_H
 
+#include "folio/house.h"
 #include "folio/report.h"
 
 /* Limits on untrusted input; a field left 0 takes its default. Each
@@ -27,10 +28,13 @@ typedef struct folio_read_limits {
 int folio_report_check_limits(folio_ctx *ctx, const folio_report *rep,
                               const folio_read_limits *lim);
 
-/* Read Markdown in the UN house dialect. `name` is used in diagnostics. */
+/* Read Markdown in the UN house dialect. `name` is used in diagnostics.
+ * `house` gives the words of the masthead and the dialect (languages,
+ * months, duty stations: folio/house.h); NULL takes the default house,
+ * loaded once per process. The report copies what it keeps of it. */
 int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len,
                         const char *name, const folio_read_limits *lim,
-                        folio_report **out);
+                        const folio_house *house, folio_report **out);
 
 /* Read report XML (docs/report-xml.md, schema/folio-report.rng) or Akoma
  * Ntoso 3.0 shaped as AKN4UN (docs/akn.md; a root <akomaNtoso>), parsed
@@ -38,10 +42,11 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len,
  * validated against the built-in schema; AKN is mapped as docs/akn.md says
  * (elements folio does not understand keep their text, with a warning).
  * Every problem as file:line:col naming the element. Limits as above;
- * lim->max_depth defaults to 256 for XML. */
+ * lim->max_depth defaults to 256 for XML. `house` as for Markdown: the
+ * languages and duty stations a report may name. */
 int folio_read_xml(folio_ctx *ctx, const char *data, size_t len,
                    const char *name, const folio_read_limits *lim,
-                   folio_report **out);
+                   const folio_house *house, folio_report **out);
 
 
 #endif

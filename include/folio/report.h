@@ -26,9 +26,10 @@ int folio_report_xml(folio_ctx *ctx, const folio_report *r, char **out, size_t *
  * Defined in src/xml/. */
 int folio_report_akn(folio_ctx *ctx, const folio_report *r, char **out, size_t *len);
 
-/* Language codes: index 0..5 for en fr es ru zh ar, -1 when unknown.
- * Accepts codes ("es"), English names ("Spanish") and the names in each
- * official language ("Español", "inglés", "русский", ...). */
+/* Language codes of the default house style (folio/house.h): index 0..5
+ * for en fr es ru zh ar, -1 when unknown. Accepts codes ("es"), English
+ * names ("Spanish") and the names in each official language ("Español",
+ * "inglés", "русский", ...). */
 int folio_lang_index(const char *name);
 const char *folio_lang_code(int index);
 

@@ -65,7 +65,7 @@ static const struct option {
     {NULL, "--symbol", offsetof(cli_common, style.symbol), STRING},
     {NULL, "--job-number", offsetof(cli_common, style.job_number), STRING},
     {NULL, "--date", offsetof(cli_common, style.date), STRING},
-    {NULL, "--style", offsetof(cli_common, style.style_path), STRING},
+    {NULL, "--style", offsetof(cli_common, style_path), STRING},
     {NULL, "--fonts", offsetof(cli_common, fonts_dir), STRING},
     {NULL, "--pdf", offsetof(cli_common, only_pdf), SWITCH},
     {NULL, "--docx", offsetof(cli_common, only_docx), SWITCH},
@@ -150,14 +150,6 @@ int cli_take_common(cli_common *c, int argc, char **argv, int *i)
     return 0;
 }
 
-static int one_of(const char *v, const char *const *set)
-{
-    for (; *set; set++)
-        if (!strcmp(v, *set))
-            return 1;
-    return 0;
-}
-
 /* YYYY-MM-DD naming a real day. */
 static int is_iso_date(const char *v)
 {
@@ -174,17 +166,44 @@ static int is_iso_date(const char *v)
     return m != 2 || d < 29 || leap;
 }
 
-const char *cli_bad_value(const char *key, const char *value)
+const char *cli_bad_value(const folio_house *h, const char *key, const char *value, char *buf,
+                          size_t cap)
 {
-    static const char *const stations[] = {"new-york", "geneva", "vienna", "nairobi", NULL};
-    static const char *const langs[] = {"en", "fr", "es", "ru", "zh", "ar", NULL};
-    if (!strcmp(key, "station") && !one_of(value, stations))
-        return "unknown duty station (new-york, geneva, vienna, nairobi)";
-    if (!strcmp(key, "lang") && !one_of(value, langs))
-        return "unknown language (en fr es ru zh ar)";
+    const char *const *v;
+    int stations = !strcmp(key, "station"), langs = !strcmp(key, "lang");
+    if (stations || langs) {
+        size_t n = stations ? folio_house_stations(h, &v) : folio_house_languages(h, &v);
+        for (size_t i = 0; i < n; i++)
+            if (!strcmp(value, v[i]))
+                return NULL;
+        /* the choices the house style gives */
+        size_t k = (size_t)snprintf(buf, cap, "unknown %s (",
+                                    stations ? "duty station" : "language");
+        for (size_t i = 0; i < n && k < cap; i++)
+            k += (size_t)snprintf(buf + k, cap - k, "%s%s", i ? (stations ? ", " : " ") : "",
+                                  v[i]);
+        if (k < cap)
+            snprintf(buf + k, cap - k, ")");
+        return buf;
+    }
     if (!strcmp(key, "date") && !is_iso_date(value))
         return "not a valid date (YYYY-MM-DD)";
     return NULL;
+}
+
+/* Load the house style once: what --style names, else the built-in copy.
+ * Its problems are printed (they name the style file and line). */
+static int load_house(cli_common *c)
+{
+    folio_ctx ctx;
+    folio_ctx_init(&ctx, NULL);
+    int rc = c->house ? 0 : folio_house_load(&ctx, c->style_path, &c->house);
+    for (size_t i = 0; i < ctx.ndiags; i++)
+        fprintf(stderr, "folio: %s: %s\n", ctx.diags[i].severity == FOLIO_ERROR ? "error" : "warning",
+                ctx.diags[i].message ? ctx.diags[i].message : "(out of memory)");
+    folio_ctx_free(&ctx);
+    c->style.house = c->house;
+    return rc;
 }
 
 int cli_finish_common(cli_common *c)
@@ -193,10 +212,17 @@ int cli_finish_common(cli_common *c)
         const char *key, *value;
     } checks[] = {{"station", c->style.station}, {"lang", c->style.language},
                   {"date", c->style.date}};
+    if (load_house(c))
+        return EXIT_INPUT;
     for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
-        const char *why = checks[i].value ? cli_bad_value(checks[i].key, checks[i].value) : NULL;
-        if (why)
+        char buf[1024];
+        const char *why = checks[i].value ? cli_bad_value(c->house, checks[i].key,
+                                                          checks[i].value, buf, sizeof buf)
+                                          : NULL;
+        if (why) {
+            cli_free_common(c);
             return cli_bad_usage("--%s \"%s\": %s", checks[i].key, checks[i].value, why);
+        }
     }
     if (!c->fonts_dir)
         c->fonts_dir = fonts_beside_binary();
@@ -205,27 +231,61 @@ int cli_finish_common(cli_common *c)
     return 0;
 }
 
-const char cli_common_help[] =
-    "  -o, --output DIR     folder for the outputs\n"
-    "      --pdf            write only the PDF\n"
-    "      --docx           write only the DOCX\n"
-    "      --station S      duty station: new-york, geneva, vienna, nairobi\n"
-    "      --lang L         language of the version: en fr es ru zh ar\n"
-    "      --symbol S       document symbol, e.g. A/HRC/WG.6/34/ITA/3\n"
-    "      --job-number J   job number, e.g. V.21-07524\n"
-    "      --date D         date of the document, YYYY-MM-DD\n"
-    "      --style FILE     house style file (default: the built-in UN style)\n"
-    "      --fonts DIR      folder of the Liberation Serif fonts\n"
-    "  -q, --quiet          print only problems (batch: only failures)\n"
-    "\n"
-    "limits on each input (N: a count; K, M, G multiply by 1024, 1024^2, 1024^3):\n"
-    "      --max-input-bytes N      size of the input file (default 64M)\n"
-    "      --max-depth N            nesting of lists, quotes, elements (default 64\n"
-    "                               for Markdown, 256 for XML; at most 10000)\n"
-    "      --max-notes N            footnotes (default " XSTR(FOLIO_DEFAULT_MAX_NOTES) ")\n"
-    "      --max-table-cells N      rows x columns of one table (default "
-    XSTR(FOLIO_DEFAULT_MAX_TABLE_CELLS) ")\n"
-    "      --max-paragraph-bytes N  text of one paragraph, heading, list item,\n"
-    "                               note or table cell (default 4M)\n"
-    "\n"
-    "Metadata given as options overrides the report's own.\n";
+void cli_free_common(cli_common *c)
+{
+    folio_house_free(c->house);
+    c->house = NULL;
+    c->style.house = NULL;
+}
+
+/* The stations or languages of the house as a list for the help. */
+static void print_list(FILE *out, const folio_house *h, int stations)
+{
+    const char *const *v;
+    size_t n = stations ? folio_house_stations(h, &v) : folio_house_languages(h, &v);
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "%s%s", i ? (stations ? ", " : " ") : "", v[i]);
+}
+
+void cli_print_common_help(FILE *out, const cli_common *c)
+{
+    /* the house the options would use: --style when it came first */
+    folio_ctx ctx;
+    folio_house *own = NULL;
+    const folio_house *h = c ? c->house : NULL;
+    folio_ctx_init(&ctx, NULL);
+    if (!h && folio_house_load(&ctx, c ? c->style_path : NULL, &own) == 0)
+        h = own;
+    folio_ctx_free(&ctx);
+    fputs("  -o, --output DIR     folder for the outputs\n"
+          "      --pdf            write only the PDF\n"
+          "      --docx           write only the DOCX\n"
+          "      --station S      duty station: ", out);
+    if (h)
+        print_list(out, h, 1);
+    fputs("\n      --lang L         language of the version: ", out);
+    if (h)
+        print_list(out, h, 0);
+    fputs("\n"
+          "      --symbol S       document symbol, e.g. A/HRC/WG.6/34/ITA/3\n"
+          "      --job-number J   job number, e.g. V.21-07524\n"
+          "      --date D         date of the document, YYYY-MM-DD\n"
+          "      --style PATH     house style: a folder laid over the built-in UN style\n"
+          "                       (languages/xx.style, stations/NAME.style, ...), or a\n"
+          "                       file that replaces its un.style\n"
+          "      --fonts DIR      folder of the Liberation Serif fonts\n"
+          "  -q, --quiet          print only problems (batch: only failures)\n"
+          "\n"
+          "limits on each input (N: a count; K, M, G multiply by 1024, 1024^2, 1024^3):\n"
+          "      --max-input-bytes N      size of the input file (default 64M)\n"
+          "      --max-depth N            nesting of lists, quotes, elements (default 64\n"
+          "                               for Markdown, 256 for XML; at most 10000)\n"
+          "      --max-notes N            footnotes (default " XSTR(FOLIO_DEFAULT_MAX_NOTES) ")\n"
+          "      --max-table-cells N      rows x columns of one table (default "
+          XSTR(FOLIO_DEFAULT_MAX_TABLE_CELLS) ")\n"
+          "      --max-paragraph-bytes N  text of one paragraph, heading, list item,\n"
+          "                               note or table cell (default 4M)\n"
+          "\n"
+          "Metadata given as options overrides the report's own.\n", out);
+    folio_house_free(own);
+}

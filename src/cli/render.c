@@ -68,17 +68,18 @@ int cli_is_xml(const char *path)
 }
 
 int cli_read_limited(folio_ctx *ctx, const char *input, const char *data, size_t len,
-                     const folio_read_limits *lim, folio_report **out)
+                     const folio_read_limits *lim, const folio_house *house,
+                     folio_report **out)
 {
     if (cli_is_xml(input))
-        return folio_read_xml(ctx, data, len, input, lim, out);
-    return folio_read_markdown(ctx, data, len, input, lim, out);
+        return folio_read_xml(ctx, data, len, input, lim, house, out);
+    return folio_read_markdown(ctx, data, len, input, lim, house, out);
 }
 
 int cli_read_report(folio_ctx *ctx, const char *input, const char *data, size_t len,
                     folio_report **out)
 {
-    return cli_read_limited(ctx, input, data, len, NULL, out);
+    return cli_read_limited(ctx, input, data, len, NULL, NULL, out);
 }
 
 int cli_read_input(folio_ctx *ctx, const char *path, const folio_read_limits *lim,
@@ -107,7 +108,8 @@ int cli_render_doc(folio_ctx *ctx, const cli_doc *doc, const folio_fonts *fonts,
     folio_layout *layout = NULL;
     int rc;
 
-    if ((rc = cli_read_limited(ctx, doc->input, doc->data, doc->len, doc->limits, &report)) ||
+    if ((rc = cli_read_limited(ctx, doc->input, doc->data, doc->len, doc->limits,
+                               doc->style ? doc->style->house : NULL, &report)) ||
         (rc = folio_style_apply(ctx, report, doc->style, fonts, &flow)))
         goto done;
     if ((doc->pdf || doc->trace) && (rc = folio_layout_run(ctx, flow, fonts, &layout)))
@@ -179,7 +181,7 @@ int cli_render_main(int argc, char **argv)
             continue;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             fputs(render_usage, stdout);
-            fputs(cli_common_help, stdout);
+            cli_print_common_help(stdout, &o);
             fputs("Exit status: 0 success, 1 input error, 2 usage error.\n", stdout);
             return EXIT_OK;
         }
@@ -196,15 +198,15 @@ int cli_render_main(int argc, char **argv)
     }
     if (!input)
         return cli_bad_usage("%s", "render needs an input file");
-    if (cli_finish_common(&o))
-        return EXIT_USAGE;
+    int rc = cli_finish_common(&o);
+    if (rc)
+        return rc;
 
     folio_ctx ctx;
     folio_fonts *fonts = NULL;
     char *data = NULL, *pdf = NULL, *docx = NULL;
     size_t npages = 0;
     cli_doc doc = {input, NULL, 0, NULL, NULL, trace, &o.style, &o.limits};
-    int rc;
     folio_ctx_init(&ctx, input);
     if ((rc = cli_read_input(&ctx, input, &o.limits, &data, &doc.len)))
         goto done;
@@ -231,6 +233,7 @@ done:
     cli_print_diags(&ctx);
     folio_fonts_free(fonts);
     folio_ctx_free(&ctx);
+    cli_free_common(&o);
     free(data);
     free(pdf);
     free(docx);

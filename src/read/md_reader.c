@@ -305,7 +305,8 @@ static void overlay_meta(folio_meta *m, const folio_meta *fm, int distribution)
 }
 
 int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char *name,
-                        const folio_read_limits *lim, folio_report **out)
+                        const folio_read_limits *lim, const folio_house *house,
+                        folio_report **out)
 {
     size_t max_bytes = lim && lim->max_bytes ? lim->max_bytes : DEFAULT_MAX_BYTES;
     int max_depth = lim && lim->max_depth > 0 ? lim->max_depth : DEFAULT_MAX_DEPTH;
@@ -336,6 +337,8 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
         return folio_error(ctx, FOLIO_E_INPUT, (folio_pos){0, 0},
                            "the report is empty: there is nothing to typeset");
     md.ctx = ctx;
+    if ((rc = folio_house_or_default(ctx, house, &md.house)))
+        return rc;
     md.max_depth = max_depth;
     md.rep = folio_report_new(name);
     if (!md.rep)
@@ -344,7 +347,7 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
     /* front matter: blanked to spaces, so lines and columns stay put */
     size_t bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     size_t fm_end = 0;
-    if ((rc = folio_md_front_matter(ctx, md.rep, data + bom, len - bom, &fm_end)))
+    if ((rc = folio_md_front_matter(ctx, md.house, md.rep, data + bom, len - bom, &fm_end)))
         goto done;
     md.front_matter = fm_end > 0;
     size_t nrefs = 0;

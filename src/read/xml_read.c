@@ -11,7 +11,7 @@ enum {
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)
 
 int folio_read_xml(folio_ctx *ctx, const char *data, size_t len, const char *name,
-                   const folio_read_limits *lim, folio_report **out)
+                   const folio_read_limits *lim, const folio_house *house, folio_report **out)
 {
     size_t max_bytes = lim && lim->max_bytes ? lim->max_bytes : DEFAULT_MAX_BYTES;
     int max_depth = lim && lim->max_depth > 0 ? lim->max_depth : DEFAULT_MAX_DEPTH;
@@ -24,16 +24,17 @@ int folio_read_xml(folio_ctx *ctx, const char *data, size_t len, const char *nam
                          "input is %zu bytes, more than the limit of %zu", len, max_bytes);
         goto done;
     }
-    if ((rc = folio_xml_parse(ctx, data, len, &doc)))
+    if ((rc = folio_house_or_default(ctx, house, &house)) ||
+        (rc = folio_xml_parse(ctx, data, len, &doc)))
         goto done;
     if (!(rep = folio_report_new(name))) {
         rc = folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
         goto done;
     }
     if (folio_xml_is_akn(doc))
-        rc = folio_akn_build(ctx, doc, data, len, max_depth, rep);
+        rc = folio_akn_build(ctx, house, doc, data, len, max_depth, rep);
     else if (!(rc = folio_xml_validate(ctx, doc)))
-        rc = folio_xml_build(ctx, doc, max_depth, rep);
+        rc = folio_xml_build(ctx, house, doc, max_depth, rep);
     if (rc)
         goto done;
     if ((rc = folio_report_check_limits(ctx, rep, lim)))

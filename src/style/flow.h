@@ -260,18 +260,36 @@ typedef struct folio_furniture {
     } later_job;
 } folio_furniture;
 
-/* Labels that depend on the language. */
+/* The costs of line breaking (house style [breaking], a language's own
+ * [breaking] over it; layout/linebreak.c says what each does). */
+typedef struct folio_break_costs {
+    int32_t pretolerance, tolerance, loose_tolerance;
+    int32_t line_penalty, adj_demerits, double_hyphen_demerits, final_hyphen_demerits;
+    int32_t hyphen_penalty, exhyphen_penalty, cut_penalty;
+    int32_t stretch_num, stretch_den;  /* a space stretches by num/den of it */
+    int32_t shrink_num, shrink_den;
+    int32_t emergency_stretch;         /* 1/1000 of the font size */
+} folio_break_costs;
+
+/* Labels and rules that depend on the language. */
 typedef struct folio_lang_labels {
     const char *code;            /* "es" */
     char job_letter;             /* 'S' */
     const char *annex;           /* "Anexo" */
     const char *original_bracket;/* "[Original: %s]" pattern word, "Original" */
     int french_punct;            /* a) instead of (a) */
+    const char **nobreak_after;  /* folded words a number stays with */
+    size_t nnobreak;
+    const char *hyphenation;     /* the dictionaries to try ("a | b"), or NULL */
+    int hyph_left, hyph_right;   /* fewest letters before and after a hyphen */
+    folio_break_costs costs;
 } folio_lang_labels;
 
 typedef struct folio_flow {
     folio_arena *arena;          /* owns the flow (not the report) */
     const folio_report *report;  /* borrowed */
+    const struct folio_house *house; /* borrowed: the house style it was
+                                    made with (hyphenation patterns) */
     folio_page_geom page;
     folio_masthead mast;         /* the strings the furniture is made of */
     folio_furniture furn;        /* what both writers draw */
@@ -298,7 +316,8 @@ typedef struct folio_flow {
 
 /* Options that override the report's metadata (the command line). */
 typedef struct folio_style_options {
-    const char *style_path;      /* house style file; NULL = built-in */
+    const struct folio_house *house; /* loaded once by the caller (shareable);
+                                    NULL = the default house, loaded once */
     const char *station;
     const char *language;
     const char *symbol;

@@ -34,10 +34,9 @@ static int yes(const char *s)
 static int bad(folio_ctx *ctx, const folio_house *h, const char *sec, const char *key,
                const char *val)
 {
-    int line = folio_house_line(h, sec, key);
-    return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){line, 1},
-                       "%s:%d: [%s] %s: unknown value \"%s\"", h->file, line,
-                       sec, key, val);
+    char why[256];
+    snprintf(why, sizeof why, "unknown value \"%s\"", val);
+    return folio_house_bad(ctx, h, sec, key, why);
 }
 
 static int load_one(folio_ctx *ctx, const folio_house *h, folio_arena *a,
@@ -81,16 +80,9 @@ static int load_one(folio_ctx *ctx, const folio_house *h, folio_arena *a,
 
 int folio_style_load_pstyles(folio_ctx *ctx, const folio_house *h, folio_flow *f)
 {
-    /* One style per distinct [style.X] section, in file order. */
-    for (size_t i = 0; i < h->n; i++) {
-        const char *sec = h->e[i].section;
-        if (strncmp(sec, "style.", 6))
-            continue;
-        int seen = 0;
-        for (size_t k = 0; k < f->nstyles && !seen; k++)
-            seen = !strcmp(f->styles[k]->name, sec + 6);
-        if (seen)
-            continue;
+    /* One style per [style.X] section, in file order. */
+    size_t i = 0;
+    for (const char *sec; (sec = folio_house_next_section(h, "style", &i));) {
         folio_pstyle *s = folio_alloc(f->arena, sizeof *s);
         folio_pstyle **v = folio_grow(f->arena, f->styles, sizeof *v, f->nstyles,
                                       f->nstyles + 1);
@@ -147,6 +139,7 @@ int folio_style_load_page(folio_ctx *ctx, const folio_house *h, const char *stat
     if (g->column_right - g->column_left < FOLIO_PT(72) ||
         g->body_bottom - g->body_top < FOLIO_PT(144) || g->height <= g->body_bottom)
         return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
-                           "%s: [%s] leaves no room for the text", h->file, sec);
+                           "%s: [%s] leaves no room for the text",
+                           folio_house_file_of(h, sec, "width"), sec);
     return 0;
 }

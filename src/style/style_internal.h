@@ -37,11 +37,11 @@ int folio_style_masthead(folio_ctx *ctx, const folio_house *h, const folio_repor
 int folio_style_emblem_image(folio_ctx *ctx, const folio_house *h, folio_flow *f);
 
 /* "Original: English" / "Original: inglés": the original-language line in
- * the labels of `in_lang` for language index `original`. */
+ * the labels of `in_lang` for the language `original` (a code). */
 const char *folio_style_original_line(folio_arena *a, const folio_house *h, const char *in_lang,
-                                int original);
+                                      const char *original);
 
-/* Format an ISO date "2021-10-13" in the language of section [lang.X]. */
+/* Format an ISO date "2021-10-13" in the language `lang` (a code). */
 const char *folio_style_format_date(folio_arena *a, const folio_house *h, const char *lang,
                               const char *iso);
 

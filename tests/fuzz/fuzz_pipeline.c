@@ -16,6 +16,7 @@
 #include "pdf/pdf.h"
 #include "folio/read.h"
 #include "model/model.h"
+#include "house/house.h"
 #include "layout/hyphenate.h"
 
 /* libhyphen's loader leaks a few bytes per dictionary, once per process;
@@ -58,9 +59,14 @@ static int setup(void)
 #ifdef FUZZ_LSAN
     __lsan_disable();
 #endif
+    /* the default house and its patterns, loaded once for the process */
     static const char *const langs[] = {"en", "es", "fr", "ru"};
-    for (size_t i = 0; i < sizeof langs / sizeof *langs; i++)
-        folio_hyph_dict_for(langs[i]);
+    const folio_house *h = NULL;
+    folio_ctx_init(&ctx, NULL);
+    if (folio_house_default(&ctx, &h) == 0)
+        for (size_t i = 0; i < sizeof langs / sizeof *langs; i++)
+            folio_hyph_dict(h, folio_house_lang_get(h, langs[i], "hyphenation"));
+    folio_ctx_free(&ctx);
 #ifdef FUZZ_LSAN
     __lsan_enable();
 #endif
@@ -88,7 +94,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     folio_style_options opt;
     memset(&opt, 0, sizeof opt);
     folio_ctx_init(&ctx, "fuzz.md");
-    if (folio_read_markdown(&ctx, (const char *)data, size, "fuzz.md", NULL, &report) ||
+    if (folio_read_markdown(&ctx, (const char *)data, size, "fuzz.md", NULL, NULL, &report) ||
         folio_style_apply(&ctx, report, &opt, fonts, &flow))
         goto done;
     if (!folio_layout_run(&ctx, flow, fonts, &layout))

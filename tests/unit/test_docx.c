@@ -37,10 +37,10 @@ typedef struct fixture {
 static void plan(fixture *fx, const char *cls)
 {
     folio_ctx ctx;
-    folio_house h;
+    const folio_house *h;
     folio_ctx_init(&ctx, "test.md");
-    assert_int_equal(folio_house_load(&ctx, fx->flow->arena, NULL, &h), 0);
-    if (folio_style_furniture(&ctx, &h, fx->fonts, cls, fx->flow))
+    assert_int_equal(folio_house_default(&ctx, &h), 0);
+    if (folio_style_furniture(&ctx, h, fx->fonts, cls, fx->flow))
         fail_msg("folio_style_furniture: %s", folio_last_error(&ctx));
     folio_ctx_free(&ctx);
 }
