@@ -49,6 +49,7 @@ static int end_rule(lctx *L, vblock *vb)
 int folio_set_block(lctx *L, const folio_fblock *fb, vblock *vb)
 {
     int rc = 0;
+    L->tag = L->plan ? L->plan->block[fb - L->flow->blocks] : (folio_tag){0, 0, 0};
     switch (fb->kind) {
     case FOLIO_FLOW_PARA:
         rc = folio_set_paragraph(L, fb->style, fb->label, fb->runs, fb->nruns,
@@ -166,7 +167,11 @@ int folio_layout_run(folio_ctx *ctx, const folio_flow *flow, const folio_fonts *
     l->author = "United Nations";
     l->lang = flow->lang_tag;
     l->date_epoch = flow->date_epoch;
-    lctx L = {ctx, a, flow, fonts, l};
+    lctx L = {ctx, a, flow, fonts, l, NULL, {0, 0, 0}};
+    folio_tagplan plan;
+    if ((rc = folio_tag_plan(&L, &plan)))
+        goto done;
+    L.plan = &plan;
     if ((rc = folio_blockset_init(&bs, flow->nblocks)) || (rc = folio_build_pages(&L, &bs)))
         goto done;
     *out = l;

@@ -32,6 +32,9 @@ typedef struct folio_item {
                                 (justification by font expansion, within
                                 2 %); 0 means 1000, none */
     uint32_t len;            /* TEXT, OUTLINE: bytes of `text` */
+    uint32_t sid;            /* what it is to a reader: its structure element
+                                in folio_layout.elems, or an artifact kind
+                                (FOLIO_SID_*); 0 is layout furniture */
     const char *text;        /* UTF-8, `len` bytes; not NUL-terminated */
     union {
         const folio_art *art;    /* ART */
@@ -39,6 +42,42 @@ typedef struct folio_item {
         const char *image;       /* IMAGE: path of an 8-bit PNG */
     };
 } folio_item;
+
+/* Tagged PDF: the role of a structure element (the standard types of
+ * PDF 1.7, 14.8.4) or of an artifact. */
+typedef enum folio_role {
+    FOLIO_ROLE_ARTIFACT,     /* layout artifact: rules, the closing rule */
+    FOLIO_ROLE_PAGINATION,   /* pagination artifact: table heads repeated */
+    FOLIO_ROLE_HEADER,       /* pagination artifact: running head */
+    FOLIO_ROLE_FOOTER,       /* pagination artifact: page numbers, the
+                                recycling mark and its text */
+    FOLIO_ROLE_DOCUMENT,
+    FOLIO_ROLE_DIV, FOLIO_ROLE_P,
+    FOLIO_ROLE_H1, FOLIO_ROLE_H2, FOLIO_ROLE_H3, FOLIO_ROLE_H4, FOLIO_ROLE_H5,
+    FOLIO_ROLE_H6,
+    FOLIO_ROLE_L, FOLIO_ROLE_LI, FOLIO_ROLE_LBL, FOLIO_ROLE_LBODY,
+    FOLIO_ROLE_TABLE, FOLIO_ROLE_THEAD, FOLIO_ROLE_TBODY, FOLIO_ROLE_TR,
+    FOLIO_ROLE_TH, FOLIO_ROLE_TD,
+    FOLIO_ROLE_NOTE, FOLIO_ROLE_REFERENCE, FOLIO_ROLE_LINK, FOLIO_ROLE_FIGURE,
+    FOLIO_ROLE_COUNT
+} folio_role;
+
+/* The first elements of every structure table: the artifact kinds (an
+ * item's sid 0 to 3), then the root. */
+enum { FOLIO_SID_ARTIFACT, FOLIO_SID_PAGINATION, FOLIO_SID_HEADER, FOLIO_SID_FOOTER,
+       FOLIO_SID_DOCUMENT };
+
+/* One structure element. Children follow their parent in the table, in
+ * reading order; the text of an element is in the items that name it. */
+typedef struct folio_selem {
+    uint8_t role;            /* folio_role */
+    uint8_t attr;            /* L: the numbering (folio_label_kind); TH: 1,
+                                it heads its column */
+    uint32_t parent;         /* its parent's sid (the Document's: 0) */
+    const char *alt;         /* Figure: alternative text; Link: the address */
+    const char *lang;        /* BCP 47 tag, when not the document's */
+    const char *id;          /* Note: an ID unique in the document */
+} folio_selem;
 
 typedef struct folio_page {
     folio_item *items;
@@ -53,6 +92,9 @@ typedef struct folio_layout {
     folio_page *pages;
     size_t npages;
     unsigned faces_used;     /* bit (1 << face) for every face drawn */
+    folio_selem *elems;      /* the structure tree (structure.c), in the
+                                layout's arena */
+    size_t nelems;
     const char *title, *subject, *author, *lang; /* document info */
     long long date_epoch;    /* creation date for the document info */
 } folio_layout;

@@ -41,6 +41,28 @@ typedef struct vblock {
     int end_rule;            /* the closing rule: one line with a rule */
 } vblock;
 
+/* Where the items of the runs being set go in the structure tree: text to
+ * `text`, a label to `label`, the n-th link or note marker of the runs
+ * (folio_tag_run) to `inline0 + n`. Tables: `text` is the first cell, the
+ * cells follow row by row, and `inline0` counts on through them. */
+typedef struct folio_tag {
+    uint32_t text, label, inline0;
+} folio_tag;
+
+/* The structure elements of the flow, made before any page (structure.c). */
+typedef struct folio_tagplan {
+    folio_tag *block;            /* per flow block */
+    folio_tag **note;            /* per flow note: per block of the note */
+    uint32_t *note_mark;         /* per flow note: the Lbl of its mark */
+    struct {                     /* the first page (masthead.c) */
+        uint32_t wordmark, symbol, emblem, organ, block[4];
+        uint32_t *lines;         /* per line under the thick rule */
+        folio_tag *line_tag;
+        folio_tag title, subtitle;
+        uint32_t job, barcode, qr_link, qr;
+    } mast;
+} folio_tagplan;
+
 /* Shared state of one layout run. */
 typedef struct lctx {
     folio_ctx *ctx;
@@ -48,7 +70,15 @@ typedef struct lctx {
     const folio_flow *flow;
     const folio_fonts *fonts;
     folio_layout *out;
+    const folio_tagplan *plan;   /* the structure elements (structure.c) */
+    folio_tag tag;               /* of the runs being set */
 } lctx;
+
+/* Build out->elems and the plan from the flow, in reading order. */
+int folio_tag_plan(lctx *L, folio_tagplan *plan);
+/* 1 when run `r` is an element of its own (a link, a note marker): the
+ * runs that take the n-th element of folio_tag.inline0. */
+int folio_tag_run(const folio_flow *f, const folio_run *r);
 
 /* Horizontal extent available to a block: absolute x of its edges. */
 typedef struct hbox {

@@ -50,6 +50,7 @@ int folio_page_text_n(lctx *L, folio_page *p, folio_face face, int32_t size, int
         return folio_error(L->ctx, FOLIO_E_LIMIT, (folio_pos){0, 0},
                            "a text of %zu bytes is too long to set", n);
     it.kind = FOLIO_ITEM_TEXT;
+    it.sid = L->tag.text;
     it.x = x;
     it.y = y;
     it.face = face;
@@ -70,6 +71,7 @@ int folio_page_art(lctx *L, folio_page *p, const folio_art *art, int32_t x, int3
 {
     folio_item it = {0};
     it.kind = FOLIO_ITEM_ART;
+    it.sid = L->tag.text;
     it.art = art;
     it.x = x;
     it.y = y;

@@ -36,6 +36,8 @@ typedef struct pager {
     note_slice *carry;             /* note lines continuing on the next page */
     size_t ncarry, carry_cap;
     size_t pages_cap;              /* room in L->out->pages */
+    int repeat;                    /* placing a table's head rows again: page
+                                      furniture for a reader */
 } pager;
 
 
@@ -178,6 +180,8 @@ static int place_items(pager *P, const vblock *b, const vline *ln, int32_t y)
     for (size_t k = 0; k < ln->nitems; k++) {
         folio_item it = b->items.v[ln->item0 + k];
         it.y += y;
+        if (P->repeat && it.kind != FOLIO_ITEM_LINK)
+            it.sid = FOLIO_SID_PAGINATION;
         int rc = folio_page_push(P->L, P->page, &it);
         if (rc)
             return rc;
@@ -374,9 +378,12 @@ static int place_block(pager *P, blockset *bs, size_t bi)
                 return rc;
             /* Table continued: repeat the head rows. */
             if (b->head_rows && i >= b->head_rows) {
-                for (size_t h = 0; h < b->head_rows; h++)
-                    if ((rc = place_line(P, b, h)))
-                        return rc;
+                P->repeat = 1;
+                for (size_t h = 0; h < b->head_rows && !rc; h++)
+                    rc = place_line(P, b, h);
+                P->repeat = 0;
+                if (rc)
+                    return rc;
                 only_head = 1;
             }
         }
@@ -393,9 +400,11 @@ static int set_notes(lctx *L, vblock *notes)
     for (size_t i = 0; i < f->nnotes; i++) {
         const folio_fnote *fn = &f->notes[i];
         vblock *vb = &notes[i];
+        const folio_tag *tags = L->plan ? L->plan->note[i] : NULL;
         for (size_t k = 0; k < fn->nblocks; k++) {
             const folio_fblock *fb = &fn->blocks[k];
             vblock part = {0};
+            L->tag = tags ? tags[k] : (folio_tag){0, 0, 0};
             int rc = fb->kind == FOLIO_FLOW_TABLE
                          ? folio_set_table(L, fb, box, &part)
                          : folio_set_paragraph(L, fb->style, fb->label, fb->runs, fb->nruns, box, &part);
@@ -421,6 +430,7 @@ static int set_notes(lctx *L, vblock *notes)
         /* The mark hangs before the text at the first line. */
         folio_item m = {0};
         m.kind = FOLIO_ITEM_TEXT;
+        m.sid = L->plan ? L->plan->note_mark[i] : 0;
         m.face = FOLIO_FACE_REGULAR;
         /* numbers are superscript; "*" marks are set full size */
         int star = fn->mark[0] == '*';

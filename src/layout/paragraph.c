@@ -31,6 +31,7 @@ typedef struct frag {
     const folio_fnote *note;
     unsigned char brk;       /* a line may end after this piece: BRK_* */
     unsigned char cont;      /* the text goes on from the previous piece */
+    uint32_t sid;            /* its structure element (L->tag) */
 } frag;
 
 typedef struct word {
@@ -152,8 +153,11 @@ static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
 {
     int pending = 1, nobreak = 0, rc = 0;
     int32_t space_w = 0;
+    uint32_t next_inline = L->tag.inline0;
     for (size_t r = 0; r < nruns; r++) {
         const folio_run *run = &runs[r];
+        /* a link or a note marker is an element of its own */
+        uint32_t sid = next_inline && folio_tag_run(L->flow, run) ? next_inline++ : L->tag.text;
         folio_face face = face_of(st->face, run->style);
         int32_t size = st->size, rise = 0;
         if (run->style & FOLIO_SUPER) {
@@ -174,7 +178,7 @@ static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
             /* an endnote's marker is only a mark: its text is elsewhere */
             frag f = {fn->mark, strlen(fn->mark), face_of(st->face, 0),
                       st->size * 6 / 10, st->size * 33 / 100, 0, NULL,
-                      fn->endnote ? NULL : fn, BRK_NONE, 0};
+                      fn->endnote ? NULL : fn, BRK_NONE, 0, sid};
             f.width = folio_text_width(L->fonts, f.face, f.size, f.text, f.len);
             if ((pending || !wl->nw) && (rc = new_word(wl, space_w, nobreak)))
                 return rc;
@@ -204,7 +208,7 @@ static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
             if ((pending || !wl->nw) && (rc = new_word(wl, space_w, nobreak)))
                 return rc;
             pending = nobreak = 0;
-            frag f = {s + i, j - i, face, size, rise, 0, run->link, NULL, BRK_NONE, 0};
+            frag f = {s + i, j - i, face, size, rise, 0, run->link, NULL, BRK_NONE, 0, sid};
             f.width = folio_text_width(L->fonts, face, size, f.text, f.len);
             if ((rc = add_frag(wl, &f)))
                 return rc;
@@ -465,6 +469,7 @@ static int place_text(lctx *L, vblock *b, vline *ln, const frag *f, int32_t x,
         return folio_error(L->ctx, FOLIO_E_LIMIT, (folio_pos){0, 0},
                            "a word of %zu bytes is too long to set", (size_t)f->len);
     it.kind = FOLIO_ITEM_TEXT;
+    it.sid = f->sid;
     it.x = x;
     it.y = -f->rise;
     it.face = f->face;
@@ -476,6 +481,7 @@ static int place_text(lctx *L, vblock *b, vline *ln, const frag *f, int32_t x,
     if (!rc && f->uri) {
         folio_item lk = {0};
         lk.kind = FOLIO_ITEM_LINK;
+        lk.sid = f->sid;
         lk.x = x;
         lk.y = -f->rise - f->size * 8 / 10;
         lk.w = scaled(f->width, hscale);
@@ -492,7 +498,8 @@ static int place_text(lctx *L, vblock *b, vline *ln, const frag *f, int32_t x,
 static int place_label(lctx *L, vblock *b, vline *ln, const folio_pstyle *st,
                        const char *label, int32_t x)
 {
-    frag f = {label, strlen(label), st->face, st->size, 0, 0, NULL, NULL, BRK_NONE, 0};
+    frag f = {label, strlen(label), st->face, st->size, 0, 0, NULL, NULL, BRK_NONE, 0,
+              L->tag.label};
     return place_text(L, b, ln, &f, x, 1000);
 }
 
@@ -653,6 +660,8 @@ static int place_line(lctx *L, const folio_pstyle *st, const wordlist *wl, const
         h.width = brk->width;
         h.uri = NULL;
         h.note = NULL;
+        /* a hyphen of the layout's own is not text: a reader joins the word */
+        h.sid = FOLIO_SID_ARTIFACT;
         rc = place_text(L, out, ln, &h, x, hscale);
     }
     return rc;
