@@ -24,7 +24,9 @@ typedef struct folio_item {
      * fields of one kind only sharing a union. */
     uint8_t kind;            /* folio_item_kind */
     uint8_t face;            /* TEXT: folio_face */
-    int16_t level;           /* OUTLINE: level, 1 = top */
+    int8_t level;            /* OUTLINE: level, 1 = top */
+    uint8_t word_start;      /* TEXT: a word space of the text comes before
+                                it (the tagged PDF writes one) */
     int32_t x, y, w, h;
     int32_t thickness;       /* RULE */
     int32_t size;            /* TEXT: font size */

@@ -106,10 +106,17 @@ static int organ_block(lctx *L, folio_page *p, const folio_furniture *u)
         if (at < y) /* a word wider than the column took two lines */
             at = y;
         y = at;
+        size_t first = p->nitems;
         int rc = block_at(L, p, &st, u->organ.size, u->organ.leading, r, n,
                           (hbox){u->organ.x, u->organ.right}, &y, &none, &nn);
         if (rc)
             return rc;
+        /* the plan's line break stands for a space of the organ's name */
+        for (size_t k = first; i > 0 && k < p->nitems; k++)
+            if (p->items[k].kind == FOLIO_ITEM_TEXT) {
+                p->items[k].word_start = 1;
+                break;
+            }
         y += u->organ.leading;
     }
     return 0;

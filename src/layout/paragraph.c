@@ -32,6 +32,8 @@ typedef struct frag {
     unsigned char brk;       /* a line may end after this piece: BRK_* */
     unsigned char cont;      /* the text goes on from the previous piece */
     uint32_t sid;            /* its structure element (L->tag) */
+    unsigned char word_start;/* a space comes before it in the text (set
+                                by add_frag) */
 } frag;
 
 typedef struct word {
@@ -109,7 +111,10 @@ static int add_frag(wordlist *wl, const frag *f)
         wl->f = v;
         wl->fcap = cap;
     }
-    wl->f[wl->nf++] = *f;
+    wl->f[wl->nf] = *f;
+    /* the first piece of a word after the first word */
+    wl->f[wl->nf].word_start = wl->nw > 1 && wl->w[wl->nw - 1].first == wl->nf;
+    wl->nf++;
     return 0;
 }
 
@@ -178,7 +183,7 @@ static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
             /* an endnote's marker is only a mark: its text is elsewhere */
             frag f = {fn->mark, strlen(fn->mark), face_of(st->face, 0),
                       st->size * 6 / 10, st->size * 33 / 100, 0, NULL,
-                      fn->endnote ? NULL : fn, BRK_NONE, 0, sid};
+                      fn->endnote ? NULL : fn, BRK_NONE, 0, sid, 0};
             f.width = folio_text_width(L->fonts, f.face, f.size, f.text, f.len);
             if ((pending || !wl->nw) && (rc = new_word(wl, space_w, nobreak)))
                 return rc;
@@ -208,7 +213,7 @@ static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
             if ((pending || !wl->nw) && (rc = new_word(wl, space_w, nobreak)))
                 return rc;
             pending = nobreak = 0;
-            frag f = {s + i, j - i, face, size, rise, 0, run->link, NULL, BRK_NONE, 0, sid};
+            frag f = {s + i, j - i, face, size, rise, 0, run->link, NULL, BRK_NONE, 0, sid, 0};
             f.width = folio_text_width(L->fonts, face, size, f.text, f.len);
             if ((rc = add_frag(wl, &f)))
                 return rc;
@@ -470,6 +475,7 @@ static int place_text(lctx *L, vblock *b, vline *ln, const frag *f, int32_t x,
                            "a word of %zu bytes is too long to set", (size_t)f->len);
     it.kind = FOLIO_ITEM_TEXT;
     it.sid = f->sid;
+    it.word_start = f->word_start;
     it.x = x;
     it.y = -f->rise;
     it.face = f->face;
@@ -499,7 +505,7 @@ static int place_label(lctx *L, vblock *b, vline *ln, const folio_pstyle *st,
                        const char *label, int32_t x)
 {
     frag f = {label, strlen(label), st->face, st->size, 0, 0, NULL, NULL, BRK_NONE, 0,
-              L->tag.label};
+              L->tag.label, 0};
     return place_text(L, b, ln, &f, x, 1000);
 }
 
@@ -662,6 +668,7 @@ static int place_line(lctx *L, const folio_pstyle *st, const wordlist *wl, const
         h.note = NULL;
         /* a hyphen of the layout's own is not text: a reader joins the word */
         h.sid = FOLIO_SID_ARTIFACT;
+        h.word_start = 0;
         rc = place_text(L, out, ln, &h, x, hscale);
     }
     return rc;
@@ -752,6 +759,10 @@ int folio_set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
             goto done;
         if ((rc = place_line(L, st, &wl, &iv, &l, out, ln)))
             goto done;
+        /* "I. Introduction": a label in the text's own element is a word */
+        if (li == 0 && label && L->tag.label == L->tag.text && ln->nitems > 1 &&
+            out->items.v[ln->item0 + 1].kind == FOLIO_ITEM_TEXT)
+            out->items.v[ln->item0 + 1].word_start = 1;
         ln->hyphenated = iv.v[ends[li]].kind == LB_PENALTY &&
                          (iv.v[ends[li]].flags & LB_FLAGGED);
         start = ends[li] + 1;

@@ -97,6 +97,9 @@ static int flush_run(folio_pdf *w)
 int folio_pdf_end_text(folio_pdf *w)
 {
     int rc = flush_run(w);
+    /* a marked-content sequence begun in the text object ends in it */
+    if (rc == 0 && w->mc_open && w->mc_in_text)
+        rc = folio_pdf_mark_end(w);
     if (w->in_text) {
         HPDF_Page_EndText(w->page);
         w->in_text = 0;
@@ -121,15 +124,16 @@ static char *put_byte(char *o, unsigned b)
 }
 
 /* Append the word as a literal string of 2-byte codes (raw bytes: half
- * the size of hex, and compressed in half the time); its width in 1/1000
- * em (the sum of its codes' PDF widths) goes to *units. */
-static int put_word(folio_pdf *w, const folio_item *it, long *units)
+ * the size of hex, and compressed in half the time), after a space when
+ * `space`; its width in 1/1000 em (the sum of its codes' PDF widths) goes
+ * to *units. */
+static int put_word(folio_pdf *w, const folio_item *it, int space, long *units)
 {
     const char *s = folio_pdf_cstr(w, it->text, it->len);
     if (!s)
         return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
     size_t n = strlen(s);
-    if (run_reserve(w, 4 * n + 2) < 0)
+    if (run_reserve(w, 4 * n + 6) < 0)
         return FOLIO_E_NOMEM;
     const int16_t *width = w->width[it->face];
     char *o = w->run.buf + w->run.len;
@@ -137,6 +141,11 @@ static int put_word(folio_pdf *w, const folio_item *it, long *units)
     long sum = 0;
     size_t len;
     *o++ = '(';
+    if (space) {
+        sum += width[0x20];
+        *o++ = 0;
+        *o++ = 0x20;
+    }
     for (size_t k = 0; u[k]; k += len) {
         unsigned code = folio_pdf_next_code(u + k, &len);
         sum += width[code];
@@ -159,10 +168,14 @@ int folio_pdf_draw_text(folio_pdf *w, const folio_item *it)
                               "was not loaded", (int)it->face);
     HPDF_Font font = w->font[it->face];
     int32_t hs = it->hscale > 0 ? it->hscale : 1000;
-    int same_run = w->run.open && w->run.y == it->y && w->cur_font == font &&
+    /* one TJ array holds one structure element's words */
+    int same_mc = w->mc_open && w->mc_sid == it->sid;
+    int same_run = same_mc && w->run.open && w->run.y == it->y && w->cur_font == font &&
                    w->cur_size == it->size && w->cur_hscale == hs;
     int rc;
     if (!same_run && (rc = flush_run(w)) < 0)
+        return rc;
+    if (!same_mc && (rc = folio_pdf_mark(w, it->sid, 1)) < 0)
         return rc;
     if (!w->in_text) {
         HPDF_Page_BeginText(w->page);
@@ -184,7 +197,11 @@ int folio_pdf_draw_text(folio_pdf *w, const folio_item *it)
         return rc;
 
     double size = it->size / 1000.0, scale = hs / 1000.0;
-    double x = it->x / 1000.0;
+    /* Tagged PDF has the word spaces in its text (ISO 32000-1 14.8.2.5):
+     * a space glyph, blank, set just before the word */
+    int space = it->word_start && it->sid >= FOLIO_SID_DOCUMENT;
+    int64_t space_mpt = space ? (int64_t)(w->width[it->face][0x20] * size * scale + 0.5) : 0;
+    double x = (it->x - space_mpt) / 1000.0;
     if (same_run) {
         /* TJ moves the pen left by n/1000 of the size, scaled */
         double n = (w->run.pen_x - x) * 1000.0 / (size * scale);
@@ -194,17 +211,17 @@ int folio_pdf_draw_text(folio_pdf *w, const folio_item *it)
         }
     } else {
         int64_t y = (int64_t)w->page_h_mpt - it->y;
-        put_number(w, (double)(it->x - w->line_x) / 1000.0);
+        put_number(w, (double)(it->x - space_mpt - w->line_x) / 1000.0);
         put_text(w, " ");
         put_number(w, (double)(y - w->line_y) / 1000.0);
         put_text(w, " Td\n[");
-        w->line_x = it->x;
+        w->line_x = it->x - space_mpt;
         w->line_y = y;
         w->run.open = 1;
         w->run.y = it->y;
     }
     long units = 0;
-    if ((rc = put_word(w, it, &units)) < 0)
+    if ((rc = put_word(w, it, space, &units)) < 0)
         return rc;
     w->run.pen_x = x + units / 1000.0 * size * scale;
     return 0;
