@@ -40,6 +40,8 @@ typedef struct elem_ref {        /* a written element's dictionary attr */
 
 struct folio_pdf_tags {
     const folio_layout *l;
+    const folio_selem *elems;    /* the layout's, or `bare` */
+    size_t nelems;
     uint8_t *touched;            /* per element: it has content */
     tag_event *ev;               /* drawing order */
     size_t nev, cap;
@@ -123,7 +125,7 @@ static int touch(folio_pdf *w, uint32_t e)
     struct folio_pdf_tags *t = w->tags;
     while (e > FOLIO_SID_DOCUMENT && !t->touched[e]) {
         t->touched[e] = 1;
-        uint32_t parent = t->l->elems[e].parent;
+        uint32_t parent = t->elems[e].parent;
         int rc = log_event(w, EV_CHILD, parent, 0, e);
         if (rc)
             return rc;
@@ -133,12 +135,25 @@ static int touch(folio_pdf *w, uint32_t e)
     return 0;
 }
 
+/* The structure of a layout made without one (by hand, in tests): every
+ * item is an artifact of its kind, the Document is empty. */
+static const folio_selem bare[] = {
+    {FOLIO_ROLE_ARTIFACT, 0, 0, NULL, NULL, NULL},
+    {FOLIO_ROLE_PAGINATION, 0, 0, NULL, NULL, NULL},
+    {FOLIO_ROLE_HEADER, 0, 0, NULL, NULL, NULL},
+    {FOLIO_ROLE_FOOTER, 0, 0, NULL, NULL, NULL},
+    {FOLIO_ROLE_DOCUMENT, 0, 0, NULL, NULL, NULL},
+};
+
 int folio_pdf_tags_begin(folio_pdf *w, const folio_layout *l)
 {
-    if (!l->elems || l->nelems <= FOLIO_SID_DOCUMENT || l->nelems > UINT32_MAX)
-        return folio_pdf_fail(w, FOLIO_E_PDF, "the layout has no structure tree");
-    for (size_t i = 0; i < l->nelems; i++)
-        if (l->elems[i].role >= FOLIO_ROLE_COUNT || (i && l->elems[i].parent >= i))
+    const folio_selem *el = l->elems ? l->elems : bare;
+    size_t n = l->elems ? l->nelems : sizeof bare / sizeof *bare;
+    if (n <= FOLIO_SID_DOCUMENT || n > UINT32_MAX || el[FOLIO_SID_DOCUMENT].role != FOLIO_ROLE_DOCUMENT)
+        return folio_pdf_fail(w, FOLIO_E_PDF, "the layout's structure tree has no root");
+    for (size_t i = 0; i < n; i++)
+        if (el[i].role >= FOLIO_ROLE_COUNT || (i > FOLIO_SID_DOCUMENT && el[i].parent >= i) ||
+            (i > FOLIO_SID_DOCUMENT && el[i].parent < FOLIO_SID_DOCUMENT))
             return folio_pdf_fail(w, FOLIO_E_PDF, "structure element %zu is malformed", i);
     struct folio_pdf_tags *t = calloc(1, sizeof *t);
     if (!t)
@@ -146,11 +161,14 @@ int folio_pdf_tags_begin(folio_pdf *w, const folio_layout *l)
     w->tags = t;
     w->layout = l;
     t->l = l;
-    t->touched = calloc(l->nelems, 1);
+    t->elems = el;
+    t->nelems = n;
+    t->touched = calloc(n, 1);
     t->page_obj = calloc(l->npages + 1, sizeof *t->page_obj);
     t->mcids = calloc(l->npages + 1, sizeof *t->mcids);
     if (!t->touched || !t->page_obj || !t->mcids)
         return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
+    t->touched[FOLIO_SID_DOCUMENT] = 1; /* written, content or not */
     return 0;
 }
 
@@ -175,10 +193,10 @@ static int close_mc(folio_pdf *w)
 static int open_mc(folio_pdf *w, uint32_t sid, int text)
 {
     struct folio_pdf_tags *t = w->tags;
-    if (sid >= t->l->nelems)
+    if (sid >= t->nelems)
         return folio_pdf_fail(w, FOLIO_E_PDF, "an item of structure element %u, "
                               "which the layout does not have", (unsigned)sid);
-    int role = t->l->elems[sid].role, rc;
+    int role = t->elems[sid].role, rc;
     if (is_artifact(role)) {
         const char *op = artifact_op[role];
         rc = folio_pdf_ops(w, op, strlen(op));
@@ -233,8 +251,10 @@ int folio_pdf_tag_annot(folio_pdf *w, HPDF_Annotation a, uint32_t sid, const cha
     /* printable (PDF/A), described (PDF/UA) */
     if (!s || HPDF_Dict_AddNumber(a, "F", 4) != HPDF_OK || HPDF_Dict_Add(a, "Contents", s) != HPDF_OK)
         return folio_pdf_fail(w, FOLIO_E_PDF, "cannot describe a link");
-    if (sid >= t->l->nelems || is_artifact(t->l->elems[sid].role) ||
-        t->l->elems[sid].role == FOLIO_ROLE_DOCUMENT)
+    if (t->elems == bare)
+        return 0; /* a layout without structure: nothing to tag it in */
+    if (sid >= t->nelems || is_artifact(t->elems[sid].role) ||
+        t->elems[sid].role == FOLIO_ROLE_DOCUMENT)
         return folio_pdf_fail(w, FOLIO_E_PDF, "a link outside any Link element");
     uint32_t key = (uint32_t)t->l->npages + t->nannots++;
     if (HPDF_Dict_AddNumber(a, "StructParent", (HPDF_INT32)key) != HPDF_OK)
@@ -320,7 +340,7 @@ HPDF_STATUS folio_pdf_put_text_string(HPDF_Stream out, const char *s)
 
 static int is_note(const struct folio_pdf_tags *t, const tag_event *ev)
 {
-    return ev->kind == EV_CHILD && t->l->elems[ev->value].role == FOLIO_ROLE_NOTE;
+    return ev->kind == EV_CHILD && t->elems[ev->value].role == FOLIO_ROLE_NOTE;
 }
 
 /* The K array: content in drawing order, notes last; or, for an element
@@ -358,7 +378,7 @@ static HPDF_STATUS write_elem(HPDF_Dict d, HPDF_Stream out)
     const elem_ref *r = d->attr;
     struct folio_pdf_tags *t = r->t;
     uint32_t e = r->e;
-    const folio_selem *se = &t->l->elems[e];
+    const folio_selem *se = &t->elems[e];
     uint32_t parent = e == FOLIO_SID_DOCUMENT ? t->root_obj : t->obj[se->parent];
     /* its page: that of its first own content */
     uint32_t pg = UINT32_MAX;
@@ -395,6 +415,7 @@ static HPDF_STATUS write_root(HPDF_Dict d, HPDF_Stream out)
 {
     struct folio_pdf_tags *t = ((const elem_ref *)d->attr)->t;
     const folio_layout *l = t->l;
+    const folio_selem *el = t->elems;
     HPDF_STATUS st = put(out, "/Type /StructTreeRoot\n/K %u 0 R\n/ParentTree <</Nums [\n",
                          (unsigned)t->obj[FOLIO_SID_DOCUMENT]);
     size_t i = 0;
@@ -418,22 +439,22 @@ static HPDF_STATUS write_root(HPDF_Dict d, HPDF_Stream out)
         st = put(out, "]>>\n/ParentTreeNextKey %u\n", (unsigned)key);
     /* the notes' IDs, sorted as a name tree wants */
     size_t nids = 0;
-    for (size_t e = 0; e < l->nelems; e++)
-        nids += t->obj[e] && l->elems[e].id;
+    for (size_t e = 0; e < t->nelems; e++)
+        nids += t->obj[e] && el[e].id;
     if (st != HPDF_OK || !nids)
         return st;
     const folio_selem **ids = malloc(nids * sizeof *ids);
     if (!ids)
         return HPDF_FAILD_TO_ALLOC_MEM;
     nids = 0;
-    for (size_t e = 0; e < l->nelems; e++)
-        if (t->obj[e] && l->elems[e].id)
-            ids[nids++] = &l->elems[e];
+    for (size_t e = 0; e < t->nelems; e++)
+        if (t->obj[e] && el[e].id)
+            ids[nids++] = &el[e];
     qsort(ids, nids, sizeof *ids, by_id);
     st = HPDF_Stream_WriteStr(out, "/IDTree <</Names [\n");
     for (size_t k = 0; k < nids && st == HPDF_OK; k++)
         if ((st = folio_pdf_put_text_string(out, ids[k]->id)) == HPDF_OK)
-            st = put(out, " %u 0 R\n", (unsigned)t->obj[ids[k] - l->elems]);
+            st = put(out, " %u 0 R\n", (unsigned)t->obj[ids[k] - el]);
     free(ids);
     return st == HPDF_OK ? HPDF_Stream_WriteStr(out, "]>>\n") : st;
 }
@@ -458,8 +479,7 @@ static HPDF_Dict written_by(folio_pdf *w, HPDF_Dict_OnWriteFunc fn, elem_ref *re
 int folio_pdf_tags_finish(folio_pdf *w)
 {
     struct folio_pdf_tags *t = w->tags;
-    const folio_layout *l = t->l;
-    size_t n = l->nelems;
+    size_t n = t->nelems;
     t->first = calloc(n + 1, sizeof *t->first);
     t->obj = calloc(n, sizeof *t->obj);
     t->refs = malloc((n + 1) * sizeof *t->refs);
@@ -501,8 +521,6 @@ int folio_pdf_tags_finish(folio_pdf *w)
             return folio_pdf_fail(w, FOLIO_E_PDF, "cannot make the structure tree");
         t->obj[e] = d->header.obj_id & 0x00FFFFFF;
     }
-    if (!t->obj[FOLIO_SID_DOCUMENT])
-        return folio_pdf_fail(w, FOLIO_E_PDF, "the document has no content to tag");
     HPDF_Dict mark = HPDF_Dict_New(w->doc->mmgr);
     HPDF_Dict prefs = HPDF_Dict_New(w->doc->mmgr);
     if (!mark || !prefs || HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE) != HPDF_OK ||

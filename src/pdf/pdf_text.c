@@ -124,10 +124,9 @@ static char *put_byte(char *o, unsigned b)
 }
 
 /* Append the word as a literal string of 2-byte codes (raw bytes: half
- * the size of hex, and compressed in half the time), after a space when
- * `space`; its width in 1/1000 em (the sum of its codes' PDF widths) goes
- * to *units. */
-static int put_word(folio_pdf *w, const folio_item *it, int space, long *units)
+ * the size of hex, and compressed in half the time); its width in 1/1000
+ * em (the sum of its codes' PDF widths) goes to *units. */
+static int put_word(folio_pdf *w, const folio_item *it, long *units)
 {
     const char *s = folio_pdf_cstr(w, it->text, it->len);
     if (!s)
@@ -141,11 +140,6 @@ static int put_word(folio_pdf *w, const folio_item *it, int space, long *units)
     long sum = 0;
     size_t len;
     *o++ = '(';
-    if (space) {
-        sum += width[0x20];
-        *o++ = 0;
-        *o++ = 0x20;
-    }
     for (size_t k = 0; u[k]; k += len) {
         unsigned code = folio_pdf_next_code(u + k, &len);
         sum += width[code];
@@ -193,15 +187,23 @@ int folio_pdf_draw_text(folio_pdf *w, const folio_item *it)
         w->cur_hscale = hs;
     }
     if ((rc = folio_pdf_check(w, "setting the text state")) < 0 ||
-        (rc = run_reserve(w, 80)) < 0)
+        (rc = run_reserve(w, 128)) < 0)
         return rc;
 
     double size = it->size / 1000.0, scale = hs / 1000.0;
-    /* Tagged PDF has the word spaces in its text (ISO 32000-1 14.8.2.5):
-     * a space glyph, blank, set just before the word */
+    double x = it->x / 1000.0;
+    /* Tagged PDF has its word spaces in the text (ISO 32000-1 14.8.2.5): a
+     * space glyph, blank, where the word before ends, or at a line's start
+     * with the pen moved back over it, so that no glyph's box reaches
+     * past the text's edges */
     int space = it->word_start && it->sid >= FOLIO_SID_DOCUMENT;
-    int64_t space_mpt = space ? (int64_t)(w->width[it->face][0x20] * size * scale + 0.5) : 0;
-    double x = (it->x - space_mpt) / 1000.0;
+    int16_t space_w = w->width[it->face][0x20];
+    if (same_run && space) {
+        put_text(w, "(");
+        w->run.buf[w->run.len++] = 0;
+        put_text(w, " ) ");
+        w->run.pen_x += space_w / 1000.0 * size * scale;
+    }
     if (same_run) {
         /* TJ moves the pen left by n/1000 of the size, scaled */
         double n = (w->run.pen_x - x) * 1000.0 / (size * scale);
@@ -211,17 +213,24 @@ int folio_pdf_draw_text(folio_pdf *w, const folio_item *it)
         }
     } else {
         int64_t y = (int64_t)w->page_h_mpt - it->y;
-        put_number(w, (double)(it->x - space_mpt - w->line_x) / 1000.0);
+        put_number(w, (double)(it->x - w->line_x) / 1000.0);
         put_text(w, " ");
         put_number(w, (double)(y - w->line_y) / 1000.0);
         put_text(w, " Td\n[");
-        w->line_x = it->x - space_mpt;
+        w->line_x = it->x;
         w->line_y = y;
         w->run.open = 1;
         w->run.y = it->y;
     }
     long units = 0;
-    if ((rc = put_word(w, it, space, &units)) < 0)
+    if (!same_run && space) {
+        put_text(w, "(");
+        w->run.buf[w->run.len++] = 0;
+        put_text(w, " ) ");
+        put_number(w, space_w);
+        put_text(w, " ");
+    }
+    if ((rc = put_word(w, it, &units)) < 0)
         return rc;
     w->run.pen_x = x + units / 1000.0 * size * scale;
     return 0;

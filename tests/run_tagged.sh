@@ -1,0 +1,93 @@
+#!/bin/sh
+# Tagged PDF (PDF/UA-1) and PDF/A-2u, for the bundled example and every
+# report of ../shared/corpus (its real/ and zh-ar/ documents too):
+#   - pdfinfo says "Tagged: yes"; qpdf --check is clean;
+#   - tests/pdf_check.py: every text-showing and painting operator in
+#     marked content or an artifact, the parent tree and the elements agree,
+#     the structure's rules (roles, headings, lists, tables, notes, figures,
+#     links), XMP parseable and saying what the document information says,
+#     the sRGB output intent, /ID, fonts, no .notdef, Unicode for every code;
+#   - tests/struct_check.py on `pdfinfo -struct-text`: the report model's
+#     blocks in the tree in order with their roles and text, numbered
+#     paragraphs as list items whose Lbl is the number; every word of the
+#     report the pages show is in the tree;
+#   - the example's structure dump is tests/golden/seed-es.struct exactly
+#     (UPDATE=1 refreshes it: look at the diff before committing);
+#   - the checkers fail where they must: a page stream with one BDC removed,
+#     the tree held against another report's model.
+cd "$(dirname "$0")/.." || exit 2
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+folio=${FOLIO:-./bin/folio}
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAILED: $*"; }
+
+inputs="examples/seed-es.md"
+for f in ../shared/corpus/*.md ../shared/corpus/real/[0-9]*.md ../shared/corpus/zh-ar/[a-z]*.md; do
+    [ -f "$f" ] && inputs="$inputs $f"
+done
+
+i=0
+for md in $inputs; do
+    name=$(basename "$md" .md)
+    out=$tmp/$i-$name    # the corpus has a seed-es.md too
+    i=$((i + 1))
+    mkdir -p "$out"
+    if "$folio" render "$md" -o "$out" --pdf -q 2>"$out/err"; then ok
+    else bad "$name: folio render failed"; cat "$out/err"; continue; fi
+    pdf=$out/$name.pdf
+    if pdfinfo "$pdf" 2>/dev/null | grep -q '^Tagged: *yes$'; then ok; else bad "$name: not tagged"; fi
+    if qpdf --check "$pdf" >"$out/qpdf" 2>&1; then ok; else bad "$name: qpdf --check"; tail -3 "$out/qpdf"; fi
+    if python3 tests/pdf_check.py "$pdf"; then ok; else bad "$name: tagged PDF / PDF/A checks"; fi
+    # poppler builds colour transforms from the output intent's profile
+    # each time it reads a page, and -struct-text reads the page again for
+    # every marked-content sequence (a minute for 40 pages): the tree is
+    # read from a copy whose /OutputIntents key is renamed (same length,
+    # the offsets hold); pdf_check.py checked the intent itself
+    qpdf --qdf --object-streams=disable "$pdf" - 2>/dev/null |
+        LC_ALL=C sed 's|/OutputIntents|/XutputIntents|' >"$out/no-intent.pdf"
+    # (object numbers, which the copy changes, left out)
+    pdfinfo -struct-text "$out/no-intent.pdf" 2>"$out/struct.err" |
+        sed 's/^\( *Object\) [0-9][0-9]* [0-9][0-9]*$/\1/' >"$out/struct"
+    if [ -s "$out/struct" ] && [ ! -s "$out/struct.err" ]; then ok
+    else bad "$name: pdfinfo -struct-text"; head -3 "$out/struct.err"; fi
+    "$folio" convert "$md" --to xml -q -o "$out/model.xml" 2>/dev/null
+    pdftotext -enc UTF-8 "$pdf" "$out/pages.txt" 2>/dev/null
+    if python3 tests/struct_check.py "$out/model.xml" "$out/struct" --words "$md" "$out/pages.txt"
+    then ok; else bad "$name: the structure tree does not follow the report"; fi
+done
+
+# The example's structure, exactly.
+want=tests/golden/seed-es.struct
+got=$tmp/0-seed-es/struct
+if [ "${UPDATE:-0}" = 1 ]; then cp "$got" "$want"; fi
+if diff -u "$want" "$got" >"$tmp/struct.diff"; then ok
+else bad "seed-es: structure dump differs from $want"; head -40 "$tmp/struct.diff"; fi
+
+# The checkers can fail: one marked-content sequence fewer on page 1 ...
+pdf=$tmp/0-seed-es/seed-es.pdf
+qpdf --qdf --object-streams=disable "$pdf" "$tmp/qdf.pdf"
+python3 - "$tmp/qdf.pdf" "$tmp/cut.pdf" <<'PY'
+import re, sys
+data = open(sys.argv[1], "rb").read()
+# blank the first tagged sequence's BDC and its EMC (same length: fix-qdf
+# mends the stream lengths anyway)
+m = re.search(rb"/P <</MCID 0>> BDC\n", data)
+data = data[:m.start()] + b" " * (m.end() - m.start()) + data[m.end():]
+e = data.index(b"EMC\n", m.start())
+data = data[:e] + b"   \n" + data[e + 4:]
+open(sys.argv[2], "wb").write(data)
+PY
+fix-qdf "$tmp/cut.pdf" >"$tmp/cut2.pdf" 2>/dev/null
+if ! python3 tests/pdf_check.py "$tmp/cut2.pdf" >"$tmp/neg1" 2>&1 &&
+   grep -q "outside marked content" "$tmp/neg1"; then ok
+else bad "pdf_check.py accepts text outside marked content"; cat "$tmp/neg1"; fi
+# ... and the tree of one report against the model of another.
+other=$(ls -d "$tmp"/*/ | grep -v -- '-seed-es/$' | head -1)
+if [ -n "$other" ]; then
+    if ! python3 tests/struct_check.py "$other/model.xml" "$tmp/0-seed-es/struct" >/dev/null 2>&1
+    then ok; else bad "struct_check.py accepts another report's tree"; fi
+fi
+echo "tagged: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
