@@ -89,5 +89,22 @@ if [ -n "$other" ]; then
     if ! python3 tests/struct_check.py "$other/model.xml" "$tmp/0-seed-es/struct" >/dev/null 2>&1
     then ok; else bad "struct_check.py accepts another report's tree"; fi
 fi
+# The DOCX says as much: alternative text on every picture, the title and
+# the language in the core properties.
+mkdir -p "$tmp/docx"
+"$folio" render examples/seed-es.md -o "$tmp/docx" -q 2>/dev/null
+if python3 - "$tmp/docx/seed-es.docx" <<'PY'
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+pics = []
+for n in z.namelist():
+    if n.startswith("word/") and n.endswith(".xml"):
+        pics += re.findall(r"<wp:docPr [^>]*>", z.read(n).decode("utf-8"))
+core = z.read("docProps/core.xml").decode("utf-8")
+ok = pics and all(re.search(r'descr="[^"]+"', p) for p in pics) and \
+    re.search(r"<dc:title>[^<]+</dc:title>", core) and re.search(r"<dc:language>[^<]+<", core)
+sys.exit(0 if ok else 1)
+PY
+then ok; else bad "seed-es: the DOCX lacks alternative text, its title or its language"; fi
 echo "tagged: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
