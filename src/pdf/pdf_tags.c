@@ -351,7 +351,9 @@ static HPDF_STATUS write_kids(struct folio_pdf_tags *t, uint32_t e, uint32_t pg,
     const tag_event *v = t->by_elem + t->first[e];
     size_t n = t->first[e + 1] - t->first[e];
     int own = pg != UINT32_MAX;
-    HPDF_STATUS st = HPDF_Stream_WriteStr(out, "/K [");
+    /* a single kid needs no array: most elements hold one sequence */
+    int one = n == 1 && !(own && is_note(t, &v[0]));
+    HPDF_STATUS st = HPDF_Stream_WriteStr(out, one ? "/K " : "/K[");
     for (int notes = 0; notes < 2 && st == HPDF_OK; notes++)
         for (size_t i = 0; i < n && st == HPDF_OK; i++) {
             const tag_event *ev = &v[i];
@@ -359,18 +361,19 @@ static HPDF_STATUS write_kids(struct folio_pdf_tags *t, uint32_t e, uint32_t pg,
                 continue;
             if (!own && notes)
                 break;
+            const char *sep = i + 1 < n ? " " : "";
             if (ev->kind == EV_MCID && ev->page == pg)
-                st = put(out, "%u ", (unsigned)ev->value);
+                st = put(out, "%u%s", (unsigned)ev->value, sep);
             else if (ev->kind == EV_MCID)
-                st = put(out, "<</Type /MCR /Pg %u 0 R /MCID %u>> ",
-                         (unsigned)t->page_obj[ev->page], (unsigned)ev->value);
+                st = put(out, "<</Type/MCR/Pg %u 0 R/MCID %u>>%s",
+                         (unsigned)t->page_obj[ev->page], (unsigned)ev->value, sep);
             else if (ev->kind == EV_OBJR)
-                st = put(out, "<</Type /OBJR /Obj %u 0 R /Pg %u 0 R>> ", (unsigned)ev->value,
-                         (unsigned)t->page_obj[ev->page]);
+                st = put(out, "<</Type/OBJR/Obj %u 0 R/Pg %u 0 R>>%s", (unsigned)ev->value,
+                         (unsigned)t->page_obj[ev->page], sep);
             else
-                st = put(out, "%u 0 R ", (unsigned)t->obj[ev->value]);
+                st = put(out, "%u 0 R%s", (unsigned)t->obj[ev->value], sep);
         }
-    return st == HPDF_OK ? HPDF_Stream_WriteStr(out, "]\n") : st;
+    return st == HPDF_OK ? HPDF_Stream_WriteStr(out, one ? "\n" : "]\n") : st;
 }
 
 static HPDF_STATUS write_elem(HPDF_Dict d, HPDF_Stream out)
@@ -385,22 +388,23 @@ static HPDF_STATUS write_elem(HPDF_Dict d, HPDF_Stream out)
     for (uint32_t i = t->first[e]; i < t->first[e + 1] && pg == UINT32_MAX; i++)
         if (t->by_elem[i].kind != EV_CHILD)
             pg = t->by_elem[i].page;
-    HPDF_STATUS st = put(out, "/Type /StructElem\n/S /%s\n/P %u 0 R\n", role_name[se->role],
-                         (unsigned)parent);
+    /* written tight (no optional /Type): a long report has tens of
+     * thousands of these, as objects of their own, uncompressed */
+    HPDF_STATUS st = put(out, "/S/%s/P %u 0 R", role_name[se->role], (unsigned)parent);
     if (st == HPDF_OK && pg != UINT32_MAX)
-        st = put(out, "/Pg %u 0 R\n", (unsigned)t->page_obj[pg]);
+        st = put(out, "/Pg %u 0 R", (unsigned)t->page_obj[pg]);
     if (st == HPDF_OK)
         st = write_kids(t, e, pg, out);
-    const char *keys[3] = {"/Alt ", "/Lang ", "/ID "};
+    const char *keys[3] = {"/Alt", "/Lang", "/ID"};
     const char *vals[3] = {se->alt, se->lang, se->id};
     for (int k = 0; k < 3 && st == HPDF_OK; k++)
         if (vals[k] && (st = HPDF_Stream_WriteStr(out, keys[k])) == HPDF_OK &&
             (st = folio_pdf_put_text_string(out, vals[k])) == HPDF_OK)
             st = HPDF_Stream_WriteStr(out, "\n");
     if (st == HPDF_OK && se->role == FOLIO_ROLE_TH && se->attr)
-        st = HPDF_Stream_WriteStr(out, "/A <</O /Table /Scope /Column>>\n");
+        st = HPDF_Stream_WriteStr(out, "/A<</O/Table/Scope/Column>>\n");
     if (st == HPDF_OK && se->role == FOLIO_ROLE_L && list_numbering(se->attr))
-        st = put(out, "/A <</O /List /ListNumbering /%s>>\n", list_numbering(se->attr));
+        st = put(out, "/A<</O/List/ListNumbering/%s>>\n", list_numbering(se->attr));
     return st;
 }
 
@@ -420,13 +424,13 @@ static HPDF_STATUS write_root(HPDF_Dict d, HPDF_Stream out)
                          (unsigned)t->obj[FOLIO_SID_DOCUMENT]);
     size_t i = 0;
     for (size_t p = 0; p < l->npages && st == HPDF_OK; p++) {
-        st = put(out, "%zu [", p);
+        st = put(out, "%zu[", p);
         for (; i < t->nev && st == HPDF_OK; i++) {
             const tag_event *ev = &t->ev[i];
             if (ev->kind == EV_MCID && ev->page > p)
                 break;
             if (ev->kind == EV_MCID)
-                st = put(out, "%u 0 R ", (unsigned)t->obj[ev->elem]);
+                st = put(out, " %u 0 R", (unsigned)t->obj[ev->elem]);
         }
         if (st == HPDF_OK)
             st = HPDF_Stream_WriteStr(out, "]\n");
