@@ -300,7 +300,8 @@ static size_t title(folio_md *md, const folio_md_raw *raw, size_t n, size_t i, i
         const folio_md_raw *b = &raw[i];
         int bold_line = b->kind == FOLIO_MD_RAW_PARA && !b->list_depth &&
                         folio_md_runs_all_strong(b->runs, b->nruns);
-        int heading = unlabelled_heading(md, b, &t, &len);
+        int heading = unlabelled_heading(md, b, &t, &len) &&
+                      !folio_md_resolution_number(t, len); /* "59/25. Title": the body's */
         folio_md_label lab;
         if (!heading && bold_line && (t = line_text(md, b->runs, b->nruns, &len)) && len &&
             len < 300 && !folio_md_heading_label(t, len, &lab) &&
@@ -339,6 +340,10 @@ int folio_md_masthead(folio_md *md, const folio_md_raw *raw, size_t n, size_t *b
             return FOLIO_E_NOMEM;
         if (b->kind == FOLIO_MD_RAW_HEADING) {
             folio_md_label lab;
+            /* a heading after the top lines (symbol, date: a circular's
+             * masthead has no Distr. line) is the title */
+            if (h.phase == TOP && i > 0 && (m->symbol || m->date) && !h.heading_form)
+                h.phase = BODY;
             if (h.phase == TOP) {
                 if (i == 0)
                     h.heading_form = 1;

@@ -267,7 +267,8 @@ static int read_notes(folio_md *md, cmark_node *doc)
         md->last_pos = note->pos;
         int rc = folio_md_walk_blocks(md, n, &raws);
         if (!rc)
-            rc = folio_md_dialect(md, raws.v, raws.n, 1, 0, &note->blocks, &note->nblocks);
+            rc = folio_md_dialect(md, raws.v, raws.n, 1, 0, &note->blocks, &note->nblocks,
+                                      NULL);
         if (rc)
             return rc;
     }
@@ -405,8 +406,13 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
         overlay_meta(&md.rep->meta, &fm, front_has_key(data + bom, fm_end, "distribution"));
     /* raws.v is NULL for an empty document: no offset on a null pointer */
     folio_md_raw *body = raws.v ? raws.v + body_start : NULL;
+    folio_md_binfo *info = NULL;
     if ((rc = folio_md_dialect(&md, body, raws.n - body_start, 0, title_depth,
-                               &md.rep->blocks, &md.rep->nblocks)))
+                               &md.rep->blocks, &md.rep->nblocks, &info)))
+        goto done;
+    rc = folio_md_structure(&md, &md.rep->blocks, &md.rep->nblocks, info);
+    free(info);
+    if (rc)
         goto done;
     rc = read_notes(&md, doc);
     if (!rc)

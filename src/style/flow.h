@@ -21,8 +21,11 @@ typedef enum folio_label_place {
     FOLIO_LABEL_AT_INDENT,   /* numbered paragraph, (a) item: label at the
                                 column edge + label_indent, text from the
                                 first-line indent (a tab in Word) */
-    FOLIO_LABEL_HANGING      /* headings: label ends `label_gap` before the
+    FOLIO_LABEL_HANGING,     /* headings: label ends `label_gap` before the
                                 text indent, right-aligned */
+    FOLIO_LABEL_HANG         /* list items: label starts at `label_indent`
+                                (from the indent, so negative), every line
+                                of text at the indent */
 } folio_label_place;
 
 /* A resolved paragraph style. Interned: one per name; blocks point to it. */
@@ -65,6 +68,12 @@ typedef struct folio_fblock {
     const folio_block *src;   /* borrowed: the model block, for positions */
     int in_annex;             /* annex number (1-based), 0 in the main part */
     int notes_follow;         /* a table whose lettered notes come next */
+    int box;                  /* inside the boxed summary: both writers draw
+                                 a 0.5 pt frame around such blocks */
+    int toc_entry;            /* a contents entry: dot leaders to the page
+                                 number, set at the frame's right edge */
+    size_t toc_target;        /* an entry: 1 + index of the block it names
+                                 (whose page it prints), 0 when none */
 } folio_fblock;
 
 /* A note as the writers see it: its mark and its blocks. */
@@ -276,6 +285,8 @@ typedef struct folio_lang_labels {
     const char *code;            /* "es" */
     char job_letter;             /* 'S' */
     const char *annex;           /* "Anexo" */
+    const char *contents_page;   /* "Page": the head of the contents' page
+                                    column when the document types none */
     const char *original_bracket;/* "[Original: %s]" pattern word, "Original" */
     int french_punct;            /* a) instead of (a) */
     const char **nobreak_after;  /* folded words a number stays with */
