@@ -233,6 +233,24 @@ static int more_than_words(const char *s, int n)
     return 0;
 }
 
+/* A new page, unless the last block already asks for one. */
+static int page_break(bst *b, const folio_block *src)
+{
+    const folio_flow *f = b->f;
+    if (!f->nblocks || f->blocks[f->nblocks - 1].kind == FOLIO_FLOW_PAGE_BREAK)
+        return 0;
+    int box = b->box;
+    b->box = 0;
+    folio_fblock *fb = push(b, src, b->s->para);
+    b->box = box;
+    if (!fb)
+        return FOLIO_E_NOMEM;
+    fb->kind = FOLIO_FLOW_PAGE_BREAK;
+    fb->runs = NULL;
+    fb->nruns = 0;
+    return 0;
+}
+
 /* ---- parts ----------------------------------------------------------------*/
 
 static int open_part(bst *b, const folio_block *blk)
@@ -255,7 +273,7 @@ static int open_part(bst *b, const folio_block *blk)
         break;
     case FOLIO_PART_CONTENTS:
         b->page_head = blk->label ? blk->label : b->f->lang.contents_page;
-        break;
+        return page_break(b, blk);
     case FOLIO_PART_ANNEX: {
         /* the annex's own heading line, and its "[Original: ...]" */
         const char *text = blk->label ? blk->label : b->f->lang.annex;
@@ -279,17 +297,21 @@ static int open_part(bst *b, const folio_block *blk)
     return 0;
 }
 
-static void close_part(bst *b)
+/* The summary and the contents each end their page: the contents start
+ * a page of their own, the text after them another (E/2025/72). */
+static int close_part(bst *b, const folio_block *blk)
 {
     if (!b->nparts)
-        return;
+        return 0;
     b->nparts--;
     if (b->parts[b->nparts].own)
         b->depth--;
-    if (b->parts[b->nparts].kind == FOLIO_PART_SUMMARY)
+    folio_part_kind k = b->parts[b->nparts].kind;
+    if (k == FOLIO_PART_SUMMARY)
         b->box = in_part(b, FOLIO_PART_SUMMARY);
-    if (b->parts[b->nparts].kind == FOLIO_PART_CONTENTS)
+    if (k == FOLIO_PART_CONTENTS)
         b->page_head = NULL;
+    return k == FOLIO_PART_SUMMARY || k == FOLIO_PART_CONTENTS ? page_break(b, blk) : 0;
 }
 
 /* ---- blocks ---------------------------------------------------------------*/
@@ -520,8 +542,7 @@ static int block(bst *b, const folio_block *blk, const folio_block *next)
     case FOLIO_BLOCK_PART:
         return open_part(b, blk);
     case FOLIO_BLOCK_PART_END:
-        close_part(b);
-        return 0;
+        return close_part(b, blk);
     }
     return 0;
 }
