@@ -179,6 +179,14 @@ void folio_dx_para(dx_xml *x, const folio_pstyle *st, const char *label,
     if (opt && opt->jc)
         folio_dx_val(x, "w:jc", opt->jc);
     dx_end(x);
+    char mark[32];
+    if (opt && opt->bookmark > 0) {
+        snprintf(mark, sizeof mark, "_Toc%d", opt->bookmark);
+        dx_start(x, "w:bookmarkStart");
+        folio_dx_attr_int(x, "w:id", opt->bookmark);
+        dx_attr(x, "w:name", mark);
+        dx_end(x);
+    }
     if (has_label) {
         dx_start(x, "w:r");
         if (hanging)
@@ -188,6 +196,11 @@ void folio_dx_para(dx_xml *x, const folio_pstyle *st, const char *label,
         dx_end(x);
     }
     folio_dx_runs(x, runs, nruns);
+    if (opt && opt->bookmark > 0) {
+        dx_start(x, "w:bookmarkEnd");
+        folio_dx_attr_int(x, "w:id", opt->bookmark);
+        dx_end(x);
+    }
     dx_end(x);
     x->last = 1;
 }
@@ -365,15 +378,68 @@ static void end_rule(dx_xml *x)
     x->last = 1;
 }
 
+/* The summary's frame: a table of one cell as wide as the frame, its
+ * paragraphs keeping their places (no cell margins at the sides). */
+static void box_start(dx_xml *x)
+{
+    dx_doc *d = x->doc;
+    int32_t w = d->text_width;
+    dx_table_props props = {.width = w, .indent = 0, .pad_x = 0, .pad_y = FOLIO_PT(8),
+                            .boxed = 1};
+    folio_dx_table_start(x, &props, &w, 1);
+    dx_start(x, "w:tr");
+    dx_start(x, "w:tc");
+    dx_start(x, "w:tcPr");
+    dx_start(x, "w:tcW");
+    folio_dx_attr_int(x, "w:w", DX_TWIPS(w));
+    dx_attr(x, "w:type", "dxa");
+    dx_end(x);
+    dx_end(x);
+}
+
+static void box_end(dx_xml *x)
+{
+    if (x->last != 1) /* a cell ends with a paragraph */
+        folio_dx_empty_para(x, "UNPara");
+    dx_end(x); /* w:tc */
+    dx_end(x); /* w:tr */
+    dx_end(x); /* w:tbl */
+    x->last = 2;
+}
+
 static void blocks(dx_xml *x)
 {
     const folio_flow *f = x->doc->f;
-    int pending_break = 0;
+    int pending_break = 0, in_box = 0;
+    size_t last_entry = 0;
+    for (size_t i = 0; i < f->nblocks; i++)
+        if (f->blocks[i].toc_entry)
+            last_entry = i + 1;
+    int entries = 0;
     for (size_t i = 0; i < f->nblocks && !x->err; i++) {
         const folio_fblock *b = &f->blocks[i];
+        if (b->kind == FOLIO_FLOW_PARA && b->box && !in_box) {
+            if (pending_break)
+                plain_para(x, 1);
+            pending_break = 0;
+            box_start(x);
+            x->last = 0;
+            in_box = 1;
+        } else if (in_box && !(b->kind == FOLIO_FLOW_PARA && b->box)) {
+            box_end(x);
+            in_box = 0;
+        }
         switch (b->kind) {
         case FOLIO_FLOW_PARA: {
-            dx_para_opt opt = {.break_before = pending_break};
+            if (b->toc_entry) {
+                if (pending_break)
+                    plain_para(x, 1);
+                pending_break = 0;
+                folio_dx_toc_entry(x, b, entries++ == 0, i + 1 == last_entry);
+                break;
+            }
+            dx_para_opt opt = {.break_before = pending_break,
+                               .bookmark = x->doc->toc_mark ? x->doc->toc_mark[i] : 0};
             const folio_pstyle *st = b->style ? b->style
                                               : folio_dx_style(x->doc, "UNPara");
             folio_dx_para(x, st, b->label, b->runs, b->nruns, &opt);
@@ -399,6 +465,8 @@ static void blocks(dx_xml *x)
             break;
         }
     }
+    if (in_box)
+        box_end(x);
     if (pending_break)
         plain_para(x, 1);
     /* Word wants a paragraph before the section properties. */
@@ -470,6 +538,10 @@ int folio_dx_write_document(dx_doc *d)
         rc = folio_dx_rel_fixed(&x, id, fixed[i][0], fixed[i][1]);
     }
     if (rc < 0) {
+        folio_dx_xml_drop(&x);
+        return rc;
+    }
+    if ((rc = folio_dx_toc_marks(d)) < 0) {
         folio_dx_xml_drop(&x);
         return rc;
     }

@@ -138,9 +138,21 @@ done:
 
 static int blocks(xw *x, const folio_block *b, size_t n, int depth)
 {
-    int rc = 0;
+    int rc = 0, open = 0;
     for (size_t i = 0; i < n; i++) {
         const folio_block *k = &b[i];
+        if (k->kind == FOLIO_BLOCK_PART_END) {
+            /* a part's blocks are its element's children */
+            if (!open) {
+                rc = folio_error(x->ctx, FOLIO_E_INPUT, k->pos, "the end of a part that is not open");
+                goto done;
+            }
+            open--;
+            if ((rc = newline(x, --depth)))
+                goto done;
+            TRY(xmlTextWriterEndElement(x->w));
+            continue;
+        }
         const char *name = folio_xml_block_name(k->kind);
         if (!name) {
             rc = folio_error(x->ctx, FOLIO_E_INPUT, k->pos, "unknown block kind %d", (int)k->kind);
@@ -159,6 +171,22 @@ static int blocks(xw *x, const folio_block *b, size_t n, int depth)
             TRY(xmlTextWriterEndElement(x->w));
             continue;
         }
+        if (k->kind == FOLIO_BLOCK_PART) {
+            const char *pk = folio_xml_part_name(k->part);
+            if (!pk) {
+                rc = folio_error(x->ctx, FOLIO_E_INPUT, k->pos, "unknown part kind %d",
+                                 (int)k->part);
+                goto done;
+            }
+            if ((rc = attr(x, "kind", pk, k->pos)) ||
+                (k->label && (rc = attr(x, "label", k->label, k->pos))) ||
+                (k->original_language &&
+                 (rc = attr(x, "original-language", k->original_language, k->pos))))
+                goto done;
+            open++;
+            depth++;
+            continue;
+        }
         if (k->kind == FOLIO_BLOCK_HEADING || k->kind == FOLIO_BLOCK_ITEM || k->level) {
             if ((rc = int_attr(x, "level", k->level)))
                 goto done;
@@ -173,10 +201,18 @@ static int blocks(xw *x, const folio_block *b, size_t n, int depth)
         if (k->original_language &&
             (rc = attr(x, "original-language", k->original_language, k->pos)))
             goto done;
+        const char *role = folio_xml_role_name(k->role);
+        if (role && (rc = attr(x, "role", role, k->pos)))
+            goto done;
+        if (k->page && (rc = attr(x, "page", k->page, k->pos)))
+            goto done;
         if ((rc = runs(x, k->runs, k->nruns)))
             goto done;
         TRY(xmlTextWriterEndElement(x->w));
     }
+    if (open)
+        rc = folio_error(x->ctx, FOLIO_E_INPUT, n ? b[n - 1].pos : (folio_pos){0, 0},
+                         "a part is never closed");
 done:
     return rc;
 }

@@ -61,7 +61,7 @@ typedef struct st {
     int nparts;
     scope scopes[MAX_PARTS + 1];
     int nscopes;
-    int top_annex_level;  /* '#' count of the current document annex, 0 none */
+    int in_annex;         /* an annex of the document has begun */
     int front;            /* before the text proper (the summary may open) */
     int last_candidate_list; /* the last candidate became a list item */
     int failed;
@@ -724,7 +724,7 @@ static int annex_heading(st *s, const folio_block *b, int hl, int kind)
     if (rc)
         return rc;
     int nested = innermost(s, K(FOLIO_PART_RESOLUTION) | K(FOLIO_PART_ANNEX)) != NULL;
-    if (!nested && s->top_annex_level && (kind == 2 || (hl > s->top_annex_level)))
+    if (!nested && s->in_annex && kind == 2)
         nested = 1; /* an appendix, an enclosure of the document's annex */
     if (!nested) {
         if ((rc = close_all(s, b->pos)))
@@ -732,7 +732,7 @@ static int annex_heading(st *s, const folio_block *b, int hl, int kind)
         s->nscopes = 1;
         memset(cur_scope(s), 0, sizeof *cur_scope(s));
         cur_scope(s)->para_next = 1;
-        s->top_annex_level = hl > 0 ? hl : 1;
+        s->in_annex = 1;
         s->front = 0;
         return emit(s, b) ? 0 : FOLIO_E_NOMEM;
     }
