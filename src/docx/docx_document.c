@@ -167,6 +167,8 @@ void folio_dx_para(dx_xml *x, const folio_pstyle *st, const char *label,
     dx_start(x, "w:p");
     dx_start(x, "w:pPr");
     folio_dx_val(x, "w:pStyle", st && st->name ? st->name : "Normal");
+    if (opt && opt->no_keep && st && st->keep_with_next)
+        folio_dx_val(x, "w:keepNext", "0");
     if (opt && opt->break_before)
         folio_dx_empty(x, "w:pageBreakBefore");
     if (!has_label && st && folio_dx_unlabelled_ind(d, st, &left, &first)) {
@@ -439,7 +441,8 @@ static void blocks(dx_xml *x)
                 break;
             }
             dx_para_opt opt = {.break_before = pending_break,
-                               .bookmark = x->doc->toc_mark ? x->doc->toc_mark[i] : 0};
+                               .bookmark = x->doc->toc_mark ? x->doc->toc_mark[i] : 0,
+                               .no_keep = b->box};
             const folio_pstyle *st = b->style ? b->style
                                               : folio_dx_style(x->doc, "UNPara");
             folio_dx_para(x, st, b->label, b->runs, b->nruns, &opt);

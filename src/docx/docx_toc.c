@@ -59,11 +59,24 @@ void folio_dx_toc_entry(dx_xml *x, const folio_fblock *b, int first, int last)
     folio_dx_attr_int(x, "w:pos", DX_TWIPS(d->text_width));
     dx_end(x);
     dx_end(x);
+    /* the text runs on to the page column, as in the PDF */
+    dx_start(x, "w:ind");
+    folio_dx_attr_int(x, "w:right", 0);
+    dx_end(x);
     dx_end(x);
     if (first) {
         field_char(x, "begin");
         instr(x, " TOC \\o \"1-3\" \\h \\z \\u ");
         field_char(x, "separate");
+    }
+    /* Word's own entries: a link to the heading's bookmark around the
+     * text and the page (LibreOffice reads the pages of such entries) */
+    char anchor[32];
+    if (b->toc_target) {
+        snprintf(anchor, sizeof anchor, "_Toc%zu", b->toc_target);
+        dx_start(x, "w:hyperlink");
+        dx_attr(x, "w:anchor", anchor);
+        dx_attr(x, "w:history", "1");
     }
     if (has_label) {
         dx_start(x, "w:r");
@@ -84,7 +97,20 @@ void folio_dx_toc_entry(dx_xml *x, const folio_fblock *b, int first, int last)
         field_char(x, "begin");
         instr(x, ref);
         field_char(x, "separate");
+        /* the page of the PDF's layout, when it ran: Word and LibreOffice
+         * show it until the field is updated */
+        int page = d->f->page_of ? d->f->page_of[b->toc_target - 1] : 0;
+        if (page > 0) {
+            char num[16];
+            snprintf(num, sizeof num, "%d", page);
+            dx_start(x, "w:r");
+            dx_start(x, "w:t");
+            folio_dx_chars(x, num, strlen(num));
+            dx_end(x);
+            dx_end(x);
+        }
         field_char(x, "end");
+        dx_end(x); /* w:hyperlink */
     }
     if (last)
         field_char(x, "end");

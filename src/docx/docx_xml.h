@@ -225,6 +225,9 @@ typedef struct dx_para_opt {
     const char *jc;         /* table column alignment */
     int bookmark;           /* > 0: a contents entry names the paragraph
                                (bookmark _TocN around it) */
+    int no_keep;            /* in the summary's cell: a kept paragraph
+                               would carry the whole table to the next
+                               page in LibreOffice */
 } dx_para_opt;
 
 /* A paragraph in style `st` with optional label and runs. */

@@ -158,10 +158,9 @@ static int contents_pages(lctx *L)
     size_t k = 0;
     while (k < f->nblocks && !f->blocks[k].toc_target)
         k++;
-    if (k == f->nblocks)
+    if (k == f->nblocks || !f->page_of)
         return 0;
-    if (!(L->block_page = folio_alloc(L->a, (f->nblocks + 1) * sizeof *L->block_page)))
-        return FOLIO_E_NOMEM;
+    L->block_page = f->page_of; /* the flow's, so that the DOCX has them too */
     folio_arena *a = folio_arena_new();
     folio_layout *scratch = a ? folio_alloc(a, sizeof *scratch) : NULL;
     blockset bs = {0};

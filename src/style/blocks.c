@@ -643,6 +643,11 @@ static int point_entries(bst *b)
         if (found) {
             en->toc_target = found;
             next = found;
+            if (!f->page_of &&
+                !(f->page_of = folio_alloc(f->arena, f->nblocks * sizeof *f->page_of))) {
+                rc = FOLIO_E_NOMEM;
+                break;
+            }
         } else if (en->src) {
             folio_warn(b->ctx, en->src->pos,
                        "contents entry \"%s\" names no heading of the text: printed without a page",

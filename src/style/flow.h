@@ -323,6 +323,11 @@ typedef struct folio_flow {
                                     their glyphs by up to this (1/1000) */
     long long date_epoch;        /* document date as seconds (for metadata) */
     const folio_fnote **note_index; /* notes sorted by model pointer */
+    int *page_of;                /* per block: the page of its first line in
+                                    the last layout of the flow (contents
+                                    entries print it, the DOCX keeps it as
+                                    its TOC's cached pages); NULL when no
+                                    contents entry names a block */
 } folio_flow;
 
 /* Options that override the report's metadata (the command line). */
