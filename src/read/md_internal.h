@@ -98,6 +98,14 @@ const char *folio_md_station_of_symbol(const folio_house *h, const char *symbol)
  * name in the house, or NULL. */
 const char *folio_md_station_name(const folio_house *h, const char *s, size_t n);
 
+/* ---- the masthead's language (md_language.c) ----------------------------*/
+
+/* Add the line's votes for the languages whose words it holds (votes has
+ * one counter per language of the house). */
+void folio_md_language_votes(const folio_house *h, const char *s, size_t n, int *votes);
+/* The language with most votes, NULL when none or a tie. */
+const char *folio_md_language_of(const folio_house *h, const int *votes);
+
 /* ---- labels (md_labels.c) ------------------------------------------------*/
 
 typedef struct folio_md_label {

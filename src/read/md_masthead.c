@@ -32,6 +32,7 @@ typedef struct mh {
     size_t body_heading;  /* 1 + raw index of a heading taken as last body line */
     const char *language; /* from the language-of-version line, or NULL */
     const char *original;
+    int *votes;           /* per language of the house: lines in its words */
 } mh;
 
 /* Notes referenced in the masthead take "*", "**", ... in order. */
@@ -181,6 +182,8 @@ static int top_line(mh *h, const char *s, size_t n, const folio_run *runs, size_
     int known, y, mo, day;
     const char *lang;
     mark_notes(md, runs, nr);
+    if (h->votes)
+        folio_md_language_votes(md->house, s, n, h->votes);
     if (folio_md_is_wordmark(md->house, s, n))
         return 0;
     if (!m->symbol && folio_md_is_symbol(s, n))
@@ -327,6 +330,9 @@ int folio_md_masthead(folio_md *md, const folio_md_raw *raw, size_t n, size_t *b
     mh h = {0};
     h.md = md;
     h.m = m;
+    h.votes = folio_alloc(md->rep->arena, (md->house->nlangs + 1) * sizeof *h.votes);
+    if (!h.votes)
+        return FOLIO_E_NOMEM;
     m->pos = raw[0].pos;
     size_t i = 0;
     int rc = 0, titled = 0;
@@ -416,6 +422,19 @@ int folio_md_masthead(folio_md *md, const folio_md_raw *raw, size_t n, size_t *b
     /* codes and stations copied: the report may outlive the house */
     if (h.original && !(m->original_language = folio_strdup(md->rep->arena, h.original)))
         return FOLIO_E_NOMEM;
+    /* The language: the version line's; else the one the masthead is
+     * written in ("Distr. GÉNÉRALE", "21 janvier 1994") when it writes
+     * that block in its own words (Russian, Chinese and Arabic write it in
+     * English: their original line decides); else the original's. */
+    const char *seen = folio_md_language_of(md->house, h.votes);
+    if (seen) {
+        const char *block = folio_house_lang_get(md->house, seen, "block");
+        if ((block && strcmp(block, seen)) ||
+            (m->original_language && !strcmp(seen, "en")))
+            seen = NULL;
+    }
+    if (!h.language && seen)
+        h.language = seen;
     if (h.language) {
         if (!(m->language = folio_strdup(md->rep->arena, h.language)))
             return FOLIO_E_NOMEM;

@@ -226,6 +226,8 @@ typedef struct folio_furniture {
     int32_t lines_y, lines_leading;      /* first baseline, step */
     const char *title, *subtitle;
     const folio_fnote *title_note;
+    const char *title_style;             /* the title's house style: UNTitle,
+                                            or the class's (a letter's) */
     int32_t title_step, subtitle_step;   /* baseline to baseline */
 
     /* First-page footer. */
