@@ -339,8 +339,11 @@ static int hlevel_of(st *s, size_t i)
 static int titles_then_formula(st *s, size_t i, size_t *end)
 {
     size_t j = i;
-    while (j < s->n && is_heading(&s->in[j]) && !s->in[j].label)
+    while (j < s->n && is_heading(&s->in[j]) && !s->in[j].label) {
+        if (j > i && (is_res_label(s, &s->in[j]) || res_number(&s->in[j])))
+            return 0; /* the resolution opens at its label, not before */
         j++;
+    }
     *end = j;
     return j > i && j < s->n && is_formula(s, &s->in[j]);
 }
@@ -839,6 +842,9 @@ static int heading_block(st *s)
         /* a heading of the resolution's own: a part (A, B) or a title */
         h.role = FOLIO_ROLE_TITLE;
         res->content = 1;
+    } else if (res && !res->content && !h.label) {
+        h.role = FOLIO_ROLE_TITLE; /* an annex's title, under its heading */
+        res->content = 1;
     } else {
         check_headings(s, &h);
         if (res)
@@ -899,7 +905,8 @@ static int paragraph_block(st *s)
                s->nscopes > 1) {
             int v = typed_number(&b);
             scope *outer = &s->scopes[s->nscopes - 2];
-            if (v == cur_scope(s)->para_next || v != outer->para_next || starts_emph(&b) ||
+            /* an operative paragraph opens with its verb in italics */
+            if (v != outer->para_next || starts_emph(&b) ||
                 (v == 1 && cur_scope(s)->heading_since))
                 break;
             while (s->nparts && top_part(s) != res)
