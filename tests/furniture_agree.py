@@ -138,7 +138,10 @@ def pdf_side(path):
                     key=lambda s: (s["y"], s["x"])):
         if (last is None and s["y"] - y_thick > 20) or (last is not None and s["y"] - last > 13):
             break
-        if (last is None or s["y"] != last) and s["x"] > x_frame + 3:
+        # (a note's raised mark sorts before its line: not a line's start)
+        if (last is None or s["y"] - last > 3) and s["size"] < 8:
+            continue
+        if (last is None or s["y"] - last > 3) and s["x"] > x_frame + 3:
             break
         last = s["y"]
         under.append(s)
