@@ -399,6 +399,38 @@ static void box_start(dx_xml *x)
     dx_end(x);
 }
 
+/* A short rule over the notes set under a list: an empty paragraph of a
+ * few points whose top border runs 2.6 cm from the column's edge. */
+static void short_rule(dx_xml *x)
+{
+    dx_doc *d = x->doc;
+    dx_start(x, "w:p");
+    dx_start(x, "w:pPr");
+    folio_dx_val(x, "w:pStyle", folio_dx_style(d, "UNPara")->name);
+    dx_start(x, "w:pBdr");
+    dx_start(x, "w:top");
+    dx_attr(x, "w:val", "single");
+    dx_attr(x, "w:sz", "4");
+    dx_attr(x, "w:space", "1");
+    dx_attr(x, "w:color", "000000");
+    dx_end(x);
+    dx_end(x);
+    dx_start(x, "w:spacing");
+    folio_dx_attr_int(x, "w:before", DX_TWIPS(FOLIO_PT(6)));
+    dx_attr(x, "w:after", "0");
+    dx_attr(x, "w:line", "60");
+    dx_attr(x, "w:lineRule", "exact");
+    dx_end(x);
+    dx_start(x, "w:ind");
+    folio_dx_attr_int(x, "w:left", DX_TWIPS(d->colofs));
+    folio_dx_attr_int(x, "w:right", DX_TWIPS(d->text_width - d->colofs - FOLIO_CM(2.6)));
+    dx_attr(x, "w:firstLine", "0");
+    dx_end(x);
+    dx_end(x);
+    dx_end(x);
+    x->last = 1;
+}
+
 static void box_end(dx_xml *x)
 {
     if (x->last != 1) /* a cell ends with a paragraph */
@@ -439,6 +471,12 @@ static void blocks(dx_xml *x)
                 pending_break = 0;
                 folio_dx_toc_entry(x, b, entries++ == 0, i + 1 == last_entry);
                 break;
+            }
+            if (b->rule_above) {
+                if (pending_break)
+                    plain_para(x, 1);
+                pending_break = 0;
+                short_rule(x);
             }
             dx_para_opt opt = {.break_before = pending_break,
                                .bookmark = x->doc->toc_mark ? x->doc->toc_mark[i] : 0,

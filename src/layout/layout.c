@@ -46,6 +46,32 @@ static int end_rule(lctx *L, vblock *vb)
     return rc;
 }
 
+/* A short rule over a block (the notes set under a list): 2.6 cm at the
+ * column's edge, in room added above the block's first line. */
+static int rule_above(lctx *L, vblock *vb)
+{
+    const vline *ln = &vb->lines[0];
+    folio_item it = {0};
+    it.kind = FOLIO_ITEM_RULE;
+    it.x = L->flow->page.column_left;
+    it.y = -ln->height - FOLIO_PT(2);
+    it.w = FOLIO_CM(2.6);
+    it.thickness = FOLIO_PT(0.5);
+    vb->space_before += FOLIO_PT(9);
+    int rc = folio_items_push(L->a, &vb->items, &it);
+    if (rc)
+        return rc;
+    /* it belongs to the first line: move it among that line's items */
+    folio_item r = vb->items.v[vb->items.n - 1];
+    size_t at = ln->item0 + ln->nitems;
+    memmove(&vb->items.v[at + 1], &vb->items.v[at], (vb->items.n - 1 - at) * sizeof r);
+    vb->items.v[at] = r;
+    vb->lines[0].nitems++;
+    for (size_t i = 1; i < vb->nlines; i++)
+        vb->lines[i].item0++;
+    return 0;
+}
+
 int folio_set_block(lctx *L, const folio_fblock *fb, vblock *vb)
 {
     int rc = 0;
@@ -74,6 +100,8 @@ int folio_set_block(lctx *L, const folio_fblock *fb, vblock *vb)
         break;
     }
     vb->box = fb->box;
+    if (!rc && fb->rule_above && vb->nlines)
+        rc = rule_above(L, vb);
     return rc;
 }
 

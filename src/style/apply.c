@@ -217,7 +217,7 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     const char *station = pick_station(r, opt, h);
     /* the class (by symbol or title) may change the page and furniture */
     const char *cls = folio_style_pick_class(a, h, opt->symbol ? opt->symbol : r->meta.symbol,
-                                             r->meta.title);
+                                             r->meta.title, r->meta.organ, r->meta.body);
     if (!cls) {
         rc = FOLIO_E_NOMEM;
         goto done;

@@ -74,6 +74,8 @@ typedef struct folio_fblock {
                                  number, set at the frame's right edge */
     size_t toc_target;        /* an entry: 1 + index of the block it names
                                  (whose page it prints), 0 when none */
+    int rule_above;           /* a short rule over it: the first note set
+                                 under a list */
 } folio_fblock;
 
 /* A note as the writers see it: its mark and its blocks. */

@@ -13,12 +13,12 @@ int folio_style_load_pstyles(folio_ctx *ctx, const folio_house *h, folio_flow *f
 int folio_style_load_page(folio_ctx *ctx, const folio_house *h, const char *station,
                     const char *cls, folio_page_geom *g);
 
-/* Document classes (classes.c): the class of a document by its symbol
- * and title (NULL only when out of memory); and the section to read `key`
+/* Document classes (classes.c): the class of a document by its symbol,
+ * title, organ and lines under the rule (NULL only when out of memory); and the section to read `key`
  * of `sub` ("masthead", "station") from: the class's override section
  * [class.CLS.SUB] when it has the key, else `base`. */
 const char *folio_style_pick_class(folio_arena *a, const folio_house *h, const char *symbol,
-                                   const char *title);
+                                   const char *title, const char *organ, const char *body);
 const char *folio_style_class_sec(const folio_house *h, const char *cls, const char *sub,
                                   const char *base, const char *key);
 
