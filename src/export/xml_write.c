@@ -233,14 +233,14 @@ done:
 }
 
 /* Body lines: the model keeps them '\n'-separated, XML as <line>s. */
-static int body(xw *x, const char *value, folio_pos pos)
+static int lines_field(xw *x, const char *name, const char *value, folio_pos pos)
 {
     int rc = 0;
     if (!value)
         return 0;
     if ((rc = newline(x, 2)))
         goto done;
-    TRY(xmlTextWriterStartElement(x->w, X("body")));
+    TRY(xmlTextWriterStartElement(x->w, X(name)));
     for (const char *p = value;;) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
@@ -297,15 +297,17 @@ static int meta(xw *x)
         goto done;
     TRY(xmlTextWriterStartElement(x->w, X("meta")));
     if ((rc = field(x, "symbol", m->symbol, p)) ||
+        (rc = field(x, "joint-symbol", m->joint_symbol, p)) ||
         (rc = field(x, "distribution", distr[m->distribution], p)) ||
         (rc = field(x, "date", m->date, p)) || (rc = field(x, "language", m->language, p)) ||
         (rc = field(x, "original-language", m->original_language, p)) ||
-        (rc = field(x, "organ", m->organ, p)) || (rc = body(x, m->body, p)) ||
+        (rc = field(x, "organ", m->organ, p)) || (rc = lines_field(x, "body", m->body, p)) ||
         (rc = field(x, "session", m->session, p)) ||
         (rc = field(x, "venue", m->venue_dates, p)) ||
         (rc = field(x, "agenda-item", m->agenda_item, p)) ||
         (rc = field(x, "agenda-title", m->agenda_title, p)) ||
         (rc = note_field(x, "agenda-note", m->agenda_note, p)) ||
+        (rc = lines_field(x, "joint-lines", m->joint_lines, p)) ||
         (rc = field(x, "title", m->title, p)) ||
         (rc = note_field(x, "title-note", m->title_note, p)) ||
         (rc = field(x, "subtitle", m->subtitle, p)) ||

@@ -224,6 +224,8 @@ int folio_report_dump(const folio_report *r, char **out, size_t *len)
     const folio_meta *m = &r->meta;
     fputs("meta\n", f);
     field(f, "symbol", m->symbol);
+    if (m->joint_symbol)
+        field(f, "joint-symbol", m->joint_symbol);
     fprintf(f, "  distribution: %s\n",
             (unsigned)m->distribution < 3 ? distr[m->distribution] : "?");
     field(f, "date", m->date);
@@ -236,6 +238,8 @@ int folio_report_dump(const folio_report *r, char **out, size_t *len)
     field(f, "agenda-item", m->agenda_item);
     field(f, "agenda-title", m->agenda_title);
     note_field(f, "agenda-note", m->agenda_note);
+    if (m->joint_lines)
+        field(f, "joint-lines", m->joint_lines);
     field(f, "title", m->title);
     note_field(f, "title-note", m->title_note);
     field(f, "subtitle", m->subtitle);

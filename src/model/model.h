@@ -165,6 +165,8 @@ typedef enum folio_distribution { FOLIO_DISTR_GENERAL, FOLIO_DISTR_LIMITED,
 
 typedef struct folio_meta {
     const char *symbol;            /* "CTOC/COP/WG.4/2021/L.1" */
+    const char *joint_symbol;      /* a document issued under two symbols
+                                      (A/79/686-S/2024/918): the second */
     folio_distribution distribution;
     const char *date;              /* ISO 8601 "2021-10-13" */
     const char *language;          /* "en" "fr" "es" "ru" "zh" "ar" */
@@ -176,6 +178,9 @@ typedef struct folio_meta {
     const char *venue_dates;       /* "Vienna, 12 and 13 October 2021" */
     const char *agenda_item;       /* "Item 3 (e) of the provisional agenda" */
     const char *agenda_title;      /* the agenda item's name, bold */
+    const char *joint_lines;       /* a joint document: the second organ's
+                                      lines under the rule ("Security
+                                      Council\nSeventy-ninth year") */
     folio_note *agenda_note;       /* its "*" note (symbol of the agenda) */
     const char *title;
     folio_note *title_note;

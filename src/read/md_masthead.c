@@ -33,6 +33,7 @@ typedef struct mh {
     const char *language; /* from the language-of-version line, or NULL */
     const char *original;
     int *votes;           /* per language of the house: lines in its words */
+    int joint_block;      /* reading the second organ's lines */
 } mh;
 
 /* Notes referenced in the masthead take "*", "**", ... in order. */
@@ -140,10 +141,23 @@ static int probe(folio_md *md, const folio_md_raw *raw, size_t n)
 
 /* ---- lines -----------------------------------------------------------------*/
 
+/* Is the line the second organ of a joint document ("Security Council"):
+ * then its block of lines begins. */
+static int second_organ(const folio_meta *m, const char *s, size_t n)
+{
+    const char *nl = m->joint_symbol && m->organ ? strrchr(m->organ, '\n') : NULL;
+    return nl && strlen(nl + 1) == n && !strncmp(nl + 1, s, n);
+}
+
 static int body_line(mh *h, const char *s, size_t n, const folio_run *runs, size_t nr)
 {
     folio_md *md = h->md;
     folio_meta *m = h->m;
+    if (h->joint_block || (h->nbody && second_organ(m, s, n))) {
+        h->joint_block = 1; /* the second organ's lines */
+        mark_notes(md, runs, nr);
+        return append(md, &m->joint_lines, "\n", s, n);
+    }
     if (h->agenda_block)
         return append(md, &m->agenda_title, " ", s, n);
     if (!m->agenda_item && folio_md_is_agenda_item(md->house, s, n)) {
@@ -188,6 +202,9 @@ static int top_line(mh *h, const char *s, size_t n, const folio_run *runs, size_
         return 0;
     if (!m->symbol && folio_md_is_symbol(s, n))
         return (m->symbol = dup_line(md, s, n)) ? 0 : FOLIO_E_NOMEM;
+    /* a second symbol: a document issued jointly (A/79/686 and S/2024/918) */
+    if (!m->joint_symbol && !h->seen_distr && !m->organ && folio_md_is_symbol(s, n))
+        return (m->joint_symbol = dup_line(md, s, n)) ? 0 : FOLIO_E_NOMEM;
     if (folio_md_distribution(md->house, s, n, &d, &known)) {
         h->seen_distr = 1;
         if (known)
@@ -214,8 +231,9 @@ static int top_line(mh *h, const char *s, size_t n, const folio_run *runs, size_
         h->language = lang;
         return 0;
     }
+    /* a joint document's organs, one a line */
     if (!h->seen_distr && !m->date)
-        return append(md, &m->organ, " ", s, n);
+        return append(md, &m->organ, m->joint_symbol ? "\n" : " ", s, n);
     /* something else after the Distr. lines: the body starts here */
     h->phase = BODY;
     return body_line(h, s, n, runs, nr);
@@ -389,8 +407,15 @@ int folio_md_masthead(folio_md *md, const folio_md_raw *raw, size_t n, size_t *b
                  * lines: the body starts here */
                 size_t fl;
                 char *first = line_text(md, b->runs, b->nruns, &fl);
+                size_t k = 0; /* its first line alone */
+                while (k < b->nruns && b->runs[k].kind != FOLIO_MD_RUN_SOFT_BREAK &&
+                       b->runs[k].kind != FOLIO_RUN_LINE_BREAK)
+                    k++;
+                size_t l1;
+                char *line1 = line_text(md, b->runs, k, &l1);
                 if (!first || !(folio_md_is_agenda_item(md->house, first, fl) ||
-                                (!m->session && folio_md_is_session(md->house, first, fl))))
+                                (!m->session && folio_md_is_session(md->house, first, fl)) ||
+                                (line1 && second_organ(m, line1, l1))))
                     break;
             }
         }

@@ -428,6 +428,20 @@ static int is_table_note(const folio_block *b)
            b->runs[1].text[0] == ':';
 }
 
+/* A table's number and title over it: up to four short lines ("Table 1",
+ * its title in bold, a units line), none ending a sentence. */
+static int caption_lines(const folio_block *b)
+{
+    size_t lines = 1, chars = 0;
+    for (size_t i = 0; i < b->nruns; i++) {
+        if (b->runs[i].kind == FOLIO_RUN_LINE_BREAK)
+            lines++;
+        else if (b->runs[i].kind == FOLIO_RUN_TEXT && b->runs[i].text)
+            chars += strlen(b->runs[i].text);
+    }
+    return lines >= 2 && lines <= 4 && chars <= 400;
+}
+
 /* ---- numbering ---------------------------------------------------------------*/
 
 static void check_headings(st *s, const folio_block *b)
@@ -985,6 +999,11 @@ static int paragraph_block(st *s)
             b.role = FOLIO_ROLE_PREAMBLE;
             res->stage = 1;
         }
+    }
+    if (b.role == FOLIO_ROLE_TEXT && !b.label && s->i + 1 < s->n &&
+        s->in[s->i + 1].kind == FOLIO_BLOCK_TABLE && caption_lines(&b)) {
+        b.role = FOLIO_ROLE_TITLE; /* "Table 1" / its title, over the table */
+        return emit(s, &b) ? 0 : FOLIO_E_NOMEM;
     }
     if (b.role == FOLIO_ROLE_TEXT) {
         if (is_signature(s, &b))

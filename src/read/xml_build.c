@@ -402,6 +402,7 @@ static int meta(build *b, xmlNodePtr n)
         size_t field;
     } fields[] = {
         {"symbol", offsetof(folio_meta, symbol)},
+        {"joint-symbol", offsetof(folio_meta, joint_symbol)},
         {"date", offsetof(folio_meta, date)},
         {"language", offsetof(folio_meta, language)},
         {"original-language", offsetof(folio_meta, original_language)},
@@ -441,6 +442,8 @@ static int meta(build *b, xmlNodePtr n)
                                                              : FOLIO_DISTR_GENERAL;
         } else if (!strcmp(name, "body")) {
             rc = body(b, c, &m->body);
+        } else if (!strcmp(name, "joint-lines")) {
+            rc = body(b, c, &m->joint_lines);
         } else if (!strcmp(name, "agenda-note")) {
             rc = note_ref(b, c, &m->agenda_note);
         } else if (!strcmp(name, "title-note")) {

@@ -262,7 +262,8 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
         (rc = need(ctx, f, "UNMemo", &s.memo)) ||
         (rc = need(ctx, f, "UNMemoSubject", &s.memo_subject)) ||
         (rc = need(ctx, f, "UNCentered", &s.centered)) ||
-        (rc = need(ctx, f, "UNTableCaption", &s.table_caption)))
+        (rc = need(ctx, f, "UNTableCaption", &s.table_caption)) ||
+        (rc = need(ctx, f, "UNTableTitle", &s.table_title)))
         goto done;
     s.h[0] = s.title;
     s.house = h;

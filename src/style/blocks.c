@@ -392,7 +392,8 @@ static const folio_pstyle *role_style(const bst *b, const folio_block *blk)
     case FOLIO_ROLE_CENTERED: return s->centered;
     case FOLIO_ROLE_TABLE_NOTE: return s->table_caption;
     case FOLIO_ROLE_TITLE:
-        return inner_kind(b) == FOLIO_PART_SUMMARY && b->box_first ? s->summary_head : s->para;
+        return inner_kind(b) == FOLIO_PART_SUMMARY && b->box_first ? s->summary_head
+                                                                   : s->table_title;
     default: return s->para;
     }
 }

@@ -120,6 +120,9 @@ typedef struct folio_masthead {
     const char *original_line;   /* "Original: inglés" */
     const char **body_lines;     /* under the thick rule; first is the body */
     size_t nbody_lines;
+    const char **joint_lines;    /* a joint document's second organ's lines
+                                    (its first is that organ) */
+    size_t njoint_lines;
     const char *session;
     const char *venue_dates;
     const char *agenda_item;     /* with its mark appended by the writer */

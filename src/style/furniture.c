@@ -171,12 +171,12 @@ static int lines(furn_rd *r, folio_flow *f, int32_t fl, int32_t drop)
     int32_t alone = u->thick_rule.y + folio_furn_len(r, M, "title-step-alone") -
                     (u->lines_y - u->lines_leading);
     int none = !m->nbody_lines && !m->session && !m->venue_dates && !m->agenda_item &&
-               !m->agenda_title;
+               !m->agenda_title && !m->njoint_lines;
     if (!folio_furn_has(r, M, "lines") || none) {
         u->title_step = alone;
         return 0;
     }
-    folio_furn_line *v = folio_alloc(r->a, (m->nbody_lines + 4) * sizeof *v);
+    folio_furn_line *v = folio_alloc(r->a, (m->nbody_lines + m->njoint_lines + 4) * sizeof *v);
     if (!v)
         return FOLIO_E_NOMEM;
     size_t n = 0;
@@ -191,6 +191,10 @@ static int lines(furn_rd *r, folio_flow *f, int32_t fl, int32_t drop)
         v[n++] = (folio_furn_line){m->agenda_item, FOLIO_MAST_AGENDA, m->agenda_note};
     if (m->agenda_title)
         v[n++] = (folio_furn_line){m->agenda_title, FOLIO_MAST_AGENDA_TITLE, NULL};
+    /* a joint document: the second organ's block under the first's */
+    for (size_t i = 0; i < m->njoint_lines; i++)
+        v[n++] = (folio_furn_line){m->joint_lines[i],
+                                   i == 0 ? FOLIO_MAST_BODY : FOLIO_MAST_SESSION, NULL};
     u->lines = v;
     u->nlines = n;
     return 0;

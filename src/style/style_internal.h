@@ -53,7 +53,7 @@ typedef struct styles {
     const folio_pstyle *subtitle, *annex_head, *part_annex, *list_item[2], *sub_numbered,
         *res_title, *res_head, *operative, *closing, *adoption, *summary_head, *contents_head,
         *contents_page, *contents[3], *signature, *dateline, *memo, *memo_subject,
-        *centered, *table_caption;
+        *centered, *table_caption, *table_title;
     const folio_house *house;      /* for labels the blocks need */
 } styles;
 
