@@ -1000,6 +1000,16 @@ static int paragraph_block(st *s)
             res->stage = 1;
         }
     }
+    /* "*Chair*:" over the names of a list: the list's title line, at the
+     * column's edge (A/AC.182/2025/L.1, ST/IC/2025/1) */
+    if (b.role == FOLIO_ROLE_TEXT && !b.label && s->i + 1 < s->n &&
+        s->in[s->i + 1].kind == FOLIO_BLOCK_ITEM && starts_emph(&b)) {
+        char *t = text_of(s, b.runs, b.nruns);
+        if (t && last_char(t) == ':' && words(t) <= 6) {
+            b.role = FOLIO_ROLE_TITLE;
+            return emit(s, &b) ? 0 : FOLIO_E_NOMEM;
+        }
+    }
     if (b.role == FOLIO_ROLE_TEXT && !b.label && s->i + 1 < s->n &&
         s->in[s->i + 1].kind == FOLIO_BLOCK_TABLE && caption_lines(&b)) {
         b.role = FOLIO_ROLE_TITLE; /* "Table 1" / its title, over the table */
