@@ -262,30 +262,69 @@ static const char *align_jc(folio_align a)
     }
 }
 
+/* The longest word of a cell, in characters: the narrowest the column
+ * may be without breaking it; spaces inside a number ("2 227") do not
+ * break it. */
+static size_t cell_word(const folio_cell *c)
+{
+    size_t best = 0, cur = 0;
+    unsigned char prev = 0;
+    for (size_t i = 0; i < c->nruns; i++) {
+        if (c->runs[i].kind != FOLIO_RUN_TEXT || !c->runs[i].text)
+            continue;
+        for (const unsigned char *p = (const unsigned char *)c->runs[i].text; *p; p++) {
+            int digit_space = *p == ' ' && prev >= '0' && prev <= '9' && p[1] >= '0' &&
+                              p[1] <= '9';
+            prev = *p;
+            if (*p == ' ' && !digit_space) {
+                cur = 0;
+                continue;
+            }
+            cur += (*p & 0xC0) != 0x80;
+            if (cur > best)
+                best = cur;
+        }
+    }
+    return best;
+}
+
 /* Column widths in proportion to the longest text of each column, each
- * between 3 and 40 characters' worth, filling the column. */
+ * between 3 and 40 characters' worth, filling the column; no column
+ * narrower than its longest word where the table has room for that. */
 static int32_t *column_widths(dx_doc *d, const folio_table *t, int32_t total)
 {
     int32_t *w = folio_alloc(d->arena, sizeof *w * t->ncols);
     size_t *len = folio_alloc(d->arena, sizeof *len * t->ncols);
-    if (!w || !len)
+    int32_t *minw = folio_alloc(d->arena, sizeof *minw * t->ncols);
+    if (!w || !len || !minw)
         return NULL;
     size_t sum = 0;
+    int64_t minsum = 0;
     for (size_t j = 0; j < t->ncols; j++) {
-        size_t m = 0;
+        size_t m = 0, word = 0;
         for (size_t i = 0; i < t->nrows; i++) {
             size_t n = cell_chars(&t->cells[i * t->ncols + j]);
+            size_t k = cell_word(&t->cells[i * t->ncols + j]);
             if (n > m)
                 m = n;
+            if (k > word)
+                word = k;
         }
         len[j] = m < 3 ? 3 : m > 40 ? 40 : m;
         sum += len[j];
+        /* half an em a character at 10 pt (in twips), and the cell's
+         * margins */
+        minw[j] = (int32_t)(word > 30 ? 30 : word) * 110 + 2 * 57;
+        minsum += minw[j];
     }
+    if (minsum > total)
+        memset(minw, 0, sizeof *minw * t->ncols);
+    int32_t rest = minsum > total ? total : total - (int32_t)minsum;
     int32_t used = 0;
     for (size_t j = 0; j < t->ncols; j++) {
         w[j] = j + 1 == t->ncols ? total - used
-                                 : (int32_t)((int64_t)total * (int64_t)len[j] /
-                                             (int64_t)sum);
+                                 : minw[j] + (int32_t)((int64_t)rest * (int64_t)len[j] /
+                                                       (int64_t)sum);
         used += w[j];
     }
     return w;
