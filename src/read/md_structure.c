@@ -62,6 +62,7 @@ typedef struct st {
     scope scopes[MAX_PARTS + 1];
     int nscopes;
     int in_annex;         /* an annex of the document has begun */
+    int annex_num;        /* its number, as typed (III: 3), 0 none */
     int front;            /* before the text proper (the summary may open) */
     int last_candidate_list; /* the last candidate became a list item */
     int failed;
@@ -724,13 +725,29 @@ static int close_for_heading(st *s, int hl, folio_pos pos)
     return rc;
 }
 
+/* The number of an annex label: the roman numeral or number after its
+ * word ("Annex III" 3), 0 when it has none. */
+static int annex_number(const char *label)
+{
+    const char *sp = label ? strrchr(label, ' ') : NULL;
+    if (!sp || !sp[1])
+        return 0;
+    int v = folio_md_roman_value(sp + 1, strlen(sp + 1));
+    return v ? v : atoi(sp + 1);
+}
+
 /* An annex heading: the document's, or one inside a part. */
 static int annex_heading(st *s, const folio_block *b, int hl, int kind)
 {
     int rc = close_kinds(s, b->pos, K(FOLIO_PART_LIST) | K(FOLIO_PART_CONTENTS) |
                                         K(FOLIO_PART_SUMMARY));
+    /* "Annex I" inside the decision of annex III (typed at the level of
+     * the document's annexes): the numbering starting again says whose */
+    int num = annex_number(b->label);
+    int restart = s->in_annex && num == 1 && s->annex_num > 1 &&
+                  innermost(s, K(FOLIO_PART_RESOLUTION)) != NULL;
     /* sibling annexes and parts shallower than this heading end here */
-    while (!rc && s->nparts) {
+    while (!rc && s->nparts && !restart) {
         part *p = top_part(s);
         if ((p->kind == FOLIO_PART_ANNEX && hl > 0 && hl <= p->hlevel) ||
             (p->kind == FOLIO_PART_RESOLUTION && hl > 0 && hl < p->hlevel))
@@ -750,6 +767,7 @@ static int annex_heading(st *s, const folio_block *b, int hl, int kind)
         memset(cur_scope(s), 0, sizeof *cur_scope(s));
         cur_scope(s)->para_next = 1;
         s->in_annex = 1;
+        s->annex_num = num;
         s->front = 0;
         return emit(s, b) ? 0 : FOLIO_E_NOMEM;
     }
