@@ -850,7 +850,11 @@ static int heading_block(st *s)
     if ((rc = close_for_heading(s, hl, b->pos)))
         return rc;
     folio_block h = *b;
+    /* label, text and page, or text and page: the entries of the
+     * contents; a table with more columns (paragraphs and pages, as older
+     * documents have) stays a table */
     if (s->i + 1 < s->n && s->in[s->i + 1].kind == FOLIO_BLOCK_TABLE &&
+        s->in[s->i + 1].table->ncols >= 2 && s->in[s->i + 1].table->ncols <= 3 &&
         is_word(s, "read-contents", f)) {
         const folio_table *t = s->in[s->i + 1].table;
         const char *page = NULL;
