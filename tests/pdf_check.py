@@ -53,9 +53,12 @@ def fail(msg):
 
 
 def load(path):
-    out = subprocess.run(["qpdf", "--json=2", "--json-stream-data=inline",
-                          "--decode-level=generalized", path],
-                         capture_output=True, check=True).stdout
+    run = subprocess.run(["qpdf", "--json=2", "--json-stream-data=inline",
+                          "--decode-level=generalized", path], capture_output=True)
+    if run.returncode != 0:
+        print("FAILED: qpdf cannot read %s: %s" % (path, run.stderr.decode()[:300]))
+        sys.exit(1)
+    out = run.stdout
     q = json.loads(out)["qpdf"][1]
     return q
 
@@ -359,7 +362,8 @@ def check_structure(d, cat, page_list):
                     claimed[(k["/Pg"], int(k["/MCID"]))] = ref
         allowed = {"L": {"LI", "Caption"}, "LI": {"Lbl", "LBody"},
                    "Table": {"THead", "TBody", "TFoot", "TR", "Caption"},
-                   "THead": {"TR"}, "TBody": {"TR"}, "TR": {"TH", "TD"}}
+                   "THead": {"TR"}, "TBody": {"TR"}, "TR": {"TH", "TD"},
+                   "TOC": {"TOCI", "TOC", "Caption"}}
         if role in allowed and not set(child_roles) <= allowed[role]:
             fail("%s holds %s" % (role, sorted(set(child_roles) - allowed[role])))
         if role in ("LI", "TR", "L") and not child_roles:

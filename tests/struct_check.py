@@ -87,19 +87,31 @@ def model_blocks(path):
         el = meta.find(ns + key) if meta is not None else None
         if el is not None:
             out.append((kind, None, norm(text(el))))
+    def flat(parent):
+        # a part (a resolution, the contents, the summary) holds blocks
+        for b in parent:
+            if b.tag == ns + "part":
+                yield from flat(b)
+            else:
+                yield b
     blocks = root.find(ns + "blocks")
-    for b in (blocks if blocks is not None else []):
+    for b in flat(blocks if blocks is not None else []):
         tag = b.tag[len(ns):]
         # the style numbers headings and paragraphs again (a typed label
         # that breaks the sequence is printed corrected): texts compare
         # without their labels; a numbered paragraph needs a number as Lbl
         t = norm(text(b))
+        label = b.get("label")
         if tag == "heading":
             out.append(("H", None, t))
         elif tag == "p" and b.get("numbered") == "true":
             out.append(("LI", "number", t))
         elif tag == "p":
             out.append(("P", None, t))
+        elif tag == "item" and b.get("role") == "entry":
+            out.append(("TOCI", None, t))
+        elif tag == "item" and label is None and b.get("label-kind") in (None, "none"):
+            out.append(("P", None, t))   # a paragraph of the item before
         elif tag == "item":
             out.append(("LI", None, t))
         elif tag == "table":
@@ -126,10 +138,12 @@ def tree_blocks(doc):
         elif role == "Table":
             out.append(("Table", None, None))
             return
+        elif role == "TOCI":
+            out.append(("TOCI", None, norm(text_of(n))))
         elif role == "LI":
             lbl = [c for c in n[3] if c[0] == "Lbl"]
             body = [c for c in n[3] if c[0] == "LBody"]
-            own = norm(text_of(body[0], ("Reference", "Note", "L"))) if body else ""
+            own = norm(text_of(body[0], ("Reference", "Note", "L", "P"))) if body else ""
             out.append(("LI", norm(text_of(lbl[0])) if lbl else "", own))
         for c in n[3]:
             visit(c)
@@ -174,9 +188,16 @@ def main():
                 return False
             if label == "number" and not re.fullmatch(r"\d+", g[1] or ""):
                 return False
-            # a label the tree prints before the text ("I. Introduction")
+            # a label the tree prints before the text ("I. Introduction"),
+            # a contents entry's page after it
+            if kind == "TOCI":
+                return text in g[2]
+            # two title lines the style sets as one heading ("Draft
+            # resolution I" and its title): each is in it
+            if kind == "H" and text is not None:
+                return (" " + text + " ") in (" " + g[2] + " ")
             return text is None or g[2] == text or g[2].endswith(" " + text)
-        k = at
+        k = max(at - 1, 0) if kind == "H" else at
         while k < len(got) and not same(got[k]):
             k += 1
         if k == len(got):

@@ -47,22 +47,23 @@ typedef struct folio_item {
 
 /* Tagged PDF: the role of a structure element (the standard types of
  * PDF 1.7, 14.8.4) or of an artifact. */
-typedef enum folio_role {
-    FOLIO_ROLE_ARTIFACT,     /* layout artifact: rules, the closing rule */
-    FOLIO_ROLE_PAGINATION,   /* pagination artifact: table heads repeated */
-    FOLIO_ROLE_HEADER,       /* pagination artifact: running head */
-    FOLIO_ROLE_FOOTER,       /* pagination artifact: page numbers, the
+typedef enum folio_tag_role {
+    FOLIO_TAG_ARTIFACT,     /* layout artifact: rules, the closing rule */
+    FOLIO_TAG_PAGINATION,   /* pagination artifact: table heads repeated */
+    FOLIO_TAG_HEADER,       /* pagination artifact: running head */
+    FOLIO_TAG_FOOTER,       /* pagination artifact: page numbers, the
                                 recycling mark and its text */
-    FOLIO_ROLE_DOCUMENT,
-    FOLIO_ROLE_DIV, FOLIO_ROLE_P,
-    FOLIO_ROLE_H1, FOLIO_ROLE_H2, FOLIO_ROLE_H3, FOLIO_ROLE_H4, FOLIO_ROLE_H5,
-    FOLIO_ROLE_H6,
-    FOLIO_ROLE_L, FOLIO_ROLE_LI, FOLIO_ROLE_LBL, FOLIO_ROLE_LBODY,
-    FOLIO_ROLE_TABLE, FOLIO_ROLE_THEAD, FOLIO_ROLE_TBODY, FOLIO_ROLE_TR,
-    FOLIO_ROLE_TH, FOLIO_ROLE_TD,
-    FOLIO_ROLE_NOTE, FOLIO_ROLE_REFERENCE, FOLIO_ROLE_LINK, FOLIO_ROLE_FIGURE,
-    FOLIO_ROLE_COUNT
-} folio_role;
+    FOLIO_TAG_DOCUMENT,
+    FOLIO_TAG_DIV, FOLIO_TAG_P,
+    FOLIO_TAG_H1, FOLIO_TAG_H2, FOLIO_TAG_H3, FOLIO_TAG_H4, FOLIO_TAG_H5,
+    FOLIO_TAG_H6,
+    FOLIO_TAG_L, FOLIO_TAG_LI, FOLIO_TAG_LBL, FOLIO_TAG_LBODY,
+    FOLIO_TAG_TABLE, FOLIO_TAG_THEAD, FOLIO_TAG_TBODY, FOLIO_TAG_TR,
+    FOLIO_TAG_TH, FOLIO_TAG_TD,
+    FOLIO_TAG_NOTE, FOLIO_TAG_REFERENCE, FOLIO_TAG_LINK, FOLIO_TAG_FIGURE,
+    FOLIO_TAG_TOC, FOLIO_TAG_TOCI,
+    FOLIO_TAG_COUNT
+} folio_tag_role;
 
 /* The first elements of every structure table: the artifact kinds (an
  * item's sid 0 to 3), then the root. */
@@ -72,7 +73,7 @@ enum { FOLIO_SID_ARTIFACT, FOLIO_SID_PAGINATION, FOLIO_SID_HEADER, FOLIO_SID_FOO
 /* One structure element. Children follow their parent in the table, in
  * reading order; the text of an element is in the items that name it. */
 typedef struct folio_selem {
-    uint8_t role;            /* folio_role */
+    uint8_t role;            /* folio_tag_role */
     uint8_t attr;            /* L: the numbering (folio_label_kind); TH: 1,
                                 it heads its column */
     uint32_t parent;         /* its parent's sid (the Document's: 0) */

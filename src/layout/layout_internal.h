@@ -39,6 +39,8 @@ typedef struct vblock {
     int outline_level;       /* bookmark for the block, 0 for none */
     const char *outline_text;
     int end_rule;            /* the closing rule: one line with a rule */
+    int box;                 /* inside the summary's frame */
+    size_t index;            /* its block in the flow */
 } vblock;
 
 /* Where the items of the runs being set go in the structure tree: text to
@@ -56,12 +58,20 @@ typedef struct folio_tagplan {
     uint32_t *note_mark;         /* per flow note: the Lbl of its mark */
     struct {                     /* the first page (masthead.c) */
         uint32_t wordmark, symbol, emblem, organ, block[4];
-        uint32_t *lines;         /* per line under the thick rule */
-        folio_tag *line_tag;
+        folio_tag *line_tag;     /* per line under the thick rule */
         folio_tag title, subtitle;
         uint32_t job, barcode, qr_link, qr;
     } mast;
 } folio_tagplan;
+
+/* The frame drawn around the summary (frame_box.c): the lines of boxed
+ * blocks grow it on their page; it is drawn when they end or the page
+ * does, so a summary running over a page has a frame on each. */
+typedef struct boxrun {
+    int open;
+    int32_t top, bottom;     /* first line's top, last line's baseline */
+} boxrun;
+
 
 /* Shared state of one layout run. */
 typedef struct lctx {
@@ -70,9 +80,19 @@ typedef struct lctx {
     const folio_flow *flow;
     const folio_fonts *fonts;
     folio_layout *out;
+    int *block_page;         /* the page of each flow block's first line, as
+                                the last pass placed it (contents entries
+                                print it), or NULL */
     const folio_tagplan *plan;   /* the structure elements (structure.c) */
     folio_tag tag;               /* of the runs being set */
 } lctx;
+
+/* A contents entry: its text, dot leaders and the page of the block it
+ * names, at the frame's right edge (contents.c). */
+int folio_set_entry(lctx *L, const folio_fblock *fb, vblock *vb);
+
+void folio_box_line(boxrun *r, int32_t line_top, int32_t baseline);
+int folio_box_draw(lctx *L, folio_page *page, boxrun *r);
 
 /* Build out->elems and the plan from the flow, in reading order. */
 int folio_tag_plan(lctx *L, folio_tagplan *plan);

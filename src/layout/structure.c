@@ -28,12 +28,13 @@ typedef struct builder {
         int depth;               /* 0: numbered paragraphs; items 1 .. */
     } open[MAX_OPEN];
     int nopen;
+    uint32_t toc;                /* the contents being listed, 0: none */
     int heading;                 /* level of the last heading (0: none) */
     unsigned next_id;            /* Note IDs */
 } builder;
 
 /* A new element; its sid, 0 when out of memory. */
-static uint32_t add(builder *B, folio_role role, uint32_t parent)
+static uint32_t add(builder *B, folio_tag_role role, uint32_t parent)
 {
     folio_layout *o = B->out;
     if (o->nelems == B->cap) {
@@ -66,7 +67,7 @@ static int inline_elems(builder *B, const folio_run *r, size_t n, uint32_t paren
     *first = (uint32_t)B->out->nelems;
     for (size_t i = 0; i < n; i++)
         if (folio_tag_run(B->L->flow, &r[i]) &&
-            !add(B, r[i].kind == FOLIO_RUN_NOTE_REF ? FOLIO_ROLE_REFERENCE : FOLIO_ROLE_LINK,
+            !add(B, r[i].kind == FOLIO_RUN_NOTE_REF ? FOLIO_TAG_REFERENCE : FOLIO_TAG_LINK,
                  parent))
             return FOLIO_E_NOMEM;
     return 0;
@@ -85,25 +86,25 @@ static int runs_tag(builder *B, const folio_run *r, size_t n, uint32_t e, uint32
 static int table_elems(builder *B, const folio_fblock *fb, uint32_t parent, folio_tag *tag)
 {
     const folio_table *t = fb->table;
-    uint32_t tbl = add(B, FOLIO_ROLE_TABLE, parent);
+    uint32_t tbl = add(B, FOLIO_TAG_TABLE, parent);
     if (!tbl)
         return FOLIO_E_NOMEM;
     memset(tag, 0, sizeof *tag);
     if (!t)
         return 0;
     uint32_t head = 0, body = 0;
-    if (t->head_rows && !(head = add(B, FOLIO_ROLE_THEAD, tbl)))
+    if (t->head_rows && !(head = add(B, FOLIO_TAG_THEAD, tbl)))
         return FOLIO_E_NOMEM;
-    if (t->nrows > t->head_rows && !(body = add(B, FOLIO_ROLE_TBODY, tbl)))
+    if (t->nrows > t->head_rows && !(body = add(B, FOLIO_TAG_TBODY, tbl)))
         return FOLIO_E_NOMEM;
     uint32_t tr0 = (uint32_t)B->out->nelems;
     for (size_t r = 0; r < t->nrows; r++)
-        if (!add(B, FOLIO_ROLE_TR, r < t->head_rows ? head : body))
+        if (!add(B, FOLIO_TAG_TR, r < t->head_rows ? head : body))
             return FOLIO_E_NOMEM;
     tag->text = (uint32_t)B->out->nelems;
     for (size_t r = 0; r < t->nrows; r++)
         for (size_t c = 0; c < t->ncols; c++) {
-            uint32_t cell = add(B, r < t->head_rows ? FOLIO_ROLE_TH : FOLIO_ROLE_TD,
+            uint32_t cell = add(B, r < t->head_rows ? FOLIO_TAG_TH : FOLIO_TAG_TD,
                                 tr0 + (uint32_t)r);
             if (!cell)
                 return FOLIO_E_NOMEM;
@@ -138,7 +139,7 @@ static int cite_block(builder *B, const folio_fblock *fb, uint32_t parent)
 
 static uint32_t note_elem(builder *B, uint32_t parent)
 {
-    uint32_t note = add(B, FOLIO_ROLE_NOTE, parent);
+    uint32_t note = add(B, FOLIO_TAG_NOTE, parent);
     if (note && !(B->out->elems[note].id = folio_sprintf(B->out->arena, "note-%u",
                                                          ++B->next_id)))
         return 0;
@@ -153,7 +154,7 @@ static int footnote(builder *B, const folio_fnote *fn, uint32_t parent)
     size_t i = (size_t)(fn - f->notes);
     B->placed[i] = 1;
     uint32_t note = note_elem(B, parent);
-    uint32_t mark = note ? add(B, FOLIO_ROLE_LBL, note) : 0;
+    uint32_t mark = note ? add(B, FOLIO_TAG_LBL, note) : 0;
     folio_tag *tags = folio_alloc(B->out->arena, (fn->nblocks + 1) * sizeof *tags);
     if (!mark || !tags)
         return FOLIO_E_NOMEM;
@@ -165,7 +166,7 @@ static int footnote(builder *B, const folio_fnote *fn, uint32_t parent)
         if (fb->kind == FOLIO_FLOW_TABLE) {
             rc = table_elems(B, fb, note, &tags[k]);
         } else {
-            uint32_t p = add(B, FOLIO_ROLE_P, note);
+            uint32_t p = add(B, FOLIO_TAG_P, note);
             rc = p ? runs_tag(B, fb->runs, fb->nruns, p, p, &tags[k]) : FOLIO_E_NOMEM;
         }
     }
@@ -195,6 +196,23 @@ static int cite_notes(builder *B, const folio_run *r, size_t n, uint32_t parent)
 static void close_lists(builder *B)
 {
     B->nopen = 0;
+    B->toc = 0;
+}
+
+/* A contents entry: an item (TOCI) of the table of contents (TOC) it
+ * opens or continues; its label, text and page number are its text. */
+static int contents_entry(builder *B, const folio_fblock *fb, folio_tag *tag)
+{
+    uint32_t toc = B->toc;
+    close_lists(B);
+    if (!toc && !(toc = add(B, FOLIO_TAG_TOC, FOLIO_SID_DOCUMENT)))
+        return FOLIO_E_NOMEM;
+    B->toc = toc;
+    uint32_t item = add(B, FOLIO_TAG_TOCI, toc);
+    if (!item)
+        return FOLIO_E_NOMEM;
+    int rc = runs_tag(B, fb->runs, fb->nruns, item, item, tag);
+    return rc ? rc : cite_notes(B, fb->runs, fb->nruns, FOLIO_SID_DOCUMENT);
 }
 
 /* A numbered paragraph (depth 0) or a subparagraph (depth 1 ..): an item
@@ -208,7 +226,7 @@ static int list_item(builder *B, const folio_fblock *fb, int depth, folio_label_
         B->nopen--;
     if (!B->nopen || B->open[B->nopen - 1].depth < depth) {
         uint32_t parent = B->nopen ? B->open[B->nopen - 1].body : FOLIO_SID_DOCUMENT;
-        uint32_t list = add(B, FOLIO_ROLE_L, parent);
+        uint32_t list = add(B, FOLIO_TAG_L, parent);
         if (!list)
             return FOLIO_E_NOMEM;
         B->out->elems[list].attr = (uint8_t)kind;
@@ -216,13 +234,28 @@ static int list_item(builder *B, const folio_fblock *fb, int depth, folio_label_
         B->open[B->nopen].depth = depth;
         B->nopen++;
     }
-    uint32_t li = add(B, FOLIO_ROLE_LI, B->open[B->nopen - 1].list);
-    uint32_t lbl = li ? add(B, FOLIO_ROLE_LBL, li) : 0;
-    uint32_t body = lbl ? add(B, FOLIO_ROLE_LBODY, li) : 0;
+    uint32_t li = add(B, FOLIO_TAG_LI, B->open[B->nopen - 1].list);
+    uint32_t lbl = li ? add(B, FOLIO_TAG_LBL, li) : 0;
+    uint32_t body = lbl ? add(B, FOLIO_TAG_LBODY, li) : 0;
     if (!body)
         return FOLIO_E_NOMEM;
     B->open[B->nopen - 1].body = body;
     int rc = runs_tag(B, fb->runs, fb->nruns, body, lbl, tag);
+    return rc ? rc : cite_notes(B, fb->runs, fb->nruns, body);
+}
+
+/* An item without a label goes on the item before at its depth (or the
+ * nearest above): a paragraph of its own in that item's body. */
+static int continued_item(builder *B, const folio_fblock *fb, int depth, folio_tag *tag)
+{
+    int k = B->nopen - 1;
+    while (k > 0 && B->open[k].depth > depth)
+        k--;
+    uint32_t body = B->open[k].body;
+    uint32_t p = add(B, FOLIO_TAG_P, body);
+    if (!p)
+        return FOLIO_E_NOMEM;
+    int rc = runs_tag(B, fb->runs, fb->nruns, p, p, tag);
     return rc ? rc : cite_notes(B, fb->runs, fb->nruns, body);
 }
 
@@ -236,7 +269,7 @@ static int heading(builder *B, const folio_fblock *fb, int level, folio_tag *tag
     if (level > 6)
         level = 6;
     B->heading = level;
-    uint32_t h = add(B, (folio_role)(FOLIO_ROLE_H1 + level - 1), FOLIO_SID_DOCUMENT);
+    uint32_t h = add(B, (folio_tag_role)(FOLIO_TAG_H1 + level - 1), FOLIO_SID_DOCUMENT);
     if (!h)
         return FOLIO_E_NOMEM;
     int rc = runs_tag(B, fb->runs, fb->nruns, h, h, tag);
@@ -246,7 +279,7 @@ static int heading(builder *B, const folio_fblock *fb, int level, folio_tag *tag
 static int plain(builder *B, const folio_fblock *fb, folio_tag *tag)
 {
     close_lists(B);
-    uint32_t p = add(B, FOLIO_ROLE_P, FOLIO_SID_DOCUMENT);
+    uint32_t p = add(B, FOLIO_TAG_P, FOLIO_SID_DOCUMENT);
     if (!p)
         return FOLIO_E_NOMEM;
     int rc = runs_tag(B, fb->runs, fb->nruns, p, p, tag);
@@ -285,7 +318,7 @@ static size_t flow_note(builder *B, const folio_fnote *fn, size_t i, int *rc)
     const folio_flow *f = B->L->flow;
     close_lists(B);
     uint32_t note = note_elem(B, FOLIO_SID_DOCUMENT);
-    uint32_t mark = note ? add(B, FOLIO_ROLE_LBL, note) : 0;
+    uint32_t mark = note ? add(B, FOLIO_TAG_LBL, note) : 0;
     *rc = mark ? 0 : FOLIO_E_NOMEM;
     size_t k = 0;
     for (; !*rc && k < fn->nblocks && i + k < f->nblocks; k++) {
@@ -296,7 +329,7 @@ static size_t flow_note(builder *B, const folio_fnote *fn, size_t i, int *rc)
         if (fb->kind == FOLIO_FLOW_TABLE) {
             *rc = table_elems(B, fb, note, tag);
         } else {
-            uint32_t p = add(B, FOLIO_ROLE_P, note);
+            uint32_t p = add(B, FOLIO_TAG_P, note);
             *rc = p ? runs_tag(B, fb->runs, fb->nruns, p, k == 0 ? mark : p, tag)
                     : FOLIO_E_NOMEM;
         }
@@ -332,8 +365,12 @@ static int body_block(builder *B, size_t i, size_t *used)
     /* "Annex I" heads its annex; "[Original: French]" under it is text */
     if (src && src->kind == FOLIO_BLOCK_ANNEX)
         return i > 0 && f->blocks[i - 1].src == src ? plain(B, fb, tag) : heading(B, fb, 1, tag);
+    if (fb->toc_entry)
+        return contents_entry(B, fb, tag);
     if (src && src->kind == FOLIO_BLOCK_ITEM && fb->label)
         return list_item(B, fb, src->level < 1 ? 1 : src->level, src->label_kind, tag);
+    if (src && src->kind == FOLIO_BLOCK_ITEM && B->nopen)
+        return continued_item(B, fb, src->level < 1 ? 1 : src->level, tag);
     if (src && src->kind == FOLIO_BLOCK_PARAGRAPH && src->numbered && fb->label)
         return list_item(B, fb, 0, FOLIO_LABEL_ARABIC, tag);
     return plain(B, fb, tag);
@@ -345,7 +382,7 @@ static int mast_p(builder *B, uint32_t div, const char *text, uint32_t *out)
     *out = 0;
     if (!text || !*text)
         return 0;
-    *out = add(B, FOLIO_ROLE_P, div);
+    *out = add(B, FOLIO_TAG_P, div);
     return *out ? 0 : FOLIO_E_NOMEM;
 }
 
@@ -359,7 +396,7 @@ static int masthead(builder *B)
     folio_arena *a = B->out->arena;
     int rc;
     int english = f->lang.code && !strcmp(f->lang.code, "en");
-    uint32_t div = add(B, FOLIO_ROLE_DIV, FOLIO_SID_DOCUMENT);
+    uint32_t div = add(B, FOLIO_TAG_DIV, FOLIO_SID_DOCUMENT);
     if (!div)
         return FOLIO_E_NOMEM;
     if ((rc = mast_p(B, div, u->wordmark.text, &B->plan->mast.wordmark)) ||
@@ -367,7 +404,7 @@ static int masthead(builder *B)
                      &B->plan->mast.symbol)))
         return rc;
     if (u->emblem.w && (u->emblem_image || u->emblem_art)) {
-        uint32_t e = add(B, FOLIO_ROLE_FIGURE, div);
+        uint32_t e = add(B, FOLIO_TAG_FIGURE, div);
         if (!e)
             return FOLIO_E_NOMEM;
         B->out->elems[e].alt = "United Nations emblem";
@@ -388,7 +425,7 @@ static int masthead(builder *B)
         return FOLIO_E_NOMEM;
     for (size_t i = 0; i < u->nlines; i++) {
         const folio_furn_line *ln = &u->lines[i];
-        uint32_t p = add(B, FOLIO_ROLE_P, div);
+        uint32_t p = add(B, FOLIO_TAG_P, div);
         if (!p)
             return FOLIO_E_NOMEM;
         folio_run r[2] = {{.kind = FOLIO_RUN_TEXT, .text = ln->text},
@@ -407,7 +444,7 @@ static int masthead(builder *B)
         folio_run r[2] = {{.kind = FOLIO_RUN_TEXT, .text = texts[k]},
                           {.kind = FOLIO_RUN_NOTE_REF,
                            .note = note ? (folio_note *)note->note : NULL}};
-        uint32_t e = add(B, k == 0 ? FOLIO_ROLE_H1 : FOLIO_ROLE_P, FOLIO_SID_DOCUMENT);
+        uint32_t e = add(B, k == 0 ? FOLIO_TAG_H1 : FOLIO_TAG_P, FOLIO_SID_DOCUMENT);
         if (!e)
             return FOLIO_E_NOMEM;
         if (k == 0)
@@ -425,22 +462,22 @@ static int masthead(builder *B)
 static int footer(builder *B)
 {
     const folio_furniture *u = &B->L->flow->furn;
-    uint32_t div = add(B, FOLIO_ROLE_DIV, FOLIO_SID_DOCUMENT);
+    uint32_t div = add(B, FOLIO_TAG_DIV, FOLIO_SID_DOCUMENT);
     if (!div)
         return FOLIO_E_NOMEM;
     int rc = mast_p(B, div, u->job.text, &B->plan->mast.job);
     if (rc)
         return rc;
     if (u->barcode.payload && u->barcode.art) {
-        uint32_t e = add(B, FOLIO_ROLE_FIGURE, div);
+        uint32_t e = add(B, FOLIO_TAG_FIGURE, div);
         if (!e)
             return FOLIO_E_NOMEM;
         B->out->elems[e].alt = u->job.text ? u->job.text : u->barcode.payload;
         B->plan->mast.barcode = e;
     }
     if (u->qr_url && u->qr_art) {
-        uint32_t link = add(B, FOLIO_ROLE_LINK, div);
-        uint32_t e = link ? add(B, FOLIO_ROLE_FIGURE, link) : 0;
+        uint32_t link = add(B, FOLIO_TAG_LINK, div);
+        uint32_t e = link ? add(B, FOLIO_TAG_FIGURE, link) : 0;
         if (!e)
             return FOLIO_E_NOMEM;
         B->out->elems[e].alt = u->qr_url;
@@ -476,9 +513,9 @@ int folio_tag_plan(lctx *L, folio_tagplan *plan)
         if (f->notes[i].endnote && f->notes[i].nblocks && f->notes[i].blocks[0].src)
             B.copied[B.ncopied++] = &f->notes[i];
     qsort(B.copied, B.ncopied, sizeof *B.copied, by_first_src);
-    static const folio_role fixed[] = {FOLIO_ROLE_ARTIFACT, FOLIO_ROLE_PAGINATION,
-                                       FOLIO_ROLE_HEADER, FOLIO_ROLE_FOOTER,
-                                       FOLIO_ROLE_DOCUMENT};
+    static const folio_tag_role fixed[] = {FOLIO_TAG_ARTIFACT, FOLIO_TAG_PAGINATION,
+                                       FOLIO_TAG_HEADER, FOLIO_TAG_FOOTER,
+                                       FOLIO_TAG_DOCUMENT};
     for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
         add(&B, fixed[i], 0);
     if (B.out->nelems != FOLIO_SID_DOCUMENT + 1) {

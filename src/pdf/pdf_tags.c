@@ -56,23 +56,24 @@ struct folio_pdf_tags {
     uint32_t root_obj;
 };
 
-static const char *const role_name[FOLIO_ROLE_COUNT] = {
-    [FOLIO_ROLE_DOCUMENT] = "Document", [FOLIO_ROLE_DIV] = "Div", [FOLIO_ROLE_P] = "P",
-    [FOLIO_ROLE_H1] = "H1", [FOLIO_ROLE_H2] = "H2", [FOLIO_ROLE_H3] = "H3",
-    [FOLIO_ROLE_H4] = "H4", [FOLIO_ROLE_H5] = "H5", [FOLIO_ROLE_H6] = "H6",
-    [FOLIO_ROLE_L] = "L", [FOLIO_ROLE_LI] = "LI", [FOLIO_ROLE_LBL] = "Lbl",
-    [FOLIO_ROLE_LBODY] = "LBody", [FOLIO_ROLE_TABLE] = "Table", [FOLIO_ROLE_THEAD] = "THead",
-    [FOLIO_ROLE_TBODY] = "TBody", [FOLIO_ROLE_TR] = "TR", [FOLIO_ROLE_TH] = "TH",
-    [FOLIO_ROLE_TD] = "TD", [FOLIO_ROLE_NOTE] = "Note", [FOLIO_ROLE_REFERENCE] = "Reference",
-    [FOLIO_ROLE_LINK] = "Link", [FOLIO_ROLE_FIGURE] = "Figure",
+static const char *const role_name[FOLIO_TAG_COUNT] = {
+    [FOLIO_TAG_DOCUMENT] = "Document", [FOLIO_TAG_DIV] = "Div", [FOLIO_TAG_P] = "P",
+    [FOLIO_TAG_H1] = "H1", [FOLIO_TAG_H2] = "H2", [FOLIO_TAG_H3] = "H3",
+    [FOLIO_TAG_H4] = "H4", [FOLIO_TAG_H5] = "H5", [FOLIO_TAG_H6] = "H6",
+    [FOLIO_TAG_L] = "L", [FOLIO_TAG_LI] = "LI", [FOLIO_TAG_LBL] = "Lbl",
+    [FOLIO_TAG_LBODY] = "LBody", [FOLIO_TAG_TABLE] = "Table", [FOLIO_TAG_THEAD] = "THead",
+    [FOLIO_TAG_TBODY] = "TBody", [FOLIO_TAG_TR] = "TR", [FOLIO_TAG_TH] = "TH",
+    [FOLIO_TAG_TD] = "TD", [FOLIO_TAG_NOTE] = "Note", [FOLIO_TAG_REFERENCE] = "Reference",
+    [FOLIO_TAG_LINK] = "Link", [FOLIO_TAG_FIGURE] = "Figure", [FOLIO_TAG_TOC] = "TOC",
+    [FOLIO_TAG_TOCI] = "TOCI",
 };
 
 /* The artifacts' sequences, by role. */
 static const char *const artifact_op[] = {
-    [FOLIO_ROLE_ARTIFACT] = "/Artifact <</Type /Layout>> BDC\n",
-    [FOLIO_ROLE_PAGINATION] = "/Artifact <</Type /Pagination>> BDC\n",
-    [FOLIO_ROLE_HEADER] = "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n",
-    [FOLIO_ROLE_FOOTER] = "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n",
+    [FOLIO_TAG_ARTIFACT] = "/Artifact <</Type /Layout>> BDC\n",
+    [FOLIO_TAG_PAGINATION] = "/Artifact <</Type /Pagination>> BDC\n",
+    [FOLIO_TAG_HEADER] = "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n",
+    [FOLIO_TAG_FOOTER] = "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n",
 };
 
 /* The numbering of a list (folio_label_kind) as /ListNumbering names it. */
@@ -91,7 +92,7 @@ static const char *list_numbering(int kind)
 
 static int is_artifact(int role)
 {
-    return role < FOLIO_ROLE_DOCUMENT;
+    return role < FOLIO_TAG_DOCUMENT;
 }
 
 int folio_pdf_ops(folio_pdf *w, const char *s, size_t n)
@@ -138,21 +139,21 @@ static int touch(folio_pdf *w, uint32_t e)
 /* The structure of a layout made without one (by hand, in tests): every
  * item is an artifact of its kind, the Document is empty. */
 static const folio_selem bare[] = {
-    {FOLIO_ROLE_ARTIFACT, 0, 0, NULL, NULL, NULL},
-    {FOLIO_ROLE_PAGINATION, 0, 0, NULL, NULL, NULL},
-    {FOLIO_ROLE_HEADER, 0, 0, NULL, NULL, NULL},
-    {FOLIO_ROLE_FOOTER, 0, 0, NULL, NULL, NULL},
-    {FOLIO_ROLE_DOCUMENT, 0, 0, NULL, NULL, NULL},
+    {FOLIO_TAG_ARTIFACT, 0, 0, NULL, NULL, NULL},
+    {FOLIO_TAG_PAGINATION, 0, 0, NULL, NULL, NULL},
+    {FOLIO_TAG_HEADER, 0, 0, NULL, NULL, NULL},
+    {FOLIO_TAG_FOOTER, 0, 0, NULL, NULL, NULL},
+    {FOLIO_TAG_DOCUMENT, 0, 0, NULL, NULL, NULL},
 };
 
 int folio_pdf_tags_begin(folio_pdf *w, const folio_layout *l)
 {
     const folio_selem *el = l->elems ? l->elems : bare;
     size_t n = l->elems ? l->nelems : sizeof bare / sizeof *bare;
-    if (n <= FOLIO_SID_DOCUMENT || n > UINT32_MAX || el[FOLIO_SID_DOCUMENT].role != FOLIO_ROLE_DOCUMENT)
+    if (n <= FOLIO_SID_DOCUMENT || n > UINT32_MAX || el[FOLIO_SID_DOCUMENT].role != FOLIO_TAG_DOCUMENT)
         return folio_pdf_fail(w, FOLIO_E_PDF, "the layout's structure tree has no root");
     for (size_t i = 0; i < n; i++)
-        if (el[i].role >= FOLIO_ROLE_COUNT || (i > FOLIO_SID_DOCUMENT && el[i].parent >= i) ||
+        if (el[i].role >= FOLIO_TAG_COUNT || (i > FOLIO_SID_DOCUMENT && el[i].parent >= i) ||
             (i > FOLIO_SID_DOCUMENT && el[i].parent < FOLIO_SID_DOCUMENT))
             return folio_pdf_fail(w, FOLIO_E_PDF, "structure element %zu is malformed", i);
     struct folio_pdf_tags *t = calloc(1, sizeof *t);
@@ -200,9 +201,9 @@ static int open_mc(folio_pdf *w, uint32_t sid, int text)
     if (is_artifact(role)) {
         const char *op = artifact_op[role];
         rc = folio_pdf_ops(w, op, strlen(op));
-    } else if (role == FOLIO_ROLE_DOCUMENT || !role_name[role]) {
+    } else if (role == FOLIO_TAG_DOCUMENT || !role_name[role]) {
         return folio_pdf_fail(w, FOLIO_E_PDF, "content directly in a %s element",
-                              role == FOLIO_ROLE_DOCUMENT ? "Document" : "grouping");
+                              role == FOLIO_TAG_DOCUMENT ? "Document" : "grouping");
     } else {
         char op[64];
         uint32_t mcid = t->mcids[w->page_index]++;
@@ -254,7 +255,7 @@ int folio_pdf_tag_annot(folio_pdf *w, HPDF_Annotation a, uint32_t sid, const cha
     if (t->elems == bare)
         return 0; /* a layout without structure: nothing to tag it in */
     if (sid >= t->nelems || is_artifact(t->elems[sid].role) ||
-        t->elems[sid].role == FOLIO_ROLE_DOCUMENT)
+        t->elems[sid].role == FOLIO_TAG_DOCUMENT)
         return folio_pdf_fail(w, FOLIO_E_PDF, "a link outside any Link element");
     uint32_t key = (uint32_t)t->l->npages + t->nannots++;
     if (HPDF_Dict_AddNumber(a, "StructParent", (HPDF_INT32)key) != HPDF_OK)
@@ -340,7 +341,7 @@ HPDF_STATUS folio_pdf_put_text_string(HPDF_Stream out, const char *s)
 
 static int is_note(const struct folio_pdf_tags *t, const tag_event *ev)
 {
-    return ev->kind == EV_CHILD && t->elems[ev->value].role == FOLIO_ROLE_NOTE;
+    return ev->kind == EV_CHILD && t->elems[ev->value].role == FOLIO_TAG_NOTE;
 }
 
 /* The K array: content in drawing order, notes last; or, for an element
@@ -354,6 +355,7 @@ static HPDF_STATUS write_kids(struct folio_pdf_tags *t, uint32_t e, uint32_t pg,
     /* a single kid needs no array: most elements hold one sequence */
     int one = n == 1 && !(own && is_note(t, &v[0]));
     HPDF_STATUS st = HPDF_Stream_WriteStr(out, one ? "/K " : "/K[");
+    size_t written = 0;
     for (int notes = 0; notes < 2 && st == HPDF_OK; notes++)
         for (size_t i = 0; i < n && st == HPDF_OK; i++) {
             const tag_event *ev = &v[i];
@@ -361,17 +363,17 @@ static HPDF_STATUS write_kids(struct folio_pdf_tags *t, uint32_t e, uint32_t pg,
                 continue;
             if (!own && notes)
                 break;
-            const char *sep = i + 1 < n ? " " : "";
+            const char *sep = written++ ? " " : "";
             if (ev->kind == EV_MCID && ev->page == pg)
-                st = put(out, "%u%s", (unsigned)ev->value, sep);
+                st = put(out, "%s%u", sep, (unsigned)ev->value);
             else if (ev->kind == EV_MCID)
-                st = put(out, "<</Type/MCR/Pg %u 0 R/MCID %u>>%s",
-                         (unsigned)t->page_obj[ev->page], (unsigned)ev->value, sep);
+                st = put(out, "%s<</Type/MCR/Pg %u 0 R/MCID %u>>", sep,
+                         (unsigned)t->page_obj[ev->page], (unsigned)ev->value);
             else if (ev->kind == EV_OBJR)
-                st = put(out, "<</Type/OBJR/Obj %u 0 R/Pg %u 0 R>>%s", (unsigned)ev->value,
-                         (unsigned)t->page_obj[ev->page], sep);
+                st = put(out, "%s<</Type/OBJR/Obj %u 0 R/Pg %u 0 R>>", sep, (unsigned)ev->value,
+                         (unsigned)t->page_obj[ev->page]);
             else
-                st = put(out, "%u 0 R%s", (unsigned)t->obj[ev->value], sep);
+                st = put(out, "%s%u 0 R", sep, (unsigned)t->obj[ev->value]);
         }
     return st == HPDF_OK ? HPDF_Stream_WriteStr(out, one ? "\n" : "]\n") : st;
 }
@@ -401,9 +403,9 @@ static HPDF_STATUS write_elem(HPDF_Dict d, HPDF_Stream out)
         if (vals[k] && (st = HPDF_Stream_WriteStr(out, keys[k])) == HPDF_OK &&
             (st = folio_pdf_put_text_string(out, vals[k])) == HPDF_OK)
             st = HPDF_Stream_WriteStr(out, "\n");
-    if (st == HPDF_OK && se->role == FOLIO_ROLE_TH && se->attr)
+    if (st == HPDF_OK && se->role == FOLIO_TAG_TH && se->attr)
         st = HPDF_Stream_WriteStr(out, "/A<</O/Table/Scope/Column>>\n");
-    if (st == HPDF_OK && se->role == FOLIO_ROLE_L && list_numbering(se->attr))
+    if (st == HPDF_OK && se->role == FOLIO_TAG_L && list_numbering(se->attr))
         st = put(out, "/A<</O/List/ListNumbering/%s>>\n", list_numbering(se->attr));
     return st;
 }
