@@ -475,7 +475,7 @@ static int footer(builder *B)
         B->out->elems[e].alt = u->job.text ? u->job.text : u->barcode.payload;
         B->plan->mast.barcode = e;
     }
-    if (u->qr_url && u->qr_art) {
+    if (u->qr_url) { /* the link is tagged even without its picture */
         uint32_t link = add(B, FOLIO_TAG_LINK, div);
         uint32_t e = link ? add(B, FOLIO_TAG_FIGURE, link) : 0;
         if (!e)
