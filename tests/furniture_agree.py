@@ -259,7 +259,7 @@ class Docx:
         out = []
         for r in p.iter(f"{W}r"):
             rs = r.find(f"{W}rPr/{W}rStyle")
-            if rs is not None and rs.get(f"{W}val") == "UNNoteRef":
+            if rs is not None and rs.get(f"{W}val") in ("FootnoteReference", "EndnoteReference"):
                 continue  # a note's mark: a superscript, not furniture
             text = "".join(t.text or "" for t in r.iter(f"{W}t"))
             if text.strip():

@@ -186,7 +186,7 @@ int folio_dx_lists_load(dx_doc *d)
     d->lists = folio_alloc(d->arena, sizeof *d->lists * (f->nstyles + 1));
     if (!d->lists)
         return FOLIO_E_NOMEM;
-    for (size_t i = 0; i < f->nstyles; i++) {
+    for (size_t i = 0; i < f->nstyles && f->house; i++) {
         const folio_pstyle *st = f->styles[i];
         if (!st->list)
             continue;

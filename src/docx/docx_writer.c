@@ -106,7 +106,9 @@ static int number_notes(dx_doc *d)
             d->rule_in_notes = end < f->nblocks;
         }
     }
-    const char *r = folio_house_get(f->house, "document", "notes-restart-in-annex");
+    /* a flow made in code may have no house */
+    const char *r = f->house ? folio_house_get(f->house, "document", "notes-restart-in-annex")
+                             : NULL;
     d->notes_restart = r && (!strcmp(r, "yes") || !strcmp(r, "true") || !strcmp(r, "1"));
     return 0;
 }
@@ -286,7 +288,8 @@ static int generate(dx_doc *d)
     return 0;
 }
 
-int folio_docx_write(folio_ctx *ctx, const folio_flow *f, const char *path)
+static int write_package(folio_ctx *ctx, const folio_flow *f, const char *path,
+                         int template_doc)
 {
     if (!f || !path || !*path)
         return folio_error(ctx, FOLIO_E_USAGE, (folio_pos){0, 0},
@@ -294,6 +297,7 @@ int folio_docx_write(folio_ctx *ctx, const folio_flow *f, const char *path)
     dx_doc d = {0};
     d.ctx = ctx;
     d.f = f;
+    d.template_doc = template_doc;
     d.arena = folio_arena_new();
     if (!d.arena)
         return FOLIO_E_NOMEM;
@@ -306,5 +310,27 @@ int folio_docx_write(folio_ctx *ctx, const folio_flow *f, const char *path)
     for (size_t i = 0; i < d.nparts; i++)
         free(d.parts[i].data);
     folio_arena_free(d.arena);
+    return rc;
+}
+
+int folio_docx_write(folio_ctx *ctx, const folio_flow *f, const char *path)
+{
+    return write_package(ctx, f, path, 0);
+}
+
+int folio_docx_write_template(folio_ctx *ctx, const folio_style_options *opt,
+                              const folio_fonts *fonts, const char *path)
+{
+    /* An empty report through the style stage: the house's styles, lists,
+     * page and furniture for the station and language asked for. */
+    folio_report *r = folio_report_new("template");
+    folio_flow *f = NULL;
+    if (!r)
+        return folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
+    int rc = folio_style_apply(ctx, r, opt, fonts, &f);
+    if (rc == 0)
+        rc = write_package(ctx, f, path, 1);
+    folio_flow_free(f);
+    folio_report_free(r);
     return rc;
 }
