@@ -10,6 +10,8 @@
 #   - LibreOffice converts it: pages within one of folio's PDF, the same
 #     paragraph numbers as folio's PDF (../shared/tools/numcheck.py);
 #   - a paragraph inserted with python-docx renumbers the ones after it;
+#   - every house style is defined alike in every document of a page size
+#     and language (tests/docx_styles_same.py);
 #   - folio template writes a .dotx that is valid and opens.
 cd "$(dirname "$0")/.." || exit 2
 tmp=$(mktemp -d) || exit 2
@@ -59,6 +61,11 @@ if [ $have_check = 1 ]; then
         else bad "$(basename "$d"): not valid against ECMA-376"; head -5 "$tmp/check"; fi
     done
 fi
+
+# One style name, one definition, in every document of a page size and
+# language.
+if $py tests/docx_styles_same.py "$tmp"/out/*.docx >"$tmp/same" 2>&1; then ok
+else bad "a style is defined differently in two documents"; cat "$tmp/same"; fi
 
 # A template is a template: its main part's content type says so.
 if unzip -p "$tmp/out/un.dotx" '\[Content_Types\].xml' | grep -q 'wordprocessingml.template.main+xml'

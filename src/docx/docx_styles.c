@@ -707,42 +707,32 @@ const folio_pstyle *folio_dx_cell_style(const dx_doc *d, const folio_pstyle *st)
     return use && use->cell ? use->cell : st;
 }
 
-static void mark_para(dx_doc *d, const folio_pstyle *st, int labelled,
-                      int *in_para)
-{
-    for (size_t k = 0; k < d->f->nstyles; k++)
-        if (d->uses[k].st == st) {
-            in_para[k] = 1;
-            d->uses[k].labelled |= labelled;
-        }
-}
-
-/* Which styles carry labels and which are used in table cells. A style
- * used both in cells and in paragraphs of the column (the note style for
- * the tables of endnotes) gets a variant measured from the cell. */
+/* Which styles are set in table cells. The house's table styles always
+ * are (their indents are measured from the cell in every document, so a
+ * style means the same in every report); another style a table's cells
+ * use (the note style, in the tables of a closing list of notes) gets a
+ * variant measured from the cell, written only where it is used. */
 int folio_dx_scan_styles(dx_doc *d)
 {
     const folio_flow *f = d->f;
     d->uses = folio_alloc(d->arena, sizeof *d->uses * (f->nstyles + 1));
-    int *in_para = folio_alloc(d->arena, sizeof *in_para * (f->nstyles + 1));
-    if (!d->uses || !in_para)
+    int *cells = folio_alloc(d->arena, sizeof *cells * (f->nstyles + 1));
+    if (!d->uses || !cells)
         return FOLIO_E_NOMEM;
-    for (size_t i = 0; i < f->nstyles; i++)
+    const folio_pstyle *table = flow_style(f, "UNTable"), *head = flow_style(f, "UNTableHead");
+    for (size_t i = 0; i < f->nstyles; i++) {
         d->uses[i].st = f->styles[i];
+        d->uses[i].in_cell = f->styles[i] == table || f->styles[i] == head;
+    }
     for (size_t i = 0; i < f->nblocks; i++) {
         const folio_fblock *b = &f->blocks[i];
-        if (b->kind == FOLIO_FLOW_PARA)
-            mark_para(d, b->style, b->label && *b->label, in_para);
         for (size_t k = 0; k < f->nstyles && b->kind == FOLIO_FLOW_TABLE; k++)
             if (b->cell_style == d->uses[k].st || b->head_style == d->uses[k].st)
-                d->uses[k].in_cell = 1;
+                cells[k] = 1;
     }
-    mark_para(d, f->note_style, 0, in_para);
-    mark_para(d, f->header_style, 0, in_para);
-    mark_para(d, f->footer_style, 0, in_para);
     for (size_t k = 0; k < f->nstyles; k++) {
         dx_style_use *u = &d->uses[k];
-        if (!u->in_cell || !in_para[k] || !u->st || !u->st->name)
+        if (!cells[k] || u->in_cell || !u->st || !u->st->name)
             continue;
         folio_pstyle *c = folio_dx_own_style(d, u->st, u->st->name);
         if (!c || !(c->name = folio_sprintf(d->arena, "%sCell", u->st->name)) ||
@@ -753,7 +743,6 @@ int folio_dx_scan_styles(dx_doc *d)
         c->frame_relative = 1;          /* from the cell's edges */
         c->label_place = FOLIO_LABEL_AT_INDENT;
         c->first_line = c->label_indent = 0;
-        u->in_cell = 0;
         u->cell = c;
     }
     return 0;

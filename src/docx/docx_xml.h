@@ -135,11 +135,9 @@ typedef struct dx_note {
 /* How the writer uses a style, found by scanning the flow. */
 typedef struct dx_style_use {
     const folio_pstyle *st;
-    int labelled;       /* some block of this style carries a label */
-    int in_cell;        /* used only inside table cells: indents
-                           cell-relative */
-    const folio_pstyle *cell; /* used in cells and outside: the variant
-                                 for cells */
+    int in_cell;        /* a table style: indents from the cell */
+    const folio_pstyle *cell; /* another style a table's cells use: its
+                                 variant measured from the cell */
 } dx_style_use;
 
 /* A style the writer derives for this document (masthead grid, masthead
@@ -290,8 +288,8 @@ int32_t folio_dx_style_left(const dx_doc *d, const folio_pstyle *st);
 int folio_dx_unlabelled_ind(const dx_doc *d, const folio_pstyle *st,
                             int32_t *left, int32_t *first);
 int folio_dx_write_styles(dx_doc *d);
-/* Fill d->uses: which styles carry labels, which are used in table cells;
- * a style used both in cells and outside gets a cell variant. */
+/* Fill d->uses: the table styles are measured from the cell; another
+ * style a table's cells use gets a cell variant. */
 int folio_dx_scan_styles(dx_doc *d);
 /* A copy of `src` that this document's styles.xml carries (found by name
  * before the flow's); the caller adjusts it. NULL when out of memory. */
