@@ -88,14 +88,27 @@ static int parse_value(const char *s, size_t len, dx_fmt fmt)
         }
         break;
     case DX_FMT_UPPER_ROMAN:
-    case DX_FMT_LOWER_ROMAN:
-        /* try every value: roman numerals are few */
-        for (int k = 1; k < 4000 && !v; k++) {
-            roman(got, sizeof got, k, fmt == DX_FMT_LOWER_ROMAN);
-            if (!strcmp(got, buf))
-                v = k;
+    case DX_FMT_LOWER_ROMAN: {
+        /* add the digits, less those before a larger one; the check below
+         * refuses what is not written so ("IIII", "VX") */
+        static const char digits[] = "IVXLCDM";
+        static const int values[] = {1, 5, 10, 50, 100, 500, 1000};
+        int prev = 0;
+        for (size_t i = len; i-- > 0;) {
+            char c = fmt == DX_FMT_LOWER_ROMAN && buf[i] >= 'a' && buf[i] <= 'z'
+                         ? (char)(buf[i] - 'a' + 'A') : buf[i];
+            if (fmt == DX_FMT_UPPER_ROMAN && buf[i] >= 'a' && buf[i] <= 'z')
+                return 0;
+            const char *d = c ? strchr(digits, c) : NULL;
+            if (!d)
+                return 0;
+            int dv = values[d - digits];
+            v += dv < prev ? -dv : dv;
+            if (dv > prev)
+                prev = dv;
         }
-        return v;
+        break;
+    }
     case DX_FMT_UPPER_LETTER:
     case DX_FMT_LOWER_LETTER: {
         char a = fmt == DX_FMT_UPPER_LETTER ? 'A' : 'a';
@@ -269,28 +282,35 @@ static int kind_fmt(const folio_fblock *b)
     }
 }
 
-/* Levels to try, best first: the style's own; then those of the label's
+/* The levels that may number a label, best first: the style's own, when
+ * it writes the label in the label's kind; else the levels of the label's
  * kind, deeper ones before shallower (a deeper item keeps its parents);
- * then any other. */
-static int candidates(const dx_list *l, int own, int kf, int *out)
+ * else any level that writes it. Only the first group that has one is
+ * tried: a run of items that starts again at (a) restarts its own level
+ * rather than going on one level down. */
+static int candidates(const dx_list *l, int own, int kf, const char *label, int *cand,
+                      int *val)
 {
-    int n = 0;
-    out[n++] = own;
-    for (int pass = 0; pass < 3; pass++)
-        for (int i = 0; i < DX_LEVELS; i++) {
-            int k = pass == 1 ? own - 1 - i : pass == 0 ? own + 1 + i : i;
-            if (k < 0 || k >= DX_LEVELS || !l->lv[k].defined || k == own)
+    int v = label_value(&l->lv[own], label);
+    if (v > 0 && (kf < 0 || (int)l->lv[own].fmt == kf)) {
+        cand[0] = own, val[0] = v;
+        return 1;
+    }
+    for (int group = 0; group < 2; group++) {
+        int n = 0;
+        for (int i = 0; i < 2 * DX_LEVELS; i++) {
+            int k = i < DX_LEVELS ? own + 1 + i : own - 1 - (i - DX_LEVELS);
+            if (k < 0 || k >= DX_LEVELS || !l->lv[k].defined)
                 continue;
-            int same = (int)l->lv[k].fmt == kf;
-            if ((pass < 2) != same)
+            if (group == 0 && (int)l->lv[k].fmt != kf)
                 continue;
-            int dup = 0;
-            for (int j = 0; j < n; j++)
-                dup |= out[j] == k;
-            if (!dup)
-                out[n++] = k;
+            if ((v = label_value(&l->lv[k], label)) > 0)
+                cand[n] = k, val[n++] = v;
         }
-    return n;
+        if (n)
+            return n;
+    }
+    return 0;
 }
 
 int folio_dx_number(dx_doc *d, const folio_pstyle *st, const char *label,
@@ -304,11 +324,8 @@ int folio_dx_number(dx_doc *d, const folio_pstyle *st, const char *label,
     if (!label || !*label)
         return 0;
     dx_list *l = &d->lists[cl - d->lists];
-    int own = st->list_level - 1, cand[DX_LEVELS], val[DX_LEVELS];
-    int nc = candidates(l, own, kind_fmt(b), cand), usable = 0;
-    for (int i = 0; i < nc; i++)
-        if ((val[i] = label_value(&l->lv[cand[i]], label)) > 0)
-            cand[usable] = cand[i], val[usable++] = val[i];
+    int own = st->list_level - 1, cand[2 * DX_LEVELS], val[2 * DX_LEVELS];
+    int usable = candidates(l, own, kind_fmt(b), label, cand, val);
     if (!usable)
         return 0; /* typed text */
     dx_num *cur = &d->nums[l->cur];

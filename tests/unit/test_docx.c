@@ -18,6 +18,7 @@
 
 #include "docx/docx_xml.h"
 #include "docx/docx.h"
+#include "folio/read.h"
 #include "layout/fonts.h"
 #include "style/style_internal.h"
 
@@ -1011,6 +1012,94 @@ static int keep_sample(const char *out)
     return rc ? 1 : 0;
 }
 
+
+/* Word numbering from the house lists, through the whole pipeline: the
+ * labels the PDF prints come from numbering.xml, continuing where the
+ * document continues, restarting (a new w:num with overrides) where it
+ * restarts, typed text where no level can write the label. */
+static void test_numbering(void **state)
+{
+    fixture *fx = *state;
+    static const char md[] =
+        "United Nations\nA/1/2\nGeneral Assembly\nDistr.: General\n1 January 2024\n"
+        "Original: English\n\n# Title\n\n## I. Introduction\n\n"
+        "1. First paragraph.\n\n2. Second paragraph.\n\n3. Third paragraph.\n\n"
+        "- (a) An item;\n- (b) Another item.\n\n4. Fourth paragraph.\n\n"
+        "- (a) A new run of items.\n\n## II. More\n\nAn unnumbered paragraph.\n\n"
+        "## Annex\n\n## I. In the annex\n\n1. Annex paragraph.\n\n2. Another.\n";
+    folio_ctx ctx;
+    folio_report *r = NULL;
+    folio_flow *f = NULL;
+    folio_ctx_init(&ctx, "num.md");
+    assert_int_equal(folio_read_markdown(&ctx, md, sizeof md - 1, "num.md", NULL, NULL, &r), 0);
+    assert_int_equal(folio_style_apply(&ctx, r, NULL, fx->fonts, &f), 0);
+    /* a label no level writes stays text */
+    for (size_t i = 0; i < f->nblocks; i++)
+        if (f->blocks[i].label && !strcmp(f->blocks[i].label, "3."))
+            f->blocks[i].label = "2 bis";
+    char path[128];
+    snprintf(path, sizeof path, "%s/num.docx", fx->dir);
+    assert_int_equal(folio_docx_write(&ctx, f, path), 0);
+    folio_ctx_free(&ctx);
+    int err;
+    zip_t *z = zip_open(path, ZIP_RDONLY, &err);
+    assert_non_null(z);
+    xmlDocPtr d = parse_entry(z, "word/document.xml");
+#define NUM(words) "//w:p[contains(., '" words "')]/w:pPr/w:numPr/w:numId/@w:val"
+    /* the paragraphs continue one w:num; the typed label is text */
+    assert_xp_str(d, NUM("First paragraph"), "1");
+    assert_xp_str(d, NUM("Second paragraph"), "1");
+    assert_xp_str(d, NUM("Third paragraph"), "0");
+    assert_xp_str(d, "//w:p[contains(., 'Third paragraph')]", "2 bisThird paragraph.");
+    /* 1, 2, "2 bis", 4: Word would number the fourth 3; a w:num that
+     * starts at 4 takes over */
+    char *fourth = xp_str(d, NUM("Fourth paragraph"));
+    assert_string_not_equal(fourth, "1");
+    assert_xp_str(d, "//w:p[contains(., 'First paragraph')]", "First paragraph.");
+    /* the headings are Word's, numbered by their list */
+    assert_xp_str(d, "//w:p[contains(., 'Introduction')]/w:pPr/w:pStyle/@w:val", "Heading1");
+    assert_xp_str(d, "//w:p[contains(., 'Introduction')]", "Introduction");
+    /* an unnumbered paragraph of the numbered style: numId 0 */
+    assert_xp_str(d, NUM("An unnumbered paragraph"), "0");
+    /* the second run of items and the annex start new w:nums */
+    char *items = xp_str(d, NUM("An item"));
+    char *again = xp_str(d, NUM("A new run of items"));
+    char *annex = xp_str(d, NUM("Annex paragraph"));
+    assert_xp_str(d, NUM("Another item"), items);
+    assert_string_not_equal(items, again);
+    assert_string_not_equal(annex, "1");
+    assert_xp_str(d, NUM("Another."), annex);
+    xmlFreeDoc(d);
+    d = parse_entry(z, "word/numbering.xml");
+    char expr[160];
+    snprintf(expr, sizeof expr,
+             "//w:num[@w:numId='%s']/w:lvlOverride[@w:ilvl='0']/w:startOverride/@w:val", annex);
+    assert_xp_str(d, expr, "1");
+    snprintf(expr, sizeof expr,
+             "//w:num[@w:numId='%s']/w:lvlOverride[@w:ilvl='0']/w:startOverride/@w:val", fourth);
+    assert_xp_str(d, expr, "4");
+    assert_xp_str(d, "//w:abstractNum[w:name/@w:val='headings']/w:lvl[@w:ilvl='0']/w:numFmt/@w:val",
+                  "upperRoman");
+    assert_xp_str(d, "//w:abstractNum[w:name/@w:val='headings']/w:lvl[@w:ilvl='0']/w:lvlJc/@w:val",
+                  "right");
+    assert_xp_str(d, "//w:abstractNum[w:name/@w:val='subparagraphs']/w:lvl[@w:ilvl='0']/w:lvlText/@w:val",
+                  "(%1)");
+    xmlFreeDoc(d);
+    d = parse_entry(z, "word/styles.xml");
+    assert_xp_str(d, "//w:style[@w:styleId='UNPara']/w:pPr/w:numPr/w:numId/@w:val", "1");
+    assert_xp_str(d, "//w:style[@w:styleId='Heading1']/w:name/@w:val", "heading 1");
+    assert_xp_str(d, "//w:style[@w:styleId='Heading1']/w:aliases/@w:val", "UN Chapter");
+    assert_xp_str(d, "//w:style[@w:styleId='Heading3']/w:pPr/w:outlineLvl/@w:val", "2");
+    xmlFreeDoc(d);
+    zip_close(z);
+    free(fourth);
+    free(items);
+    free(again);
+    free(annex);
+    folio_flow_free(f);
+    folio_report_free(r);
+}
+
 int main(void)
 {
     const char *out = getenv("TEST_DOCX_OUT");
@@ -1025,6 +1114,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_failure_leaves_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_minimal_flow, setup, teardown),
         cmocka_unit_test_setup_teardown(test_long_organ, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_numbering, setup, teardown),
         cmocka_unit_test(test_clean_text),
         cmocka_unit_test(test_png_bars_exact),
         cmocka_unit_test(test_png_paths),
