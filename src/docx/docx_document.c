@@ -517,6 +517,10 @@ void folio_dx_sect_pr(dx_xml *x, int first, int restart)
         folio_dx_val(x, "w:numRestart", "eachSect");
         dx_end(x);
     }
+    /* LibreOffice reads the endnotes' format here, not in the settings */
+    dx_start(x, "w:endnotePr");
+    folio_dx_val(x, "w:numFmt", "decimal");
+    dx_end(x);
     dx_start(x, "w:pgSz");
     folio_dx_attr_int(x, "w:w", DX_TWIPS(pg->width));
     folio_dx_attr_int(x, "w:h", DX_TWIPS(pg->height));

@@ -25,13 +25,16 @@ static void separator(dx_xml *x, const char *elem, const char *type, int id,
     dx_end(x);
 }
 
-static void mark_run(dx_xml *x, const dx_note *n, int hanging)
+/* The mark opens the note's first line (LibreOffice drops what comes
+ * before it); a tab takes the text to the indent. An endnote's number is
+ * set on the line, as the PDF's list under "Notes" sets it. */
+static void mark_run(dx_xml *x, const dx_note *n)
 {
-    if (hanging) /* the mark right-aligned on the style's first tab */
-        folio_dx_tab_run(x);
     dx_start(x, "w:r");
     dx_start(x, "w:rPr");
     folio_dx_val(x, "w:rStyle", n->endnote ? DX_ENDNOTE_REF : DX_FOOTNOTE_REF);
+    if (n->endnote)
+        folio_dx_val(x, "w:vertAlign", "baseline");
     dx_end(x);
     if (n->custom || n->parent) {
         dx_start(x, "w:t");
@@ -65,7 +68,7 @@ static void note_para(dx_xml *x, const folio_pstyle *st, const folio_fblock *b,
     }
     dx_end(x);
     if (mark)
-        mark_run(x, mark, st->label_place == FOLIO_LABEL_HANGING);
+        mark_run(x, mark);
     if (b && b->label && *b->label) {
         folio_dx_run_text(x, NULL, b->label);
         dx_start(x, "w:r");
@@ -92,7 +95,7 @@ static void note_table(dx_xml *x, const folio_fblock *b, const dx_note *mark)
         folio_dx_val(x, "w:pStyle", "UNNoteList");
         dx_end(x);
         if (mark && i == 0)
-            mark_run(x, mark, 0);
+            mark_run(x, mark);
         for (size_t j = 0; j < t->ncols; j++) {
             const folio_cell *c = &t->cells[i * t->ncols + j];
             if (j > 0) {

@@ -228,6 +228,14 @@ static void style_geom(const dx_doc *d, const folio_pstyle *st, geom *g)
             g->tab_left = g->left;
             return;
         }
+        /* Word's note text (endnotes): the mark opens the line, left
+         * aligned where a three-digit number (1.5 em) ends label_gap
+         * before the text, which follows a tab at the indent. */
+        if (labelled && st->word_name) {
+            g->first = -(st->label_gap + st->size * 3 / 2);
+            g->tab_left = g->left;
+            return;
+        }
         /* A typed label: the first line starts at the margin, the label is
          * right-aligned on a tab stop label_gap before the text, which
          * follows a second tab at the indent. */
