@@ -4,7 +4,8 @@
 usage: docx_clients.py REPORT.xml FILE.docx FOLIO.pdf [--mammoth DIR] [--check]
 
 REPORT.xml is the report as `folio convert --to xml` writes it (the model:
-headings, numbered paragraphs, subparagraphs, notes); FOLIO.pdf is folio's
+headings, numbered paragraphs, subparagraphs, notes; the titles of parts
+and the contents' entries, which carry a role, are not counted); FOLIO.pdf is folio's
 PDF of the same report (the numbers it prints). Prints one line per client:
 pandoc (-f docx -t json), python-docx and, with --mammoth DIR (a folder whose
 node_modules holds mammoth), mammoth: headings found at each level, numbered
@@ -32,6 +33,10 @@ def model(xml):
     words = set()
     for el in root.iter():
         tag = el.tag.split('}')[-1]
+        # a part's title (a resolution's, an annex's) or a contents entry
+        # is no heading or list item of the document
+        if tag in ('heading', 'item') and el.get('role'):
+            continue
         if tag == 'heading' and 1 <= int(el.get('level', '0')) <= 4:
             heads[int(el.get('level'))] += 1
         elif tag == 'p' and el.get('numbered') == 'true':
