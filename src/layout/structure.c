@@ -462,6 +462,7 @@ static int masthead(builder *B)
 static int footer(builder *B)
 {
     const folio_furniture *u = &B->L->flow->furn;
+    int english = B->L->flow->lang.code && !strcmp(B->L->flow->lang.code, "en");
     uint32_t div = add(B, FOLIO_TAG_DIV, FOLIO_SID_DOCUMENT);
     if (!div)
         return FOLIO_E_NOMEM;
@@ -472,7 +473,12 @@ static int footer(builder *B)
         uint32_t e = add(B, FOLIO_TAG_FIGURE, div);
         if (!e)
             return FOLIO_E_NOMEM;
-        B->out->elems[e].alt = u->job.text ? u->job.text : u->barcode.payload;
+        /* as the DOCX says it (in English, as the emblem's) */
+        B->out->elems[e].alt = folio_sprintf(B->out->arena, "Bar code of the job number %s",
+                                             u->barcode.payload);
+        B->out->elems[e].lang = english ? NULL : "en";
+        if (!B->out->elems[e].alt)
+            return FOLIO_E_NOMEM;
         B->plan->mast.barcode = e;
     }
     if (u->qr_url) { /* the link is tagged even without its picture */
@@ -480,7 +486,10 @@ static int footer(builder *B)
         uint32_t e = link ? add(B, FOLIO_TAG_FIGURE, link) : 0;
         if (!e)
             return FOLIO_E_NOMEM;
-        B->out->elems[e].alt = u->qr_url;
+        B->out->elems[e].alt = folio_sprintf(B->out->arena, "QR code of %s", u->qr_url);
+        B->out->elems[e].lang = english ? NULL : "en";
+        if (!B->out->elems[e].alt)
+            return FOLIO_E_NOMEM;
         B->plan->mast.qr_link = link;
         B->plan->mast.qr = e;
     }
