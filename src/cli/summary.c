@@ -6,23 +6,13 @@
 #include <string.h>
 
 #include "cli/batch.h"
+#include "util/text.h"
 
 typedef struct summary {
     const batch_opts *o;
     const batch_list *l;
     double seconds;
 } summary;
-
-/* The length of the valid UTF-8 sequence at s, 0 when invalid. */
-static int valid_utf8(const char *s, size_t len)
-{
-    static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
-    uint32_t cp;
-    int n = folio_utf8_next(s, len, &cp);
-    if (n < 2 || cp < least[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
 
 static void json_string(FILE *f, const char *s)
 {
@@ -35,7 +25,8 @@ static void json_string(FILE *f, const char *s)
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)s[i];
         const char *esc = strchr("\"\\\b\f\n\r\t", c);
-        int n;
+        size_t n;
+        uint32_t cp;
         if (c && esc) {
             fprintf(f, "\\%c", "\"\\bfnrt"[esc - "\"\\\b\f\n\r\t"]);
             i++;
@@ -45,9 +36,9 @@ static void json_string(FILE *f, const char *s)
         } else if (c < 0x80) {
             fputc(c, f);
             i++;
-        } else if ((n = valid_utf8(s + i, len - i))) {
-            fwrite(s + i, 1, (size_t)n, f);
-            i += (size_t)n;
+        } else if ((n = folio_utf8_decode((const unsigned char *)s + i, len - i, &cp))) {
+            fwrite(s + i, 1, n, f);
+            i += n;
         } else {
             fputs("\\ufffd", f);
             i++;

@@ -122,11 +122,7 @@ int folio_dx_masthead_styles(dx_doc *d)
     static const char *const lines[] = {"UNMastBody", "UNMastSession",
                                         "UNMastLine"};
     for (int i = 0; i < 3; i++) {
-        int in_flow = 0;
-        for (size_t k = 0; k < d->f->nstyles; k++)
-            in_flow |= d->f->styles[k] && d->f->styles[k]->name &&
-                       !strcmp(d->f->styles[k]->name, lines[i]);
-        if (in_flow)
+        if (folio_flow_style(d->f, lines[i]))
             continue;
         OWN(lines[i], NULL);
         /* they wrap where the flow says, measured from the frame */

@@ -95,15 +95,6 @@ static int is_grid_style(const char *name)
     return 0;
 }
 
-static const folio_pstyle *flow_style(const folio_flow *f, const char *name)
-{
-    for (size_t i = 0; i < f->nstyles; i++)
-        if (f->styles[i] && f->styles[i]->name &&
-            !strcmp(f->styles[i]->name, name))
-            return f->styles[i];
-    return NULL;
-}
-
 const folio_pstyle *folio_dx_style(const dx_doc *d, const char *name)
 {
     const folio_flow *f = d->f;
@@ -118,7 +109,7 @@ const folio_pstyle *folio_dx_style(const dx_doc *d, const char *name)
         return f->footer_style;
     if (!strcmp(name, "UNNote") && f->note_style)
         return f->note_style;
-    const folio_pstyle *st = flow_style(f, name);
+    const folio_pstyle *st = folio_flow_style(f, name);
     if (st)
         return st;
     for (size_t i = 0; i < NBUILTIN; i++)

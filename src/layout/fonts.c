@@ -149,16 +149,6 @@ int folio_glyph_width(const folio_fonts *f, folio_face face, uint32_t cp)
     return cp < NCP ? f->width[face][cp] : -1;
 }
 
-int folio_utf8_next(const char *s, size_t len, uint32_t *cp)
-{
-    size_t n = folio_utf8_decode((const unsigned char *)s, len, cp);
-    if (n == 0) { /* not UTF-8: one byte, drawn as a replacement */
-        *cp = 0xFFFD;
-        return 1;
-    }
-    return (int)n;
-}
-
 int32_t folio_text_width(const folio_fonts *f, folio_face face, int32_t size,
                          const char *s, size_t len)
 {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "layout/blockset.h"
+#include "util/text.h"
 
 /* Bookmark text: the label and the plain text of the runs. */
 static const char *plain_text(folio_arena *a, const char *label, const folio_run *r,

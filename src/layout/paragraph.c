@@ -9,6 +9,7 @@
 
 #include "layout/hyphenate.h"
 #include "layout/layout_internal.h"
+#include "util/text.h"
 
 /* A word space is glue: it stretches and shrinks by a third of its natural
  * width (TeX stretches by a half; a third, with font expansion, keeps the

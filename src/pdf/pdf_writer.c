@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pdf/pdf_internal.h"
+#include "util/text.h"
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *data)
 {
@@ -65,24 +66,12 @@ int folio_pdf_check(folio_pdf *w, const char *what)
     return 0;
 }
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid:
- * no overlong forms, no surrogates, nothing above U+10FFFF, no NUL. */
+/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid
+ * or a NUL (which would end the C string libharu takes). */
 static size_t utf8_valid(const unsigned char *s, size_t n)
 {
-    if (s[0] >= 0x01 && s[0] < 0x80)
-        return 1;
-    size_t len = s[0] >= 0xC2 && s[0] <= 0xDF ? 2
-               : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
-               : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
-    if (len == 0 || len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0) ||
-        (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90))
-        return 0;
-    return len;
+    uint32_t cp;
+    return s[0] ? folio_utf8_decode(s, n, &cp) : 0;
 }
 
 const char *folio_pdf_cstr(folio_pdf *w, const char *s, size_t n)

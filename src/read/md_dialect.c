@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "read/md_internal.h"
+#include "util/roman.h"
 
 #define MAX_STACK 128
 #define MAX_LEVELS 64
@@ -125,8 +126,8 @@ static void check_chapter(dl *d, int v, folio_pos pos)
     if (!d->in_note && v != d->last_chapter + 1) {
         char a[20], b[20];
         folio_warn(d->md->ctx, pos, "chapter numbered %s, expected %s",
-                   folio_md_roman_string(v, a, sizeof a),
-                   folio_md_roman_string(d->last_chapter + 1, b, sizeof b));
+                   folio_roman(v, 0, a, sizeof a),
+                   folio_roman(d->last_chapter + 1, 0, b, sizeof b));
     }
     d->last_chapter = v;
     d->last_section = 0;

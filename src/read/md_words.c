@@ -178,7 +178,7 @@ int folio_md_bracket_original(const char *s, size_t n, int *lang)
 
 int folio_md_is_session(const char *s, size_t n)
 {
-    if (folio_md_utf8_count(s, n) > 80)
+    if (folio_utf8_count(s, n) > 80)
         return 0;
     char *f = folio_text_fold(s, n);
     if (!f)
@@ -197,7 +197,7 @@ int folio_md_is_agenda_item(const char *s, size_t n)
     static const char *const phrases[] = {
         "provisional agenda", "preliminary list", "of the agenda", "ordre du jour",
         "del programa", "повестки дня", "议程", "جدول الأعمال"};
-    if (folio_md_utf8_count(s, n) > 120)
+    if (folio_utf8_count(s, n) > 120)
         return 0;
     char *f = folio_text_fold(s, n);
     if (!f)

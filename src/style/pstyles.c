@@ -86,10 +86,7 @@ int folio_style_load_pstyles(folio_ctx *ctx, const folio_house *h, folio_flow *f
         const char *sec = h->e[i].section;
         if (strncmp(sec, "style.", 6))
             continue;
-        int seen = 0;
-        for (size_t k = 0; k < f->nstyles && !seen; k++)
-            seen = !strcmp(f->styles[k]->name, sec + 6);
-        if (seen)
+        if (folio_flow_style(f, sec + 6))
             continue;
         folio_pstyle *s = folio_alloc(f->arena, sizeof *s);
         folio_pstyle **v = folio_grow(f->arena, f->styles, sizeof *v, f->nstyles,

@@ -39,6 +39,25 @@ size_t folio_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
     return len;
 }
 
+int folio_utf8_next(const char *s, size_t len, uint32_t *cp)
+{
+    size_t n = folio_utf8_decode((const unsigned char *)s, len, cp);
+    if (n == 0) { /* not UTF-8: one byte, drawn as a replacement */
+        *cp = 0xFFFD;
+        return 1;
+    }
+    return (int)n;
+}
+
+size_t folio_utf8_count(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            count++;
+    return count;
+}
+
 /* Base letter of a Latin-1 or Latin Extended-A letter, 0 when none. */
 static uint32_t latin_base(uint32_t c)
 {

@@ -18,6 +18,7 @@
 #include "pdf/pdf.h"
 #include "docx/docx.h"
 #include "read/md_internal.h"
+#include "util/roman.h"
 
 /* ---- helpers -----------------------------------------------------------------*/
 
@@ -212,8 +213,8 @@ static void roman_numerals(void **state)
     assert_int_equal(folio_md_roman_value("xl", 2), 40);
     assert_int_equal(folio_md_roman_value("IC", 2), 0);
     assert_int_equal(folio_md_roman_value("VV", 2), 0);
-    assert_string_equal(folio_md_roman_string(1994, buf, sizeof buf), "MCMXCIV");
-    assert_string_equal(folio_md_roman_string(3, buf, sizeof buf), "III");
+    assert_string_equal(folio_roman(1994, 0, buf, sizeof buf), "MCMXCIV");
+    assert_string_equal(folio_roman(3, 0, buf, sizeof buf), "III");
 }
 
 /* ---- masthead words --------------------------------------------------------------*/
