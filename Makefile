@@ -67,7 +67,8 @@ $(BUILD)/gen/builtin_report_rng.o: $(BUILD)/gen/builtin_report_rng.c
 # The DOCX masthead's emblem PNG, rasterized once at build time by a
 # generator linked from the art and the DOCX rasterizer alone.
 EMBLEM_GEN_OBJ = $(BUILD)/src/gen/emblem_png_gen.o $(BUILD)/src/docx/docx_png.o \
-                 $(patsubst %.c,$(BUILD)/%.o,$(wildcard src/art/*.c)) $(BUILD)/src/util/arena.o
+                 $(patsubst %.c,$(BUILD)/%.o,$(wildcard src/art/*.c)) $(BUILD)/src/util/arena.o \
+                 $(BUILD)/src/util/mem.o
 $(BUILD)/gen/emblem_png_gen: $(EMBLEM_GEN_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)

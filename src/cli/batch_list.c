@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli/batch.h"
+#include "util/mem.h"
 
 static const folio_pos nowhere = {0, 0};
 
@@ -204,7 +205,7 @@ static int by_job_name(const void *a, const void *b)
 /* Two jobs writing the same files would race: refuse. */
 static int check_names(folio_ctx *ctx, batch_list *l)
 {
-    batch_job **by = malloc((l->n ? l->n : 1) * sizeof *by);
+    batch_job **by = folio_malloc((l->n ? l->n : 1) * sizeof *by);
     int rc = 0;
     if (!by)
         return FOLIO_E_NOMEM;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/batch.h"
+#include "util/mem.h"
 
 typedef struct pool {
     const batch_opts *o;
@@ -84,7 +85,7 @@ void batch_run(const batch_opts *o, batch_list *l, const folio_fonts *fonts,
         continue;
     size_t left = l->n - (p.next < l->n ? p.next : l->n);
     size_t want = (size_t)o->threads < left ? (size_t)o->threads : left, started = 0;
-    pthread_t *threads = r > 0 && want > 1 ? calloc(want, sizeof *threads) : NULL;
+    pthread_t *threads = r > 0 && want > 1 ? folio_calloc(want, sizeof *threads) : NULL;
     for (; threads && started < want; started++)
         if (pthread_create(&threads[started], NULL, worker, &p))
             break;

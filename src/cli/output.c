@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "util/mem.h"
 
 /* Outputs are ordinary files (0666 less the umask), as any other program
  * would write them. umask() can only be read by setting it, which is
@@ -28,7 +29,7 @@ int cli_write_atomic(folio_ctx *ctx, const char *final,
                      int (*write)(const char *path, void *arg), void *arg)
 {
     size_t n = strlen(final) + 16;
-    char *tmp = malloc(n);
+    char *tmp = folio_malloc(n);
     int rc = 0, fd;
     if (!tmp)
         return FOLIO_E_NOMEM;

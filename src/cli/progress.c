@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/batch.h"
+#include "util/mem.h"
 
 struct batch_progress {
     pthread_mutex_t lock;
@@ -25,7 +26,7 @@ double batch_now(void)
 
 batch_progress *batch_progress_new(size_t total, int quiet)
 {
-    batch_progress *p = calloc(1, sizeof *p);
+    batch_progress *p = folio_calloc(1, sizeof *p);
     if (!p)
         return NULL;
     if (pthread_mutex_init(&p->lock, NULL)) {

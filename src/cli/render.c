@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "util/mem.h"
 
 void cli_print_where(FILE *out, const folio_diag *d)
 {
@@ -148,7 +149,7 @@ static char *output_path(const char *input, const char *outdir, const char *ext)
             dlen--; /* drop the slash */
     }
     size_t n = dlen + blen + strlen(ext) + 4;
-    char *p = malloc(n);
+    char *p = folio_malloc(n);
     if (p)
         snprintf(p, n, "%.*s%s%.*s%s", (int)dlen, dir, dlen ? "/" : "", (int)blen, base, ext);
     return p;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "cli/batch.h"
+#include "util/mem.h"
 
 #define STAMP_MAX 512
 
@@ -39,7 +40,7 @@ char *batch_stamp_text(const batch_opts *o, const batch_job *j, const char *data
                           s->station, s->symbol, s->job_number, s->date};
     for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++)
         h = hash_str(h, opts[i]);
-    char *text = malloc(STAMP_MAX);
+    char *text = folio_malloc(STAMP_MAX);
     if (text)
         snprintf(text, STAMP_MAX, "folio-stamp 1\nfolio %s\nbytes %zu\nfnv1a64 %016" PRIx64 "\n",
                  FOLIO_VERSION, len, h);

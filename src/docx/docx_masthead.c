@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "docx/docx_xml.h"
+#include "util/mem.h"
 
 #define PT FOLIO_PT
 
@@ -38,7 +39,7 @@ static int emblem(dx_xml *x)
     if (d->f->mast.emblem_image)
         return emblem_file(x, &d->f->mast);
     /* the drawn emblem, rasterized when folio was built (src/gen/) */
-    unsigned char *png = malloc(folio_dx_emblem_png_len);
+    unsigned char *png = folio_malloc(folio_dx_emblem_png_len);
     if (!png)
         return FOLIO_E_NOMEM;
     memcpy(png, folio_dx_emblem_png, folio_dx_emblem_png_len);

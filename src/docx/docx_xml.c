@@ -7,6 +7,7 @@
 
 #include "docx/docx_xml.h"
 #include "util/text.h"
+#include "util/mem.h"
 
 int folio_dx_xml_begin(dx_doc *d, dx_xml *x)
 {
@@ -48,7 +49,7 @@ void folio_dx_xml_drop(dx_xml *x)
 static unsigned char *buffer_copy(xmlBufferPtr buf, size_t *len)
 {
     size_t n = (size_t)xmlBufferLength(buf);
-    unsigned char *p = malloc(n ? n : 1);
+    unsigned char *p = folio_malloc(n ? n : 1);
     if (p)
         memcpy(p, xmlBufferContent(buf), n);
     *len = n;
@@ -238,7 +239,7 @@ void folio_dx_chars(dx_xml *x, const char *text, size_t len)
                                                    text));
         return;
     }
-    char *c = malloc(len + 1);
+    char *c = folio_malloc(len + 1);
     if (!c) {
         x->err = 1;
         return;

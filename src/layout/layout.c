@@ -5,6 +5,7 @@
 
 #include "layout/blockset.h"
 #include "util/text.h"
+#include "util/mem.h"
 
 /* Bookmark text: the label and the plain text of the runs. */
 static const char *plain_text(folio_arena *a, const char *label, const folio_run *r,
@@ -79,9 +80,9 @@ int folio_set_block(lctx *L, const folio_fblock *fb, vblock *vb)
 int folio_blockset_init(blockset *bs, size_t n)
 {
     bs->n = n;
-    bs->v = calloc(n + 1, sizeof *bs->v);
-    bs->arena = calloc(n + 1, sizeof *bs->arena);
-    bs->warned = calloc(0x110000 / 8, 1);
+    bs->v = folio_calloc(n + 1, sizeof *bs->v);
+    bs->arena = folio_calloc(n + 1, sizeof *bs->arena);
+    bs->warned = folio_calloc(0x110000 / 8, 1);
     return bs->v && bs->arena && bs->warned ? 0 : FOLIO_E_NOMEM;
 }
 

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "layout/layout_internal.h"
+#include "util/mem.h"
 
 /* TeX's parameters, tuned on the UN corpus. Tolerances are limits of
  * badness, about 100 r^3 for a line stretched by r times its stretch-
@@ -67,7 +68,7 @@ struct block {
 static node *pool_new(pool *p)
 {
     if (!p->head || p->used == BLOCK_NODES) {
-        struct block *b = malloc(sizeof *b);
+        struct block *b = folio_malloc(sizeof *b);
         if (!b)
             return NULL;
         b->next = p->head;

@@ -9,6 +9,7 @@
 
 #include "pdf/pdf_internal.h"
 #include "util/text.h"
+#include "util/mem.h"
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *data)
 {
@@ -17,6 +18,18 @@ static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *data)
         w->error = error_no;
         w->detail = detail_no;
     }
+}
+
+/* libharu allocates through folio's hook (util/mem.h); it checks every
+ * allocation and reports a failure as HPDF_FAILD_TO_ALLOC_MEM. */
+static void *hpdf_alloc(HPDF_UINT size)
+{
+    return folio_malloc(size);
+}
+
+static void hpdf_free(void *p)
+{
+    free(p);
 }
 
 /* Names for the libharu errors a user can cause or fix. */
@@ -82,7 +95,7 @@ const char *folio_pdf_cstr(folio_pdf *w, const char *s, size_t n)
     size_t need = 3 * n + 1;
     if (need > w->buf_cap) {
         size_t cap = need > 256 ? need : 256;
-        char *b = realloc(w->buf, cap);
+        char *b = folio_realloc(w->buf, cap);
         if (!b)
             return NULL;
         w->buf = b;
@@ -198,7 +211,7 @@ static int write_pdf(folio_ctx *ctx, const folio_layout *l, folio_page *release,
                             "the layout has no pages or no page size");
         goto done;
     }
-    w.doc = HPDF_New(on_error, &w);
+    w.doc = HPDF_NewEx(on_error, hpdf_alloc, hpdf_free, 0, &w);
     if (!w.doc) {
         rc = folio_pdf_fail(&w, FOLIO_E_NOMEM,
                             "cannot create a libharu document");

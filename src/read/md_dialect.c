@@ -14,6 +14,7 @@
 
 #include "read/md_internal.h"
 #include "util/roman.h"
+#include "util/mem.h"
 
 #define MAX_STACK 128
 #define MAX_LEVELS 64
@@ -404,7 +405,7 @@ static int list_paragraph(dl *d, const folio_md_raw *r)
 int folio_md_dialect(folio_md *md, const folio_md_raw *raw, size_t n, int in_note,
                      int title_depth, folio_block **blocks, size_t *nblocks)
 {
-    dl *d = calloc(1, sizeof *d);
+    dl *d = folio_calloc(1, sizeof *d);
     if (!d)
         return FOLIO_E_NOMEM;
     d->md = md;

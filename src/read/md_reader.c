@@ -15,9 +15,32 @@
 #include <cmark-gfm.h>
 
 #include "read/md_internal.h"
+#include "util/mem.h"
 
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)
 #define DEFAULT_MAX_DEPTH 64
+
+/* cmark-gfm allocates through folio's hook (util/mem.h) but has no path
+ * for a failed allocation (its own allocator aborts): it is given the
+ * memory anyway, and a failure the hook injected is noted here, per
+ * thread, and reported once cmark-gfm is done. */
+static _Thread_local int cmark_failed;
+
+static void *cmark_calloc(size_t n, size_t size)
+{
+    if (folio_mem_should_fail())
+        cmark_failed = 1;
+    return calloc(n, size);
+}
+
+static void *cmark_realloc(void *p, size_t size)
+{
+    if (folio_mem_should_fail())
+        cmark_failed = 1;
+    return realloc(p, size);
+}
+
+static cmark_mem cmark_allocator = {cmark_calloc, cmark_realloc, free};
 
 /* NUL bytes and invalid UTF-8 are errors, with the position of the byte. */
 static int check_bytes(folio_ctx *ctx, const char *data, size_t len)
@@ -134,7 +157,7 @@ static int line_table(folio_md *md)
     for (size_t i = 0; i < md->srclen; i++)
         if (md->src[i] == '\n' || (md->src[i] == '\r' && !(i + 1 < md->srclen && md->src[i + 1] == '\n')))
             count++;
-    md->line_off = malloc(count * sizeof *md->line_off);
+    md->line_off = folio_malloc(count * sizeof *md->line_off);
     if (!md->line_off)
         return FOLIO_E_NOMEM;
     size_t k = 0;
@@ -151,7 +174,7 @@ static int line_table(folio_md *md)
 static int footnote_refs(const char *s, size_t len, char **out, size_t *outlen)
 {
     size_t cap = 64, o = 0;
-    char *buf = malloc(cap);
+    char *buf = folio_malloc(cap);
     if (!buf)
         return FOLIO_E_NOMEM;
     for (size_t i = 0; i < len;) {
@@ -168,7 +191,7 @@ static int footnote_refs(const char *s, size_t len, char **out, size_t *outlen)
                 if (need > cap) {
                     while (cap < need)
                         cap *= 2;
-                    char *nb = realloc(buf, cap);
+                    char *nb = folio_realloc(buf, cap);
                     if (!nb) {
                         free(buf);
                         return FOLIO_E_NOMEM;
@@ -230,7 +253,7 @@ static int make_notes(folio_md *md, cmark_node *doc)
     for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n))
         count += cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION;
     size_t extra = (rep->meta.agenda_note != NULL) + (rep->meta.title_note != NULL);
-    md->by_ix = calloc(count ? count : 1, sizeof *md->by_ix);
+    md->by_ix = folio_calloc(count ? count : 1, sizeof *md->by_ix);
     rep->notes = folio_alloc(rep->arena, (count + extra + 1) * sizeof *rep->notes);
     if (!md->by_ix || !rep->notes)
         return FOLIO_E_NOMEM;
@@ -350,7 +373,7 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
     size_t nrefs = 0;
     if ((rc = footnote_refs(data, len, &refs, &nrefs)))
         goto done;
-    text = malloc(len + nrefs + 4);
+    text = folio_malloc(len + nrefs + 4);
     if (!text) {
         rc = FOLIO_E_NOMEM;
         goto done;
@@ -372,7 +395,8 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
     }
 
     cmark_gfm_core_extensions_ensure_registered();
-    parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+    cmark_failed = 0;
+    parser = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES, &cmark_allocator);
     cmark_syntax_extension *tables = cmark_find_syntax_extension("table");
     if (!parser || !tables || !cmark_parser_attach_syntax_extension(parser, tables)) {
         rc = folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0},
@@ -381,7 +405,7 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
     }
     cmark_parser_feed(parser, text, total);
     doc = cmark_parser_finish(parser);
-    if (!doc) {
+    if (!doc || cmark_failed) {
         rc = folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
         goto done;
     }
@@ -406,6 +430,8 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
                                &md.rep->blocks, &md.rep->nblocks)))
         goto done;
     rc = read_notes(&md, doc);
+    if (!rc && cmark_failed) /* while reading the tree (literals are made on demand) */
+        rc = FOLIO_E_NOMEM;
     if (!rc)
         rc = folio_report_check_limits(ctx, md.rep, lim);
 

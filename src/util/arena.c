@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "folio/base.h"
+#include "util/mem.h"
 
 typedef struct chunk {
     struct chunk *next;
@@ -19,7 +20,7 @@ struct folio_arena {
 
 folio_arena *folio_arena_new(void)
 {
-    return calloc(1, sizeof(folio_arena));
+    return folio_calloc(1, sizeof(folio_arena));
 }
 
 void folio_arena_free(folio_arena *a)
@@ -42,7 +43,7 @@ void *folio_alloc(folio_arena *a, size_t size)
     chunk *c = a->head;
     if (!c || c->size - c->used < size) {
         size_t want = size > 60000 ? size : 64 * 1024 - sizeof(chunk);
-        chunk *n = malloc(sizeof(chunk) + want);
+        chunk *n = folio_malloc(sizeof(chunk) + want);
         if (!n)
             return NULL;
         n->size = want;

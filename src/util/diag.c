@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "folio/base.h"
+#include "util/mem.h"
 
 void folio_ctx_init(folio_ctx *ctx, const char *file)
 {
@@ -25,7 +26,7 @@ static void add(folio_ctx *ctx, folio_severity sev, folio_pos pos,
 {
     if (ctx->ndiags == ctx->cap) {
         size_t cap = ctx->cap ? ctx->cap * 2 : 16;
-        folio_diag *d = realloc(ctx->diags, cap * sizeof *d);
+        folio_diag *d = folio_realloc(ctx->diags, cap * sizeof *d);
         if (!d)
             return; /* out of memory: the diagnostic is lost, not the run */
         ctx->diags = d;
@@ -36,7 +37,7 @@ static void add(folio_ctx *ctx, folio_severity sev, folio_pos pos,
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap2);
     va_end(ap2);
-    if (n >= 0 && (msg = malloc((size_t)n + 1)))
+    if (n >= 0 && (msg = folio_malloc((size_t)n + 1)))
         vsnprintf(msg, (size_t)n + 1, fmt, ap);
     ctx->diags[ctx->ndiags++] = (folio_diag){sev, ctx->file, pos, msg};
     if (sev == FOLIO_ERROR)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/text.h"
+#include "util/mem.h"
 
 size_t folio_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
@@ -128,7 +129,7 @@ size_t folio_utf8_put(char *o, uint32_t c)
 char *folio_text_fold(const char *s, size_t n)
 {
     /* folding never makes a character longer */
-    char *out = malloc(n + 1);
+    char *out = folio_malloc(n + 1);
     if (!out)
         return NULL;
     size_t o = 0, i = 0;
