@@ -15,7 +15,7 @@ static const folio_pos nowhere = {0, 0};
 const char batch_keys[] = "input, output, lang, station, symbol, job-number, date";
 
 /* Where each manifest key goes in a job's options. */
-static const char **style_slot(folio_style_options *s, const char *key)
+static const char **meta_slot(cli_meta *s, const char *key)
 {
     if (!strcmp(key, "lang"))
         return &s->language;
@@ -32,8 +32,8 @@ static const char **style_slot(folio_style_options *s, const char *key)
 
 int batch_known_key(const char *key)
 {
-    folio_style_options s;
-    return !strcmp(key, "input") || !strcmp(key, "output") || style_slot(&s, key);
+    cli_meta s;
+    return !strcmp(key, "input") || !strcmp(key, "output") || meta_slot(&s, key);
 }
 
 /* An arena array of n elements with room for one more (doubling *cap). */
@@ -61,7 +61,7 @@ static batch_job *new_job(batch_list *l, const batch_opts *o, const char *base,
                                         : folio_strdup(l->arena, input);
     if (!j->input)
         return NULL;
-    j->style = o->c.style;
+    j->meta = o->c.meta;
     j->line = line;
     l->n++;
     return j;
@@ -88,7 +88,7 @@ int batch_add_row(folio_ctx *ctx, const batch_opts *o, const char *base, batch_l
     if (!j)
         return FOLIO_E_NOMEM;
     for (size_t i = 0; i < n; i++) {
-        const char *why, **slot = style_slot(&j->style, f[i].key);
+        const char *why, **slot = meta_slot(&j->meta, f[i].key);
         for (const char *c = f[i].value; *c; c++)
             if ((unsigned char)*c < 0x20) /* a line break in a file name, say */
                 return folio_error(ctx, FOLIO_E_INPUT, f[i].pos,
@@ -265,7 +265,7 @@ void batch_list_shard(batch_list *l, int k, int n)
 void batch_list_free(batch_list *l)
 {
     for (size_t i = 0; i < l->n; i++)
-        folio_ctx_free(&l->jobs[i].ctx);
+        folio_ctx_free(l->jobs[i].ctx);
     folio_arena_free(l->arena);
     memset(l, 0, sizeof *l);
 }

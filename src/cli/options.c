@@ -60,13 +60,13 @@ static const struct option {
     enum kind kind;
 } options[] = {
     {"-o", "--output", offsetof(cli_common, outdir), STRING},
-    {NULL, "--station", offsetof(cli_common, style.station), STRING},
-    {NULL, "--lang", offsetof(cli_common, style.language), STRING},
-    {NULL, "--symbol", offsetof(cli_common, style.symbol), STRING},
-    {NULL, "--job-number", offsetof(cli_common, style.job_number), STRING},
-    {NULL, "--date", offsetof(cli_common, style.date), STRING},
-    {NULL, "--style", offsetof(cli_common, style.style_path), STRING},
-    {NULL, "--fonts", offsetof(cli_common, fonts_dir), STRING},
+    {NULL, "--station", offsetof(cli_common, meta.station), STRING},
+    {NULL, "--lang", offsetof(cli_common, meta.language), STRING},
+    {NULL, "--symbol", offsetof(cli_common, meta.symbol), STRING},
+    {NULL, "--job-number", offsetof(cli_common, meta.job_number), STRING},
+    {NULL, "--date", offsetof(cli_common, meta.date), STRING},
+    {NULL, "--style", offsetof(cli_common, res.style_path), STRING},
+    {NULL, "--fonts", offsetof(cli_common, res.fonts_dir), STRING},
     {NULL, "--pdf", offsetof(cli_common, only_pdf), SWITCH},
     {NULL, "--docx", offsetof(cli_common, only_docx), SWITCH},
     {"-q", "--quiet", offsetof(cli_common, quiet), SWITCH},
@@ -150,56 +150,37 @@ int cli_take_common(cli_common *c, int argc, char **argv, int *i)
     return 0;
 }
 
-static int one_of(const char *v, const char *const *set)
-{
-    for (; *set; set++)
-        if (!strcmp(v, *set))
-            return 1;
-    return 0;
-}
-
-/* YYYY-MM-DD naming a real day. */
-static int is_iso_date(const char *v)
-{
-    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    for (int i = 0; i < 10; i++)
-        if (i == 4 || i == 7 ? v[i] != '-' : (v[i] < '0' || v[i] > '9'))
-            return 0;
-    if (v[10])
-        return 0;
-    int y = atoi(v), m = atoi(v + 5), d = atoi(v + 8);
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
-        return 0;
-    return m != 2 || d < 29 || leap;
-}
-
 const char *cli_bad_value(const char *key, const char *value)
 {
-    static const char *const stations[] = {"new-york", "geneva", "vienna", "nairobi", NULL};
-    static const char *const langs[] = {"en", "fr", "es", "ru", "zh", "ar", NULL};
-    if (!strcmp(key, "station") && !one_of(value, stations))
-        return "unknown duty station (new-york, geneva, vienna, nairobi)";
-    if (!strcmp(key, "lang") && !one_of(value, langs))
-        return "unknown language (en fr es ru zh ar)";
-    if (!strcmp(key, "date") && !is_iso_date(value))
-        return "not a valid date (YYYY-MM-DD)";
+    if (!strcmp(key, "station"))
+        return folio_field_problem(FOLIO_FIELD_STATION, value);
+    if (!strcmp(key, "lang"))
+        return folio_field_problem(FOLIO_FIELD_LANGUAGE, value);
+    if (!strcmp(key, "date"))
+        return folio_field_problem(FOLIO_FIELD_DATE, value);
     return NULL;
+}
+
+void cli_common_init(cli_common *c)
+{
+    memset(c, 0, sizeof *c);
+    folio_resources_options_init(&c->res, FOLIO_RESOURCES_OPTIONS_VERSION);
+    folio_read_options_init(&c->limits, FOLIO_READ_OPTIONS_VERSION);
 }
 
 int cli_finish_common(cli_common *c)
 {
     const struct {
         const char *key, *value;
-    } checks[] = {{"station", c->style.station}, {"lang", c->style.language},
-                  {"date", c->style.date}};
+    } checks[] = {{"station", c->meta.station}, {"lang", c->meta.language},
+                  {"date", c->meta.date}};
     for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
         const char *why = checks[i].value ? cli_bad_value(checks[i].key, checks[i].value) : NULL;
         if (why)
             return cli_bad_usage("--%s \"%s\": %s", checks[i].key, checks[i].value, why);
     }
-    if (!c->fonts_dir)
-        c->fonts_dir = fonts_beside_binary();
+    if (!c->res.fonts_dir)
+        c->res.fonts_dir = fonts_beside_binary();
     c->want_pdf = c->only_pdf || !c->only_docx;
     c->want_docx = c->only_docx || !c->only_pdf;
     return 0;

@@ -33,7 +33,7 @@ static uint64_t hash_str(uint64_t h, const char *s)
 
 char *batch_stamp_text(const batch_opts *o, const batch_job *j, const char *data, size_t len)
 {
-    const folio_style_options *s = &j->style;
+    const cli_meta *s = &j->meta;
     uint64_t h = batch_hash(BATCH_HASH_START, data, len);
     h = batch_hash(h, &o->setup_hash, sizeof o->setup_hash);
     const char *opts[] = {j->pdf ? "pdf" : "-", j->docx ? "docx" : "-", s->language,
@@ -76,5 +76,5 @@ static int write_text(const char *path, void *arg)
 
 int batch_stamp_write(folio_ctx *ctx, const batch_job *j, const char *text)
 {
-    return cli_write_atomic(ctx, j->stamp, write_text, (void *)text);
+    return folio_write_atomic(ctx, j->stamp, write_text, (void *)text);
 }

@@ -60,8 +60,8 @@ static void diags(FILE *f, const folio_ctx *ctx, folio_severity sev)
 {
     int first = 1;
     fputc('[', f);
-    for (size_t i = 0; i < ctx->ndiags; i++) {
-        const folio_diag *d = &ctx->diags[i];
+    const folio_diag *d;
+    for (size_t i = 0; (d = folio_ctx_diag(ctx, i)); i++) {
         if (d->severity != sev)
             continue;
         fputs(first ? "\n        {\"file\": " : ",\n        {\"file\": ", f);
@@ -109,9 +109,9 @@ static void document(FILE *f, const batch_job *j)
     member(f, "ms", 0);
     fprintf(f, "%ld", j->ms);
     member(f, "warnings", 0);
-    diags(f, &j->ctx, FOLIO_WARNING);
+    diags(f, j->ctx, FOLIO_WARNING);
     member(f, "errors", 0);
-    diags(f, &j->ctx, FOLIO_ERROR);
+    diags(f, j->ctx, FOLIO_ERROR);
     fputs("\n    }", f);
 }
 
@@ -134,8 +134,8 @@ static int write_summary(const char *path, void *arg)
         document(f, j);
         fputs(i + 1 < l->n ? ",\n" : "\n", f);
         count[j->status]++;
-        errors += (size_t)j->ctx.nerrors;
-        warnings += j->ctx.ndiags - (size_t)j->ctx.nerrors;
+        errors += folio_ctx_errors(j->ctx);
+        warnings += cli_warnings(j->ctx);
     }
     fprintf(f, "  ],\n  \"totals\": {\"documents\": %zu, \"ok\": %zu, \"failed\": %zu, "
             "\"skipped\": %zu, \"warnings\": %zu, \"errors\": %zu, \"ms\": %ld}\n}\n",
@@ -149,5 +149,5 @@ int batch_summary_write(folio_ctx *ctx, const batch_opts *o, const batch_list *l
                         double seconds)
 {
     summary s = {o, l, seconds};
-    return cli_write_atomic(ctx, o->summary, write_summary, &s);
+    return folio_write_atomic(ctx, o->summary, write_summary, &s);
 }

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "docx/docx_xml.h"
-#include "util/mem.h"
 
 #define PT FOLIO_PT
 

@@ -9,6 +9,7 @@
 #include "export/akn_write.h"
 #include "model/xml_names.h"
 #include "util/mem.h"
+#include "util/ctx.h"
 
 #define TRY(call) do { if ((call) < 0) { rc = FOLIO_E_NOMEM; goto done; } } while (0)
 

@@ -16,6 +16,7 @@
 #include "export/xml_note_index.h"
 #include "export/xml_out.h"
 #include "util/mem.h"
+#include "util/ctx.h"
 
 typedef struct xw {
     folio_ctx *ctx;

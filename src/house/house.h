@@ -4,6 +4,9 @@
 #define FOLIO_HOUSE_H
 
 #include "folio/base.h"
+#include "util/file.h"
+#include "util/arena.h"
+#include "util/units.h"
 
 typedef struct folio_house_entry {
     const char *section, *key, *value;

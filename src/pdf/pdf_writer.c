@@ -198,13 +198,13 @@ static int draw_page(folio_pdf *w, const folio_layout *l, size_t index)
 /* Both entry points: `release` frees each page's items once the page is
  * drawn (the layout is not const then). */
 static int write_pdf(folio_ctx *ctx, const folio_layout *l, folio_page *release,
-                     const folio_fonts *fonts, const char *path)
+                     const folio_fonts *fonts, const folio_dest *dest)
 {
     folio_pdf w;
     memset(&w, 0, sizeof(w));
     w.ctx = ctx;
     int rc = FOLIO_E_USAGE;
-    if (!ctx || !l || !fonts || !path)
+    if (!ctx || !l || !fonts || !dest || (!dest->path && (!dest->data || !dest->len)))
         goto done;
     if (l->npages == 0 || l->width <= 0 || l->height <= 0) {
         rc = folio_pdf_fail(&w, FOLIO_E_PDF,
@@ -242,7 +242,7 @@ static int write_pdf(folio_ctx *ctx, const folio_layout *l, folio_page *release,
         goto done;
     if ((rc = folio_pdf_fix_tounicode(&w)) < 0)
         goto done;
-    rc = folio_pdf_save(&w, path);
+    rc = folio_pdf_save(&w, dest);
 done:
     if (w.doc)
         HPDF_Free(w.doc);
@@ -258,11 +258,19 @@ done:
 int folio_pdf_write(folio_ctx *ctx, const folio_layout *l,
                     const folio_fonts *fonts, const char *path)
 {
-    return write_pdf(ctx, l, NULL, fonts, path);
+    folio_dest dest = {path, NULL, NULL};
+    return write_pdf(ctx, l, NULL, fonts, path ? &dest : NULL);
 }
 
 int folio_pdf_write_release(folio_ctx *ctx, folio_layout *l,
                             const folio_fonts *fonts, const char *path)
 {
-    return write_pdf(ctx, l, l ? l->pages : NULL, fonts, path);
+    folio_dest dest = {path, NULL, NULL};
+    return write_pdf(ctx, l, l ? l->pages : NULL, fonts, path ? &dest : NULL);
+}
+
+int folio_pdf_write_release_to(folio_ctx *ctx, folio_layout *l,
+                               const folio_fonts *fonts, const folio_dest *dest)
+{
+    return write_pdf(ctx, l, l ? l->pages : NULL, fonts, dest);
 }

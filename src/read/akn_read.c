@@ -9,6 +9,7 @@
 #include "read/akn_internal.h"
 #include "read/xml_internal.h"
 #include "util/mem.h"
+#include "util/ctx.h"
 
 int folio_akn_is(const akn *a, xmlNodePtr n, const char *name)
 {

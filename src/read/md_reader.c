@@ -14,8 +14,11 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include "model/limits.h"
 #include "read/md_internal.h"
+#include "util/ctx.h"
 #include "util/mem.h"
+#include "util/version.h"
 
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)
 #define DEFAULT_MAX_DEPTH 64
@@ -328,10 +331,11 @@ static void overlay_meta(folio_meta *m, const folio_meta *fm, int distribution)
 }
 
 int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char *name,
-                        const folio_read_limits *lim, folio_report **out)
+                        const folio_read_options *opt, folio_report **out)
 {
-    size_t max_bytes = lim && lim->max_bytes ? lim->max_bytes : DEFAULT_MAX_BYTES;
-    int max_depth = lim && lim->max_depth > 0 ? lim->max_depth : DEFAULT_MAX_DEPTH;
+    size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : DEFAULT_MAX_BYTES;
+    int max_depth = opt && opt->max_depth > 0 ? opt->max_depth : DEFAULT_MAX_DEPTH;
+    folio_limits lim = folio_limits_of(opt);
     folio_md md = {0};
     char *text = NULL, *refs = NULL;
     cmark_parser *parser = NULL;
@@ -339,8 +343,11 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
     folio_md_raws raws = {0};
     int rc = 0;
     *out = NULL;
-    if (!ctx->file)
-        ctx->file = name;
+    if (opt && (rc = folio_check_version(ctx, opt->version, FOLIO_READ_OPTIONS_VERSION,
+                                         "folio_read_options")))
+        return rc;
+    if ((rc = folio_ctx_name(ctx, name)))
+        return rc;
     if (len > max_bytes)
         return folio_error(ctx, FOLIO_E_LIMIT, (folio_pos){0, 0},
                            "input is %zu bytes, more than the limit of %zu bytes", len,
@@ -360,9 +367,8 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
                            "the report is empty: there is nothing to typeset");
     md.ctx = ctx;
     md.max_depth = max_depth;
-    md.rep = folio_report_new(name);
-    if (!md.rep)
-        return folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
+    if ((rc = folio_report_new(ctx, name, &md.rep)))
+        return rc;
 
     /* front matter: blanked to spaces, so lines and columns stay put */
     size_t bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -433,7 +439,7 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
     if (!rc && cmark_failed) /* while reading the tree (literals are made on demand) */
         rc = FOLIO_E_NOMEM;
     if (!rc)
-        rc = folio_report_check_limits(ctx, md.rep, lim);
+        rc = folio_report_check_limits(ctx, md.rep, &lim);
 
 done:
     if (rc == FOLIO_E_NOMEM && !md.failed)

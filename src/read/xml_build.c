@@ -11,6 +11,7 @@
 #include "read/xml_internal.h"
 #include "model/xml_names.h"
 #include "util/mem.h"
+#include "util/ctx.h"
 
 typedef struct build {
     folio_ctx *ctx;

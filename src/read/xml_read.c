@@ -2,8 +2,11 @@
  * (docs/akn.md) into the report model. Both are parsed the same secure
  * way; the root element says which builder takes the tree. */
 #include "folio/read.h"
+#include "model/limits.h"
 #include "model/model.h"
 #include "read/xml_internal.h"
+#include "util/ctx.h"
+#include "util/version.h"
 
 enum {
     DEFAULT_MAX_DEPTH = 256,            /* also libxml2's own limit */
@@ -11,14 +14,20 @@ enum {
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)
 
 int folio_read_xml(folio_ctx *ctx, const char *data, size_t len, const char *name,
-                   const folio_read_limits *lim, folio_report **out)
+                   const folio_read_options *opt, folio_report **out)
 {
-    size_t max_bytes = lim && lim->max_bytes ? lim->max_bytes : DEFAULT_MAX_BYTES;
-    int max_depth = lim && lim->max_depth > 0 ? lim->max_depth : DEFAULT_MAX_DEPTH;
+    size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : DEFAULT_MAX_BYTES;
+    int max_depth = opt && opt->max_depth > 0 ? opt->max_depth : DEFAULT_MAX_DEPTH;
+    folio_limits lim = folio_limits_of(opt);
     folio_report *rep = NULL;
     xmlDocPtr doc = NULL;
     int rc;
     *out = NULL;
+    if (opt && (rc = folio_check_version(ctx, opt->version, FOLIO_READ_OPTIONS_VERSION,
+                                         "folio_read_options")))
+        return rc;
+    if ((rc = folio_ctx_name(ctx, name)))
+        return rc;
     if (len > max_bytes) {
         rc = folio_error(ctx, FOLIO_E_LIMIT, (folio_pos){0, 0},
                          "input is %zu bytes, more than the limit of %zu", len, max_bytes);
@@ -26,17 +35,15 @@ int folio_read_xml(folio_ctx *ctx, const char *data, size_t len, const char *nam
     }
     if ((rc = folio_xml_parse(ctx, data, len, &doc)))
         goto done;
-    if (!(rep = folio_report_new(name))) {
-        rc = folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
+    if ((rc = folio_report_new(ctx, name, &rep)))
         goto done;
-    }
     if (folio_xml_is_akn(doc))
         rc = folio_akn_build(ctx, doc, data, len, max_depth, rep);
     else if (!(rc = folio_xml_validate(ctx, doc)))
         rc = folio_xml_build(ctx, doc, max_depth, rep);
     if (rc)
         goto done;
-    if ((rc = folio_report_check_limits(ctx, rep, lim)))
+    if ((rc = folio_report_check_limits(ctx, rep, &lim)))
         goto done;
     *out = rep;
     rep = NULL;

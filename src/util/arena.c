@@ -1,10 +1,11 @@
 /* Arena allocator: chunks freed together at the end of a lifetime. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "folio/base.h"
+#include "util/arena.h"
 #include "util/mem.h"
 
 typedef struct chunk {

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "folio/base.h"
+#include "util/file.h"
 #include "util/mem.h"
 
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)

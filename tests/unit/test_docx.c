@@ -293,7 +293,7 @@ static folio_flow *build_flow(folio_report *rep)
 static int setup(void **state)
 {
     fixture *fx = calloc(1, sizeof *fx);
-    fx->report = folio_report_new("test.md");
+    folio_report_new(NULL, "test.md", &fx->report);
     fx->flow = build_flow(fx->report);
     snprintf(fx->dir, sizeof fx->dir, "/tmp/test_docx.XXXXXX");
     assert_non_null(mkdtemp(fx->dir));
@@ -402,14 +402,14 @@ static char *write_docx(fixture *fx, const char *name)
 {
     static char path[128];
     snprintf(path, sizeof path, "%s/%s", fx->dir, name);
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "test.md");
-    int rc = folio_docx_write(&ctx, fx->flow, path);
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("test.md", &ctx);
+    int rc = folio_docx_write(ctx, fx->flow, path);
     if (rc)
-        fail_msg("folio_docx_write: %d %s", rc, folio_last_error(&ctx));
-    if (ctx.ndiags) /* every note placed, every image made */
-        fail_msg("unexpected diagnostic: %s", ctx.diags[0].message);
-    folio_ctx_free(&ctx);
+        fail_msg("folio_docx_write: %d %s", rc, folio_last_error(ctx));
+    if (folio_ctx_count(ctx)) /* every note placed, every image made */
+        fail_msg("unexpected diagnostic: %s", folio_ctx_diag(ctx, 0)[0].message);
+    folio_ctx_free(ctx);
     return path;
 }
 
@@ -751,18 +751,18 @@ static void test_failure_leaves_nothing(void **state)
     snprintf(path, sizeof path, "%s/bad.docx", fx->dir);
     folio_flow copy = *fx->flow;
     copy.page.width = 0;
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "test.md");
-    assert_int_equal(folio_docx_write(&ctx, &copy, path), FOLIO_E_DOCX);
-    assert_true(strstr(folio_last_error(&ctx), "page geometry") != NULL);
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("test.md", &ctx);
+    assert_int_equal(folio_docx_write(ctx, &copy, path), FOLIO_E_DOCX);
+    assert_true(strstr(folio_last_error(ctx), "page geometry") != NULL);
     assert_int_equal(access(path, F_OK), -1);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 
     /* A directory that does not exist: an I/O error, nothing written. */
     snprintf(path, sizeof path, "%s/missing/x.docx", fx->dir);
-    folio_ctx_init(&ctx, "test.md");
-    assert_int_equal(folio_docx_write(&ctx, fx->flow, path), FOLIO_E_IO);
-    folio_ctx_free(&ctx);
+    folio_ctx_new("test.md", &ctx);
+    assert_int_equal(folio_docx_write(ctx, fx->flow, path), FOLIO_E_IO);
+    folio_ctx_free(ctx);
     char cmd[160];
     snprintf(cmd, sizeof cmd, "test -z \"$(ls -A '%s')\"", fx->dir);
     assert_int_equal(system(cmd), 0);
@@ -779,10 +779,10 @@ static void test_minimal_flow(void **state)
     bare.page = fx->flow->page;
     char path[128];
     snprintf(path, sizeof path, "%s/bare.docx", fx->dir);
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "test.md");
-    assert_int_equal(folio_docx_write(&ctx, &bare, path), 0);
-    folio_ctx_free(&ctx);
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("test.md", &ctx);
+    assert_int_equal(folio_docx_write(ctx, &bare, path), 0);
+    folio_ctx_free(ctx);
     int err;
     zip_t *z = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &err);
     assert_non_null(z);
@@ -962,14 +962,15 @@ static void test_png_paths(void **state)
  * (tests/docx_lo_check.sh converts it with LibreOffice). */
 static int keep_sample(const char *out)
 {
-    folio_report *rep = folio_report_new("test.md");
+    folio_report *rep = NULL;
+    folio_report_new(NULL, "test.md", &rep);
     folio_flow *f = build_flow(rep);
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "test.md");
-    int rc = folio_docx_write(&ctx, f, out);
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("test.md", &ctx);
+    int rc = folio_docx_write(ctx, f, out);
     if (rc)
-        fprintf(stderr, "test_docx: %s\n", folio_last_error(&ctx));
-    folio_ctx_free(&ctx);
+        fprintf(stderr, "test_docx: %s\n", folio_last_error(ctx));
+    folio_ctx_free(ctx);
     folio_arena_free(f->arena);
     folio_report_free(rep);
     return rc ? 1 : 0;

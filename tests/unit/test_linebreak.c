@@ -308,7 +308,7 @@ static void test_paragraph_words(void **state)
 /* ---- paragraphs through folio_set_paragraph --------------------------------- */
 
 typedef struct setting {
-    folio_ctx ctx;
+    folio_ctx *ctx;
     folio_arena *a;
     folio_flow flow;
     folio_layout out;
@@ -321,13 +321,13 @@ static void set(setting *s, const char *lang, const char *text, folio_halign ali
 {
     static folio_pstyle st;
     memset(s, 0, sizeof *s);
-    folio_ctx_init(&s->ctx, "t");
+    folio_ctx_new("t", &s->ctx);
     s->a = folio_arena_new();
     assert_non_null(s->a);
     s->flow.lang.code = lang;
     s->flow.font_expansion = 20; /* the house style's ±2 % */
     s->out.arena = s->a;
-    s->L = (lctx){&s->ctx, s->a, &s->flow, fonts, &s->out};
+    s->L = (lctx){s->ctx, s->a, &s->flow, fonts, &s->out};
     st = (folio_pstyle){.name = "P", .face = FOLIO_FACE_REGULAR, .size = 10000,
                         .leading = 12000, .align = align,
                         .label_place = FOLIO_LABEL_AT_INDENT};
@@ -340,7 +340,7 @@ static void set(setting *s, const char *lang, const char *text, folio_halign ali
 static void unset(setting *s)
 {
     folio_arena_free(s->a);
-    folio_ctx_free(&s->ctx);
+    folio_ctx_free(s->ctx);
 }
 
 static const folio_item *item(const setting *s, size_t line, size_t k)

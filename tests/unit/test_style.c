@@ -48,16 +48,16 @@ static void test_dates(void **state)
 {
     (void)state;
     folio_arena *a = folio_arena_new();
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_house h;
-    folio_ctx_init(&ctx, "t");
-    assert_int_equal(folio_house_load(&ctx, a, NULL, &h), 0);
+    folio_ctx_new("t", &ctx);
+    assert_int_equal(folio_house_load(ctx, a, NULL, &h), 0);
     assert_string_equal(folio_style_format_date(a, &h, "en", "2019-08-14"), "14 August 2019");
     assert_string_equal(folio_style_format_date(a, &h, "es", "2021-10-13"), "13 de octubre de 2021");
     assert_string_equal(folio_style_format_date(a, &h, "fr", "2021-03-01"), "1er mars 2021");
     assert_null(folio_style_format_date(a, &h, "en", "2021-13-01"));
     assert_null(folio_style_format_date(a, &h, "en", "yesterday"));
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
     folio_arena_free(a);
 }
 
@@ -65,13 +65,13 @@ static void test_bad_style_file(void **state)
 {
     (void)state;
     folio_arena *a = folio_arena_new();
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_house h;
-    folio_ctx_init(&ctx, "t");
-    assert_int_equal(folio_house_parse(&ctx, a, "x.style", "[document]\nno equals sign\n", &h),
+    folio_ctx_new("t", &ctx);
+    assert_int_equal(folio_house_parse(ctx, a, "x.style", "[document]\nno equals sign\n", &h),
                      FOLIO_E_STYLE);
-    assert_non_null(strstr(folio_last_error(&ctx), "x.style:2"));
-    folio_ctx_free(&ctx);
+    assert_non_null(strstr(folio_last_error(ctx), "x.style:2"));
+    folio_ctx_free(ctx);
     folio_arena_free(a);
 }
 
@@ -79,7 +79,8 @@ static void test_bad_style_file(void **state)
  * typed numbers, two items, an annex restarting the numbering. */
 static folio_report *sample(void)
 {
-    folio_report *r = folio_report_new("t.md");
+    folio_report *r = NULL;
+    folio_report_new(NULL, "t.md", &r);
     folio_arena *a = r->arena;
     static folio_run run = {FOLIO_RUN_TEXT, 0, "text", NULL, 0, NULL, {0, 0}};
     folio_block *b = folio_alloc(a, 8 * sizeof *b);
@@ -109,11 +110,11 @@ static folio_report *sample(void)
 static void test_numbering(void **state)
 {
     (void)state;
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_flow *f = NULL;
     folio_report *r = sample();
-    folio_ctx_init(&ctx, "t.md");
-    assert_int_equal(folio_style_apply(&ctx, r, NULL, &f), 0);
+    folio_ctx_new("t.md", &ctx);
+    assert_int_equal(folio_style_apply(ctx, r, NULL, &f), 0);
     assert_string_equal(f->blocks[0].label, "I.");
     assert_string_equal(f->blocks[0].style->name, "UNH1");
     assert_string_equal(f->blocks[1].label, "1.");
@@ -126,17 +127,17 @@ static void test_numbering(void **state)
     assert_int_equal(f->blocks[f->nblocks - 1].kind, FOLIO_FLOW_END_RULE);
     folio_flow_free(f);
     folio_report_free(r);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 static void test_masthead_russian(void **state)
 {
     (void)state;
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_flow *f = NULL;
     folio_report *r = sample();
-    folio_ctx_init(&ctx, "t.md");
-    assert_int_equal(folio_style_apply(&ctx, r, NULL, &f), 0);
+    folio_ctx_new("t.md", &ctx);
+    assert_int_equal(folio_style_apply(ctx, r, NULL, &f), 0);
     /* Russian keeps the right-hand block in English (un-format.md 5.1) */
     assert_string_equal(f->mast.distribution, "Distr.: General");
     assert_string_equal(f->mast.date, "14 August 2019");
@@ -151,21 +152,21 @@ static void test_masthead_russian(void **state)
     assert_string_equal(f->mast.qr_url, "https://undocs.org/ru/A/HRC/WG.6/34/ITA/3");
     folio_flow_free(f);
     folio_report_free(r);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 static void test_overrides(void **state)
 {
     (void)state;
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_flow *f = NULL;
     folio_report *r = sample();
     folio_style_options o = {0};
     o.language = "es";
     o.station = "new-york";
     o.job_number = "21-02065";
-    folio_ctx_init(&ctx, "t.md");
-    assert_int_equal(folio_style_apply(&ctx, r, &o, &f), 0);
+    folio_ctx_new("t.md", &ctx);
+    assert_int_equal(folio_style_apply(ctx, r, &o, &f), 0);
     assert_string_equal(f->mast.distribution, "Distr. general");
     assert_string_equal(f->mast.original_line, "Original: inglés");
     assert_string_equal(f->mast.language_line, "Español");
@@ -174,22 +175,22 @@ static void test_overrides(void **state)
     assert_string_equal(f->blocks[2].label, "a)"); /* Spanish drops "(" */
     folio_flow_free(f);
     folio_report_free(r);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 static void test_bad_date(void **state)
 {
     (void)state;
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_flow *f = NULL;
     folio_report *r = sample();
     r->meta.date = "2019-14-40";
-    folio_ctx_init(&ctx, "t.md");
-    assert_int_equal(folio_style_apply(&ctx, r, NULL, &f), FOLIO_E_INPUT);
+    folio_ctx_new("t.md", &ctx);
+    assert_int_equal(folio_style_apply(ctx, r, NULL, &f), FOLIO_E_INPUT);
     assert_null(f);
-    assert_non_null(strstr(folio_last_error(&ctx), "2019-14-40"));
+    assert_non_null(strstr(folio_last_error(ctx), "2019-14-40"));
     folio_report_free(r);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 int main(void)

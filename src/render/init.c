@@ -1,0 +1,82 @@
+/* The library's global set-up: libxml2's allocator (folio's, so that the
+ * allocation-failure tests reach it) and parser, cmark-gfm's extension
+ * registry. These build global tables on first use without a lock, so they
+ * are made here, once, before threads start. Counted: each folio_init
+ * wants its folio_shutdown. */
+#include <pthread.h>
+#include <stdlib.h>
+
+#include <cmark-gfm-core-extensions.h>
+#include <libxml/parser.h>
+#include <libxml/xmlmemory.h>
+
+#include "folio/base.h"
+#include "util/mem.h"
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static int inits;
+/* libxml2's allocator before folio_init, given back by folio_shutdown */
+static xmlFreeFunc old_free;
+static xmlMallocFunc old_malloc;
+static xmlReallocFunc old_realloc;
+static xmlStrdupFunc old_strdup;
+
+static void *xml_malloc(size_t size)
+{
+    return folio_malloc(size);
+}
+
+static void *xml_realloc(void *p, size_t size)
+{
+    return folio_realloc(p, size);
+}
+
+static char *xml_strdup(const char *s)
+{
+    return folio_mem_strdup(s);
+}
+
+int folio_init(void)
+{
+    int rc = 0;
+    pthread_mutex_lock(&lock);
+    if (inits == 0) {
+        xmlMemGet(&old_free, &old_malloc, &old_realloc, &old_strdup);
+        if (xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup) != 0)
+            rc = FOLIO_E_NOMEM;
+        xmlInitParser();
+        cmark_gfm_core_extensions_ensure_registered();
+    }
+    if (rc == 0)
+        inits++;
+    pthread_mutex_unlock(&lock);
+    return rc;
+}
+
+void folio_shutdown(void)
+{
+    pthread_mutex_lock(&lock);
+    if (inits > 0 && --inits == 0) {
+        xmlCleanupParser();
+        if (old_malloc)
+            xmlMemSetup(old_free, old_malloc, old_realloc, old_strdup);
+    }
+    pthread_mutex_unlock(&lock);
+}
+
+const char *folio_strerror(int code)
+{
+    switch (code) {
+    case FOLIO_OK: return "no error";
+    case FOLIO_E_NOMEM: return "out of memory";
+    case FOLIO_E_IO: return "cannot read or write a file";
+    case FOLIO_E_INPUT: return "the input is malformed";
+    case FOLIO_E_LIMIT: return "the input exceeds a limit";
+    case FOLIO_E_STYLE: return "the house style is malformed";
+    case FOLIO_E_FONT: return "a font is missing or unusable";
+    case FOLIO_E_PDF: return "the PDF could not be made";
+    case FOLIO_E_DOCX: return "the DOCX could not be made";
+    case FOLIO_E_USAGE: return "a bad option, argument or value";
+    default: return "unknown error";
+    }
+}

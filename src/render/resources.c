@@ -1,0 +1,53 @@
+/* Resources: the fonts (loaded and measured once) and the house style,
+ * shared read-only by every render that is given them. */
+#include <stdlib.h>
+
+#include "render/resources.h"
+#include "util/ctx.h"
+#include "util/mem.h"
+#include "util/version.h"
+
+int folio_resources_options_init(folio_resources_options *o, unsigned version)
+{
+    static const folio_resources_options init = FOLIO_RESOURCES_OPTIONS_INIT;
+    if (!o || version < 1 || version > FOLIO_RESOURCES_OPTIONS_VERSION)
+        return FOLIO_E_USAGE;
+    *o = init;
+    o->version = version;
+    return 0;
+}
+
+int folio_resources_load(folio_ctx *ctx, const folio_resources_options *opt,
+                         folio_resources **out)
+{
+    folio_resources *res = NULL;
+    size_t errors = ctx ? ctx->nerrors : 0;
+    int rc;
+    *out = NULL;
+    if (opt && (rc = folio_check_version(ctx, opt->version, FOLIO_RESOURCES_OPTIONS_VERSION,
+                                         "folio_resources_options")))
+        return rc;
+    if (!(res = folio_calloc(1, sizeof *res)) ||
+        (opt && opt->style_path && !(res->style_path = folio_mem_strdup(opt->style_path)))) {
+        rc = folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
+        goto done;
+    }
+    if ((rc = folio_fonts_load(ctx, opt ? opt->fonts_dir : NULL, &res->fonts)))
+        goto done;
+    *out = res;
+    res = NULL;
+done:
+    if (rc == FOLIO_E_NOMEM && ctx && ctx->nerrors == errors)
+        folio_error(ctx, rc, (folio_pos){0, 0}, "out of memory");
+    folio_resources_free(res);
+    return rc;
+}
+
+void folio_resources_free(folio_resources *res)
+{
+    if (!res)
+        return;
+    folio_fonts_free(res->fonts);
+    free(res->style_path);
+    free(res);
+}
