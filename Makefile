@@ -96,6 +96,16 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfolio.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libfolio.a $(LDLIBS) -lcmocka
 
+# The public interface as a caller meets it (tests/run_api.sh): built with
+# include/ alone. -MM lists every header the program reaches; one from
+# src/ fails the build.
+API_CFLAGS = $(filter-out -Isrc,$(CFLAGS))
+$(BUILD)/tests/api_test: tests/api/api_test.c $(BUILD)/libfolio.a $(wildcard include/*.h include/folio/*.h)
+	@mkdir -p $(dir $@)
+	@if $(CC) $(API_CFLAGS) -MM $< | tr ' \\' '\n\n' | grep -E '(^|/)src/'; then \
+	  echo "tests/api/api_test.c reaches an internal header (above)"; exit 1; fi
+	$(CC) $(API_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libfolio.a $(LDLIBS)
+
 # The fuzz targets without libFuzzer: tests/fuzz/replay.c runs them over
 # their corpora (tests/run_fuzz_replay.sh), under any compiler.
 FUZZ_TARGETS = fuzz_markdown fuzz_pipeline fuzz_xml
@@ -107,7 +117,7 @@ $(BUILD)/tests/%_replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libfolio.a
 
 # The whole suite: unit tests, reader specs, golden layout traces, fuzz
 # corpora, and the checks of every produced PDF and DOCX.
-check: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY)
+check: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/api_test
 	@sh tests/run_all.sh $(UNIT_BIN)
 
 # The suites that exercise the code, built with clang's AddressSanitizer
@@ -127,9 +137,9 @@ check-ubsan:
 	@$(MAKE) -s BUILD=build-ubsan BIN=bin-ubsan CC=clang \
 	  CFLAGS="$(SAN_FLAGS) -fsanitize=undefined" san-suites
 
-san-suites: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/spec_dump
+san-suites: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/spec_dump $(BUILD)/tests/api_test
 	@$(SAN_ENV) BUILD=$(BUILD) FOLIO=./$(BIN)/folio SANITIZED=1 \
-	  SUITES="unit spec golden cli batch stress repro outputs xml akn limits composite badinput fuzz_replay" \
+	  SUITES="unit spec golden cli batch stress repro outputs xml akn limits composite badinput fuzz_replay api" \
 	  sh tests/run_all.sh $(UNIT_BIN)
 
 # valgrind memcheck (Debian package valgrind) over the example and every
