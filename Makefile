@@ -106,6 +106,11 @@ $(BUILD)/tests/api_test: tests/api/api_test.c $(BUILD)/libfolio.a $(wildcard inc
 	  echo "tests/api/api_test.c reaches an internal header (above)"; exit 1; fi
 	$(CC) $(API_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libfolio.a $(LDLIBS)
 
+# Allocation failures (tests/run_nomem.sh).
+$(BUILD)/tests/nomem: tests/nomem/nomem.c $(BUILD)/libfolio.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libfolio.a $(LDLIBS)
+
 # The fuzz targets without libFuzzer: tests/fuzz/replay.c runs them over
 # their corpora (tests/run_fuzz_replay.sh), under any compiler.
 FUZZ_TARGETS = fuzz_markdown fuzz_pipeline fuzz_xml
@@ -117,7 +122,7 @@ $(BUILD)/tests/%_replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libfolio.a
 
 # The whole suite: unit tests, reader specs, golden layout traces, fuzz
 # corpora, and the checks of every produced PDF and DOCX.
-check: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/api_test
+check: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/api_test $(BUILD)/tests/nomem
 	@sh tests/run_all.sh $(UNIT_BIN)
 
 # The suites that exercise the code, built with clang's AddressSanitizer
@@ -137,9 +142,10 @@ check-ubsan:
 	@$(MAKE) -s BUILD=build-ubsan BIN=bin-ubsan CC=clang \
 	  CFLAGS="$(SAN_FLAGS) -fsanitize=undefined" san-suites
 
-san-suites: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/spec_dump $(BUILD)/tests/api_test
+san-suites: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/spec_dump $(BUILD)/tests/api_test \
+            $(BUILD)/tests/nomem
 	@$(SAN_ENV) BUILD=$(BUILD) FOLIO=./$(BIN)/folio SANITIZED=1 \
-	  SUITES="unit spec golden cli batch stress repro outputs xml akn limits composite badinput fuzz_replay api" \
+	  SUITES="unit spec golden cli batch stress repro outputs xml akn limits composite badinput fuzz_replay api nomem" \
 	  sh tests/run_all.sh $(UNIT_BIN)
 
 # valgrind memcheck (Debian package valgrind) over the example and every

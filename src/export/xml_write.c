@@ -342,7 +342,7 @@ done:
     return rc;
 }
 
-int folio_report_xml(folio_ctx *ctx, const folio_report *r, char **out, size_t *len)
+static int write_report_xml(folio_ctx *ctx, const folio_report *r, char **out, size_t *len)
 {
     xmlBufferPtr buf = xmlBufferCreate();
     xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
@@ -385,5 +385,18 @@ done:
     folio_xml_note_index_free(&x.notes);
     xmlFreeTextWriter(w);
     xmlBufferFree(buf);
+    return rc;
+}
+
+int folio_report_xml(folio_ctx *ctx, const folio_report *r, char **out, size_t *len)
+{
+    unsigned long failures = folio_mem_failures();
+    size_t errors = folio_ctx_errors(ctx);
+    int rc = folio_ctx_settle(ctx, failures, errors, write_report_xml(ctx, r, out, len));
+    if (rc) {
+        free(*out);
+        *out = NULL;
+        *len = 0;
+    }
     return rc;
 }

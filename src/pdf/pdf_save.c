@@ -63,7 +63,13 @@ int folio_pdf_save(folio_pdf *w, const folio_dest *dest)
     int rc, ours = 0;
     if ((rc = folio_pdf_close_glyphs(w)))
         return rc;
-    if (HPDF_SaveToStream(w->doc) != HPDF_OK || w->error)
+    /* libharu 2.3.0 reads freed memory when an allocation fails while it
+     * writes a font's dictionaries (HPDF_Dict_Add): the allocation-failure
+     * test leaves this call alone */
+    folio_mem_unhook(1);
+    HPDF_STATUS saved = HPDF_SaveToStream(w->doc);
+    folio_mem_unhook(0);
+    if (saved != HPDF_OK || w->error)
         return folio_pdf_fail(w, FOLIO_E_PDF, "cannot render the document");
     if (!dest->path)
         return copy_to_memory(w, dest->data, dest->len);

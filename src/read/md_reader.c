@@ -25,21 +25,17 @@
 
 /* cmark-gfm allocates through folio's hook (util/mem.h) but has no path
  * for a failed allocation (its own allocator aborts): it is given the
- * memory anyway, and a failure the hook injected is noted here, per
- * thread, and reported once cmark-gfm is done. */
-static _Thread_local int cmark_failed;
-
+ * memory anyway; the hook counts the failure it injected, and
+ * folio_read_markdown fails with FOLIO_E_NOMEM once cmark-gfm is done. */
 static void *cmark_calloc(size_t n, size_t size)
 {
-    if (folio_mem_should_fail())
-        cmark_failed = 1;
+    folio_mem_should_fail();
     return calloc(n, size);
 }
 
 static void *cmark_realloc(void *p, size_t size)
 {
-    if (folio_mem_should_fail())
-        cmark_failed = 1;
+    folio_mem_should_fail();
     return realloc(p, size);
 }
 
@@ -330,8 +326,8 @@ static void overlay_meta(folio_meta *m, const folio_meta *fm, int distribution)
         m->pos = fm->pos;
 }
 
-int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char *name,
-                        const folio_read_options *opt, folio_report **out)
+static int read_markdown(folio_ctx *ctx, const char *data, size_t len, const char *name,
+                         const folio_read_options *opt, folio_report **out)
 {
     size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : DEFAULT_MAX_BYTES;
     int max_depth = opt && opt->max_depth > 0 ? opt->max_depth : DEFAULT_MAX_DEPTH;
@@ -401,7 +397,6 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
     }
 
     cmark_gfm_core_extensions_ensure_registered();
-    cmark_failed = 0;
     parser = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES, &cmark_allocator);
     cmark_syntax_extension *tables = cmark_find_syntax_extension("table");
     if (!parser || !tables || !cmark_parser_attach_syntax_extension(parser, tables)) {
@@ -411,7 +406,7 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
     }
     cmark_parser_feed(parser, text, total);
     doc = cmark_parser_finish(parser);
-    if (!doc || cmark_failed) {
+    if (!doc) {
         rc = folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
         goto done;
     }
@@ -436,8 +431,6 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
                                &md.rep->blocks, &md.rep->nblocks)))
         goto done;
     rc = read_notes(&md, doc);
-    if (!rc && cmark_failed) /* while reading the tree (literals are made on demand) */
-        rc = FOLIO_E_NOMEM;
     if (!rc)
         rc = folio_report_check_limits(ctx, md.rep, &lim);
 
@@ -458,4 +451,18 @@ done:
     }
     *out = md.rep;
     return 0;
+}
+
+int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char *name,
+                        const folio_read_options *opt, folio_report **out)
+{
+    unsigned long failures = folio_mem_failures();
+    size_t errors = folio_ctx_errors(ctx);
+    int rc = folio_ctx_settle(ctx, failures, errors,
+                              read_markdown(ctx, data, len, name, opt, out));
+    if (rc) {
+        folio_report_free(*out);
+        *out = NULL;
+    }
+    return rc;
 }

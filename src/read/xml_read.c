@@ -6,6 +6,7 @@
 #include "model/model.h"
 #include "read/xml_internal.h"
 #include "util/ctx.h"
+#include "util/mem.h"
 #include "util/version.h"
 
 enum {
@@ -13,8 +14,8 @@ enum {
 };
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)
 
-int folio_read_xml(folio_ctx *ctx, const char *data, size_t len, const char *name,
-                   const folio_read_options *opt, folio_report **out)
+static int read_xml(folio_ctx *ctx, const char *data, size_t len, const char *name,
+                    const folio_read_options *opt, folio_report **out)
 {
     size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : DEFAULT_MAX_BYTES;
     int max_depth = opt && opt->max_depth > 0 ? opt->max_depth : DEFAULT_MAX_DEPTH;
@@ -50,5 +51,18 @@ int folio_read_xml(folio_ctx *ctx, const char *data, size_t len, const char *nam
 done:
     folio_report_free(rep);
     xmlFreeDoc(doc);
+    return rc;
+}
+
+int folio_read_xml(folio_ctx *ctx, const char *data, size_t len, const char *name,
+                   const folio_read_options *opt, folio_report **out)
+{
+    unsigned long failures = folio_mem_failures();
+    size_t errors = folio_ctx_errors(ctx);
+    int rc = folio_ctx_settle(ctx, failures, errors, read_xml(ctx, data, len, name, opt, out));
+    if (rc) {
+        folio_report_free(*out);
+        *out = NULL;
+    }
     return rc;
 }

@@ -1,13 +1,17 @@
 /* The library's global set-up: libxml2's allocator (folio's, so that the
- * allocation-failure tests reach it) and parser, cmark-gfm's extension
- * registry. These build global tables on first use without a lock, so they
+ * allocation-failure tests reach it), parser and error output (none: the
+ * library never prints; libxml2 would print to stderr what its writer and
+ * lists cannot allocate, and folio reports the failure itself), cmark-gfm's
+ * extension registry. These build global tables on first use without a lock, so they
  * are made here, once, before threads start. Counted: each folio_init
  * wants its folio_shutdown. */
 #include <pthread.h>
 #include <stdlib.h>
 
 #include <cmark-gfm-core-extensions.h>
+#include <libxml/globals.h>
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 #include <libxml/xmlmemory.h>
 
 #include "folio/base.h"
@@ -36,6 +40,12 @@ static char *xml_strdup(const char *s)
     return folio_mem_strdup(s);
 }
 
+static void xml_quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
 int folio_init(void)
 {
     int rc = 0;
@@ -45,6 +55,8 @@ int folio_init(void)
         if (xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup) != 0)
             rc = FOLIO_E_NOMEM;
         xmlInitParser();
+        xmlThrDefSetGenericErrorFunc(NULL, xml_quiet); /* threads to come */
+        xmlSetGenericErrorFunc(NULL, xml_quiet);       /* this one */
         cmark_gfm_core_extensions_ensure_registered();
     }
     if (rc == 0)

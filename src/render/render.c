@@ -9,6 +9,7 @@
 #include "pdf/pdf.h"
 #include "render/render_internal.h"
 #include "render/resources.h"
+#include "util/mem.h"
 
 enum { OUT_PDF, OUT_DOCX, NOUTS };
 
@@ -50,7 +51,8 @@ int folio_render(folio_ctx *ctx, const folio_report *r, const folio_resources *r
     folio_resources *own = NULL;
     folio_flow *flow = NULL;
     folio_layout *layout = NULL;
-    size_t errors, lost;
+    unsigned long failures = folio_mem_failures();
+    size_t errors;
     int rc;
     memset(outs, 0, sizeof outs);
     if (out)
@@ -58,7 +60,6 @@ int folio_render(folio_ctx *ctx, const folio_report *r, const folio_resources *r
     if (!ctx)
         return FOLIO_E_USAGE;
     errors = ctx->nerrors;
-    lost = ctx->lost;
     if (!opt)
         opt = &nothing;
     if ((rc = folio_render_check_options(ctx, opt)))
@@ -94,8 +95,9 @@ int folio_render(folio_ctx *ctx, const folio_report *r, const folio_resources *r
         goto done;
     if (want_docx && (rc = folio_render_write(ctx, &outs[OUT_DOCX], write_docx, &p)))
         goto done;
-    /* a diagnostic lost for want of memory: the run did not go as reported */
-    if (ctx->lost != lost) {
+    /* an allocation failed that could not say so (a libxml2 writer call,
+     * a lost warning): the outputs may lack something */
+    if (folio_mem_failures() != failures) {
         rc = FOLIO_E_NOMEM;
         goto done;
     }
@@ -107,8 +109,7 @@ int folio_render(folio_ctx *ctx, const folio_report *r, const folio_resources *r
         outs[OUT_PDF].data = outs[OUT_DOCX].data = NULL;
     }
 done:
-    if (rc == FOLIO_E_NOMEM && ctx->nerrors == errors)
-        folio_error(ctx, rc, (folio_pos){0, 0}, "out of memory");
+    rc = folio_ctx_settle(ctx, failures, errors, rc);
     folio_render_discard(outs, NOUTS);
     folio_layout_free(layout);
     folio_flow_free(flow);

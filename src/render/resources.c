@@ -21,6 +21,7 @@ int folio_resources_load(folio_ctx *ctx, const folio_resources_options *opt,
                          folio_resources **out)
 {
     folio_resources *res = NULL;
+    unsigned long failures = folio_mem_failures();
     size_t errors = ctx ? ctx->nerrors : 0;
     int rc;
     *out = NULL;
@@ -37,8 +38,10 @@ int folio_resources_load(folio_ctx *ctx, const folio_resources_options *opt,
     *out = res;
     res = NULL;
 done:
-    if (rc == FOLIO_E_NOMEM && ctx && ctx->nerrors == errors)
-        folio_error(ctx, rc, (folio_pos){0, 0}, "out of memory");
+    if ((rc = folio_ctx_settle(ctx, failures, errors, rc))) {
+        folio_resources_free(*out);
+        *out = NULL;
+    }
     folio_resources_free(res);
     return rc;
 }

@@ -1,7 +1,7 @@
 /* Diagnostics: warnings and errors collected with their source positions.
- * When memory runs out for one it is counted as lost (folio_render then
- * fails rather than pass over it in silence). The context's file name is
- * set once and kept to the end: diagnostics point to it. */
+ * When memory runs out for one it is lost (the entry point around it then
+ * fails, see folio_ctx_settle). The context's file name is set once and
+ * kept to the end: diagnostics point to it. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,10 +67,8 @@ static void add(folio_ctx *ctx, folio_severity sev, folio_pos pos,
     if (ctx->ndiags == ctx->cap) {
         size_t cap = ctx->cap ? ctx->cap * 2 : 16;
         folio_diag *d = folio_realloc(ctx->diags, cap * sizeof *d);
-        if (!d) {
-            ctx->lost++;
+        if (!d)
             return;
-        }
         ctx->diags = d;
         ctx->cap = cap;
     }
@@ -81,8 +79,6 @@ static void add(folio_ctx *ctx, folio_severity sev, folio_pos pos,
     va_end(ap2);
     if (n >= 0 && (msg = folio_malloc((size_t)n + 1)))
         vsnprintf(msg, (size_t)n + 1, fmt, ap);
-    else
-        ctx->lost++;
     ctx->diags[ctx->ndiags++] = (folio_diag){sev, ctx->file, pos, msg};
 }
 
@@ -102,6 +98,15 @@ int folio_error(folio_ctx *ctx, int code, folio_pos pos, const char *fmt, ...)
     add(ctx, FOLIO_ERROR, pos, fmt, ap);
     va_end(ap);
     return code < 0 ? code : FOLIO_E_INPUT;
+}
+
+int folio_ctx_settle(folio_ctx *ctx, unsigned long failures, size_t errors, int rc)
+{
+    if (folio_mem_failures() != failures)
+        rc = FOLIO_E_NOMEM;
+    if (rc == FOLIO_E_NOMEM && ctx && ctx->nerrors == errors)
+        folio_error(ctx, rc, (folio_pos){0, 0}, "out of memory");
+    return rc;
 }
 
 const char *folio_last_error(const folio_ctx *ctx)

@@ -14,10 +14,22 @@ void *folio_realloc(void *p, size_t size);
 char *folio_mem_strdup(const char *s);
 char *folio_mem_strndup(const char *s, size_t n);
 
+/* Failed allocations on this thread so far (injected or real). A public
+ * entry point notes it on entry and fails with FOLIO_E_NOMEM when it grew:
+ * not every failure can travel back through return values (libxml2's
+ * writer drops some and reports success). */
+unsigned long folio_mem_failures(void);
+
 /* Would the next allocation fail? Counts it as one when the hook is armed.
  * For allocators of libraries that cannot take a NULL (cmark-gfm): they
  * allocate anyway and report the failure afterwards. */
 int folio_mem_should_fail(void);
+
+/* Around a third-party call known to crash when an allocation fails
+ * (libharu's HPDF_SaveToStream): the test hook neither counts nor fails
+ * its allocations. on: 1 before the call, 0 after. A real failure there
+ * still reaches the library. */
+void folio_mem_unhook(int on);
 
 /* The test hook. Arm: count allocations from 0 and fail the one numbered
  * `n` (1-based) and that one only; n < 1 counts without failing. Disarm:
@@ -27,5 +39,7 @@ int folio_mem_should_fail(void);
 void folio_mem_test_arm(long n);
 long folio_mem_test_disarm(void);
 long folio_mem_test_failed(void);
+/* Called at each injected failure (a place for a debugger's breakpoint). */
+void folio_mem_injected(long n);
 
 #endif
