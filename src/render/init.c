@@ -75,20 +75,3 @@ void folio_shutdown(void)
     }
     pthread_mutex_unlock(&lock);
 }
-
-const char *folio_strerror(int code)
-{
-    switch (code) {
-    case FOLIO_OK: return "no error";
-    case FOLIO_E_NOMEM: return "out of memory";
-    case FOLIO_E_IO: return "cannot read or write a file";
-    case FOLIO_E_INPUT: return "the input is malformed";
-    case FOLIO_E_LIMIT: return "the input exceeds a limit";
-    case FOLIO_E_STYLE: return "the house style is malformed";
-    case FOLIO_E_FONT: return "a font is missing or unusable";
-    case FOLIO_E_PDF: return "the PDF could not be made";
-    case FOLIO_E_DOCX: return "the DOCX could not be made";
-    case FOLIO_E_USAGE: return "a bad option, argument or value";
-    default: return "unknown error";
-    }
-}

@@ -1,4 +1,5 @@
-/* Diagnostics: warnings and errors collected with their source positions.
+/* Diagnostics: warnings and errors collected with their source positions,
+ * and the names of the error codes.
  * When memory runs out for one it is lost (the entry point around it then
  * fails, see folio_ctx_settle). The context's file name is set once and
  * kept to the end: diagnostics point to it. */
@@ -115,4 +116,21 @@ const char *folio_last_error(const folio_ctx *ctx)
         if (ctx->diags[i].severity == FOLIO_ERROR && ctx->diags[i].message)
             return ctx->diags[i].message;
     return "";
+}
+
+const char *folio_strerror(int code)
+{
+    switch (code) {
+    case FOLIO_OK: return "no error";
+    case FOLIO_E_NOMEM: return "out of memory";
+    case FOLIO_E_IO: return "cannot read or write a file";
+    case FOLIO_E_INPUT: return "the input is malformed";
+    case FOLIO_E_LIMIT: return "the input exceeds a limit";
+    case FOLIO_E_STYLE: return "the house style is malformed";
+    case FOLIO_E_FONT: return "a font is missing or unusable";
+    case FOLIO_E_PDF: return "the PDF could not be made";
+    case FOLIO_E_DOCX: return "the DOCX could not be made";
+    case FOLIO_E_USAGE: return "a bad option, argument or value";
+    default: return "unknown error";
+    }
 }
