@@ -41,14 +41,30 @@ $(BUILD)/%.o: %.c $(wildcard include/folio/*.h) $(wildcard src/*/*.h)
 	@echo "CC $<"
 	@$(CC) $(CFLAGS) -c $< -o $@
 
-# The house style is read at run time; this built-in copy lets the binary
-# run anywhere.
-$(BUILD)/gen/builtin_style.c: styles/un.style
+# The house style is read at run time; this built-in copy of the whole
+# folder (every .style file and the hyphenation patterns folio ships) lets
+# the binary run anywhere. house-files.txt changes when a file comes or
+# goes, so the copy is made again then too.
+HOUSE_FILES := $(shell find styles -type f \( -name '*.style' -o -name '*.dic' \) | LC_ALL=C sort)
+
+FORCE:
+$(BUILD)/gen/house-files.txt: FORCE
 	@mkdir -p $(dir $@)
-	{ echo '/* generated from styles/un.style */'; \
-	  echo 'const char folio_builtin_style[] = {'; \
-	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
-	  echo '0x00};'; } > $@
+	@echo '$(HOUSE_FILES)' | cmp -s - $@ || echo '$(HOUSE_FILES)' > $@
+
+$(BUILD)/gen/builtin_style.c: $(HOUSE_FILES) $(BUILD)/gen/house-files.txt
+	@mkdir -p $(dir $@)
+	@{ echo '/* generated from styles/: the built-in house style folder */'; \
+	  echo '#include "house/house.h"'; \
+	  i=0; for f in $(HOUSE_FILES); do \
+	    echo "static const char f$$i[] = {"; \
+	    od -An -v -tx1 $$f | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	    echo '0x00};'; i=$$((i + 1)); done; \
+	  echo 'const folio_house_builtin folio_builtin_house[] = {'; \
+	  i=0; for f in $(HOUSE_FILES); do \
+	    echo "    {\"$${f#styles/}\", f$$i, sizeof f$$i - 1},"; i=$$((i + 1)); done; \
+	  echo '};'; \
+	  echo "const size_t folio_builtin_house_count = $$i;"; } > $@
 
 $(BUILD)/gen/builtin_style.o: $(BUILD)/gen/builtin_style.c
 	$(CC) $(CFLAGS) -c $< -o $@
@@ -145,7 +161,7 @@ check-ubsan:
 san-suites: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/spec_dump $(BUILD)/tests/api_test \
             $(BUILD)/tests/nomem
 	@$(SAN_ENV) BUILD=$(BUILD) FOLIO=./$(BIN)/folio SANITIZED=1 \
-	  SUITES="unit spec golden cli batch stress repro outputs xml akn limits composite badinput fuzz_replay api nomem" \
+	  SUITES="unit spec golden cli house batch stress repro outputs furniture xml akn limits composite badinput fuzz_replay api nomem" \
 	  sh tests/run_all.sh $(UNIT_BIN)
 
 # valgrind memcheck (Debian package valgrind) over the example and every
@@ -187,14 +203,14 @@ example: $(BIN)/folio
 install: $(BIN)/folio $(BUILD)/libfolio.a
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
 	  $(DESTDIR)$(INCDIR)/folio $(DESTDIR)$(DATADIR)/fonts \
-	  $(DESTDIR)$(DATADIR)/styles $(DESTDIR)$(DATADIR)/styles/hyphen $(DESTDIR)$(MANDIR)
+	  $(DESTDIR)$(DATADIR)/styles $(DESTDIR)$(MANDIR)
 	install -m 755 $(BIN)/folio $(DESTDIR)$(BINDIR)/folio
 	install -m 644 $(BUILD)/libfolio.a $(DESTDIR)$(LIBDIR)/libfolio.a
 	install -m 644 include/folio.h $(DESTDIR)$(INCDIR)/folio.h
 	install -m 644 include/folio/*.h $(DESTDIR)$(INCDIR)/folio/
 	install -m 644 fonts/*.ttf fonts/LICENSE* $(DESTDIR)$(DATADIR)/fonts/
-	install -m 644 styles/*.style $(DESTDIR)$(DATADIR)/styles/
-	install -m 644 styles/hyphen/*.dic styles/hyphen/*.notice $(DESTDIR)$(DATADIR)/styles/hyphen/
+	for f in $(HOUSE_FILES) styles/hyphen/*.notice; do \
+	  install -D -m 644 $$f $(DESTDIR)$(DATADIR)/$$f || exit 1; done
 	install -m 644 docs/folio.1 $(DESTDIR)$(MANDIR)/folio.1
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/.*FOLIO_VERSION "\(.*\)"/\1/p' include/folio/base.h)|' \
 	  -e 's|@PKGS@|$(PKGS)|' folio.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/folio.pc
@@ -202,5 +218,5 @@ install: $(BIN)/folio $(BUILD)/libfolio.a
 clean:
 	rm -rf build bin out build-asan bin-asan build-ubsan bin-ubsan build-fuzz bin-fuzz
 
-.PHONY: all check check-asan check-ubsan check-valgrind san-suites fuzz fuzz-bins bench example install clean
+.PHONY: FORCE all check check-asan check-ubsan check-valgrind san-suites fuzz fuzz-bins bench example install clean
 .SECONDARY:

@@ -9,6 +9,7 @@
 #define FOLIO_H
 
 #include "folio/base.h"
+#include "folio/house.h"
 #include "folio/report.h"
 #include "folio/read.h"
 #include "folio/builder.h"

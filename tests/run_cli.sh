@@ -77,20 +77,21 @@ grep_err "16-bit emblem named with its line" "un.style:[0-9]*: emblem-image .*8-
 # Font expansion is the house style's: the language's own setting, else the
 # document's. Without it no justified line scales its glyphs; a value out of
 # range names the style file's line.
-mkdir "$tmp/fx"
-cp styles/un.style "$tmp/fx/un.style"
-printf '\n[lang.es]\nfont-expansion = 0%%\n' >> "$tmp/fx/un.style"
+mkdir -p "$tmp/fx/languages"
+cp styles/languages/es.style "$tmp/fx/languages/es.style"
+sed -i '1i font-expansion = 0%' "$tmp/fx/languages/es.style" # before its [sections]
 check "font expansion 0%" 0 "$folio" render examples/seed-es.md -o "$tmp/fx" --pdf \
-    --style "$tmp/fx/un.style" --trace "$tmp/fx/none"
+    --style "$tmp/fx" --trace "$tmp/fx/none"
 "$folio" render examples/seed-es.md -o "$tmp/fx" --pdf --trace "$tmp/fx/default" 2>/dev/null
 if ! grep -q ' scale ' "$tmp/fx/none" && grep -q ' scale ' "$tmp/fx/default"; then
     pass=$((pass + 1))
 else
     fail=$((fail + 1)); echo "FAILED: font-expansion = 0% still scales glyphs (or the default does not)"
 fi
+cp styles/un.style "$tmp/fx/un.style"
 printf '\n[document]\nfont-expansion = 9%%\n' >> "$tmp/fx/un.style"
 check "font expansion 9%" 1 "$folio" render examples/seed-es.md -o "$tmp/fx" --pdf \
-    --style "$tmp/fx/un.style"
+    --style "$tmp/fx"
 grep_err "font expansion out of range named" "un.style:[0-9]*: \[document\] font-expansion: not a percentage from 0% to 5%"
 
 # Text is written as literal strings of 2-byte codes: bytes that mean

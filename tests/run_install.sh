@@ -11,6 +11,8 @@ for f in usr/local/bin/folio usr/local/lib/libfolio.a usr/local/include/folio.h 
          usr/local/include/folio/report.h usr/local/lib/pkgconfig/folio.pc \
          usr/local/share/folio/fonts/LiberationSerif-Regular.ttf \
          usr/local/share/folio/styles/un.style usr/local/share/folio/styles/hyphen/hyph_ru.dic \
+         usr/local/share/folio/styles/languages/en.style \
+         usr/local/share/folio/styles/stations/geneva.style usr/local/include/folio/house.h \
          usr/local/share/man/man1/folio.1; do
     if [ -f "$tmp/stage/$f" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: not installed: $f"; fi
 done

@@ -21,10 +21,12 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 if ! make -s "$bin" >"$tmp/make.log" 2>&1; then
     echo "run_spec: 'make $bin' failed; building the reader on its own" >&2
     mkdir -p "$(dirname "$bin")"
+    gen=${BUILD:-build}/gen/builtin_style.c
+    make -s "$gen" >>"$tmp/make.log" 2>&1
     ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
-        -O2 -g -Iinclude -Isrc $(pkg-config --cflags libcmark-gfm) \
-        tests/spec/spec_dump.c src/read/*.c src/model/*.c src/util/*.c \
-        -o "$bin" -lcmark-gfm-extensions $(pkg-config --libs libcmark-gfm) || {
+        -O2 -g -Iinclude -Isrc $(pkg-config --cflags libcmark-gfm libxml-2.0) \
+        tests/spec/spec_dump.c src/read/*.c src/model/*.c src/util/*.c src/house/*.c "$gen" \
+        -o "$bin" -lcmark-gfm-extensions $(pkg-config --libs libcmark-gfm libxml-2.0) -pthread || {
         cat "$tmp/make.log" >&2
         exit 1
     }

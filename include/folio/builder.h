@@ -30,6 +30,11 @@ extern "C" {
  * and stay valid until it is freed. */
 typedef struct folio_node folio_node;
 
+/* The house style whose languages and duty stations the checks accept
+ * (borrowed: keep it while building; NULL, the start: the default
+ * house). Rendering with another house checks them again. */
+int folio_report_use_house(folio_ctx *ctx, folio_report *r, const folio_house *house);
+
 /* Set a masthead field (see folio_field); a value set again replaces the
  * old one. */
 int folio_report_set(folio_ctx *ctx, folio_report *r, folio_field field,

@@ -2,6 +2,7 @@
 #ifndef FOLIO_READ_H
 #define FOLIO_READ_H
 
+#include "folio/house.h"
 #include "folio/report.h"
 
 #ifdef __cplusplus
@@ -33,10 +34,13 @@ int folio_read_options_init(folio_read_options *o, unsigned version);
 #define FOLIO_DEFAULT_MAX_PARAGRAPH_BYTES 4194304 /* 4 MiB */
 
 /* Read Markdown in the UN house dialect. `name` is used in diagnostics;
- * `opt` may be NULL (the defaults). */
+ * `opt` may be NULL (the defaults). `house` gives the words of the
+ * masthead and the dialect (languages, months, duty stations:
+ * folio/house.h); NULL takes the default house, loaded once per process.
+ * The report copies what it keeps of it. */
 int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len,
                         const char *name, const folio_read_options *opt,
-                        folio_report **out);
+                        const folio_house *house, folio_report **out);
 
 /* Read report XML (docs/report-xml.md, schema/folio-report.rng) or Akoma
  * Ntoso 3.0 shaped as AKN4UN (docs/akn.md; a root <akomaNtoso>), parsed
@@ -44,10 +48,11 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len,
  * validated against the built-in schema; AKN is mapped as docs/akn.md says
  * (elements folio does not understand keep their text, with a warning).
  * Every problem as file:line:col naming the element. Limits as above;
- * max_depth defaults to 256 for XML. */
+ * max_depth defaults to 256 for XML. `house` as for Markdown: the
+ * languages and duty stations a report may name. */
 int folio_read_xml(folio_ctx *ctx, const char *data, size_t len,
                    const char *name, const folio_read_options *opt,
-                   folio_report **out);
+                   const folio_house *house, folio_report **out);
 
 #ifdef __cplusplus
 }

@@ -3,6 +3,7 @@
 #ifndef FOLIO_RENDER_H
 #define FOLIO_RENDER_H
 
+#include "folio/house.h"
 #include "folio/report.h"
 
 #ifdef __cplusplus
@@ -19,17 +20,25 @@ typedef struct folio_resources_options {
     const char *fonts_dir;  /* folder of the Liberation Serif faces; NULL:
                                $FOLIO_DATADIR/fonts, the installed folder,
                                then ./fonts */
-    const char *style_path; /* house style file; NULL: the built-in style */
+    const char *style_path; /* house style: a folder laid over the built-in
+                               one, or a file that replaces its un.style
+                               (folio_house_load); NULL: the default house */
+    const folio_house *house; /* a house already loaded, used instead of
+                               style_path (borrowed: it must outlive the
+                               resources) */
 } folio_resources_options;
 
 #define FOLIO_RESOURCES_OPTIONS_VERSION 1
-#define FOLIO_RESOURCES_OPTIONS_INIT {FOLIO_RESOURCES_OPTIONS_VERSION, NULL, NULL}
+#define FOLIO_RESOURCES_OPTIONS_INIT {FOLIO_RESOURCES_OPTIONS_VERSION, NULL, NULL, NULL}
 int folio_resources_options_init(folio_resources_options *o, unsigned version);
 
-/* Load the fonts (each checked) and note the style; `opt` may be NULL. */
+/* Load the fonts (each checked and measured) and the house style; `opt`
+ * may be NULL (the defaults). */
 int folio_resources_load(folio_ctx *ctx, const folio_resources_options *opt,
                          folio_resources **out);
 void folio_resources_free(folio_resources *res);
+/* The house style of the resources (borrowed), to give the readers. */
+const folio_house *folio_resources_house(const folio_resources *res);
 
 /* The formats, as bits. */
 enum { FOLIO_PDF = 1, FOLIO_DOCX = 2 };
@@ -46,8 +55,8 @@ typedef struct folio_render_options {
                                   folio_output as well */
 
     /* Metadata that overrides the report's own; NULL: the report's. */
-    const char *station;       /* new-york, geneva, vienna, nairobi */
-    const char *language;      /* en fr es ru zh ar */
+    const char *station;       /* a duty station of the house style */
+    const char *language;      /* a language of the house style */
     const char *symbol;
     const char *job_number;
     const char *date;          /* YYYY-MM-DD */

@@ -5,6 +5,7 @@
 #define FOLIO_REPORT_H
 
 #include "folio/base.h"
+#include "folio/house.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -22,7 +23,7 @@ typedef enum folio_field {
     FOLIO_FIELD_SYMBOL,            /* "A/HRC/55/1" */
     FOLIO_FIELD_DISTRIBUTION,      /* "general", "limited" or "restricted" */
     FOLIO_FIELD_DATE,              /* "2024-03-01": a real day */
-    FOLIO_FIELD_LANGUAGE,          /* en fr es ru zh ar */
+    FOLIO_FIELD_LANGUAGE,          /* a language of the house: en fr es ru zh ar */
     FOLIO_FIELD_ORIGINAL_LANGUAGE, /* the same codes */
     FOLIO_FIELD_ORGAN,             /* beside the emblem: "General Assembly" */
     FOLIO_FIELD_BODY,              /* lines under the thick rule, one per
@@ -35,7 +36,8 @@ typedef enum folio_field {
     FOLIO_FIELD_TITLE,
     FOLIO_FIELD_SUBTITLE,
     FOLIO_FIELD_JOB_NUMBER,        /* "GE.24-01234" */
-    FOLIO_FIELD_STATION,           /* new-york, geneva, vienna, nairobi */
+    FOLIO_FIELD_STATION,           /* a duty station of the house: new-york,
+                                      geneva, vienna, nairobi */
     FOLIO_FIELD_COUNT
 } folio_field;
 
@@ -57,17 +59,27 @@ int folio_report_xml(folio_ctx *ctx, const folio_report *r, char **out, size_t *
  * guidelines describe it (docs/akn.md); *out is malloc'd. Reading it back
  * with folio_read_xml gives the same model (the order of the notes aside). */
 int folio_report_akn(folio_ctx *ctx, const folio_report *r, char **out, size_t *len);
+/* The same with the language names and masthead labels of house `h`
+ * (NULL: the default house). */
+int folio_report_akn_house(folio_ctx *ctx, const folio_house *h, const folio_report *r,
+                           char **out, size_t *len);
 
-/* Language codes: index 0..5 for en fr es ru zh ar, -1 when unknown.
- * Accepts codes ("es"), English names ("Spanish") and the names in each
- * official language ("Español", "inglés", "русский", ...). */
+/* Language codes of the default house style (folio/house.h): index 0..5
+ * for en fr es ru zh ar, -1 when unknown. Accepts codes ("es"), English
+ * names ("Spanish") and the names in each official language ("Español",
+ * "inglés", "русский", ...). */
 int folio_lang_index(const char *name);
 const char *folio_lang_code(int index);
 
-/* Why `value` is no good for `field` (date, language, original language,
- * station, distribution), e.g. "not a valid date (YYYY-MM-DD)"; NULL when
- * it is fine. The builder and folio_render's overrides check with it. */
-const char *folio_field_problem(folio_field field, const char *value);
+/* Why `value` is no good for `field`: a date that is no real day
+ * ("not a valid date (YYYY-MM-DD)"), a language or a duty station that
+ * house `h` (NULL: the default house) does not define ("unknown duty
+ * station (new-york, geneva, vienna, nairobi)", the house's own list,
+ * written into buf of cap bytes), a distribution other than general,
+ * limited or restricted; NULL when it is fine. The builder and
+ * folio_render's overrides check with it. */
+const char *folio_field_problem(const folio_house *h, folio_field field, const char *value,
+                                char *buf, size_t cap);
 
 #ifdef __cplusplus
 }

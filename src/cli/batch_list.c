@@ -89,6 +89,7 @@ int batch_add_row(folio_ctx *ctx, const batch_opts *o, const char *base, batch_l
         return FOLIO_E_NOMEM;
     for (size_t i = 0; i < n; i++) {
         const char *why, **slot = meta_slot(&j->meta, f[i].key);
+        char buf[1024];
         for (const char *c = f[i].value; *c; c++)
             if ((unsigned char)*c < 0x20) /* a line break in a file name, say */
                 return folio_error(ctx, FOLIO_E_INPUT, f[i].pos,
@@ -101,7 +102,7 @@ int batch_add_row(folio_ctx *ctx, const batch_opts *o, const char *base, batch_l
                                    "output \"%s\": give a base name, without a folder or a "
                                    "leading dot", f[i].value);
             j->name = f[i].value;
-        } else if ((why = cli_bad_value(f[i].key, f[i].value)))
+        } else if ((why = cli_bad_value(o->c.house, f[i].key, f[i].value, buf, sizeof buf)))
             return folio_error(ctx, FOLIO_E_INPUT, f[i].pos, "%s \"%s\": %s", f[i].key,
                                f[i].value, why);
         else if (slot)

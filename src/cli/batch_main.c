@@ -84,7 +84,9 @@ static int parse(batch_opts *o, int argc, char **argv)
         if (taken)
             continue;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            printf("%s%s%s", batch_usage, cli_common_help, batch_exit);
+            fputs(batch_usage, stdout);
+            cli_print_common_help(stdout, &o->c);
+            fputs(batch_exit, stdout);
             return -1;
         }
         int wants_value = !strcmp(a, "-j") || !strcmp(a, "--jobs") || !strcmp(a, "--shard") ||
@@ -114,8 +116,9 @@ static int parse(batch_opts *o, int argc, char **argv)
         return cli_bad_usage("%s", "batch needs a folder or a manifest");
     if (!o->c.outdir)
         return cli_bad_usage("%s", "batch needs an output folder: -o DIR");
-    if (cli_finish_common(&o->c))
-        return EXIT_USAGE;
+    int rc = cli_finish_common(&o->c);
+    if (rc)
+        return rc;
     if (!o->threads) {
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
         o->threads = cores > 0 ? (int)(cores < 4096 ? cores : 4096) : 1;
@@ -132,32 +135,19 @@ static const char *default_summary(folio_arena *a, const batch_opts *o)
     return folio_sprintf(a, "%s/folio-batch.%d-of-%d.json", o->c.outdir, o->shard_k, o->shard_n);
 }
 
-static uint64_t hash_file(uint64_t h, const char *path)
-{
-    char *data = NULL;
-    size_t len = 0;
-    if (folio_read_file(NULL, path, 0, &data, &len) == 0)
-        h = batch_hash(h, data, len);
-    else
-        h = batch_hash(h, "\xff", 1);
-    free(data);
-    return h;
-}
-
 /* What besides a job's own input and options decides its outputs: the
- * folio version, the house style in use and the fonts. */
-static uint64_t setup_hash(const batch_opts *o, folio_arena *a)
+ * folio version, the house style in use (every file of it, as loaded) and
+ * the fonts. */
+static uint64_t setup_hash(const batch_opts *o)
 {
     const char *datadir = getenv("FOLIO_DATADIR");
     const char *parts[] = {FOLIO_VERSION, o->c.res.fonts_dir ? o->c.res.fonts_dir : "-",
-                           datadir ? datadir : "-", o->c.res.style_path ? "style" : "-"};
+                           datadir ? datadir : "-", o->c.style_path ? "style" : "-"};
     uint64_t h = BATCH_HASH_START;
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
         h = batch_hash(h, parts[i], strlen(parts[i]) + 1);
-    const char *style = o->c.res.style_path;
-    if (!style && datadir)
-        style = folio_sprintf(a, "%s/styles/un.style", datadir);
-    return style ? hash_file(h, style) : h;
+    uint64_t house = folio_house_fingerprint(o->c.house);
+    return batch_hash(h, &house, sizeof house);
 }
 
 /* mkdir -p */
@@ -207,9 +197,11 @@ int cli_batch_main(int argc, char **argv)
     cli_common_init(&o.c);
     o.shard_k = o.shard_n = 1;
     if ((rc = parse(&o, argc, argv)))
-        return rc < 0 ? EXIT_OK : EXIT_USAGE;
-    if (folio_ctx_new(o.in, &ctx))
+        return rc < 0 ? EXIT_OK : rc;
+    if (folio_ctx_new(o.in, &ctx)) {
+        cli_free_common(&o.c);
         return cli_no_memory();
+    }
     if (!(a = folio_arena_new()) || !(o.in = trimmed(a, o.in)) ||
         !(o.c.outdir = trimmed(a, o.c.outdir)) ||
         (!o.summary && !(o.summary = default_summary(a, &o)))) {
@@ -221,7 +213,7 @@ int cli_batch_main(int argc, char **argv)
         goto done;
     }
     batch_list_shard(&l, o.shard_k, o.shard_n);
-    o.setup_hash = setup_hash(&o, a);
+    o.setup_hash = setup_hash(&o);
     if ((rc = make_dirs(ctx, o.c.outdir, a)))
         goto done;
     batch_sweep(&o, &l);
@@ -251,5 +243,6 @@ done:
     batch_list_free(&l);
     folio_arena_free(a);
     folio_ctx_free(ctx);
+    cli_free_common(&o.c);
     return status;
 }

@@ -29,25 +29,35 @@ typedef struct cli_common {
     int only_pdf, only_docx;     /* as given */
     int want_pdf, want_docx;     /* what to write, from the two above */
     int quiet;
-    folio_resources_options res; /* --fonts, --style */
+    const char *style_path;      /* --style: a folder or a file; NULL: built-in */
+    folio_house *house;          /* loaded once by cli_finish_common */
+    folio_resources_options res; /* --fonts; res.house: the house above */
     cli_meta meta;
     folio_read_options limits;   /* --max-*; 0: the reader's default */
 } cli_common;
 
 /* options.c */
-/* The help lines of the shared options. */
-extern const char cli_common_help[];
+/* Print the help lines of the shared options; the duty stations and
+ * languages listed are those of c's house style (--style when given before
+ * --help), of the default house when c is NULL. */
+void cli_print_common_help(FILE *out, const cli_common *c);
 /* Print "folio: MESSAGE" and a hint to stderr; returns EXIT_USAGE. */
 int cli_bad_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Take argv[*i] when it is a shared option (and its value, advancing *i):
  * returns 1 when taken, 0 when it is not a shared option, EXIT_USAGE (after
  * saying why) when its value is missing. */
 int cli_take_common(cli_common *c, int argc, char **argv, int *i);
-/* Check the values and fill the defaults; EXIT_USAGE after saying why. */
+/* Load the house style (once: --style, else the built-in one), check the
+ * values against it and fill the defaults. Returns 0, EXIT_USAGE after
+ * saying why a value is bad, EXIT_INPUT after printing why the house style
+ * cannot be loaded. Free with cli_free_common. */
 int cli_finish_common(cli_common *c);
+void cli_free_common(cli_common *c);
 /* Why `value` is no good for the option or manifest key `key` (station,
- * lang, date); NULL when it is fine. */
-const char *cli_bad_value(const char *key, const char *value);
+ * lang: one the house defines; date), written into buf; NULL when it is
+ * fine. */
+const char *cli_bad_value(const folio_house *h, const char *key, const char *value, char *buf,
+                          size_t cap);
 /* Clear `c` (the options' structs initialized to their versions). */
 void cli_common_init(cli_common *c);
 
@@ -66,9 +76,11 @@ typedef struct cli_doc {
 /* Does the file name end in .xml? Report XML then, Markdown otherwise. */
 int cli_is_xml(const char *path);
 /* The report of an input's bytes, with the reader its name calls for,
- * within `lim` (NULL: the defaults). */
+ * within `lim` (NULL: the defaults), with the words of `house` (NULL: the
+ * default house). */
 int cli_read_limited(folio_ctx *ctx, const char *input, const char *data, size_t len,
-                     const folio_read_options *lim, folio_report **out);
+                     const folio_read_options *lim, const folio_house *house,
+                     folio_report **out);
 /* Read the input file within lim->max_bytes (0: 64 MiB); a file over the
  * limit is an error that names the option raising it. */
 int cli_read_input(folio_ctx *ctx, const char *path, const folio_read_options *lim,

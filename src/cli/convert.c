@@ -17,6 +17,8 @@ static const char convert_usage[] =
     "options:\n"
     "      --to FORMAT      the output format: xml (report XML) or akn\n"
     "  -o, --output FILE    where to write (default: standard output)\n"
+    "      --style PATH     house style whose languages, months and stations\n"
+    "                       the reader knows (as for folio render)\n"
     "  -q, --quiet          print only problems\n"
     "\n"
     "Exit status: 0 success, 1 input error, 2 usage error.\n";
@@ -34,7 +36,7 @@ static int write_bytes(const char *path, void *arg)
 
 int cli_convert_main(int argc, char **argv)
 {
-    const char *input = NULL, *to = NULL, *output = NULL;
+    const char *input = NULL, *to = NULL, *output = NULL, *style = NULL;
     int quiet = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -42,10 +44,11 @@ int cli_convert_main(int argc, char **argv)
             fputs(convert_usage, stdout);
             return EXIT_OK;
         }
-        if (!strcmp(a, "--to") || !strcmp(a, "-o") || !strcmp(a, "--output")) {
+        if (!strcmp(a, "--to") || !strcmp(a, "-o") || !strcmp(a, "--output") ||
+            !strcmp(a, "--style")) {
             if (++i >= argc)
                 return cli_bad_usage("%s needs a value", a);
-            *(!strcmp(a, "--to") ? &to : &output) = argv[i];
+            *(!strcmp(a, "--to") ? &to : !strcmp(a, "--style") ? &style : &output) = argv[i];
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
             quiet = 1;
         else if (a[0] == '-' && a[1])
@@ -62,17 +65,24 @@ int cli_convert_main(int argc, char **argv)
     if (strcmp(to, "xml") && strcmp(to, "akn"))
         return cli_bad_usage("cannot convert to \"%s\" (only xml or akn)", to);
 
+    cli_common c;
+    cli_common_init(&c);
+    c.style_path = style;
+    int rc = cli_finish_common(&c);
+    if (rc)
+        return rc;
     folio_ctx *ctx;
     folio_report *report = NULL;
     char *data = NULL, *xml = NULL;
     size_t len = 0, xlen = 0;
-    int rc;
-    if (folio_ctx_new(input, &ctx))
+    if (folio_ctx_new(input, &ctx)) {
+        cli_free_common(&c);
         return cli_no_memory();
+    }
     if ((rc = folio_read_file(ctx, input, 0, &data, &len)) ||
-        (rc = cli_read_limited(ctx, input, data, len, NULL, &report)) ||
-        (rc = (strcmp(to, "akn") ? folio_report_xml : folio_report_akn)(ctx, report, &xml,
-                                                                        &xlen)))
+        (rc = cli_read_limited(ctx, input, data, len, NULL, c.house, &report)) ||
+        (rc = strcmp(to, "akn") ? folio_report_xml(ctx, report, &xml, &xlen)
+                                : folio_report_akn_house(ctx, c.house, report, &xml, &xlen)))
         goto done;
     if (!output || !strcmp(output, "-")) {
         if (fwrite(xml, 1, xlen, stdout) != xlen || fflush(stdout) != 0)
@@ -88,6 +98,7 @@ done:
     cli_print_diags(ctx);
     folio_report_free(report);
     folio_ctx_free(ctx);
+    cli_free_common(&c);
     free(data);
     free(xml);
     return rc == 0 ? EXIT_OK : rc == FOLIO_E_USAGE ? EXIT_USAGE : EXIT_INPUT;

@@ -33,7 +33,7 @@ static int run(int argc, char **argv)
         return cli_bad_usage("%s", "no command given");
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
         fputs(usage, stdout);
-        fputs(cli_common_help, stdout);
+        cli_print_common_help(stdout, NULL);
         fputs("Exit status: 0 success, 1 input error (batch: a document failed),\n"
               "2 usage error (batch: or a bad manifest).\n", stdout);
         return EXIT_OK;

@@ -65,7 +65,7 @@ static const struct option {
     {NULL, "--symbol", offsetof(cli_common, meta.symbol), STRING},
     {NULL, "--job-number", offsetof(cli_common, meta.job_number), STRING},
     {NULL, "--date", offsetof(cli_common, meta.date), STRING},
-    {NULL, "--style", offsetof(cli_common, res.style_path), STRING},
+    {NULL, "--style", offsetof(cli_common, style_path), STRING},
     {NULL, "--fonts", offsetof(cli_common, res.fonts_dir), STRING},
     {NULL, "--pdf", offsetof(cli_common, only_pdf), SWITCH},
     {NULL, "--docx", offsetof(cli_common, only_docx), SWITCH},
@@ -150,14 +150,15 @@ int cli_take_common(cli_common *c, int argc, char **argv, int *i)
     return 0;
 }
 
-const char *cli_bad_value(const char *key, const char *value)
+const char *cli_bad_value(const folio_house *h, const char *key, const char *value, char *buf,
+                          size_t cap)
 {
     if (!strcmp(key, "station"))
-        return folio_field_problem(FOLIO_FIELD_STATION, value);
+        return folio_field_problem(h, FOLIO_FIELD_STATION, value, buf, cap);
     if (!strcmp(key, "lang"))
-        return folio_field_problem(FOLIO_FIELD_LANGUAGE, value);
+        return folio_field_problem(h, FOLIO_FIELD_LANGUAGE, value, buf, cap);
     if (!strcmp(key, "date"))
-        return folio_field_problem(FOLIO_FIELD_DATE, value);
+        return folio_field_problem(h, FOLIO_FIELD_DATE, value, buf, cap);
     return NULL;
 }
 
@@ -168,16 +169,40 @@ void cli_common_init(cli_common *c)
     folio_read_options_init(&c->limits, FOLIO_READ_OPTIONS_VERSION);
 }
 
+/* Load the house style once: what --style names, else the built-in copy.
+ * Its problems are printed (they name the style file and line). */
+static int load_house(cli_common *c)
+{
+    folio_ctx *ctx;
+    const folio_diag *d;
+    if (folio_ctx_new(NULL, &ctx))
+        return cli_no_memory();
+    int rc = c->house ? 0 : folio_house_load(ctx, c->style_path, &c->house);
+    for (size_t i = 0; (d = folio_ctx_diag(ctx, i)); i++)
+        fprintf(stderr, "folio: %s: %s\n", d->severity == FOLIO_ERROR ? "error" : "warning",
+                d->message ? d->message : "(out of memory)");
+    folio_ctx_free(ctx);
+    c->res.house = c->house;
+    return rc;
+}
+
 int cli_finish_common(cli_common *c)
 {
     const struct {
         const char *key, *value;
     } checks[] = {{"station", c->meta.station}, {"lang", c->meta.language},
                   {"date", c->meta.date}};
+    if (load_house(c))
+        return EXIT_INPUT;
     for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
-        const char *why = checks[i].value ? cli_bad_value(checks[i].key, checks[i].value) : NULL;
-        if (why)
+        char buf[1024];
+        const char *why = checks[i].value ? cli_bad_value(c->house, checks[i].key,
+                                                          checks[i].value, buf, sizeof buf)
+                                          : NULL;
+        if (why) {
+            cli_free_common(c);
             return cli_bad_usage("--%s \"%s\": %s", checks[i].key, checks[i].value, why);
+        }
     }
     if (!c->res.fonts_dir)
         c->res.fonts_dir = fonts_beside_binary();
@@ -186,27 +211,61 @@ int cli_finish_common(cli_common *c)
     return 0;
 }
 
-const char cli_common_help[] =
-    "  -o, --output DIR     folder for the outputs\n"
-    "      --pdf            write only the PDF\n"
-    "      --docx           write only the DOCX\n"
-    "      --station S      duty station: new-york, geneva, vienna, nairobi\n"
-    "      --lang L         language of the version: en fr es ru zh ar\n"
-    "      --symbol S       document symbol, e.g. A/HRC/WG.6/34/ITA/3\n"
-    "      --job-number J   job number, e.g. V.21-07524\n"
-    "      --date D         date of the document, YYYY-MM-DD\n"
-    "      --style FILE     house style file (default: the built-in UN style)\n"
-    "      --fonts DIR      folder of the Liberation Serif fonts\n"
-    "  -q, --quiet          print only problems (batch: only failures)\n"
-    "\n"
-    "limits on each input (N: a count; K, M, G multiply by 1024, 1024^2, 1024^3):\n"
-    "      --max-input-bytes N      size of the input file (default 64M)\n"
-    "      --max-depth N            nesting of lists, quotes, elements (default 64\n"
-    "                               for Markdown, 256 for XML; at most 10000)\n"
-    "      --max-notes N            footnotes (default " XSTR(FOLIO_DEFAULT_MAX_NOTES) ")\n"
-    "      --max-table-cells N      rows x columns of one table (default "
-    XSTR(FOLIO_DEFAULT_MAX_TABLE_CELLS) ")\n"
-    "      --max-paragraph-bytes N  text of one paragraph, heading, list item,\n"
-    "                               note or table cell (default 4M)\n"
-    "\n"
-    "Metadata given as options overrides the report's own.\n";
+void cli_free_common(cli_common *c)
+{
+    folio_house_free(c->house);
+    c->house = NULL;
+    c->res.house = NULL;
+}
+
+/* The stations or languages of the house as a list for the help. */
+static void print_list(FILE *out, const folio_house *h, int stations)
+{
+    const char *const *v;
+    size_t n = stations ? folio_house_stations(h, &v) : folio_house_languages(h, &v);
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "%s%s", i ? (stations ? ", " : " ") : "", v[i]);
+}
+
+void cli_print_common_help(FILE *out, const cli_common *c)
+{
+    /* the house the options would use: --style when it came first */
+    folio_ctx *ctx = NULL;
+    folio_house *own = NULL;
+    const folio_house *h = c ? c->house : NULL;
+    if (!h && folio_ctx_new(NULL, &ctx) == 0 &&
+        folio_house_load(ctx, c ? c->style_path : NULL, &own) == 0)
+        h = own;
+    folio_ctx_free(ctx);
+    fputs("  -o, --output DIR     folder for the outputs\n"
+          "      --pdf            write only the PDF\n"
+          "      --docx           write only the DOCX\n"
+          "      --station S      duty station: ", out);
+    if (h)
+        print_list(out, h, 1);
+    fputs("\n      --lang L         language of the version: ", out);
+    if (h)
+        print_list(out, h, 0);
+    fputs("\n"
+          "      --symbol S       document symbol, e.g. A/HRC/WG.6/34/ITA/3\n"
+          "      --job-number J   job number, e.g. V.21-07524\n"
+          "      --date D         date of the document, YYYY-MM-DD\n"
+          "      --style PATH     house style: a folder laid over the built-in UN style\n"
+          "                       (languages/xx.style, stations/NAME.style, ...), or a\n"
+          "                       file that replaces its un.style\n"
+          "      --fonts DIR      folder of the Liberation Serif fonts\n"
+          "  -q, --quiet          print only problems (batch: only failures)\n"
+          "\n"
+          "limits on each input (N: a count; K, M, G multiply by 1024, 1024^2, 1024^3):\n"
+          "      --max-input-bytes N      size of the input file (default 64M)\n"
+          "      --max-depth N            nesting of lists, quotes, elements (default 64\n"
+          "                               for Markdown, 256 for XML; at most 10000)\n"
+          "      --max-notes N            footnotes (default " XSTR(FOLIO_DEFAULT_MAX_NOTES) ")\n"
+          "      --max-table-cells N      rows x columns of one table (default "
+          XSTR(FOLIO_DEFAULT_MAX_TABLE_CELLS) ")\n"
+          "      --max-paragraph-bytes N  text of one paragraph, heading, list item,\n"
+          "                               note or table cell (default 4M)\n"
+          "\n"
+          "Metadata given as options overrides the report's own.\n", out);
+    folio_house_free(own);
+}

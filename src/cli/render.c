@@ -74,11 +74,12 @@ int cli_is_xml(const char *path)
 }
 
 int cli_read_limited(folio_ctx *ctx, const char *input, const char *data, size_t len,
-                     const folio_read_options *lim, folio_report **out)
+                     const folio_read_options *lim, const folio_house *house,
+                     folio_report **out)
 {
     if (cli_is_xml(input))
-        return folio_read_xml(ctx, data, len, input, lim, out);
-    return folio_read_markdown(ctx, data, len, input, lim, out);
+        return folio_read_xml(ctx, data, len, input, lim, house, out);
+    return folio_read_markdown(ctx, data, len, input, lim, house, out);
 }
 
 int cli_read_input(folio_ctx *ctx, const char *path, const folio_read_options *lim,
@@ -107,7 +108,8 @@ int cli_render_doc(folio_ctx *ctx, const cli_doc *doc, const folio_resources *re
     folio_output out;
     trace_to trace = {ctx, doc->trace};
     int rc;
-    if ((rc = cli_read_limited(ctx, doc->input, doc->data, doc->len, doc->limits, &report)))
+    if ((rc = cli_read_limited(ctx, doc->input, doc->data, doc->len, doc->limits,
+                               folio_resources_house(res), &report)))
         goto done;
     opt.pdf_path = doc->pdf;
     opt.docx_path = doc->docx;
@@ -185,7 +187,7 @@ int cli_render_main(int argc, char **argv)
             continue;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             fputs(render_usage, stdout);
-            fputs(cli_common_help, stdout);
+            cli_print_common_help(stdout, &o);
             fputs("Exit status: 0 success, 1 input error, 2 usage error.\n", stdout);
             return EXIT_OK;
         }
@@ -202,20 +204,24 @@ int cli_render_main(int argc, char **argv)
     }
     if (!input)
         return cli_bad_usage("%s", "render needs an input file");
-    if (cli_finish_common(&o))
-        return EXIT_USAGE;
+    int rc = cli_finish_common(&o);
+    if (rc)
+        return rc;
 
     folio_ctx *ctx;
     folio_resources *res = NULL;
     char *data = NULL, *pdf = NULL, *docx = NULL;
     size_t npages = 0;
     cli_doc doc = {input, NULL, 0, NULL, NULL, trace, &o.meta, &o.limits};
-    int rc;
-    if (folio_ctx_new(input, &ctx))
+    if (folio_ctx_new(input, &ctx)) {
+        cli_free_common(&o);
         return cli_no_memory();
+    }
     if ((rc = cli_read_input(ctx, input, &o.limits, &data, &doc.len)))
         goto done;
     doc.data = data;
+    /* the style stage measures the furniture with the fonts, for either
+     * output: the resources are loaded whatever is wanted */
     if ((rc = folio_resources_load(ctx, &o.res, &res)))
         goto done;
     if ((o.want_pdf && !(pdf = output_path(input, o.outdir, ".pdf"))) ||
@@ -237,6 +243,7 @@ done:
     cli_print_diags(ctx);
     folio_resources_free(res);
     folio_ctx_free(ctx);
+    cli_free_common(&o);
     free(data);
     free(pdf);
     free(docx);

@@ -55,8 +55,11 @@ void folio_dx_table_start(dx_xml *x, const dx_table_props *p, const int32_t *w, 
     dx_end(x);
     dx_end(x);
     dx_start(x, "w:tblGrid");
-    for (size_t i = 0; i < n; i++)
-        width_attr(x, "w:gridCol", w[i]);
+    for (size_t i = 0; i < n; i++) { /* a grid column has a width, no type */
+        dx_start(x, "w:gridCol");
+        folio_dx_attr_int(x, "w:w", DX_TWIPS(w[i]));
+        dx_end(x);
+    }
     dx_end(x);
 }
 

@@ -13,7 +13,8 @@
 #define PT FOLIO_PT
 
 /* Defaults for the styles the writer uses outside the flow's blocks. The
- * values follow un-format.md §1–3. */
+ * values follow un-format.md §1–3. The page furniture's styles are made
+ * from the furniture plan (docx_mast_styles.c). */
 static const folio_pstyle builtin[] = {
     {.name = "UNPara", .ui_name = "UN Paragraph", .size = PT(10),
      .leading = PT(12), .first_line = FOLIO_CM(1), .space_after = PT(6),
@@ -24,26 +25,6 @@ static const folio_pstyle builtin[] = {
     {.name = "UNSubtitle", .ui_name = "UN Subtitle", .face = FOLIO_FACE_BOLD,
      .size = PT(12), .leading = PT(14), .space_before = PT(18),
      .align = FOLIO_H_LEFT, .keep_with_next = 1},
-    {.name = "UNMastWordmark", .ui_name = "UN Masthead Wordmark",
-     .size = PT(14), .leading = PT(24), .align = FOLIO_H_LEFT},
-    {.name = "UNMastOrgan", .ui_name = "UN Masthead Organ",
-     .face = FOLIO_FACE_BOLD, .size = PT(20), .leading = PT(22),
-     .align = FOLIO_H_LEFT},
-    {.name = "UNMastRight", .ui_name = "UN Masthead Right", .size = PT(10),
-     .leading = PT(12), .align = FOLIO_H_LEFT},
-    {.name = "UNMastDistr", .ui_name = "UN Masthead Distribution",
-     .size = PT(10), .leading = PT(12), .align = FOLIO_H_LEFT},
-    {.name = "UNMastEmblem", .ui_name = "UN Masthead Emblem", .size = PT(10),
-     .align = FOLIO_H_LEFT},
-    {.name = "UNMastBody", .ui_name = "UN Masthead Body",
-     .face = FOLIO_FACE_BOLD, .size = PT(12), .leading = PT(12),
-     .align = FOLIO_H_LEFT, .frame_relative = 1, .keep_with_next = 1},
-    {.name = "UNMastSession", .ui_name = "UN Masthead Session",
-     .face = FOLIO_FACE_BOLD, .size = PT(10), .leading = PT(12),
-     .align = FOLIO_H_LEFT, .frame_relative = 1, .keep_with_next = 1},
-    {.name = "UNMastLine", .ui_name = "UN Masthead Line", .size = PT(10),
-     .leading = PT(12), .align = FOLIO_H_LEFT, .frame_relative = 1,
-     .keep_with_next = 1},
     {.name = "UNHeader", .ui_name = "UN Header", .face = FOLIO_FACE_BOLD,
      .size = PT(9), .leading = PT(11), .align = FOLIO_H_LEFT,
      .frame_relative = 1},
@@ -52,18 +33,6 @@ static const folio_pstyle builtin[] = {
      .frame_relative = 1},
     {.name = "UNNote", .ui_name = "UN Footnote", .size = PT(9),
      .leading = PT(11), .space_after = PT(2), .align = FOLIO_H_JUSTIFY},
-    /* First-page footer: the bottoms of the barcode and the QR code about
-     * 34 pt above the page's foot, the QR code 6 pt inside the frame. */
-    {.name = "UNJobLine", .ui_name = "UN Job Number", .size = PT(10),
-     .leading = PT(12), .space_after = PT(4), .align = FOLIO_H_LEFT,
-     .frame_relative = 1},
-    {.name = "UNBarcode", .ui_name = "UN Barcode", .size = PT(4),
-     .space_after = PT(2), .align = FOLIO_H_LEFT, .frame_relative = 1},
-    {.name = "UNRecycle", .ui_name = "UN Recycle and QR",
-     .face = FOLIO_FACE_BOLD, .size = PT(8), .space_after = PT(2),
-     .indent_right = PT(6), .align = FOLIO_H_RIGHT, .frame_relative = 1},
-    {.name = "UNMastEnd", .ui_name = "UN Masthead End", .size = PT(2),
-     .leading = PT(7), .align = FOLIO_H_LEFT, .frame_relative = 1},
     {.name = "UNSpacer", .ui_name = "UN Spacer", .size = PT(1),
      .leading = PT(1), .align = FOLIO_H_LEFT, .frame_relative = 1},
     {.name = "UNNoteSeparator", .ui_name = "UN Footnote Separator",
@@ -84,7 +53,8 @@ static const folio_pstyle builtin[] = {
  * indents are measured from the cell's edges, not the column's. */
 static const char *const grid_styles[] = {
     "UNMastWordmark", "UNMastOrgan", "UNMastRight", "UNMastDistr",
-    "UNMastEmblem", "UNJobLine", "UNBarcode", "UNRecycle",
+    "UNMastEmblem", "UNJobLine", "UNBarcode", "UNBarcodeText", "UNRecycle",
+    "UNFootLeftEnd", "UNFootRightEnd",
 };
 
 static int is_grid_style(const char *name)
@@ -275,15 +245,16 @@ static void write_ppr(dx_doc *d, dx_xml *x, const folio_pstyle *st,
         dx_start(x, "w:pBdr");
         if (e->end_rule)
             border(x, "w:top", 4, 0);
-        if (e->header) {
-            int32_t below = d->f->page.header_rule_y -
-                            d->f->page.header_baseline - DX_DESCENT(st->size);
-            border(x, "w:bottom", 4, below > 0 ? below : 0);
+        if (e->header && d->f->furn.head.rule.thickness) {
+            int32_t below = d->f->furn.head.rule.y -
+                            d->f->furn.head.y - DX_DESCENT(st->size);
+            border(x, "w:bottom", DX_EIGHTHPT(d->f->furn.head.rule.thickness),
+                   below > 0 ? below : 0);
         }
         dx_end(x);
     }
     if (!strcmp(st->name, "UNMastWordmark")) /* the symbol, at the frame edge */
-        g.tab_right = d->text_width - DX_MAST_COL1;
+        g.tab_right = d->mast_tab;
     if (g.tab_left || g.tab_right) {
         dx_start(x, "w:tabs");
         if (g.tab_right)
@@ -454,7 +425,7 @@ static void write_defaults(dx_doc *d, dx_xml *x)
     dx_end(x);
 }
 
-/* Character styles for note references and the large symbol head. */
+/* Character styles for note references, links and the furniture. */
 static void write_char_styles(dx_xml *x)
 {
     style_head(x, "character", "UNNoteRef", "UN Note Reference",
@@ -464,26 +435,17 @@ static void write_char_styles(dx_xml *x)
     dx_end(x);
     dx_end(x);
 
-    style_head(x, "character", "UNSymbolHead", "UN Symbol Head",
-               "DefaultParagraphFont");
-    dx_start(x, "w:rPr");
-    folio_dx_val(x, "w:sz", "40");
-    folio_dx_val(x, "w:szCs", "40");
-    dx_end(x);
-    dx_end(x);
-
-    style_head(x, "character", "UNSymbolTail", "UN Symbol Tail",
-               "DefaultParagraphFont");
-    dx_start(x, "w:rPr");
-    folio_dx_val(x, "w:sz", "20");
-    folio_dx_val(x, "w:szCs", "20");
-    dx_end(x);
-    dx_end(x);
+    folio_dx_furniture_char_styles(x);
 
     style_head(x, "character", "UNLink", "UN Link", "DefaultParagraphFont");
     dx_start(x, "w:rPr");
     dx_end(x);
     dx_end(x);
+}
+
+static const char *side_name(folio_side side)
+{
+    return side == FOLIO_SIDE_RIGHT ? "right" : "left";
 }
 
 /* Names already written, so no id appears twice. */
@@ -510,12 +472,14 @@ static void write_one(dx_doc *d, dx_xml *x, const folio_pstyle *st,
     const folio_pstyle *head = folio_dx_style(d, "UNHeader");
     const folio_pstyle *foot = folio_dx_style(d, "UNFooter");
     if (same_name(st, head) || same_name(st, foot)) {
-        /* Running heads and folios sit at the outer edge: left on even
-         * pages (this style), right on odd pages (its variant). */
+        /* Running heads and folios sit where the furniture plan says:
+         * the even pages' side (this style), the odd pages' (its
+         * variant). */
+        const folio_furniture *u = &d->f->furn;
         e.header = same_name(st, head);
-        e.align = "left";
+        e.align = side_name(e.header ? u->head.even : u->folio.even);
         write_pstyle(d, x, st, &e);
-        extras v = {.derived = 1, .align = "right"};
+        extras v = {.derived = 1, .align = side_name(e.header ? u->head.odd : u->folio.odd)};
         v.id = folio_sprintf(d->arena, "%sOdd", st->name);
         v.ui = folio_sprintf(d->arena, "%s (odd pages)",
                              st->ui_name && *st->ui_name ? st->ui_name

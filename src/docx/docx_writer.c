@@ -28,6 +28,11 @@ static int page_setup(dx_doc *d)
     d->colofs = pg->column_left - pg->frame_left;
     d->colofs_right = pg->frame_right - pg->column_right;
     d->text_width = pg->frame_right - pg->frame_left;
+    /* the footer's bottom, where the first-page footer's cells end too */
+    const folio_pstyle *foot = folio_dx_style(d, "UNFooter");
+    d->footer_dist = pg->height - (pg->footer_baseline + DX_DESCENT(foot->size));
+    if (d->footer_dist < PT(12))
+        d->footer_dist = PT(12);
     int rc = folio_dx_masthead_styles(d);
     if (rc < 0)
         return rc;
@@ -45,21 +50,18 @@ static int page_setup(dx_doc *d)
     const folio_pstyle *mark = folio_dx_style(d, "UNMastWordmark");
     int32_t head_top = pg->header_baseline -
                        (head->leading - DX_DESCENT(head->size));
-    int32_t mast_top = pg->header_rule_y - mark->leading - mark->space_after;
+    int32_t thin = f->furn.thin_rule.y; /* the masthead's row 1 ends there */
+    int32_t mast_top = thin - mark->leading - mark->space_after;
     d->header_dist = mast_top < head_top ? mast_top : head_top;
     if (d->header_dist < PT(12))
         d->header_dist = PT(12);
     d->head_before = head_top - d->header_dist;
     if (d->head_before < 0)
         d->head_before = 0;
-    d->mast_row1 = pg->header_rule_y - d->header_dist;
+    d->mast_row1 = thin - d->header_dist;
     if (d->mast_row1 < PT(24))
         d->mast_row1 = PT(24);
 
-    const folio_pstyle *foot = folio_dx_style(d, "UNFooter");
-    d->footer_dist = pg->height - (pg->footer_baseline + DX_DESCENT(foot->size));
-    if (d->footer_dist < PT(12))
-        d->footer_dist = PT(12);
     if (d->margin_top < d->header_dist)
         d->margin_top = d->header_dist;
     if (d->margin_bottom < d->footer_dist)

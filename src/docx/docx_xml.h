@@ -30,16 +30,16 @@
 #define DX_EIGHTHPT(mpt) ((int32_t)(((mpt) + 62) / 125))
 #define DX_EMU(mpt) ((int64_t)(mpt) * 127 / 10)
 
-/* The masthead grid (un-format.md §1.2), from the frame's left edge: the
- * emblem column, the start of the right-hand column, and the band between
- * the thin and the thick rule. */
-#define DX_MAST_COL1 FOLIO_PT(63)
-#define DX_MAST_COL3 FOLIO_PT(335.5)
-#define DX_MAST_BAND FOLIO_PT(142.5)
+/* Images are rasterized at this resolution (whole pixels per module for
+ * the codes); their printed size is the furniture plan's. */
+#define DX_RASTER_DPI 300
 
 /* Descent of Times New Roman (0.216 em): with exact line spacing the
  * baseline sits this far above the bottom of the line. */
 #define DX_DESCENT(size) ((int32_t)((int64_t)(size) * 216 / 1000))
+/* Height of a single line of text of that size (1.2 em), for lines the
+ * furniture gives only a baseline. */
+#define DX_LINE(size) ((int32_t)((int64_t)(size) * 6 / 5))
 
 /* Relationships of one part. */
 typedef struct dx_rel {
@@ -121,6 +121,7 @@ struct dx_doc {
     int32_t header_dist, footer_dist;  /* page edge to header / footer */
     int32_t head_before;    /* running head: header distance to its line */
     int32_t mast_row1;      /* masthead: header distance to the thin rule */
+    int32_t mast_tab;       /* masthead: the symbol's right tab stop */
     dx_own_style **own;     /* the writer's own styles (stable pointers) */
     size_t nown, cap_own;
 };
@@ -243,10 +244,15 @@ int folio_dx_write_document(dx_doc *d);
 
 /* ---- Masthead, headers, footers, notes, properties ------------------- */
 
-/* The styles the masthead derives for this document: the grid's (placed
- * by their spacing, the organ at the size that fits) and the masthead
- * title and subtitle (the flow's, spaced like the PDF's masthead). */
+/* The styles of the page furniture for this document, from the flow's
+ * furniture plan: the masthead grid's, the lines under the thick rule,
+ * the masthead title and subtitle, the first-page footer's. */
 int folio_dx_masthead_styles(dx_doc *d);
+/* The style id of a line under the thick rule. */
+const char *folio_dx_mast_line_style(folio_mast_role role);
+/* The character styles of the furniture (symbol head and tail, the later
+ * pages' job number), written into styles.xml. */
+void folio_dx_furniture_char_styles(dx_xml *x);
 /* First-page header (the masthead grid) and footer (job line, codes). */
 int folio_dx_write_first_header(dx_doc *d);
 int folio_dx_write_first_footer(dx_doc *d);
@@ -295,9 +301,9 @@ typedef struct dx_raster {
     int antialias;      /* 4x4 supersampling, gray + alpha output */
 } dx_raster;
 
-/* The masthead's drawn UN emblem: its width in the DOCX (the height
- * follows the art's aspect) and its PNG, made at build time by
- * src/gen/emblem_png_gen.c (build/gen/emblem_png.c). */
+/* The masthead's drawn UN emblem as a PNG, made at build time by
+ * src/gen/emblem_png_gen.c (build/gen/emblem_png.c) at this width and
+ * DX_RASTER_DPI; it is printed at the furniture plan's size. */
 #define DX_EMBLEM_W FOLIO_PT(54)
 extern const unsigned char folio_dx_emblem_png[];
 extern const size_t folio_dx_emblem_png_len;

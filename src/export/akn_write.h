@@ -5,6 +5,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include "house/house.h"
 #include "model/model.h"
 #include "export/xml_note_index.h"
 
@@ -16,7 +17,8 @@ typedef struct akn_writer {
     folio_ctx *ctx;
     const folio_report *r;
     xmlTextWriterPtr w;
-    int lang;                  /* the report's language, 0..5, or -1 */
+    const folio_house *house;  /* language names and labels */
+    const char *lang;          /* the report's language (a code), or NULL */
     unsigned char *written;    /* per note: its <authorialNote> is out */
     unsigned char *reached;    /* per note: something written refers to it */
     int *marker;               /* per note: its number (numbered notes) */

@@ -101,7 +101,8 @@ static int frbr(akn_writer *x, const char *level, const char *this, const char *
 static int identification(akn_writer *x)
 {
     const folio_meta *m = &x->r->meta;
-    const char *lang3 = folio_akn_lang3(x->lang);
+    char code3[16];
+    const char *lang3 = folio_akn_lang3(x->house, x->lang, code3, sizeof code3);
     char *sym = sanitized(m->symbol ? m->symbol : "report");
     char *work = NULL, *expr = NULL, *buf = NULL;
     int rc = FOLIO_E_NOMEM;
@@ -208,9 +209,11 @@ static int line(akn_writer *x, const char *before, const char *name, const char 
     return line_around(x, before, name, attr, value, text, note, NULL);
 }
 
-static const char *lang_name(akn_writer *x, const char *code, int capital)
+static const char *lang_name(akn_writer *x, const char *code, int capital, char *buf,
+                             size_t cap)
 {
-    const char *name = folio_akn_lang_name(folio_lang_index(code), x->lang, capital);
+    const char *name = folio_akn_lang_name(x->house, folio_house_lang(x->house, code), x->lang,
+                                           capital, buf, cap);
     return name ? name : code;
 }
 
@@ -219,6 +222,7 @@ static int cover_page(akn_writer *x)
     static const char *const distr[] = {"#general", "#limited", "#restricted"};
     const folio_meta *m = &x->r->meta;
     int rc = 0;
+    char name[256], orig[64];
     if ((unsigned)m->distribution > 2)
         return folio_error(x->ctx, FOLIO_E_INPUT, m->pos, "unknown distribution %d",
                            (int)m->distribution);
@@ -232,7 +236,7 @@ static int cover_page(akn_writer *x)
         return FOLIO_E_NOMEM;
     if ((rc = folio_aknw_attr(x, "name", "distribution", m->pos)) ||
         (rc = folio_aknw_attr(x, "refersTo", distr[m->distribution], m->pos)) ||
-        (rc = folio_aknw_text(x, folio_akn_distr_text(m->distribution, x->lang), m->pos)))
+        (rc = folio_aknw_text(x, folio_akn_distr_text(x->house, m->distribution, x->lang), m->pos)))
         return rc;
     if (xmlTextWriterEndElement(x->w) < 0)
         return FOLIO_E_NOMEM;
@@ -240,11 +244,12 @@ static int cover_page(akn_writer *x)
         (m->date && (rc = line(x, NULL, "docDate", "date", m->date, m->date, NULL))))
         return rc;
     if (m->language && (rc = line(x, NULL, "inline", "name", "languageOfExpression",
-                                  lang_name(x, m->language, 1), NULL)))
+                                  lang_name(x, m->language, 1, name, sizeof name), NULL)))
         return rc;
     if (m->original_language &&
-        (rc = line(x, x->lang == 1 ? "Original : " : "Original: ", "inline", "name",
-                   "originalLanguage", lang_name(x, m->original_language, 0), NULL)))
+        (rc = line(x, folio_akn_original_prefix(x->house, x->lang, orig, sizeof orig), "inline",
+                   "name", "originalLanguage",
+                   lang_name(x, m->original_language, 0, name, sizeof name), NULL)))
         return rc;
     if (m->job_number && (rc = line(x, NULL, "docketNumber", "refersTo",
                                     "#publicationJobNumber", m->job_number, NULL)))
@@ -322,18 +327,24 @@ static int annexes(akn_writer *x, size_t from)
     return rc ? rc : folio_aknw_close(x);
 }
 
-static int write_report_akn(folio_ctx *ctx, const folio_report *r, char **out, size_t *len)
+static int write_akn(folio_ctx *ctx, const folio_house *h, const folio_report *r,
+                     char **out, size_t *len)
 {
+    *out = NULL;
+    *len = 0;
+    /* language names and masthead labels */
+    int rc = folio_house_or_default(ctx, h, &h);
+    if (rc)
+        return rc;
     xmlBufferPtr buf = xmlBufferCreate();
     xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
     size_t n = r->nnotes ? r->nnotes : 1;
-    akn_writer x = {.ctx = ctx, .r = r, .w = w, .lang = folio_lang_index(r->meta.language)};
+    akn_writer x = {.ctx = ctx, .r = r, .w = w, .house = h};
+    x.lang = folio_house_lang(x.house, r->meta.language);
     x.written = folio_calloc(n, 1);
     x.reached = folio_calloc(n, 1);
     x.marker = folio_calloc(n, sizeof *x.marker);
-    int rc = folio_xml_note_index_init(&x.notes_ix, r);
-    *out = NULL;
-    *len = 0;
+    rc = folio_xml_note_index_init(&x.notes_ix, r);
     if (rc || !w || !x.written || !x.reached || !x.marker) {
         rc = FOLIO_E_NOMEM;
         goto done;
@@ -378,15 +389,21 @@ done:
     return rc;
 }
 
-int folio_report_akn(folio_ctx *ctx, const folio_report *r, char **out, size_t *len)
+int folio_report_akn_house(folio_ctx *ctx, const folio_house *h, const folio_report *r,
+                           char **out, size_t *len)
 {
     unsigned long failures = folio_mem_failures();
     size_t errors = folio_ctx_errors(ctx);
-    int rc = folio_ctx_settle(ctx, failures, errors, write_report_akn(ctx, r, out, len));
+    int rc = folio_ctx_settle(ctx, failures, errors, write_akn(ctx, h, r, out, len));
     if (rc) {
         free(*out);
         *out = NULL;
         *len = 0;
     }
     return rc;
+}
+
+int folio_report_akn(folio_ctx *ctx, const folio_report *r, char **out, size_t *len)
+{
+    return folio_report_akn_house(ctx, NULL, r, out, len);
 }

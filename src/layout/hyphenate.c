@@ -1,9 +1,9 @@
 /* Hyphenation points of words, with libhyphen and the pattern dictionaries
- * Debian ships for LibreOffice (hyphen-en-us, hyphen-es, hyphen-fr), and
- * folio's own where Debian's is poor (Russian: styles/hyphen/hyph_ru.dic).
- * Also the one piece of word knowledge the breaker needs besides: which
- * words name paragraphs, so "paragraph 5" stays together. */
-#include <pthread.h>
+ * a language's house style file names: Debian's for LibreOffice
+ * (hyphen-en-us, hyphen-es, hyphen-fr), or folio's own where Debian's is
+ * poor (Russian: styles/hyphen/hyph_ru.dic, built into the binary with the
+ * rest of the house style). Also the one piece of word knowledge the
+ * breaker needs besides: the words a following number stays with. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,16 +12,11 @@
 
 #include <hyphen.h>
 
+#include "house/house.h"
 #include "layout/fonts.h"
 #include "layout/hyphenate.h"
 #include "util/text.h"
-
-#ifndef FOLIO_HYPHEN_DIR
-#define FOLIO_HYPHEN_DIR "/usr/share/hyphen"
-#endif
-#ifndef FOLIO_DATADIR
-#define FOLIO_DATADIR "/usr/local/share/folio"
-#endif
+#include "util/mem.h"
 
 /* Longest word (in characters) looked at; longer ones are not cut. */
 #define WORD_MAX 96
@@ -33,37 +28,12 @@ struct hyph_dict {
     enc enc;
 };
 
-typedef struct lang_entry {
-    const char *code;
-    const char *own;         /* folio's dictionary (styles/hyphen/), or NULL */
-    const char *files[3];    /* the system's, tried in order after it */
-    int tried;
-    hyph_dict dict;
-} lang_entry;
-
-/* Debian's hyph_ru_RU.dic holds the raw TeX patterns: libhyphen does not
- * combine overlapping patterns itself, so it finds a fraction of the
- * points. folio ships the same patterns converted properly. */
-static lang_entry langs[] = {
-    {"en", NULL, {"hyph_en_US.dic", "hyph_en.dic", NULL}, 0, {NULL, ENC_UTF8}},
-    {"es", NULL, {"hyph_es_ES.dic", "hyph_es.dic", NULL}, 0, {NULL, ENC_UTF8}},
-    {"fr", NULL, {"hyph_fr.dic", "hyph_fr_FR.dic", NULL}, 0, {NULL, ENC_UTF8}},
-    {"ru", "hyph_ru.dic", {"hyph_ru_RU.dic", "hyph_ru.dic", NULL}, 0, {NULL, ENC_UTF8}},
-};
-
-/* Loading is lazy and guarded by one mutex: the first paragraph of a
- * language loads its dictionary, later calls only read the table. */
-static pthread_mutex_t langs_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* Load the dictionary at `path` into e; 0 when it cannot be read or is in
- * an encoding folio does not convert to. */
-static int load_path(lang_entry *e, const char *path)
+/* The dictionary libhyphen read, in an encoding folio converts to; NULL
+ * (and h freed) otherwise. */
+static hyph_dict *wrap(HyphenDict *h)
 {
-    if (access(path, R_OK) != 0)
-        return 0;
-    HyphenDict *h = hnj_hyphen_load(path);
     if (!h)
-        return 0;
+        return NULL;
     enc en = ENC_UTF8;
     if (!h->utf8) {
         if (!strncmp(h->cset, "KOI8-R", 6))
@@ -72,78 +42,71 @@ static int load_path(lang_entry *e, const char *path)
             en = ENC_LATIN1;
         else {
             hnj_hyphen_free(h);
-            return 0;
+            return NULL;
         }
     }
-    e->dict.h = h;
-    e->dict.enc = en;
-    return 1;
-}
-
-/* The folder of the running program's parent: bin/folio in a build tree
- * finds the tree's styles/hyphen wherever it is run from. "" when unknown. */
-static void program_parent(char *buf, size_t n)
-{
-    buf[0] = 0;
-    ssize_t k = readlink("/proc/self/exe", buf, n - 1);
-    if (k <= 0) {
-        buf[0] = 0;
-        return;
-    }
-    buf[k] = 0;
-    for (int up = 0; up < 2; up++) {
-        char *slash = strrchr(buf, '/');
-        if (!slash) {
-            buf[0] = 0;
-            return;
-        }
-        *slash = 0;
-    }
-}
-
-/* folio's own dictionary is looked for as the house style and fonts are:
- * $FOLIO_DATADIR, the installed data folder, then the source tree (beside
- * the program, then the working folder); the system's after it. */
-static void load(lang_entry *e)
-{
-    char path[4400];
-    if (e->own) {
-        char parent[4096];
-        program_parent(parent, sizeof parent);
-        const char *dirs[4] = {getenv("FOLIO_DATADIR"), FOLIO_DATADIR,
-                               parent[0] ? parent : NULL, "."};
-        for (int i = 0; i < 4; i++) {
-            if (!dirs[i])
-                continue;
-            snprintf(path, sizeof path, "%s/styles/hyphen/%s", dirs[i], e->own);
-            if (load_path(e, path))
-                return;
-        }
-    }
-    for (int i = 0; i < 3 && e->files[i]; i++) {
-        snprintf(path, sizeof path, "%s/%s", FOLIO_HYPHEN_DIR, e->files[i]);
-        if (load_path(e, path))
-            return;
-    }
-}
-
-const hyph_dict *folio_hyph_dict_for(const char *lang)
-{
-    if (!lang || strlen(lang) < 2)
+    hyph_dict *d = folio_malloc(sizeof *d);
+    if (!d) {
+        hnj_hyphen_free(h);
         return NULL;
-    for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
-        lang_entry *e = &langs[i];
-        if (strncmp(lang, e->code, 2) || (lang[2] && lang[2] != '-' && lang[2] != '_'))
+    }
+    d->h = h;
+    d->enc = en;
+    return d;
+}
+
+/* One dictionary of a `hyphenation` list: a file of the house style (read
+ * from its bytes), or a path on the system. */
+static hyph_dict *load_one(const folio_house *house, const char *name)
+{
+    if (name[0] == '/')
+        return access(name, R_OK) == 0 ? wrap(hnj_hyphen_load(name)) : NULL;
+    const folio_house_file *f = folio_house_find_file(house, name);
+    if (!f || !f->len)
+        return NULL;
+    FILE *fp = fmemopen((void *)f->data, f->len, "r");
+    if (!fp)
+        return NULL;
+    HyphenDict *h = hnj_hyphen_load_file(fp);
+    fclose(fp);
+    return wrap(h);
+}
+
+/* The first dictionary of the list that loads (folio_house_memo_get's
+ * maker). */
+static void *load(const folio_house *house, const char *key, void *arg)
+{
+    const char *spec = arg, *s;
+    size_t len;
+    (void)key;
+    for (int i = 0; folio_house_item(spec, i, &s, &len); i++) {
+        char name[4096];
+        if (!len || len >= sizeof name)
             continue;
-        pthread_mutex_lock(&langs_lock);
-        if (!e->tried) {
-            load(e);
-            e->tried = 1;
-        }
-        pthread_mutex_unlock(&langs_lock);
-        return e->dict.h ? &e->dict : NULL;
+        memcpy(name, s, len);
+        name[len] = 0;
+        hyph_dict *d = load_one(house, name);
+        if (d)
+            return d;
     }
     return NULL;
+}
+
+static void drop(void *p)
+{
+    hyph_dict *d = p;
+    hnj_hyphen_free(d->h);
+    free(d);
+}
+
+const hyph_dict *folio_hyph_dict(const folio_house *h, const char *spec)
+{
+    if (!h || !spec || !*spec)
+        return NULL;
+    char key[4200];
+    if (snprintf(key, sizeof key, "hyphenation:%s", spec) >= (int)sizeof key)
+        return NULL;
+    return folio_house_memo_get(h, key, load, (void *)spec, drop);
 }
 
 /* Letters of the scripts the dictionaries cover. */
@@ -198,17 +161,17 @@ static int is_digit(uint32_t c)
  * punctuation around it checked by the caller): the index of the first
  * digit after the dash when both numbers are long enough to stand apart
  * at the end and start of a line, else 0. */
-static size_t number_range(const uint32_t *cp, size_t a, size_t b)
+static size_t number_range(const uint32_t *cp, size_t a, size_t b, size_t left, size_t right)
 {
     size_t k = a;
     while (k < b && is_digit(cp[k]))
         k++;
-    if (k - a < HYPH_LEFT_MIN || k >= b || !is_hyphen(cp[k]))
+    if (k - a < left || k >= b || !is_hyphen(cp[k]))
         return 0;
     size_t f = k + 1;
     while (f < b && is_digit(cp[f]))
         f++;
-    return f == b && b - (k + 1) >= HYPH_RIGHT_MIN ? k + 1 : 0;
+    return f == b && b - (k + 1) >= right ? k + 1 : 0;
 }
 
 static int is_apostrophe(uint32_t c)
@@ -256,13 +219,13 @@ static size_t encode(enc en, uint32_t c, char *o)
 
 /* Pattern points inside the letters cp[a..b) (a word without hyphens or
  * apostrophes): sets cut[k] for a break before character k. */
-static void pattern_points(const hyph_dict *d, const uint32_t *cp, size_t a, size_t b,
-                           unsigned char *cut)
+static void pattern_points(const hyph_dict *d, size_t left, size_t right, const uint32_t *cp,
+                           size_t a, size_t b, unsigned char *cut)
 {
     char word[WORD_MAX * 3 + 1];
     char hyph[WORD_MAX * 3 + 5];
     size_t n = 0;
-    if (b - a < HYPH_LEFT_MIN + HYPH_RIGHT_MIN)
+    if (b - a < left + right)
         return;
     for (size_t k = a; k < b; k++) {
         size_t m = encode(d->enc, cp[k], word + n);
@@ -274,13 +237,12 @@ static void pattern_points(const hyph_dict *d, const uint32_t *cp, size_t a, siz
     memset(hyph, 0, sizeof hyph);
     char **rep = NULL;
     int *pos = NULL, *cutv = NULL;
-    if (hnj_hyphen_hyphenate3(d->h, word, (int)n, hyph, NULL, &rep, &pos, &cutv,
-                              HYPH_LEFT_MIN, HYPH_RIGHT_MIN, HYPH_LEFT_MIN,
-                              HYPH_RIGHT_MIN) == 0) {
+    if (hnj_hyphen_hyphenate3(d->h, word, (int)n, hyph, NULL, &rep, &pos, &cutv, (int)left,
+                              (int)right, (int)left, (int)right) == 0) {
         /* hyph[k] (one per character, also in UTF-8) odd: a break after k;
          * the limits are checked again because the compound rules of some
          * dictionaries can relax them. */
-        for (size_t k = HYPH_LEFT_MIN - 1; k + HYPH_RIGHT_MIN < b - a; k++)
+        for (size_t k = left - 1; k + right < b - a; k++)
             if ((hyph[k] & 1) && !(rep && rep[k]))
                 cut[a + k + 1] = 1;
     }
@@ -293,9 +255,11 @@ static void pattern_points(const hyph_dict *d, const uint32_t *cp, size_t a, siz
     free(cutv);
 }
 
-size_t folio_hyph_points(const hyph_dict *d, const char *text, size_t len,
-                   hyph_point *out, size_t max)
+size_t folio_hyph_points(const hyph_dict *d, int left_min, int right_min, const char *text,
+                         size_t len, hyph_point *out, size_t max)
 {
+    size_t left = left_min > 0 ? (size_t)left_min : 1;
+    size_t right = right_min > 0 ? (size_t)right_min : 1;
     uint32_t cp[WORD_MAX + 1];
     size_t off[WORD_MAX + 1];
     unsigned char cut[WORD_MAX + 1]; /* 1 pattern point, 2 after a hyphen */
@@ -314,12 +278,12 @@ size_t folio_hyph_points(const hyph_dict *d, const char *text, size_t len,
         a++;
     while (b > a && !is_letter(cp[b - 1]) && !is_digit(cp[b - 1]))
         b--;
-    if (b - a < HYPH_LEFT_MIN + HYPH_RIGHT_MIN)
+    if (b - a < left + right)
         return 0;
     for (size_t k = 0; k < n; k++)
         if ((k < a || k >= b) && !is_punctuation(cp[k]))
             return 0; /* "(see/", "e-mail:x@y" */
-    size_t range = number_range(cp, a, b);
+    size_t range = number_range(cp, a, b, left, right);
     if (range && max) {
         /* "2016-2018": after the dash, as after a compound's hyphen */
         out[0] = (hyph_point){off[range], 1};
@@ -340,14 +304,14 @@ size_t folio_hyph_points(const hyph_dict *d, const char *text, size_t len,
         while (e < b && is_letter(cp[e]))
             e++;
         if (d && !capitals)
-            pattern_points(d, cp, s, e, cut);
+            pattern_points(d, left, right, cp, s, e, cut);
         if (e < b && is_hyphen(cp[e]) && e + 1 < b) {
             /* "non-governmental": a break after the hyphen when both
              * parts are long enough */
             size_t f = e + 1;
             while (f < b && is_letter(cp[f]))
                 f++;
-            if (e - s >= HYPH_LEFT_MIN && f - (e + 1) >= HYPH_RIGHT_MIN)
+            if (e - s >= left && f - (e + 1) >= right)
                 cut[e + 1] = 2;
         }
         s = e < b ? e + 1 : e;
@@ -359,13 +323,11 @@ size_t folio_hyph_points(const hyph_dict *d, const char *text, size_t len,
     return m;
 }
 
-int folio_hyph_is_paragraph_word(const char *text, size_t len)
+int folio_hyph_is_nobreak_word(const char *const *words, size_t n, const char *text,
+                               size_t len)
 {
-    /* folded: lower case, accents removed */
-    static const char *const words[] = {
-        "paragraph", "paragraphs", "para.", "paras.", "parrafo", "parrafos",
-        "parr.", "parrs.", "paragraphe", "paragraphes", "пункт", "пункты",
-        "пункта", "пунктов", "пункте", "пунктах", "пунктам", "пунктом", "пунктами"};
+    if (!n)
+        return 0;
     size_t i = 0;
     while (i < len) { /* an opening bracket or quote */
         uint32_t c;
@@ -376,7 +338,7 @@ int folio_hyph_is_paragraph_word(const char *text, size_t len)
     }
     char *low = folio_text_fold(text + i, len - i);
     int found = 0;
-    for (size_t w = 0; low && !found && w < sizeof words / sizeof *words; w++)
+    for (size_t w = 0; low && !found && w < n; w++)
         found = !strcmp(low, words[w]);
     free(low);
     return found;

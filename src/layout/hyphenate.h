@@ -7,17 +7,16 @@
 #include <stddef.h>
 
 typedef struct hyph_dict hyph_dict;
+struct folio_house;
 
-/* Fewest letters kept before and after a hyphen. */
-#define HYPH_LEFT_MIN 2
-#define HYPH_RIGHT_MIN 3
-
-/* The dictionary of a language ("en", "fr", "es", "ru"; a region suffix
- * such as "es-ES" is ignored), or NULL when the language is hyphenated in
- * no way folio knows or its dictionary cannot be read. Each dictionary is
- * loaded once per process, on first use, under pthread_once: safe to call
- * from several threads. Never freed (it lives as long as the process). */
-const hyph_dict *folio_hyph_dict_for(const char *lang);
+/* The patterns `spec` names (a language's `hyphenation`: "hyphen/hyph_ru.dic
+ * | /usr/share/hyphen/hyph_ru_RU.dic", the first that can be read; a name
+ * without a leading slash is a file of the house style, whose built-in copy
+ * holds folio's own), or NULL when spec is NULL or none can be read or is
+ * in an encoding folio does not convert to. Loaded once per house, on
+ * first use, under the house's lock: safe to call from several threads.
+ * Freed with the house. */
+const hyph_dict *folio_hyph_dict(const struct folio_house *h, const char *spec);
 
 /* Where a word may be cut: after an explicit hyphen or en dash of a
  * compound or of a range of numbers, or at a pattern point where a hyphen
@@ -33,15 +32,16 @@ typedef struct hyph_point {
  * its dash; other words with digits, '/', '@', '.' (symbols, numbers,
  * addresses) or other characters than letters, hyphens, en dashes and
  * apostrophes get none; words with capitals after the first letter
- * (acronyms) only the explicit hyphens. Both parts keep HYPH_LEFT_MIN /
- * HYPH_RIGHT_MIN letters (digits). `d` may be NULL: then only explicit
- * hyphens count. */
-size_t folio_hyph_points(const hyph_dict *d, const char *text, size_t len,
-                   hyph_point *out, size_t max);
+ * (acronyms) only the explicit hyphens. Both parts keep at least `left` /
+ * `right` letters (digits): the language's hyphen-min-left and -right.
+ * `d` may be NULL: then only explicit hyphens count. */
+size_t folio_hyph_points(const hyph_dict *d, int left, int right, const char *text,
+                         size_t len, hyph_point *out, size_t max);
 
 /* Whether the word `text` (as it stands, punctuation and all) is one of
- * the words naming paragraphs ("paragraph", "párrafos", "para.", "пункт"
- * ...) that a following number must not be separated from. */
-int folio_hyph_is_paragraph_word(const char *text, size_t len);
+ * `words` (folded: util/text.h), the words of the language a following
+ * number must not be separated from ("paragraph", "párrafos", "пункт"). */
+int folio_hyph_is_nobreak_word(const char *const *words, size_t n, const char *text,
+                               size_t len);
 
 #endif

@@ -117,6 +117,7 @@ typedef struct lb_params {
     int first_pass_only;         /* stop after the pass without hyphenation:
                                     folio_break_lines returns LB_NO_FIT if it finds
                                     no setting */
+    const folio_break_costs *costs; /* tolerances and demerits (house style) */
 } lb_params;
 
 #define LB_NO_FIT 1

@@ -18,22 +18,12 @@
 #include "layout/layout_internal.h"
 #include "util/mem.h"
 
-/* TeX's parameters, tuned on the UN corpus. Tolerances are limits of
- * badness, about 100 r^3 for a line stretched by r times its stretch-
- * ability: 100 is a line stretched by all of it (with paragraph.c's glue,
- * spaces at 4/3 of their natural width and glyphs 2 % wider). The first
- * two passes use 100. A paragraph that cannot be set so (a few lines of
- * long words, as Russian has) gets a pass at 200 before the emergency one:
- * emergency stretch spreads the looseness badly (a line at 2 where 1.4
- * would do), a tolerance of 200 lets spaces reach about 1.42 (a little
- * more where glyph expansion is at its limit). */
-#define PRETOLERANCE 100         /* first pass, no hyphenation */
-#define TOLERANCE 100            /* second pass, with hyphenation */
-#define LOOSE_TOLERANCE 200      /* third pass: spaces up to about 1.42 */
-#define LINE_PENALTY 10
-#define ADJ_DEMERITS 10000       /* neighbouring lines two fitness classes apart */
-#define DOUBLE_HYPHEN_DEMERITS 10000
-#define FINAL_HYPHEN_DEMERITS 5000 /* a hyphen on the last full line */
+/* The tolerances and demerits (TeX's parameters, tuned on the UN corpus)
+ * are the language's, from the house style's [breaking]: p->costs. Four
+ * passes: pretolerance without hyphenation, tolerance with it, a looser
+ * tolerance (a few lines of long words, as Russian has) before the
+ * emergency stretch. INF_BAD is the badness of a line that cannot be set
+ * (TeX's 10000), not a cost. */
 #define INF_BAD 10000
 
 /* Paragraphs longer than this many items are broken a chunk at a time; the
@@ -202,18 +192,18 @@ static int try_break(pass *P, size_t i, int32_t pen, int32_t pen_w, int flagged)
         }
         int64_t d = 0;
         if (!artificial) {
-            d = LINE_PENALTY + b;
+            d = P->p->costs->line_penalty + b;
             d *= d;
             if (pen > 0)
                 d += (int64_t)pen * pen;
             else if (pen > LB_FORCE)
                 d -= (int64_t)pen * pen;
             if (a->flagged && pen <= LB_FORCE)
-                d += FINAL_HYPHEN_DEMERITS;
+                d += P->p->costs->final_hyphen_demerits;
             else if (a->flagged && flagged)
-                d += DOUBLE_HYPHEN_DEMERITS;
+                d += P->p->costs->double_hyphen_demerits;
             if (abs(fit - a->fitness) > 1)
-                d += ADJ_DEMERITS;
+                d += P->p->costs->adj_demerits;
         }
         d += a->total;
         if (d < best[fit].total)
@@ -232,7 +222,7 @@ static int try_break(pass *P, size_t i, int32_t pen, int32_t pen_w, int flagged)
             least = best[c].total;
     sums s = after_break(P, i);
     for (int c = 0; c < 4; c++) {
-        if (!best[c].from || best[c].total > least + ADJ_DEMERITS)
+        if (!best[c].from || best[c].total > least + P->p->costs->adj_demerits)
             continue;
         node *n = pool_new(P->pool);
         if (!n)
@@ -288,13 +278,13 @@ static int run_pass(pass *P, const node *start)
 static int break_chunk(const lb_item *v, size_t from, size_t to, const lb_params *p,
                        const node *start, pool *pl, node **end)
 {
-    pass P = {v, from, to, p, PRETOLERANCE, 0, 0, 0, pl, NULL, {0, 0, 0, 0}};
+    pass P = {v, from, to, p, p->costs->pretolerance, 0, 0, 0, pl, NULL, {0, 0, 0, 0}};
     for (int k = 0; k < 4; k++) {
         if (k == 1) {
-            P.threshold = TOLERANCE;
+            P.threshold = p->costs->tolerance;
             P.hyphenate = 1;
         } else if (k == 2) {
-            P.threshold = LOOSE_TOLERANCE;
+            P.threshold = p->costs->loose_tolerance;
         } else if (k == 3) {
             P.threshold = INF_BAD;
             P.final = 1;

@@ -12,22 +12,10 @@
 #include "util/text.h"
 #include "util/mem.h"
 
-/* A word space is glue: it stretches and shrinks by a third of its natural
- * width (TeX stretches by a half; a third, with font expansion, keeps the
- * widest spaces near 1.33 of the natural one). */
-#define STRETCH(sp) ((sp) / 3)
-#define SHRINK(sp) ((sp) / 3)
-/* Penalties of breaks inside words (TeX's \hyphenpenalty is 50; 200 keeps
- * hyphenated lines under a tenth of the lines in English and Spanish). */
-#define HYPHEN_PENALTY 200
-#define EXHYPHEN_PENALTY 200     /* after an explicit hyphen or the dash
-                                    of a range, "2016-2018" */
-#define CUT_PENALTY 100          /* inside a web address or a word wider
-                                    than the line */
+/* The costs of breaking (penalties of breaks inside words, how far a
+ * space stretches and shrinks, the emergency stretch) are the language's,
+ * from the house style: L->flow->lang.costs. */
 #define MAX_POINTS 48            /* break points looked for in one fragment */
-/* Stretch added to every line when a paragraph cannot be set otherwise,
- * in 1/1000 of the font size (TeX's \emergencystretch). */
-#define EMERGENCY_STRETCH 2000
 
 enum { BRK_NONE, BRK_HYPHEN, BRK_EXPLICIT, BRK_CUT };
 
@@ -143,8 +131,10 @@ static int space_at(const char *s, size_t len, size_t *adv)
 
 /* "paragraph 5", "párrafos 3 a 7", "пункт 2": the space before the number
  * does not break. */
-static void keep_paragraph_numbers(wordlist *wl)
+static void keep_paragraph_numbers(const folio_lang_labels *lang, wordlist *wl)
 {
+    const char *const *words = lang->nobreak_after;
+    size_t nwords = lang->nnobreak;
     for (size_t k = 0; k + 1 < wl->nw; k++) {
         const word *w = &wl->w[k];
         size_t last = word_end(wl, k) - 1;
@@ -152,7 +142,7 @@ static void keep_paragraph_numbers(wordlist *wl)
         if (w->forced || w->nobreak || wl->f[last].note || next->note || !next->len ||
             next->text[0] < '0' || next->text[0] > '9')
             continue;
-        if (folio_hyph_is_paragraph_word(wl->f[last].text, wl->f[last].len))
+        if (folio_hyph_is_nobreak_word(words, nwords, wl->f[last].text, wl->f[last].len))
             wl->w[k].nobreak = 1;
     }
 }
@@ -226,7 +216,7 @@ static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
     /* a hard break at the very end would leave an empty line */
     if (wl->nw)
         wl->w[wl->nw - 1].forced = 0;
-    keep_paragraph_numbers(wl);
+    keep_paragraph_numbers(&L->flow->lang, wl);
     return 0;
 }
 
@@ -302,7 +292,8 @@ static int cut_words(lctx *L, const wordlist *in, int hyph, const hyph_dict *d,
                 np = cut_points(L, f, max, pts, MAX_POINTS);
                 cut = 1;
             } else if (!f->note && hyph) {
-                np = folio_hyph_points(d, f->text, f->len, pts, MAX_POINTS);
+                np = folio_hyph_points(d, L->flow->lang.hyph_left, L->flow->lang.hyph_right,
+                                       f->text, f->len, pts, MAX_POINTS);
             }
             size_t at = 0;
             for (size_t p = 0; p <= np; p++) {
@@ -373,6 +364,7 @@ static int line_end(itemvec *iv, size_t k)
  * cut, glue for the spaces, and the end of every forced line. */
 static int make_items(lctx *L, const wordlist *wl, int32_t expand, itemvec *iv)
 {
+    const folio_break_costs *c = &L->flow->lang.costs;
     int rc = 0;
     for (size_t k = 0; k < wl->nw && !rc; k++) {
         const word *w = &wl->w[k];
@@ -383,13 +375,13 @@ static int make_items(lctx *L, const wordlist *wl, int32_t expand, itemvec *iv)
             rc = push(iv, (lb_item){f->width, flex, flex, 0, LB_BOX, 0}, fi);
             if (rc || f->brk == BRK_NONE || fi + 1 == end)
                 continue;
-            lb_item pen = {0, 0, 0, CUT_PENALTY, LB_PENALTY, 0};
+            lb_item pen = {0, 0, 0, c->cut_penalty, LB_PENALTY, 0};
             if (f->brk == BRK_HYPHEN) {
                 pen.width = folio_text_width(L->fonts, f->face, f->size, "-", 1);
-                pen.penalty = HYPHEN_PENALTY;
+                pen.penalty = c->hyphen_penalty;
                 pen.flags = LB_FLAGGED | LB_PATTERN;
             } else if (f->brk == BRK_EXPLICIT) {
-                pen.penalty = EXHYPHEN_PENALTY;
+                pen.penalty = c->exhyphen_penalty;
                 pen.flags = LB_FLAGGED;
             }
             rc = push(iv, pen, fi);
@@ -402,8 +394,11 @@ static int make_items(lctx *L, const wordlist *wl, int32_t expand, itemvec *iv)
             if (w->nobreak)
                 rc = push(iv, (lb_item){0, 0, 0, LB_NEVER, LB_PENALTY, 0}, k);
             if (!rc)
-                rc = push(iv, (lb_item){w->space, STRETCH(w->space), SHRINK(w->space), 0,
-                                        LB_GLUE, 0},
+                rc = push(iv,
+                          (lb_item){w->space,
+                                    (int32_t)((int64_t)w->space * c->stretch_num / c->stretch_den),
+                                    (int32_t)((int64_t)w->space * c->shrink_num / c->shrink_den),
+                                    0, LB_GLUE, 0},
                           k);
         }
     }
@@ -703,9 +698,12 @@ int folio_set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
         }
         goto done;
     }
-    const hyph_dict *dict = justify ? folio_hyph_dict_for(L->flow->lang.code) : NULL;
-    lb_params prm = {box.right - first_x, width, EMERGENCY_STRETCH * st->size / 1000, justify,
-                     0};
+    const folio_break_costs *costs = &L->flow->lang.costs;
+    const hyph_dict *dict =
+        justify ? folio_hyph_dict(L->flow->house, L->flow->lang.hyphenation) : NULL;
+    lb_params prm = {box.right - first_x, width,
+                     (int32_t)((int64_t)costs->emergency_stretch * st->size / 1000), justify, 0,
+                     costs};
     /* Most paragraphs are set by the first pass, which never hyphenates:
      * try that on words cut only at their explicit hyphens, and look for
      * hyphenation points (a fifth of the layout's time) only when it finds

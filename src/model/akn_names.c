@@ -1,9 +1,11 @@
 /* Akoma Ntoso: what the reader and the writer both need to know about
  * labels, language names and distribution lines. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "model/akn_names.h"
+#include "util/text.h"
 
 static int all_of(const char *s, size_t n, const char *set)
 {
@@ -61,40 +63,79 @@ folio_label_kind folio_akn_item_hint(int level)
     return level >= 2 ? FOLIO_LABEL_LOWER_ROMAN : FOLIO_LABEL_LOWER;
 }
 
-/* UN mastheads name languages in French in French documents, in Spanish in
- * Spanish ones, and in English in the others. */
-static const char *const lang_names[3][2][6] = {
-    {{"English", "French", "Spanish", "Russian", "Chinese", "Arabic"},
-     {"English", "French", "Spanish", "Russian", "Chinese", "Arabic"}},
-    {{"anglais", ("fran\xC3\xA7" "ais"), "espagnol", "russe", "chinois", "arabe"},
-     {"Anglais", ("Fran\xC3\xA7" "ais"), "Espagnol", "Russe", "Chinois", "Arabe"}},
-    {{"ingl\xC3\xA9s", "franc\xC3\xA9s", "espa\xC3\xB1ol", "ruso", "chino", "\xC3\xA1rabe"},
-     {"Ingl\xC3\xA9s", "Franc\xC3\xA9s", "Espa\xC3\xB1ol", "Ruso", "Chino", "\xC3\x81rabe"}},
-};
-
-const char *folio_akn_lang_name(int lang, int in, int capital)
+/* The language a masthead in language `in` writes its right-hand block
+ * in (the house's `block`: French and Spanish their own, the others
+ * English), "en" when `in` is unknown. */
+static const char *block_of(const folio_house *h, const char *in)
 {
-    if (lang < 0 || lang > 5)
+    const char *b = in ? folio_house_lang_get(h, in, "block") : NULL;
+    return b ? b : "en";
+}
+
+/* Upper-case the first letter of a UTF-8 string in place (Latin-1 and
+ * Cyrillic letters; others stay). */
+static void capitalise(char *s)
+{
+    unsigned char *u = (unsigned char *)s;
+    if (u[0] >= 'a' && u[0] <= 'z') {
+        u[0] -= 32;
+    } else if (u[0] == 0xC3 && u[1] >= 0xA0 && u[1] <= 0xBE && u[1] != 0xB7) {
+        u[1] -= 0x20; /* à..þ -> À..Þ */
+    } else if (u[0] == 0xD0 && u[1] >= 0xB0 && u[1] <= 0xBF) {
+        u[1] -= 0x20; /* а..п -> А..П */
+    } else if (u[0] == 0xD1 && u[1] >= 0x80 && u[1] <= 0x8F) {
+        u[0] = 0xD0; /* р..я -> Р..Я */
+        u[1] += 0x20;
+    }
+}
+
+const char *folio_akn_lang_name(const folio_house *h, const char *code, const char *in,
+                                int capital, char *buf, size_t cap)
+{
+    const char *s;
+    size_t n;
+    if (!code || !folio_house_lang_name(h, code, block_of(h, in), &s, &n) || n + 1 > cap)
         return NULL;
-    int table = in == 1 ? 1 : in == 2 ? 2 : 0;
-    return lang_names[table][capital ? 1 : 0][lang];
+    memcpy(buf, s, n);
+    buf[n] = 0;
+    if (capital)
+        capitalise(buf);
+    return buf;
 }
 
-const char *folio_akn_lang3(int lang)
+const char *folio_akn_lang3(const folio_house *h, const char *code, char *buf, size_t cap)
 {
-    static const char *const codes[] = {"eng", "fra", "spa", "rus", "zho", "ara"};
-    return lang >= 0 && lang <= 5 ? codes[lang] : NULL;
+    const char *s;
+    size_t n;
+    if (!code || !folio_house_item(folio_house_lang_get(h, code, "iso639-2"), 0, &s, &n) ||
+        !n || n + 1 > cap)
+        return NULL;
+    memcpy(buf, s, n);
+    buf[n] = 0;
+    return buf;
 }
 
-const char *folio_akn_distr_text(folio_distribution d, int in)
+const char *folio_akn_distr_text(const folio_house *h, folio_distribution d, const char *in)
 {
-    static const char *const en[] = {"Distr.: General", "Distr.: Limited",
-                                     "Distr.: Restricted"};
-    static const char *const fr[] = {"Distr. g\xC3\xA9n\xC3\xA9rale", ("Distr. limit\xC3\xA9" "e"),
-                                     "Distr. restreinte"};
-    static const char *const es[] = {"Distr. general", "Distr. limitada", "Distr. reservada"};
-    unsigned i = (unsigned)d <= 2 ? (unsigned)d : 0;
-    return in == 1 ? fr[i] : in == 2 ? es[i] : en[i];
+    static const char *const keys[] = {"distr-general", "distr-limited", "distr-restricted"};
+    const char *key = keys[(unsigned)d <= 2 ? (unsigned)d : 0];
+    const char *v = folio_house_lang_get(h, block_of(h, in), key);
+    return v ? v : folio_house_lang_get(h, "en", key);
+}
+
+const char *folio_akn_original_prefix(const folio_house *h, const char *in, char *buf,
+                                      size_t cap)
+{
+    const char *p = folio_house_lang_get(h, block_of(h, in), "original");
+    if (!p)
+        p = folio_house_lang_get(h, "en", "original");
+    const char *at = p ? strstr(p, "{lang}") : NULL;
+    size_t n = at ? (size_t)(at - p) : 0;
+    if (!at || n + 1 > cap)
+        return "Original: ";
+    memcpy(buf, p, n);
+    buf[n] = 0;
+    return buf;
 }
 
 /* Case-insensitive search for an ASCII word part. */
@@ -118,27 +159,17 @@ folio_distribution folio_akn_distr(const char *text)
     return FOLIO_DISTR_GENERAL;
 }
 
-int folio_akn_is_un(const char *text)
+int folio_akn_is_un(const folio_house *h, const char *text)
 {
-    static const char *const names[] = {
-        "United Nations", "Nations Unies", "Naciones Unidas",
-        ("\xD0\x9E\xD1\x80\xD0\xB3\xD0\xB0\xD0\xBD\xD0\xB8\xD0\xB7\xD0\xB0\xD1\x86\xD0\xB8\xD1\x8F "
-         "\xD0\x9E\xD0\xB1\xD1\x8A\xD0\xB5\xD0\xB4\xD0\xB8\xD0\xBD\xD0\xB5\xD0\xBD\xD0\xBD\xD1\x8B"
-         "\xD1\x85 \xD0\x9D\xD0\xB0\xD1\x86\xD0\xB8\xD0\xB9"),
-        "\xE8\x81\x94\xE5\x90\x88\xE5\x9B\xBD",
-        ("\xD8\xA7\xD9\x84\xD8\xA3\xD9\x85\xD9\x85 \xD8\xA7\xD9\x84\xD9\x85\xD8\xAA\xD8\xAD\xD8\xAF"
-         "\xD8\xA9")};
-    while (*text == ' ' || *text == '\n' || *text == '\t')
-        text++;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        size_t m = strlen(names[i]);
-        if (!strncasecmp(text, names[i], m)) {
-            const char *rest = text + m;
-            while (*rest == ' ' || *rest == '\n' || *rest == '\t')
-                rest++;
-            if (!*rest)
-                return 1;
-        }
-    }
-    return 0;
+    /* the wordmarks of the house's languages, as a whole (folded) */
+    char *f = folio_text_fold(text, strlen(text));
+    if (!f)
+        return 0;
+    size_t count;
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_WORDMARK, &count);
+    int found = 0;
+    for (size_t i = 0; i < count && !found; i++)
+        found = !strcmp(f, w[i].text);
+    free(f);
+    return found;
 }

@@ -63,7 +63,8 @@ int folio_report_set(folio_ctx *ctx, folio_report *r, folio_field field, const c
     int rc = folio_build_check_text(ctx, fn, name, value, field == FOLIO_FIELD_BODY);
     if (rc)
         return rc;
-    const char *why = folio_field_problem(field, value);
+    char buf[512];
+    const char *why = folio_field_problem(r->build_house, field, value, buf, sizeof buf);
     if (why)
         return folio_build_bad(ctx, fn, "the %s \"%s\": %s", name, value, why);
     if (field == FOLIO_FIELD_DISTRIBUTION) {
@@ -74,6 +75,14 @@ int folio_report_set(folio_ctx *ctx, folio_report *r, folio_field field, const c
     if (!copy)
         return folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
     *folio_meta_field(&r->meta, field) = copy;
+    return 0;
+}
+
+int folio_report_use_house(folio_ctx *ctx, folio_report *r, const folio_house *house)
+{
+    if (!r)
+        return folio_build_bad(ctx, "folio_report_use_house", "no report (NULL)");
+    r->build_house = house;
     return 0;
 }
 
@@ -252,8 +261,10 @@ int folio_report_add_annex(folio_ctx *ctx, folio_report *r, const char *original
         *out = NULL;
     if (!r)
         return folio_build_bad(ctx, fn, "no report (NULL)");
+    char buf[512];
     const char *why = original_language
-                          ? folio_field_problem(FOLIO_FIELD_ORIGINAL_LANGUAGE, original_language)
+                          ? folio_field_problem(r->build_house, FOLIO_FIELD_ORIGINAL_LANGUAGE,
+                                                original_language, buf, sizeof buf)
                           : NULL;
     if (why)
         return folio_build_bad(ctx, fn, "the original language \"%s\": %s", original_language,

@@ -1,18 +1,13 @@
 /* The masthead's fields by name: what a value may be, and where each
  * lives in the model. Shared by the builder, folio_render's overrides and
- * the command line's options and manifests. */
+ * the command line's options and manifests. Languages and duty stations
+ * are those of a house style (folio/house.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "house/house.h"
 #include "model/fields.h"
-
-static int one_of(const char *v, const char *const *set)
-{
-    for (; *set; set++)
-        if (!strcmp(v, *set))
-            return 1;
-    return 0;
-}
 
 /* YYYY-MM-DD naming a real day. */
 static int is_iso_date(const char *v)
@@ -32,27 +27,48 @@ static int is_iso_date(const char *v)
 
 static const char *const distributions[] = {"general", "limited", "restricted", NULL};
 
-const char *folio_field_problem(folio_field field, const char *value)
+/* A language or station of the house; else why not, with the house's
+ * choices, in buf. */
+static const char *house_choice(const folio_house *h, int stations, const char *value,
+                                char *buf, size_t cap)
 {
-    static const char *const stations[] = {"new-york", "geneva", "vienna", "nairobi", NULL};
-    static const char *const langs[] = {"en", "fr", "es", "ru", "zh", "ar", NULL};
+    const char *const *v;
+    if (folio_house_or_default(NULL, h, &h))
+        return "the house style cannot be loaded";
+    size_t n = stations ? folio_house_stations(h, &v) : folio_house_languages(h, &v);
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(value, v[i]))
+            return NULL;
+    if (!buf || !cap)
+        return stations ? "unknown duty station" : "unknown language";
+    size_t k = (size_t)snprintf(buf, cap, "unknown %s (", stations ? "duty station" : "language");
+    for (size_t i = 0; i < n && k < cap; i++)
+        k += (size_t)snprintf(buf + k, cap - k, "%s%s", i ? (stations ? ", " : " ") : "", v[i]);
+    if (k < cap)
+        snprintf(buf + k, cap - k, ")");
+    return buf;
+}
+
+const char *folio_field_problem(const folio_house *h, folio_field field, const char *value,
+                                char *buf, size_t cap)
+{
     if ((unsigned)field >= FOLIO_FIELD_COUNT)
         return "not a masthead field";
     if (!value)
         return "no value (NULL)";
     switch (field) {
     case FOLIO_FIELD_STATION:
-        return one_of(value, stations) ? NULL
-                                       : "unknown duty station (new-york, geneva, vienna, nairobi)";
+        return house_choice(h, 1, value, buf, cap);
     case FOLIO_FIELD_LANGUAGE:
     case FOLIO_FIELD_ORIGINAL_LANGUAGE:
-        return one_of(value, langs) ? NULL : "unknown language (en fr es ru zh ar)";
+        return house_choice(h, 0, value, buf, cap);
     case FOLIO_FIELD_DATE:
         return is_iso_date(value) ? NULL : "not a valid date (YYYY-MM-DD)";
     case FOLIO_FIELD_DISTRIBUTION:
-        return one_of(value, distributions)
-                   ? NULL
-                   : "unknown distribution (general, limited or restricted)";
+        for (int i = 0; distributions[i]; i++)
+            if (!strcmp(value, distributions[i]))
+                return NULL;
+        return "unknown distribution (general, limited or restricted)";
     default:
         return NULL;
     }

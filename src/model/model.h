@@ -140,6 +140,9 @@ struct folio_report {
     size_t nnotes;
     size_t blocks_cap, notes_cap;  /* the builder's room in the two arrays;
                                       0 when a reader sized them exactly */
+    const folio_house *build_house;/* the builder checks languages and
+                                      stations against it (borrowed; NULL:
+                                      the default house) */
 };
 
 #endif

@@ -17,6 +17,7 @@ typedef struct akn_note_at {
 
 typedef struct akn {
     folio_ctx *ctx;
+    const folio_house *house; /* the languages a document may name */
     folio_report *rep;
     const char *data;         /* the input, for columns */
     size_t len;

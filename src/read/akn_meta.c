@@ -47,14 +47,14 @@ static const char *job_number(akn *a, const char *s)
 
 static int language(akn *a, xmlNodePtr n, const char *text, const char **slot)
 {
-    int lang = folio_lang_index(text);
-    if (lang < 0) {
-        folio_akn_warn(a, n, "akn: language \"%s\" is not one of the six official languages; ignored",
+    const char *lang = folio_house_lang(a->house, text);
+    if (!lang) {
+        folio_akn_warn(a, n, "akn: language \"%s\" is not a language of the house style; ignored",
                    text);
         return 0;
     }
-    *slot = folio_lang_code(lang);
-    return 0;
+    *slot = folio_strdup(a->rep->arena, lang);
+    return *slot ? 0 : FOLIO_E_NOMEM;
 }
 
 static int attr_is(akn *a, xmlNodePtr n, const char *name, const char *value)
@@ -150,7 +150,7 @@ static int masthead_element(akn *a, xmlNodePtr c, const char *name, int depth)
             return rc;
         if (v && strstr(v, "rightBig"))
             m->organ = text; /* AKN4UN's class for the organ beside the emblem */
-        else if (!m->organ && !folio_akn_is_un(text))
+        else if (!m->organ && !folio_akn_is_un(a->house, text))
             m->organ = text;
     } else if (!strcmp(name, "docDate")) {
         if ((rc = folio_akn_attr(a, c, "date", &v)))
@@ -265,9 +265,9 @@ static int meta_walk(akn *a, xmlNodePtr n, int depth)
         } else if (!strcmp(name, "FRBRlanguage") && folio_akn_name(a, c) && !m->language) {
             if ((rc = folio_akn_attr(a, c, "language", &v)))
                 return rc;
-            int lang = folio_lang_index(v);
-            if (lang >= 0)
-                m->language = folio_lang_code(lang);
+            const char *lang = folio_house_lang(a->house, v);
+            if (lang && !(m->language = folio_strdup(a->rep->arena, lang)))
+                return FOLIO_E_NOMEM;
         } else if (!strcmp(name, "notes") && folio_akn_name(a, c)) {
             continue; /* indexed already; made when referred to, or at the end */
         } else {

@@ -175,11 +175,12 @@ static int document(akn *a, xmlNodePtr d, akn_blocks *out)
     return rc;
 }
 
-int folio_akn_build(folio_ctx *ctx, xmlDocPtr doc, const char *data, size_t len,
-                    int max_depth, folio_report *rep)
+int folio_akn_build(folio_ctx *ctx, const folio_house *house, xmlDocPtr doc,
+                    const char *data, size_t len, int max_depth, folio_report *rep)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc), d = NULL;
-    akn a = {.ctx = ctx, .rep = rep, .data = data, .len = len, .max_depth = max_depth};
+    akn a = {.ctx = ctx, .house = house, .rep = rep, .data = data, .len = len,
+             .max_depth = max_depth};
     akn_blocks blocks = {0};
     int rc = 0;
     a.ns = root->ns ? root->ns->href : NULL;

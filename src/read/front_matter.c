@@ -2,7 +2,7 @@
  * of a Markdown report, giving the masthead explicitly.
  *
  *   symbol, distribution (general/limited/restricted), date (yyyy-mm-dd, or
- *   a date as typed in one of the six languages), language,
+ *   a date as typed in a language of the house style), language,
  *   original-language, organ, body (repeat the key or separate lines with
  *   " / "), session, venue, agenda-item, agenda-title, agenda-note,
  *   title, subtitle, title-note, job-number, station.
@@ -14,6 +14,7 @@
 
 typedef struct fm {
     folio_ctx *ctx;
+    const folio_house *house;
     folio_report *rep;
     int errors;
     unsigned seen; /* keys given, to warn about repeats */
@@ -150,14 +151,14 @@ static int value(fm *f, int key, const char *v, size_t n, folio_pos vpos)
         char *line = folio_sprintf(a, "Distr. %.*s", (int)n, v);
         if (!line)
             return FOLIO_E_NOMEM;
-        if (!folio_md_distribution(line, strlen(line), &d, &known) || !known)
+        if (!folio_md_distribution(f->house, line, strlen(line), &d, &known) || !known)
             return bad(f, vpos, "unknown distribution (general, limited or restricted):", v, n);
         m->distribution = d;
         return 0;
     }
     case K_DATE: {
         int y, mo, d;
-        if (folio_md_parse_date(v, n, &y, &mo, &d) != 0)
+        if (folio_md_parse_date(f->house, v, n, &y, &mo, &d) != 0)
             return bad(f, vpos, "bad date (expected yyyy-mm-dd):", v, n);
         m->date = folio_sprintf(a, "%04d-%02d-%02d", y, mo, d);
         return m->date ? 0 : FOLIO_E_NOMEM;
@@ -167,22 +168,28 @@ static int value(fm *f, int key, const char *v, size_t n, folio_pos vpos)
         char *s = folio_strndup(a, v, n);
         if (!s)
             return FOLIO_E_NOMEM;
-        int lang = folio_lang_index(s);
-        if (lang < 0)
-            return bad(f, vpos, "unknown language", v, n);
+        const char *lang = folio_house_lang(f->house, s);
+        if (!lang) {
+            const char *known = folio_house_list_text(a, f->house, 0, ", ", " or ");
+            char *why = known ? folio_sprintf(a, "unknown language (%s):", known) : NULL;
+            return why ? bad(f, vpos, why, v, n) : FOLIO_E_NOMEM;
+        }
+        if (!(lang = folio_strdup(a, lang)))
+            return FOLIO_E_NOMEM;
         if (key == K_LANGUAGE)
-            m->language = folio_lang_code(lang);
+            m->language = lang;
         else
-            m->original_language = folio_lang_code(lang);
+            m->original_language = lang;
         return 0;
     }
     case K_STATION: {
-        const char *st = folio_md_station_name(v, n);
-        if (!st)
-            return bad(f, vpos, "unknown duty station (new-york, geneva, vienna or nairobi):",
-                       v, n);
-        m->station = st;
-        return 0;
+        const char *st = folio_md_station_name(f->house, v, n);
+        if (!st) {
+            const char *known = folio_house_list_text(a, f->house, 1, ", ", " or ");
+            char *why = known ? folio_sprintf(a, "unknown duty station (%s):", known) : NULL;
+            return why ? bad(f, vpos, why, v, n) : FOLIO_E_NOMEM;
+        }
+        return (m->station = folio_strdup(a, st)) ? 0 : FOLIO_E_NOMEM;
     }
     case K_BODY:
         return add_body(f, v, n);
@@ -240,8 +247,8 @@ static const char *unquote(const char *v, size_t *n)
     return v;
 }
 
-int folio_md_front_matter(folio_ctx *ctx, folio_report *rep, const char *data, size_t len,
-                          size_t *end)
+int folio_md_front_matter(folio_ctx *ctx, const folio_house *h, folio_report *rep,
+                          const char *data, size_t len, size_t *end)
 {
     *end = 0;
     fm_line first = get_line(data, len, 0);
@@ -265,7 +272,7 @@ int folio_md_front_matter(folio_ctx *ctx, folio_report *rep, const char *data, s
             break;
         close = l.next;
     }
-    fm f = {ctx, rep, 0, 0, NULL, NULL, {0, 0}, {0, 0}};
+    fm f = {ctx, h, rep, 0, 0, NULL, NULL, {0, 0}, {0, 0}};
     int lineno = 2;
     for (at = first.next; at < close; lineno++) {
         l = get_line(data, len, at);

@@ -1,43 +1,56 @@
-/* Dates as typed in the six official languages, turned into ISO 8601. */
+/* Dates as typed in the languages of the house style, turned into ISO
+ * 8601: month names, the words around them and day suffixes come from the
+ * language files, as do the patterns of languages that number the month
+ * ("{yyyy}年{m}月{d}日"). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "read/md_internal.h"
 
-/* Folded month names (see folio_text_fold): English, French, Spanish, Russian
- * (nominative and genitive), Arabic (Egyptian and Levantine names, with
- * and without hamza). Chinese months are numbers (8月). */
-static const struct { const char *name; int month; } months[] = {
-    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5},
-    {"june", 6}, {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10},
-    {"november", 11}, {"december", 12},
-    {"janvier", 1}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"mai", 5},
-    {"juin", 6}, {"juillet", 7}, {"aout", 8}, {"septembre", 9}, {"octobre", 10},
-    {"novembre", 11}, {"decembre", 12},
-    {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5},
-    {"junio", 6}, {"julio", 7}, {"agosto", 8}, {"septiembre", 9},
-    {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12},
-    {"январь", 1}, {"февраль", 2}, {"март", 3}, {"апрель", 4}, {"май", 5},
-    {"июнь", 6}, {"июль", 7}, {"август", 8}, {"сентябрь", 9}, {"октябрь", 10},
-    {"ноябрь", 11}, {"декабрь", 12},
-    {"января", 1}, {"февраля", 2}, {"марта", 3}, {"апреля", 4}, {"мая", 5},
-    {"июня", 6}, {"июля", 7}, {"августа", 8}, {"сентября", 9}, {"октября", 10},
-    {"ноября", 11}, {"декабря", 12},
-    {"يناير", 1}, {"فبراير", 2}, {"مارس", 3}, {"أبريل", 4}, {"ابريل", 4},
-    {"مايو", 5}, {"يونيه", 6}, {"يونيو", 6}, {"يوليه", 7}, {"يوليو", 7},
-    {"أغسطس", 8}, {"اغسطس", 8}, {"سبتمبر", 9}, {"أكتوبر", 10}, {"اكتوبر", 10},
-    {"نوفمبر", 11}, {"ديسمبر", 12},
-    {"شباط", 2}, {"آذار", 3}, {"نيسان", 4}, {"أيار", 5}, {"ايار", 5},
-    {"حزيران", 6}, {"تموز", 7}, {"آب", 8}, {"أيلول", 9}, {"ايلول", 9},
-};
-
-int folio_md_month(const char *folded, size_t n)
+/* A month named by one folded word, in any language of the house (its
+ * [months]: Russian genitive forms, both Arabic names...), 0 otherwise. */
+int folio_md_month(const folio_house *h, const char *folded, size_t n)
 {
     while (n && folded[n - 1] == '.')
         n--;
-    for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
-        if (strlen(months[i].name) == n && memcmp(months[i].name, folded, n) == 0)
-            return months[i].month;
+    size_t count;
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_MONTH, &count);
+    for (size_t i = 0; i < count; i++)
+        if (strlen(w[i].text) == n && memcmp(w[i].text, folded, n) == 0)
+            return w[i].n;
+    return 0;
+}
+
+/* Month names of two words ("كانون الثاني"): whether `t` is the first word
+ * (part = 0) or the last word (part = 1) of one. */
+static int month_part(const folio_house *h, const char *t, size_t n, int part)
+{
+    size_t count;
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_MONTH, &count);
+    for (size_t i = 0; i < count; i++) {
+        const char *sp = strchr(w[i].text, ' ');
+        if (!sp)
+            continue;
+        const char *s = part ? sp + 1 : w[i].text;
+        size_t len = part ? strlen(sp + 1) : (size_t)(sp - w[i].text);
+        if (len == n && !memcmp(s, t, n))
+            return 1;
+    }
+    return 0;
+}
+
+/* The month of a two-word name, `a` then `b`; 0 when they are not one. */
+static int two_word_month(const folio_house *h, const char *a, size_t an, const char *b,
+                          size_t bn)
+{
+    size_t count;
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_MONTH, &count);
+    for (size_t i = 0; i < count; i++) {
+        const char *t = w[i].text;
+        if (strlen(t) == an + 1 + bn && !memcmp(t, a, an) && t[an] == ' ' &&
+            !memcmp(t + an + 1, b, bn))
+            return w[i].n;
+    }
     return 0;
 }
 
@@ -83,77 +96,102 @@ static int eq(const char *s, size_t n, const char *lit)
     return strlen(lit) == n && memcmp(s, lit, n) == 0;
 }
 
-/* "2019年8月14日" (spaces allowed between the parts). */
-static int chinese_date(const char *s, size_t n, int *y, int *m, int *d)
+/* The `date` patterns of the house's languages that write the month as a
+ * number ("{yyyy}年{m}月{d}日"), one by one: *i = 0 first; NULL at the end.
+ * The others name the month and are read word by word below. */
+static const char *number_pattern(const folio_house *h, size_t *i)
 {
-    static const char *const marks[] = {"年", "月", "日"};
-    int v[3];
-    size_t i = 0;
-    for (int k = 0; k < 3; k++) {
-        while (i < n && s[i] == ' ')
-            i++;
-        size_t start = i;
-        while (i < n && s[i] >= '0' && s[i] <= '9')
-            i++;
-        if (!digits(s + start, i - start, &v[k]))
-            return -1;
-        while (i < n && s[i] == ' ')
-            i++;
-        size_t ml = strlen(marks[k]);
-        if (n - i < ml || memcmp(s + i, marks[k], ml) != 0)
-            return -1;
-        i += ml;
+    while (*i < h->nlangs) {
+        const char *p = folio_house_lang_get(h, h->langs[(*i)++], "date");
+        if (p && strstr(p, "{m}") && !strstr(p, "{month}"))
+            return p;
     }
-    while (i < n && s[i] == ' ')
-        i++;
+    return NULL;
+}
+
+/* A date as such a pattern writes it, "2019年8月14日": a number for each
+ * {d}, {m} and {yyyy}, the rest as written, spaces allowed between. */
+static int pattern_date(const char *pat, const char *s, size_t n, int *y, int *m, int *d)
+{
+    int v[3] = {0, 0, 0}; /* year, month, day */
+    size_t i = 0;
+    while (*pat) {
+        while (*pat == ' ')
+            pat++;
+        while (i < n && s[i] == ' ')
+            i++;
+        if (!*pat)
+            break;
+        int slot = !strncmp(pat, "{yyyy}", 6) ? 0 : !strncmp(pat, "{m}", 3) ? 1
+                   : !strncmp(pat, "{d}", 3)  ? 2 : -1;
+        if (slot >= 0) {
+            size_t start = i;
+            while (i < n && s[i] >= '0' && s[i] <= '9')
+                i++;
+            if (!digits(s + start, i - start, &v[slot]))
+                return -1;
+            pat = strchr(pat, '}') + 1;
+            continue;
+        }
+        /* the text up to the next placeholder or space, as written */
+        size_t k = strcspn(pat, "{ ");
+        if (!k)
+            k = 1;
+        if (n - i < k || memcmp(s + i, pat, k) != 0)
+            return -1;
+        i += k;
+        pat += k;
+    }
     if (i != n || !valid_ymd(v[0], v[1], v[2]))
         return -1;
     *y = v[0], *m = v[1], *d = v[2];
     return 0;
 }
 
-/* Words allowed around the day, month and year. */
-static int filler(const char *t, size_t n)
+/* Words allowed around the day, month and year; the first word of a
+ * two-word month name is one too ("كانون" of "كانون الثاني"). */
+static int filler(const folio_house *h, const char *t, size_t n)
 {
-    static const char *const words[] = {"de", "del", "el", "le", "the", "of", "года",
-                                         "год", "г", "г.", "كانون", "تشرين"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (eq(t, n, words[i]))
+    size_t count;
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_DATE_WORD, &count);
+    for (size_t i = 0; i < count; i++)
+        if (eq(t, n, w[i].text))
             return 1;
-    return 0;
+    return month_part(h, t, n, 0);
 }
 
-/* A day with an ordinal suffix: "1er", "1re", "1º", "1°", "1st", "2nd". */
-static int ordinal_day(const char *t, size_t n, int *v)
+/* A day with a suffix of a language ([lang] day-suffixes): "1er", "1re",
+ * "1º", "1°", "1st", "2nd". */
+static int ordinal_day(const folio_house *h, const char *t, size_t n, int *v)
 {
     size_t k = 0;
     while (k < n && k < 2 && t[k] >= '0' && t[k] <= '9')
         k++;
     if (k == 0 || !digits(t, k, v))
         return 0;
-    static const char *const suffixes[] = {"er", "re", "o", "a", "º", "ª", "°",
-                                           "st", "nd", "rd", "th"};
-    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-        if (eq(t + k, n - k, suffixes[i]))
+    size_t count;
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_ORDINAL, &count);
+    for (size_t i = 0; i < count; i++)
+        if (eq(t + k, n - k, w[i].text))
             return 1;
     return 0;
 }
 
-/* Month named by one token; Arabic writes "آب/أغسطس" (both names). */
-static int token_month(const char *t, size_t n)
+/* Month named by one token; Arabic writes "آب/أغسطس" (both names), and
+ * "الثاني/يناير" after the first word of "كانون الثاني". */
+static int token_month(const folio_house *h, const char *t, size_t n)
 {
     int found = 0;
     size_t start = 0;
     for (size_t i = 0; i <= n; i++) {
         if (i == n || t[i] == '/') {
-            int m = folio_md_month(t + start, i - start);
+            int m = folio_md_month(h, t + start, i - start);
             if (m && found && m != found)
                 return 0;
             if (m)
                 found = m;
-            else if (i - start && !filler(t + start, i - start) &&
-                     !eq(t + start, i - start, "الثاني") &&
-                     !eq(t + start, i - start, "الأول"))
+            else if (i - start && !filler(h, t + start, i - start) &&
+                     !month_part(h, t + start, i - start, 1))
                 return 0;
             start = i + 1;
         }
@@ -161,11 +199,15 @@ static int token_month(const char *t, size_t n)
     return found;
 }
 
-int folio_md_parse_date(const char *s, size_t n, int *y, int *m, int *d)
+int folio_md_parse_date(const folio_house *h, const char *s, size_t n, int *y, int *m, int *d)
 {
     s = folio_md_trim(s, &n);
-    if (folio_md_parse_iso_date(s, n, y, m, d) == 0 || chinese_date(s, n, y, m, d) == 0)
+    if (folio_md_parse_iso_date(s, n, y, m, d) == 0)
         return 0;
+    size_t k = 0;
+    for (const char *p; (p = number_pattern(h, &k));)
+        if (pattern_date(p, s, n, y, m, d) == 0)
+            return 0;
     char *f = folio_text_fold(s, n);
     if (!f)
         return -1;
@@ -191,23 +233,17 @@ int folio_md_parse_date(const char *s, size_t n, int *y, int *m, int *d)
                 day = v;
             else
                 ok = 0;
-        } else if (ordinal_day(t, tl, &v)) {
+        } else if (ordinal_day(h, t, tl, &v)) {
             if (day || v < 1 || v > 31)
                 ok = 0;
             day = v;
-        } else if ((mm = token_month(t, tl)) != 0) {
+        } else if ((mm = token_month(h, t, tl)) != 0) {
             if (mon && mon != mm)
                 ok = 0;
             mon = mm;
-        } else if (prev && eq(prev, prevlen, "كانون") && eq(t, tl, "الثاني")) {
-            mon = mon ? mon : 1;
-        } else if (prev && eq(prev, prevlen, "كانون") && eq(t, tl, "الأول")) {
-            mon = mon ? mon : 12;
-        } else if (prev && eq(prev, prevlen, "تشرين") && eq(t, tl, "الأول")) {
-            mon = mon ? mon : 10;
-        } else if (prev && eq(prev, prevlen, "تشرين") && eq(t, tl, "الثاني")) {
-            mon = mon ? mon : 11;
-        } else if (!filler(t, tl)) {
+        } else if (prev && (mm = two_word_month(h, prev, prevlen, t, tl)) != 0) {
+            mon = mon ? mon : mm;
+        } else if (!filler(h, t, tl)) {
             ok = 0;
         }
         prev = t;
@@ -230,18 +266,23 @@ static int word_char(uint32_t c)
            c != 0x3001;
 }
 
-int folio_md_mentions_date(const char *s, size_t n)
+int folio_md_mentions_date(const folio_house *h, const char *s, size_t n)
 {
     char *f = folio_text_fold(s, n);
     if (!f)
         return 0;
     size_t fl = strlen(f);
     int found = 0;
-    /* the Chinese form: a number followed by 月 */
-    const char *yue = "月";
-    for (size_t i = 1; i + 3 <= fl && !found; i++)
-        if (memcmp(f + i, yue, 3) == 0 && f[i - 1] >= '0' && f[i - 1] <= '9')
-            found = 1;
+    /* the month as a number: a number followed by what follows {m} in a
+     * pattern ("8月") */
+    size_t k = 0;
+    for (const char *p; !found && (p = number_pattern(h, &k));) {
+        const char *mark = strstr(p, "{m}") + 3;
+        size_t ml = strcspn(mark, "{ ");
+        for (size_t i = 1; ml && i + ml <= fl && !found; i++)
+            if (memcmp(f + i, mark, ml) == 0 && f[i - 1] >= '0' && f[i - 1] <= '9')
+                found = 1;
+    }
     size_t i = 0, start = 0;
     int inword = 0;
     while (i <= fl && !found) {
@@ -256,7 +297,7 @@ int folio_md_mentions_date(const char *s, size_t n)
         if (w && !inword)
             start = i, inword = 1;
         else if (!w && inword) {
-            if (folio_md_month(f + start, i - start))
+            if (folio_md_month(h, f + start, i - start))
                 found = 1;
             inword = 0;
         }

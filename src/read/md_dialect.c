@@ -210,7 +210,7 @@ static int heading(dl *d, const folio_md_raw *r, int bold_line)
         return FOLIO_E_NOMEM;
     size_t tl = len;
     const char *trimmed = folio_md_trim(text, &tl);
-    if (folio_md_is_annex(trimmed, tl))
+    if (folio_md_is_annex(d->md->house, trimmed, tl))
         return annex(d, r, trimmed, tl);
     folio_block *b = push(d, FOLIO_BLOCK_HEADING, r->pos);
     if (!b)
@@ -339,17 +339,18 @@ static int paragraph(dl *d, const folio_md_raw *r)
     if (!text)
         return FOLIO_E_NOMEM;
     folio_md_label lab;
-    int lang;
+    const char *lang;
     if (one_line && d->annex && d->annex_orig_due &&
-        folio_md_bracket_original(text, len, &lang)) {
-        if (lang < 0)
+        folio_md_bracket_original(d->md->house, text, len, &lang)) {
+        if (!lang)
             folio_warn(d->md->ctx, r->pos, "unknown language in \"%s\"", text);
-        else
-            d->v[d->annex - 1].original_language = folio_lang_code(lang);
+        else if (!(d->v[d->annex - 1].original_language =
+                       folio_strdup(d->md->rep->arena, lang)))
+            return FOLIO_E_NOMEM;
         d->annex_orig_due = 0;
-        return lang < 0 ? plain_paragraph(d, r) : 0;
+        return !lang ? plain_paragraph(d, r) : 0;
     }
-    if (one_line && folio_md_is_annex(text, len))
+    if (one_line && folio_md_is_annex(d->md->house, text, len))
         return annex(d, r, text, len);
     if (folio_md_runs_all_strong(r->runs, r->nruns)) {
         int has = folio_md_heading_label(text, len, &lab);

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "folio/read.h"
+#include "house/house.h"
 #include "model/model.h"
 #include "util/text.h"
 
@@ -35,18 +36,18 @@ const char *folio_md_trim(const char *s, size_t *n);
 
 /* ---- dates (md_dates.c) --------------------------------------------------*/
 
-/* Month 1..12 of a folded month name in any of the six official languages
- * (including Russian genitive forms and both Arabic names), 0 otherwise. */
-int folio_md_month(const char *folded, size_t n);
+/* Month 1..12 of a folded month name in any language of the house (its
+ * [months]: Russian genitive forms, both Arabic names...), 0 otherwise. */
+int folio_md_month(const folio_house *h, const char *folded, size_t n);
 /* Parse a whole string as a date ("14 August 2019", "13 de octubre de
  * 2021", "1er mars 2021", "14 августа 2019 года", "2019年8月14日",
  * "14 آب/أغسطس 2019", "2019-08-14"). Returns 0 and sets y/m/d, or -1. */
-int folio_md_parse_date(const char *s, size_t n, int *y, int *m, int *d);
+int folio_md_parse_date(const folio_house *h, const char *s, size_t n, int *y, int *m, int *d);
 /* Strict ISO 8601 calendar date yyyy-mm-dd (valid day of month). */
 int folio_md_parse_iso_date(const char *s, size_t n, int *y, int *m, int *d);
 /* Whether a line mentions a date: a month name in any language, or the
  * Chinese 年/月 form. Used to tell the venue-and-dates line. */
-int folio_md_mentions_date(const char *s, size_t n);
+int folio_md_mentions_date(const folio_house *h, const char *s, size_t n);
 /* Whether a line holds a year (a 4-digit number from 1945 to 2099). */
 int folio_md_has_year(const char *s, size_t n);
 
@@ -55,34 +56,36 @@ int folio_md_has_year(const char *s, size_t n);
 /* A UN document symbol: "A/HRC/28/4", "E/CN.3/2025/7",
  * "CTOC/COP/WG.4/2021/INF/1/Rev.1", optionally followed by asterisks. */
 int folio_md_is_symbol(const char *s, size_t n);
-/* "United Nations" in one of the six languages. */
-int folio_md_is_wordmark(const char *s, size_t n);
+/* "United Nations" in a language of the house. */
+int folio_md_is_wordmark(const folio_house *h, const char *s, size_t n);
 /* A "Distr.: General" line: returns 1 and sets *d (or *known = 0 when the
  * category word is not recognised), 0 when the line is not a Distr. line. */
-int folio_md_distribution(const char *s, size_t n, folio_distribution *d, int *known);
+int folio_md_distribution(const folio_house *h, const char *s, size_t n, folio_distribution *d,
+                          int *known);
 /* An "Original: English" line (also "Original : anglais", "Язык
- * оригинала: английский", "原文：英文"): returns 1 and sets *lang (-1 when
- * the language is not recognised), 0 when the line is not one. */
-int folio_md_original_line(const char *s, size_t n, int *lang);
+ * оригинала: английский", "原文：英文"): returns 1 and sets *lang (the
+ * code, NULL when the language is not recognised), 0 when the line is not
+ * one. */
+int folio_md_original_line(const folio_house *h, const char *s, size_t n, const char **lang);
 /* "[Original: French]" under an annex heading. */
-int folio_md_bracket_original(const char *s, size_t n, int *lang);
+int folio_md_bracket_original(const folio_house *h, const char *s, size_t n, const char **lang);
 /* A session line ("Thirty-fourth session", "Тридцать четвертая сессия",
  * "56º período de sesiones", "第三十四届会议", "الدورة ..."). */
-int folio_md_is_session(const char *s, size_t n);
+int folio_md_is_session(const folio_house *h, const char *s, size_t n);
 /* An agenda item line ("Item 3 (e) of the provisional agenda"). */
-int folio_md_is_agenda_item(const char *s, size_t n);
+int folio_md_is_agenda_item(const folio_house *h, const char *s, size_t n);
 /* An annex heading: "Annex", "Annex I", "Anexo II", "Annexe", "Приложение
  * III", "附件", "المرفق". */
-int folio_md_is_annex(const char *s, size_t n);
-/* Duty station named in a venue line ("new-york", "geneva", "vienna",
- * "nairobi"), or NULL. */
-const char *folio_md_station_in(const char *s, size_t n);
+int folio_md_is_annex(const folio_house *h, const char *s, size_t n);
+/* Duty station named in a venue line (a station of the house: its names
+ * in every language), or NULL. */
+const char *folio_md_station_in(const folio_house *h, const char *s, size_t n);
 /* The duty station that services a document series ("A/HRC/" → geneva,
- * "CTOC/" → vienna), or NULL. */
-const char *folio_md_station_of_symbol(const char *symbol);
+ * "CTOC/" → vienna: the stations' symbol-series), or NULL. */
+const char *folio_md_station_of_symbol(const folio_house *h, const char *symbol);
 /* A duty station value ("new-york", "New York", "Genève"...) → its
- * canonical name, or NULL. */
-const char *folio_md_station_name(const char *s, size_t n);
+ * name in the house, or NULL. */
+const char *folio_md_station_name(const folio_house *h, const char *s, size_t n);
 
 /* ---- labels (md_labels.c) ------------------------------------------------*/
 
@@ -148,6 +151,7 @@ typedef struct folio_md_raws {
 /* Everything one reading shares. */
 typedef struct folio_md {
     folio_ctx *ctx;
+    const folio_house *house;  /* its languages, months and stations */
     folio_report *rep;
     const char *src;          /* the text given to cmark (front matter blanked) */
     size_t srclen;
@@ -211,8 +215,8 @@ int folio_md_runs_all_strong(const folio_run *runs, size_t n);
 
 /* When the input starts with a front matter block, read it into the meta
  * (creating agenda/title notes) and set *end to the byte just after it. */
-int folio_md_front_matter(folio_ctx *ctx, folio_report *rep, const char *data,
-                          size_t len, size_t *end);
+int folio_md_front_matter(folio_ctx *ctx, const folio_house *h, folio_report *rep,
+                          const char *data, size_t len, size_t *end);
 
 /* ---- masthead and dialect (md_masthead.c, md_dialect.c) -------------------*/
 

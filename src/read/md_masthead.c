@@ -30,8 +30,8 @@ typedef struct mh {
     const char **body;    /* body lines */
     size_t nbody, capbody;
     size_t body_heading;  /* 1 + raw index of a heading taken as last body line */
-    int language;         /* from the language-of-version line, or -1 */
-    int original;
+    const char *language; /* from the language-of-version line, or NULL */
+    const char *original;
 } mh;
 
 /* Notes referenced in the masthead take "*", "**", ... in order. */
@@ -107,12 +107,13 @@ static int append(folio_md *md, const char **field, const char *sep, const char 
 
 /* ---- the probe: does the text start with a masthead? ---------------------*/
 
-static int probe_line(const char *s, size_t n)
+static int probe_line(const folio_house *h, const char *s, size_t n)
 {
     folio_distribution d;
-    int known, lang;
-    return folio_md_is_wordmark(s, n) || folio_md_distribution(s, n, &d, &known) ||
-           folio_md_original_line(s, n, &lang);
+    int known;
+    const char *lang;
+    return folio_md_is_wordmark(h, s, n) || folio_md_distribution(h, s, n, &d, &known) ||
+           folio_md_original_line(h, s, n, &lang);
 }
 
 static int probe(folio_md *md, const folio_md_raw *raw, size_t n)
@@ -128,7 +129,7 @@ static int probe(folio_md *md, const folio_md_raw *raw, size_t n)
             char *e = strchr(p, '\n');
             size_t len = e ? (size_t)(e - p) : strlen(p);
             const char *s = folio_md_trim(p, &len);
-            if (probe_line(s, len))
+            if (probe_line(md->house, s, len))
                 return 1;
             p += (e ? (size_t)(e - p) + 1 : strlen(p));
         }
@@ -144,7 +145,7 @@ static int body_line(mh *h, const char *s, size_t n, const folio_run *runs, size
     folio_meta *m = h->m;
     if (h->agenda_block)
         return append(md, &m->agenda_title, " ", s, n);
-    if (!m->agenda_item && folio_md_is_agenda_item(s, n)) {
+    if (!m->agenda_item && folio_md_is_agenda_item(md->house, s, n)) {
         h->have_after = 1;
         h->agenda_block = 1;
         folio_note *note = mark_notes(md, runs, nr);
@@ -153,7 +154,7 @@ static int body_line(mh *h, const char *s, size_t n, const folio_run *runs, size
         return append(md, &m->agenda_item, " ", s, n);
     }
     mark_notes(md, runs, nr);
-    if (!m->session && folio_md_is_session(s, n)) {
+    if (!m->session && folio_md_is_session(md->house, s, n)) {
         h->have_after = 1;
         return append(md, &m->session, " ", s, n);
     }
@@ -161,7 +162,7 @@ static int body_line(mh *h, const char *s, size_t n, const folio_run *runs, size
      * beside a city ("Geneva, 2019") */
     int year = folio_md_has_year(s, n) && (m->session || memchr(s, ',', n) ||
                                            (s[0] >= '0' && s[0] <= '9'));
-    if (!m->venue_dates && (folio_md_mentions_date(s, n) || year)) {
+    if (!m->venue_dates && (folio_md_mentions_date(md->house, s, n) || year)) {
         h->have_after = 1;
         return append(md, &m->venue_dates, " ", s, n);
     }
@@ -177,13 +178,14 @@ static int top_line(mh *h, const char *s, size_t n, const folio_run *runs, size_
     folio_meta *m = h->m;
     folio_pos pos = nr ? runs[0].pos : (folio_pos){0, 0};
     folio_distribution d;
-    int known, lang, y, mo, day;
+    int known, y, mo, day;
+    const char *lang;
     mark_notes(md, runs, nr);
-    if (folio_md_is_wordmark(s, n))
+    if (folio_md_is_wordmark(md->house, s, n))
         return 0;
     if (!m->symbol && folio_md_is_symbol(s, n))
         return (m->symbol = dup_line(md, s, n)) ? 0 : FOLIO_E_NOMEM;
-    if (folio_md_distribution(s, n, &d, &known)) {
+    if (folio_md_distribution(md->house, s, n, &d, &known)) {
         h->seen_distr = 1;
         if (known)
             m->distribution = d;
@@ -191,13 +193,13 @@ static int top_line(mh *h, const char *s, size_t n, const folio_run *runs, size_
             folio_warn(md->ctx, pos, "unknown distribution \"%.*s\"", (int)n, s);
         return 0;
     }
-    if (!m->date && folio_md_parse_date(s, n, &y, &mo, &day) == 0)
+    if (!m->date && folio_md_parse_date(md->house, s, n, &y, &mo, &day) == 0)
         return (m->date = folio_sprintf(md->rep->arena, "%04d-%02d-%02d", y, mo, day))
                    ? 0 : FOLIO_E_NOMEM;
-    if (folio_md_original_line(s, n, &lang)) {
+    if (folio_md_original_line(md->house, s, n, &lang)) {
         h->seen_original = 1;
         h->phase = BODY; /* the lines under the thick rule follow */
-        if (lang < 0)
+        if (!lang)
             folio_warn(md->ctx, pos, "unknown original language in \"%.*s\"", (int)n, s);
         h->original = lang;
         return 0;
@@ -205,7 +207,7 @@ static int top_line(mh *h, const char *s, size_t n, const folio_run *runs, size_
     char *name = dup_line(md, s, n);
     if (!name)
         return FOLIO_E_NOMEM;
-    if ((h->seen_distr || m->date) && (lang = folio_lang_index(name)) >= 0) {
+    if ((h->seen_distr || m->date) && (lang = folio_house_lang(md->house, name))) {
         h->language = lang;
         return 0;
     }
@@ -278,7 +280,8 @@ static int unlabelled_heading(folio_md *md, const folio_md_raw *b, char **text, 
         return 0;
     if (!(*text = line_text(md, b->runs, b->nruns, len)))
         return 0;
-    return *len && !folio_md_heading_label(*text, *len, &lab) && !folio_md_is_annex(*text, *len);
+    return *len && !folio_md_heading_label(*text, *len, &lab) &&
+           !folio_md_is_annex(md->house, *text, *len);
 }
 
 /* The title at raw[i] and a subtitle after it: returns the next index. */
@@ -301,7 +304,7 @@ static size_t title(folio_md *md, const folio_md_raw *raw, size_t n, size_t i, i
         folio_md_label lab;
         if (!heading && bold_line && (t = line_text(md, b->runs, b->nruns, &len)) && len &&
             len < 300 && !folio_md_heading_label(t, len, &lab) &&
-            !folio_md_number_label(t, len, &lab) && !folio_md_is_annex(t, len))
+            !folio_md_number_label(t, len, &lab) && !folio_md_is_annex(md->house, t, len))
             heading = 1;
         if (heading) {
             m->subtitle = folio_strndup(md->rep->arena, t, len);
@@ -323,7 +326,6 @@ int folio_md_masthead(folio_md *md, const folio_md_raw *raw, size_t n, size_t *b
     mh h = {0};
     h.md = md;
     h.m = m;
-    h.language = h.original = -1;
     m->pos = raw[0].pos;
     size_t i = 0;
     int rc = 0, titled = 0;
@@ -344,7 +346,7 @@ int folio_md_masthead(folio_md *md, const folio_md_raw *raw, size_t n, size_t *b
                     return rc;
                 continue;
             }
-            if (folio_md_heading_label(t, len, &lab) || folio_md_is_annex(t, len))
+            if (folio_md_heading_label(t, len, &lab) || folio_md_is_annex(md->house, t, len))
                 break;
             if (h.heading_form && !h.have_after) {
                 /* the seed: "## Working Group ..." under the Distr. lines */
@@ -376,8 +378,8 @@ int folio_md_masthead(folio_md *md, const folio_md_raw *raw, size_t n, size_t *b
                  * lines: the body starts here */
                 size_t fl;
                 char *first = line_text(md, b->runs, b->nruns, &fl);
-                if (!first || !(folio_md_is_agenda_item(first, fl) ||
-                                (!m->session && folio_md_is_session(first, fl))))
+                if (!first || !(folio_md_is_agenda_item(md->house, first, fl) ||
+                                (!m->session && folio_md_is_session(md->house, first, fl))))
                     break;
             }
         }
@@ -406,16 +408,21 @@ int folio_md_masthead(folio_md *md, const folio_md_raw *raw, size_t n, size_t *b
         }
         m->body = body;
     }
-    if (h.original >= 0)
-        m->original_language = folio_lang_code(h.original);
-    if (h.language >= 0)
-        m->language = folio_lang_code(h.language);
-    else if (m->original_language)
+    /* codes and stations copied: the report may outlive the house */
+    if (h.original && !(m->original_language = folio_strdup(md->rep->arena, h.original)))
+        return FOLIO_E_NOMEM;
+    if (h.language) {
+        if (!(m->language = folio_strdup(md->rep->arena, h.language)))
+            return FOLIO_E_NOMEM;
+    } else if (m->original_language) {
         m->language = m->original_language;
+    }
     if (!m->station && m->venue_dates)
-        m->station = folio_md_station_in(m->venue_dates, strlen(m->venue_dates));
+        m->station = folio_md_station_in(md->house, m->venue_dates, strlen(m->venue_dates));
     if (!m->station)
-        m->station = folio_md_station_of_symbol(m->symbol);
+        m->station = folio_md_station_of_symbol(md->house, m->symbol);
+    if (m->station && !(m->station = folio_strdup(md->rep->arena, m->station)))
+        return FOLIO_E_NOMEM;
     *body_start = i;
     return 0;
 }

@@ -327,7 +327,8 @@ static void overlay_meta(folio_meta *m, const folio_meta *fm, int distribution)
 }
 
 static int read_markdown(folio_ctx *ctx, const char *data, size_t len, const char *name,
-                         const folio_read_options *opt, folio_report **out)
+                         const folio_read_options *opt, const folio_house *house,
+                         folio_report **out)
 {
     size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : DEFAULT_MAX_BYTES;
     int max_depth = opt && opt->max_depth > 0 ? opt->max_depth : DEFAULT_MAX_DEPTH;
@@ -362,6 +363,8 @@ static int read_markdown(folio_ctx *ctx, const char *data, size_t len, const cha
         return folio_error(ctx, FOLIO_E_INPUT, (folio_pos){0, 0},
                            "the report is empty: there is nothing to typeset");
     md.ctx = ctx;
+    if ((rc = folio_house_or_default(ctx, house, &md.house)))
+        return rc;
     md.max_depth = max_depth;
     if ((rc = folio_report_new(ctx, name, &md.rep)))
         return rc;
@@ -369,7 +372,7 @@ static int read_markdown(folio_ctx *ctx, const char *data, size_t len, const cha
     /* front matter: blanked to spaces, so lines and columns stay put */
     size_t bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     size_t fm_end = 0;
-    if ((rc = folio_md_front_matter(ctx, md.rep, data + bom, len - bom, &fm_end)))
+    if ((rc = folio_md_front_matter(ctx, md.house, md.rep, data + bom, len - bom, &fm_end)))
         goto done;
     md.front_matter = fm_end > 0;
     size_t nrefs = 0;
@@ -454,12 +457,13 @@ done:
 }
 
 int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char *name,
-                        const folio_read_options *opt, folio_report **out)
+                        const folio_read_options *opt, const folio_house *house,
+                        folio_report **out)
 {
     unsigned long failures = folio_mem_failures();
     size_t errors = folio_ctx_errors(ctx);
     int rc = folio_ctx_settle(ctx, failures, errors,
-                              read_markdown(ctx, data, len, name, opt, out));
+                              read_markdown(ctx, data, len, name, opt, house, out));
     if (rc) {
         folio_report_free(*out);
         *out = NULL;

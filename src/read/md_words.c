@@ -1,4 +1,5 @@
-/* The words of a UN masthead and of the dialect, in the six languages:
+/* The words of a UN masthead and of the dialect, in the languages of the
+ * house style (each language file gives its own):
  * "United Nations", "Distr.: General", "Original: English", session and
  * agenda lines, annex headings, duty stations, document symbols. */
 #include <stdlib.h>
@@ -82,36 +83,37 @@ int folio_md_is_symbol(const char *s, size_t n)
     return ncomp >= 3 || (ncomp == 2 && second_digit);
 }
 
-/* Compare the folded form of s with a list of folded phrases. */
-static int folded_in(const char *s, size_t n, const char *const *list, size_t count)
+/* A word or phrase of a list in folded text: as a whole word, except for
+ * words of Arabic and Chinese, which have no word boundaries to check. */
+static int has_term(const char *f, const char *term)
+{
+    return (unsigned char)term[0] >= 0xD8 ? strstr(f, term) != NULL : has_word(f, term);
+}
+
+/* The id of the house word the whole of a folded text is, or NULL. */
+static const folio_house_word *whole(const folio_house *h, folio_house_list l, const char *f)
+{
+    size_t count;
+    const folio_house_word *w = folio_house_words(h, l, &count);
+    for (size_t i = 0; i < count; i++)
+        if (!strcmp(f, w[i].text))
+            return &w[i];
+    return NULL;
+}
+
+int folio_md_is_wordmark(const folio_house *h, const char *s, size_t n)
 {
     char *f = folio_text_fold(s, n);
     if (!f)
         return 0;
-    int found = 0;
-    for (size_t i = 0; i < count && !found; i++)
-        found = strcmp(f, list[i]) == 0;
+    int found = whole(h, FOLIO_HL_WORDMARK, f) != NULL;
     free(f);
     return found;
 }
 
-int folio_md_is_wordmark(const char *s, size_t n)
+int folio_md_distribution(const folio_house *h, const char *s, size_t n, folio_distribution *d,
+                          int *known)
 {
-    static const char *const marks[] = {
-        "united nations", "nations unies", "naciones unidas",
-        "организация объединенных наций", "联合国", "الأمم المتحدة", "الامم المتحدة"};
-    return folded_in(s, n, marks, sizeof marks / sizeof marks[0]);
-}
-
-int folio_md_distribution(const char *s, size_t n, folio_distribution *d, int *known)
-{
-    static const struct { const char *word; folio_distribution d; } words[] = {
-        {"general", FOLIO_DISTR_GENERAL},       {"generale", FOLIO_DISTR_GENERAL},
-        {"общая", FOLIO_DISTR_GENERAL},         {"limited", FOLIO_DISTR_LIMITED},
-        {"limitee", FOLIO_DISTR_LIMITED},       {"limitada", FOLIO_DISTR_LIMITED},
-        {"ограниченная", FOLIO_DISTR_LIMITED},  {"restricted", FOLIO_DISTR_RESTRICTED},
-        {"restreinte", FOLIO_DISTR_RESTRICTED}, {"reservada", FOLIO_DISTR_RESTRICTED},
-        {"restringida", FOLIO_DISTR_RESTRICTED}};
     char *f = folio_text_fold(s, n);
     if (!f)
         return 0;
@@ -125,26 +127,26 @@ int folio_md_distribution(const char *s, size_t n, folio_distribution *d, int *k
         p++;
     is_distr = is_distr && *p && !strchr(p, ' ');
     if (is_distr) {
-        *known = 0;
-        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-            if (strcmp(p, words[i].word) == 0) {
-                *d = words[i].d;
-                *known = 1;
-            }
+        const folio_house_word *w = whole(h, FOLIO_HL_DISTR, p);
+        *known = w != NULL;
+        if (w)
+            *d = !strcmp(w->id, "restricted") ? FOLIO_DISTR_RESTRICTED
+                 : !strcmp(w->id, "limited")  ? FOLIO_DISTR_LIMITED
+                                              : FOLIO_DISTR_GENERAL;
     }
     free(f);
     return is_distr;
 }
 
 /* The language named after an "Original:" prefix in folded text. */
-static int original_rest(const char *f, int *lang)
+static int original_rest(const folio_house *h, const char *f, const char **lang)
 {
-    static const char *const prefixes[] = {"original", "язык оригинала", "原文",
-                                           "الأصل", "الاصل"};
-    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-        if (!starts(f, prefixes[i]))
+    size_t count;
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_ORIGINAL, &count);
+    for (size_t i = 0; i < count; i++) {
+        if (!starts(f, w[i].text))
             continue;
-        const char *p = f + strlen(prefixes[i]);
+        const char *p = f + strlen(w[i].text);
         while (*p == ' ')
             p++;
         if (*p != ':')
@@ -152,61 +154,64 @@ static int original_rest(const char *f, int *lang)
         p++;
         while (*p == ' ')
             p++;
-        *lang = folio_lang_index(p);
+        *lang = folio_house_lang(h, p);
         return 1;
     }
     return 0;
 }
 
-int folio_md_original_line(const char *s, size_t n, int *lang)
+int folio_md_original_line(const folio_house *h, const char *s, size_t n, const char **lang)
 {
     char *f = folio_text_fold(s, n);
     if (!f)
         return 0;
-    int r = original_rest(f, lang);
+    int r = original_rest(h, f, lang);
     free(f);
     return r;
 }
 
-int folio_md_bracket_original(const char *s, size_t n, int *lang)
+int folio_md_bracket_original(const folio_house *h, const char *s, size_t n, const char **lang)
 {
     s = folio_md_trim(s, &n);
     if (n < 2 || s[0] != '[' || s[n - 1] != ']')
         return 0;
-    return folio_md_original_line(s + 1, n - 2, lang);
+    return folio_md_original_line(h, s + 1, n - 2, lang);
 }
 
-int folio_md_is_session(const char *s, size_t n)
+int folio_md_is_session(const folio_house *h, const char *s, size_t n)
 {
     if (folio_utf8_count(s, n) > 80)
         return 0;
     char *f = folio_text_fold(s, n);
     if (!f)
         return 0;
-    int r = has_word(f, "session") || has_word(f, "sesion") ||
-            strstr(f, "periodo de sesiones") || has_word(f, "сессия") ||
-            has_word(f, "сессии") || strstr(f, "届会议") || strstr(f, "الدورة");
+    size_t count;
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_SESSION, &count);
+    int r = 0;
+    for (size_t i = 0; i < count && !r; i++)
+        r = has_term(f, w[i].text);
     free(f);
     return r;
 }
 
-int folio_md_is_agenda_item(const char *s, size_t n)
+int folio_md_is_agenda_item(const folio_house *h, const char *s, size_t n)
 {
-    static const char *const leads[] = {"item ", "agenda item ", "point ", "tema ",
-                                        "пункт ", "البند "};
-    static const char *const phrases[] = {
-        "provisional agenda", "preliminary list", "of the agenda", "ordre du jour",
-        "del programa", "повестки дня", "议程", "جدول الأعمال"};
     if (folio_utf8_count(s, n) > 120)
         return 0;
     char *f = folio_text_fold(s, n);
     if (!f)
         return 0;
     int r = 0;
-    for (size_t i = 0; i < sizeof leads / sizeof leads[0] && !r; i++)
-        r = starts(f, leads[i]) && is_digit(f[strlen(leads[i])]);
-    for (size_t i = 0; i < sizeof phrases / sizeof phrases[0] && !r; i++)
-        r = strstr(f, phrases[i]) != NULL;
+    size_t count;
+    /* "Item 3 ...": a lead word and a number; or a phrase anywhere */
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_AGENDA_LEAD, &count);
+    for (size_t i = 0; i < count && !r; i++) {
+        size_t k = strlen(w[i].text);
+        r = starts(f, w[i].text) && f[k] == ' ' && is_digit(f[k + 1]);
+    }
+    w = folio_house_words(h, FOLIO_HL_AGENDA, &count);
+    for (size_t i = 0; i < count && !r; i++)
+        r = strstr(f, w[i].text) != NULL;
     free(f);
     return r;
 }
@@ -227,9 +232,24 @@ static int annex_number(const char *p)
     return folio_md_roman_value(p, n) > 0;
 }
 
-int folio_md_is_annex(const char *s, size_t n)
+/* Numerals of the house written one after another: "一", "二十". */
+static int numerals(const folio_house *h, const char *p)
 {
-    static const char *const words[] = {"annex", "annexe", "anexo", "приложение"};
+    size_t count;
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_NUMERAL, &count);
+    while (*p) {
+        size_t k = 0;
+        while (k < count && !starts(p, w[k].text))
+            k++;
+        if (k == count)
+            return 0;
+        p += strlen(w[k].text);
+    }
+    return 1;
+}
+
+int folio_md_is_annex(const folio_house *h, const char *s, size_t n)
+{
     if (n > 200)
         return 0;
     char *f = folio_text_fold(s, n);
@@ -239,92 +259,77 @@ int folio_md_is_annex(const char *s, size_t n)
     while (fl && (f[fl - 1] == ':' || f[fl - 1] == '.'))
         f[--fl] = 0;
     int r = 0;
-    for (size_t i = 0; i < sizeof words / sizeof words[0] && !r; i++) {
-        size_t wl = strlen(words[i]);
-        if (strncmp(f, words[i], wl) == 0 && (f[wl] == 0 || f[wl] == ' '))
-            r = annex_number(f[wl] ? f + wl + 1 : f + wl);
-    }
-    if (!r && starts(f, "附件")) { /* 附件, 附件一, 附件二... */
-        const char *p = f + strlen("附件");
-        r = 1;
-        while (*p && r) {
-            static const char *const nums[] = {"一", "二", "三", "四", "五",
-                                               "六", "七", "八", "九", "十"};
-            int ok = 0;
-            for (size_t k = 0; k < 10 && !ok; k++)
-                if (starts(p, nums[k])) {
-                    p += strlen(nums[k]);
-                    ok = 1;
-                }
-            r = ok;
+    size_t count;
+    /* the annex labels of the languages ("Annex", "Anexo", "附件",
+     * "المرفق"), and after one what the language numbers annexes with */
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_ANNEX, &count);
+    for (size_t i = 0; i < count && !r; i++) {
+        size_t wl = strlen(w[i].text);
+        if (strncmp(f, w[i].text, wl))
+            continue;
+        const char *p = f + wl;
+        switch (w[i].n) {
+        case FOLIO_ANNEX_NUMERALS: /* 附件, 附件一, 附件二... */
+            r = numerals(h, p);
+            break;
+        case FOLIO_ANNEX_WORD: /* المرفق, المرفق الأول */
+            r = *p == 0 || (*p == ' ' && strchr(p + 1, ' ') == NULL);
+            break;
+        default: /* Annex, Annex I, Annex 2, Annex A */
+            if (*p == 0 || *p == ' ')
+                r = annex_number(*p ? p + 1 : p);
+            break;
         }
     }
-    if (!r && starts(f, "المرفق")) { /* المرفق, المرفق الأول */
-        const char *p = f + strlen("المرفق");
-        r = *p == 0 || (*p == ' ' && strchr(p + 1, ' ') == NULL);
-    }
     free(f);
     return r;
 }
 
-static const struct { const char *name; const char *station; } stations[] = {
-    {"new york", "new-york"},  {"nueva york", "new-york"}, {"нью-йорк", "new-york"},
-    {"纽约", "new-york"},      {"نيويورك", "new-york"},   {"geneva", "geneva"},
-    {"geneve", "geneva"},      {"ginebra", "geneva"},     {"женева", "geneva"},
-    {"日内瓦", "geneva"},      {"جنيف", "geneva"},        {"vienna", "vienna"},
-    {"vienne", "vienna"},      {"viena", "vienna"},       {"вена", "vienna"},
-    {"维也纳", "vienna"},      {"فيينا", "vienna"},       {"nairobi", "nairobi"},
-    {"найроби", "nairobi"},    {"内罗毕", "nairobi"},     {"نيروبي", "nairobi"},
-};
-
-const char *folio_md_station_in(const char *s, size_t n)
+const char *folio_md_station_in(const folio_house *h, const char *s, size_t n)
 {
     char *f = folio_text_fold(s, n);
     if (!f)
         return NULL;
     const char *r = NULL;
-    for (size_t i = 0; i < sizeof stations / sizeof stations[0] && !r; i++) {
-        const char *name = stations[i].name;
-        /* Arabic and Chinese names: no word boundaries to check */
-        int found = (unsigned char)name[0] >= 0xD8 ? strstr(f, name) != NULL
-                                                   : has_word(f, name);
-        if (found)
-            r = stations[i].station;
-    }
+    size_t count;
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_STATION_NAME, &count);
+    for (size_t i = 0; i < count && !r; i++)
+        if (has_term(f, w[i].text))
+            r = w[i].id;
     free(f);
     return r;
 }
 
-const char *folio_md_station_name(const char *s, size_t n)
+const char *folio_md_station_name(const folio_house *h, const char *s, size_t n)
 {
     char *f = folio_text_fold(s, n);
     if (!f)
         return NULL;
     const char *r = NULL;
-    if (strcmp(f, "new-york") == 0 || strcmp(f, "newyork") == 0)
-        r = "new-york";
-    for (size_t i = 0; i < sizeof stations / sizeof stations[0] && !r; i++)
-        if (strcmp(f, stations[i].name) == 0)
-            r = stations[i].station;
+    /* the station's own name, "new-york", also without its hyphens */
+    for (size_t i = 0; i < h->nstations && !r; i++) {
+        const char *id = h->stations[i];
+        char bare[128];
+        size_t k = 0;
+        for (const char *p = id; *p && k + 1 < sizeof bare; p++)
+            if (*p != '-')
+                bare[k++] = *p;
+        bare[k] = 0;
+        if (!strcmp(f, id) || !strcmp(f, bare))
+            r = id;
+    }
+    size_t count;
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_STATION_NAME, &count);
+    for (size_t i = 0; i < count && !r; i++)
+        if (strcmp(f, w[i].text) == 0)
+            r = w[i].id;
     free(f);
     return r;
 }
 
-const char *folio_md_station_of_symbol(const char *symbol)
+const char *folio_md_station_of_symbol(const folio_house *h, const char *symbol)
 {
     /* series serviced by one duty station (a fallback when the text names
      * no city) */
-    static const struct { const char *prefix; const char *station; } series[] = {
-        {"A/HRC/", "geneva"},   {"CCPR/", "geneva"},   {"CERD/", "geneva"},
-        {"CAT/", "geneva"},     {"CRC/", "geneva"},    {"CRPD/", "geneva"},
-        {"E/C.12/", "geneva"},  {"ECE/", "geneva"},    {"TD/", "geneva"},
-        {"CTOC/", "vienna"},    {"CAC/", "vienna"},    {"E/CN.7/", "vienna"},
-        {"E/CN.15/", "vienna"}, {"A/AC.105/", "vienna"}, {"UNEP/", "nairobi"},
-        {"HSP/", "nairobi"}};
-    if (!symbol)
-        return NULL;
-    for (size_t i = 0; i < sizeof series / sizeof series[0]; i++)
-        if (starts(symbol, series[i].prefix))
-            return series[i].station;
-    return NULL;
+    return folio_house_longest_prefix(h, FOLIO_HL_SERIES, symbol);
 }

@@ -15,6 +15,7 @@
 
 typedef struct build {
     folio_ctx *ctx;
+    const folio_house *house;
     folio_report *rep;
     int max_depth;
     folio_note **by_id; /* notes sorted by id, for look-ups */
@@ -387,7 +388,14 @@ static int meta(build *b, xmlNodePtr n)
                 rc = content(b, c, (const char **)((char *)m + fields[i].field));
                 done = 1;
             }
-        if (done) {
+        if (done && !rc && !strcmp(name, "station") &&
+            folio_house_station_index(b->house, m->station) < 0) {
+            const char *known = folio_house_list_text(b->rep->arena, b->house, 1, ", ", " or ");
+            rc = known ? folio_error(b->ctx, FOLIO_E_INPUT, where(c),
+                                     "<station>: unknown duty station \"%s\" (%s)", m->station,
+                                     known)
+                       : FOLIO_E_NOMEM;
+        } else if (done) {
         } else if (!strcmp(name, "distribution")) {
             if (!(rc = content(b, c, &v)))
                 m->distribution = !strcmp(v, "limited")      ? FOLIO_DISTR_LIMITED
@@ -409,9 +417,10 @@ static int meta(build *b, xmlNodePtr n)
     return 0;
 }
 
-int folio_xml_build(folio_ctx *ctx, xmlDocPtr doc, int max_depth, folio_report *rep)
+int folio_xml_build(folio_ctx *ctx, const folio_house *house, xmlDocPtr doc, int max_depth,
+                    folio_report *rep)
 {
-    build b = {ctx, rep, max_depth, NULL};
+    build b = {ctx, house, rep, max_depth, NULL};
     xmlNodePtr root = xmlDocGetRootElement(doc), m = NULL, bl = NULL, notes = NULL;
     int rc;
     for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next) {

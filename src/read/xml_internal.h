@@ -7,6 +7,7 @@
 #include <libxml/tree.h>
 
 #include "folio/read.h"
+#include "house/house.h"
 #include "model/model.h"
 
 /* Parse `data` without network, DTD or entities (a DOCTYPE is an error),
@@ -24,11 +25,12 @@ int folio_xml_is_akn(xmlDocPtr doc);
 
 /* Build the report model from an Akoma Ntoso tree (docs/akn.md). `data`
  * is the parsed input, for the columns of diagnostics. */
-int folio_akn_build(folio_ctx *ctx, xmlDocPtr doc, const char *data, size_t len,
-                    int max_depth, folio_report *rep);
+int folio_akn_build(folio_ctx *ctx, const folio_house *house, xmlDocPtr doc,
+                    const char *data, size_t len, int max_depth, folio_report *rep);
 
 /* Build the report model from a validated tree. Nesting deeper than
- * max_depth is an error. */
-int folio_xml_build(folio_ctx *ctx, xmlDocPtr doc, int max_depth, folio_report *rep);
+ * max_depth is an error; so is a station the house does not define. */
+int folio_xml_build(folio_ctx *ctx, const folio_house *house, xmlDocPtr doc, int max_depth,
+                    folio_report *rep);
 
 #endif

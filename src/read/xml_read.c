@@ -15,7 +15,8 @@ enum {
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)
 
 static int read_xml(folio_ctx *ctx, const char *data, size_t len, const char *name,
-                    const folio_read_options *opt, folio_report **out)
+                    const folio_read_options *opt, const folio_house *house,
+                    folio_report **out)
 {
     size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : DEFAULT_MAX_BYTES;
     int max_depth = opt && opt->max_depth > 0 ? opt->max_depth : DEFAULT_MAX_DEPTH;
@@ -34,14 +35,15 @@ static int read_xml(folio_ctx *ctx, const char *data, size_t len, const char *na
                          "input is %zu bytes, more than the limit of %zu", len, max_bytes);
         goto done;
     }
-    if ((rc = folio_xml_parse(ctx, data, len, &doc)))
+    if ((rc = folio_house_or_default(ctx, house, &house)) ||
+        (rc = folio_xml_parse(ctx, data, len, &doc)))
         goto done;
     if ((rc = folio_report_new(ctx, name, &rep)))
         goto done;
     if (folio_xml_is_akn(doc))
-        rc = folio_akn_build(ctx, doc, data, len, max_depth, rep);
+        rc = folio_akn_build(ctx, house, doc, data, len, max_depth, rep);
     else if (!(rc = folio_xml_validate(ctx, doc)))
-        rc = folio_xml_build(ctx, doc, max_depth, rep);
+        rc = folio_xml_build(ctx, house, doc, max_depth, rep);
     if (rc)
         goto done;
     if ((rc = folio_report_check_limits(ctx, rep, &lim)))
@@ -55,11 +57,12 @@ done:
 }
 
 int folio_read_xml(folio_ctx *ctx, const char *data, size_t len, const char *name,
-                   const folio_read_options *opt, folio_report **out)
+                   const folio_read_options *opt, const folio_house *house,
+                   folio_report **out)
 {
     unsigned long failures = folio_mem_failures();
     size_t errors = folio_ctx_errors(ctx);
-    int rc = folio_ctx_settle(ctx, failures, errors, read_xml(ctx, data, len, name, opt, out));
+    int rc = folio_ctx_settle(ctx, failures, errors, read_xml(ctx, data, len, name, opt, house, out));
     if (rc) {
         folio_report_free(*out);
         *out = NULL;

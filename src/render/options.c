@@ -1,5 +1,5 @@
 /* folio_render's versioned options: their defaults, and the check of the
- * metadata they override. */
+ * metadata they override against the house style in use. */
 #include "render/render_internal.h"
 
 int folio_render_options_init(folio_render_options *o, unsigned version)
@@ -12,7 +12,8 @@ int folio_render_options_init(folio_render_options *o, unsigned version)
     return 0;
 }
 
-int folio_render_check_options(folio_ctx *ctx, const folio_render_options *o)
+int folio_render_check_options(folio_ctx *ctx, const folio_render_options *o,
+                               const folio_house *house)
 {
     const struct {
         folio_field field;
@@ -20,20 +21,14 @@ int folio_render_check_options(folio_ctx *ctx, const folio_render_options *o)
     } overrides[] = {{FOLIO_FIELD_STATION, "station", o->station},
                      {FOLIO_FIELD_LANGUAGE, "language", o->language},
                      {FOLIO_FIELD_DATE, "date", o->date}};
-    int rc = folio_check_version(ctx, o->version, FOLIO_RENDER_OPTIONS_VERSION,
-                                 "folio_render_options");
-    if (rc)
-        return rc;
     for (size_t i = 0; i < sizeof overrides / sizeof overrides[0]; i++) {
         const char *v = overrides[i].value;
-        const char *why = v ? folio_field_problem(overrides[i].field, v) : NULL;
+        char buf[512];
+        const char *why = v ? folio_field_problem(house, overrides[i].field, v, buf, sizeof buf)
+                            : NULL;
         if (why)
             return folio_error(ctx, FOLIO_E_USAGE, (folio_pos){0, 0},
                                "folio_render: the %s \"%s\": %s", overrides[i].name, v, why);
     }
-    if (o->to_memory & ~(unsigned)(FOLIO_PDF | FOLIO_DOCX))
-        return folio_error(ctx, FOLIO_E_USAGE, (folio_pos){0, 0},
-                           "folio_render: to_memory 0x%X: only FOLIO_PDF and FOLIO_DOCX",
-                           o->to_memory);
     return 0;
 }

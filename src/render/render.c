@@ -62,8 +62,13 @@ int folio_render(folio_ctx *ctx, const folio_report *r, const folio_resources *r
     errors = ctx->nerrors;
     if (!opt)
         opt = &nothing;
-    if ((rc = folio_render_check_options(ctx, opt)))
+    if ((rc = folio_check_version(ctx, opt->version, FOLIO_RENDER_OPTIONS_VERSION,
+                                  "folio_render_options")))
         return rc;
+    if (opt->to_memory & ~(unsigned)(FOLIO_PDF | FOLIO_DOCX))
+        return folio_error(ctx, FOLIO_E_USAGE, (folio_pos){0, 0},
+                           "folio_render: to_memory 0x%X: only FOLIO_PDF and FOLIO_DOCX",
+                           opt->to_memory);
     if (!r)
         return folio_error(ctx, FOLIO_E_USAGE, (folio_pos){0, 0}, "folio_render: no report");
     if (opt->to_memory && !out)
@@ -79,11 +84,12 @@ int folio_render(folio_ctx *ctx, const folio_report *r, const folio_resources *r
     folio_limits lim = {opt->max_notes, opt->max_table_cells, opt->max_paragraph_bytes};
     if (!res && !(rc = folio_resources_load(ctx, NULL, &own)))
         res = own;
-    if (rc || (rc = folio_report_check_limits(ctx, r, &lim)))
+    if (rc || (rc = folio_render_check_options(ctx, opt, res->house)) ||
+        (rc = folio_report_check_limits(ctx, r, &lim)))
         goto done;
-    folio_style_options style = {res->style_path, opt->station, opt->language,
+    folio_style_options style = {res->house, opt->station, opt->language,
                                  opt->symbol, opt->job_number, opt->date};
-    if ((rc = folio_style_apply(ctx, r, &style, &flow)))
+    if ((rc = folio_style_apply(ctx, r, &style, res->fonts, &flow)))
         goto done;
     if ((want_pdf || opt->trace) && (rc = folio_layout_run(ctx, flow, res->fonts, &layout)))
         goto done;

@@ -9,8 +9,9 @@
 #include "util/output.h"
 #include "util/version.h"
 
-/* options.c: the version and the overridden metadata. */
-int folio_render_check_options(folio_ctx *ctx, const folio_render_options *o);
+/* options.c: the overridden metadata, against `house`. */
+int folio_render_check_options(folio_ctx *ctx, const folio_render_options *o,
+                               const folio_house *house);
 
 /* outputs.c: one format's output, in memory and/or to its file. */
 typedef struct folio_render_out {

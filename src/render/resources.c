@@ -1,5 +1,6 @@
-/* Resources: the fonts (loaded and measured once) and the house style,
- * shared read-only by every render that is given them. */
+/* Resources: the fonts (loaded and measured once) and the house style
+ * (loaded once, given, or the process's default house), shared read-only
+ * by every render that is given them. */
 #include <stdlib.h>
 
 #include "render/resources.h"
@@ -28,11 +29,20 @@ int folio_resources_load(folio_ctx *ctx, const folio_resources_options *opt,
     if (opt && (rc = folio_check_version(ctx, opt->version, FOLIO_RESOURCES_OPTIONS_VERSION,
                                          "folio_resources_options")))
         return rc;
-    if (!(res = folio_calloc(1, sizeof *res)) ||
-        (opt && opt->style_path && !(res->style_path = folio_mem_strdup(opt->style_path)))) {
-        rc = folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
+    if (!(res = folio_calloc(1, sizeof *res))) {
+        rc = FOLIO_E_NOMEM;
         goto done;
     }
+    if (opt && opt->house)
+        res->house = opt->house;
+    else if (opt && opt->style_path)
+        rc = folio_house_load(ctx, opt->style_path, &res->own_house);
+    else
+        rc = folio_house_default(ctx, &res->house);
+    if (rc)
+        goto done;
+    if (res->own_house)
+        res->house = res->own_house;
     if ((rc = folio_fonts_load(ctx, opt ? opt->fonts_dir : NULL, &res->fonts)))
         goto done;
     *out = res;
@@ -51,6 +61,11 @@ void folio_resources_free(folio_resources *res)
     if (!res)
         return;
     folio_fonts_free(res->fonts);
-    free(res->style_path);
+    folio_house_free(res->own_house);
     free(res);
+}
+
+const folio_house *folio_resources_house(const folio_resources *res)
+{
+    return res ? res->house : NULL;
 }

@@ -4,11 +4,13 @@
 #define FOLIO_RENDER_RESOURCES_H
 
 #include "folio/render.h"
+#include "house/house.h"
 #include "layout/fonts.h"
 
 struct folio_resources {
-    folio_fonts *fonts;      /* loaded and measured, read-only */
-    char *style_path;        /* house style file; NULL: the built-in */
+    folio_fonts *fonts;         /* loaded and measured, read-only */
+    const folio_house *house;   /* the house in use: own, given or default */
+    folio_house *own_house;     /* loaded from style_path, freed with these */
 };
 
 #endif

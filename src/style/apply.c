@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "style/style_internal.h"
+#include "util/text.h"
 
 typedef struct counters {
     int para, chapter, section, subsection, annex, nannexes;
@@ -160,8 +161,9 @@ static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
             ob->src = b;
             ob->in_annex = c->annex;
             /* "[Original: French]", in the labels of the document's language */
-            const char *line = folio_style_original_line(f->arena, s->house, f->lang.code,
-                                                   folio_lang_index(b->original_language));
+            const char *line = folio_style_original_line(
+                f->arena, s->house, f->lang.code,
+                folio_house_lang(s->house, b->original_language));
             const char *t = folio_sprintf(f->arena, "[%s]", line ? line : b->original_language);
             if (!(ob->runs = text_run(f->arena, t)))
                 return FOLIO_E_NOMEM;
@@ -182,6 +184,9 @@ static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
 
 
 
+/* The duty station: asked for, or the report's, or the one whose job
+ * numbers start as the report's does, or the one that services the
+ * symbol's series, or the house's default. */
 static const char *pick_station(const folio_report *r, const folio_style_options *opt,
                                 const folio_house *h)
 {
@@ -190,14 +195,101 @@ static const char *pick_station(const folio_report *r, const folio_style_options
     if (r->meta.station)
         return r->meta.station;
     const char *job = opt->job_number ? opt->job_number : r->meta.job_number;
-    if (job && !strncmp(job, "GE.", 3))
-        return "geneva";
-    if (job && !strncmp(job, "V.", 2))
-        return "vienna";
-    if (job && job[0] == 'K')
-        return "nairobi";
+    const char *symbol = opt->symbol ? opt->symbol : r->meta.symbol;
+    const char *by = folio_house_longest_prefix(h, FOLIO_HL_JOB_PREFIX, job);
+    if (!by)
+        by = folio_house_longest_prefix(h, FOLIO_HL_SERIES, symbol);
+    if (by)
+        return by;
     const char *d = folio_house_get(h, "document", "default-station");
     return d ? d : "new-york";
+}
+
+/* The folded words of a list value, for comparing with folded text. */
+static int folded_list(folio_arena *a, const char *list, const char ***out, size_t *n)
+{
+    const char *s;
+    size_t len, count = 0;
+    while (folio_house_item(list, (int)count, &s, &len))
+        count++;
+    *n = 0;
+    *out = count ? folio_alloc(a, count * sizeof **out) : NULL;
+    if (count && !*out)
+        return FOLIO_E_NOMEM;
+    for (size_t i = 0; i < count; i++) {
+        folio_house_item(list, (int)i, &s, &len);
+        char *f = len ? folio_text_fold(s, len) : NULL;
+        if (len && !f)
+            return FOLIO_E_NOMEM;
+        if (f) {
+            (*out)[(*n)++] = folio_strdup(a, f);
+            free(f);
+            if (!(*out)[*n - 1])
+                return FOLIO_E_NOMEM;
+        }
+    }
+    return 0;
+}
+
+/* A cost of line breaking: the language's own, else the house's. */
+static int cost(folio_ctx *ctx, const folio_house *h, const char *lang_sec, const char *key,
+                int32_t *out)
+{
+    return folio_house_int(ctx, h, folio_house_get(h, lang_sec, key) ? lang_sec : "breaking",
+                           key, 0, 1000000, out);
+}
+
+/* "1/3": a part of a whole. */
+static int fraction(folio_ctx *ctx, const folio_house *h, const char *lang_sec,
+                    const char *key, int32_t *num, int32_t *den)
+{
+    const char *sec = folio_house_get(h, lang_sec, key) ? lang_sec : "breaking";
+    const char *v = folio_house_get(h, sec, key);
+    int a, b, k = 0;
+    if (!v || sscanf(v, "%d/%d%n", &a, &b, &k) != 2 || v[k] || a < 0 || b < 1 || a > b * 4)
+        return v ? folio_house_bad(ctx, h, sec, key, "not a fraction such as 1/3")
+                 : folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
+                               "%s: the house style lacks [breaking] %s", h->file, key);
+    *num = a;
+    *den = b;
+    return 0;
+}
+
+/* How the language breaks lines: costs, hyphenation, the words a number
+ * stays with. */
+static int breaking_rules(folio_ctx *ctx, const folio_house *h, folio_flow *f)
+{
+    folio_lang_labels *l = &f->lang;
+    folio_break_costs *c = &l->costs;
+    char sec[64], brk[80];
+    snprintf(sec, sizeof sec, "lang.%s", l->code);
+    snprintf(brk, sizeof brk, "%s.breaking", sec);
+    int rc;
+    if ((rc = cost(ctx, h, brk, "pretolerance", &c->pretolerance)) ||
+        (rc = cost(ctx, h, brk, "tolerance", &c->tolerance)) ||
+        (rc = cost(ctx, h, brk, "loose-tolerance", &c->loose_tolerance)) ||
+        (rc = cost(ctx, h, brk, "line-penalty", &c->line_penalty)) ||
+        (rc = cost(ctx, h, brk, "adjacent-demerits", &c->adj_demerits)) ||
+        (rc = cost(ctx, h, brk, "double-hyphen-demerits", &c->double_hyphen_demerits)) ||
+        (rc = cost(ctx, h, brk, "final-hyphen-demerits", &c->final_hyphen_demerits)) ||
+        (rc = cost(ctx, h, brk, "hyphen-penalty", &c->hyphen_penalty)) ||
+        (rc = cost(ctx, h, brk, "explicit-hyphen-penalty", &c->exhyphen_penalty)) ||
+        (rc = cost(ctx, h, brk, "cut-penalty", &c->cut_penalty)) ||
+        (rc = cost(ctx, h, brk, "emergency-stretch", &c->emergency_stretch)) ||
+        (rc = fraction(ctx, h, brk, "space-stretch", &c->stretch_num, &c->stretch_den)) ||
+        (rc = fraction(ctx, h, brk, "space-shrink", &c->shrink_num, &c->shrink_den)))
+        return rc;
+    int32_t left, right;
+    if ((rc = folio_house_int(ctx, h, folio_house_get(h, sec, "hyphen-min-left") ? sec : "breaking",
+                              "hyphen-min-left", 1, 20, &left)) ||
+        (rc = folio_house_int(ctx, h, folio_house_get(h, sec, "hyphen-min-right") ? sec : "breaking",
+                              "hyphen-min-right", 1, 20, &right)))
+        return rc;
+    l->hyph_left = left;
+    l->hyph_right = right;
+    l->hyphenation = folio_house_get(h, sec, "hyphenation");
+    return folded_list(f->arena, folio_house_get(h, sec, "nobreak-after"), &l->nobreak_after,
+                       &l->nnobreak);
 }
 
 static int pick_language(folio_ctx *ctx, const folio_report *r,
@@ -207,29 +299,39 @@ static int pick_language(folio_ctx *ctx, const folio_report *r,
                     : r->meta.language ? r->meta.language
                     : r->meta.original_language ? r->meta.original_language
                     : folio_house_get(h, "document", "default-language");
-    int idx = folio_lang_index(l ? l : "en");
-    char sec[32];
-    if (idx < 0)
+    const char *code = folio_house_lang(h, l ? l : "en");
+    char sec[64];
+    if (!code)
         return folio_error(ctx, FOLIO_E_USAGE, (folio_pos){0, 0},
-                           "unknown language \"%s\" (one of en fr es ru zh ar)", l);
-    f->lang.code = folio_lang_code(idx);
+                           "unknown language \"%s\" (one of %s)", l,
+                           folio_house_list_text(f->arena, h, 0, " ", " "));
+    f->lang.code = code;
     snprintf(sec, sizeof sec, "lang.%s", f->lang.code);
+    /* labels a language file leaves out are English's */
     const char *letter = folio_house_get(h, sec, "job-letter");
     const char *annex = folio_house_get(h, sec, "annex");
     const char *paren = folio_house_get(h, sec, "paren-labels");
     const char *tag = folio_house_get(h, sec, "tag");
-    f->lang.job_letter = letter ? letter[0] : 'E';
-    f->lang.annex = annex ? annex : "Annex";
+    if (!letter)
+        letter = folio_house_get(h, "lang.en", "job-letter");
+    if (!annex)
+        annex = folio_house_get(h, "lang.en", "annex");
+    if (!letter || !*letter || !annex)
+        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
+                           "the house style's [lang.%s] lacks job-letter or annex", code);
+    f->lang.job_letter = letter[0];
+    f->lang.annex = annex;
     f->lang.french_punct = paren && !strcmp(paren, "no");
     f->lang_tag = tag ? tag : f->lang.code;
-    return 0;
+    return breaking_rules(ctx, h, f);
 }
 
 int folio_style_apply(folio_ctx *ctx, const folio_report *r,
-                      const folio_style_options *opt, folio_flow **out)
+                      const folio_style_options *opt, const folio_fonts *fonts,
+                      folio_flow **out)
 {
     static const folio_style_options none = {0};
-    folio_house h;
+    const folio_house *h = NULL;
     styles s;
     counters c;
     size_t cap = 0;
@@ -245,14 +347,22 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     }
     f->arena = a;
     f->report = r;
-    if ((rc = folio_house_load(ctx, a, opt->style_path, &h)) ||
-        (rc = folio_style_load_pstyles(ctx, &h, f)) ||
-        (rc = pick_language(ctx, r, opt, &h, f)))
+    if ((rc = folio_house_or_default(ctx, opt->house, &h)) ||
+        (rc = folio_style_load_pstyles(ctx, h, f)) ||
+        (rc = pick_language(ctx, r, opt, h, f)))
         goto done;
-    const char *station = pick_station(r, opt, &h);
-    if ((rc = folio_style_load_page(ctx, &h, station, &f->page)) ||
-        (rc = folio_style_masthead(ctx, &h, r, opt, station, f)) ||
-        (rc = folio_style_emblem_image(ctx, &h, f)))
+    f->house = h;
+    const char *station = pick_station(r, opt, h);
+    /* the class (by symbol or title) may change the page and furniture */
+    const char *cls = folio_style_pick_class(a, h, opt->symbol ? opt->symbol : r->meta.symbol,
+                                             r->meta.title);
+    if (!cls) {
+        rc = FOLIO_E_NOMEM;
+        goto done;
+    }
+    if ((rc = folio_style_load_page(ctx, h, station, cls, &f->page)) ||
+        (rc = folio_style_masthead(ctx, h, r, opt, station, f)) ||
+        (rc = folio_style_emblem_image(ctx, h, f)))
         goto done;
     if ((rc = need(ctx, f, "UNPara", &s.para)) || (rc = need(ctx, f, "UNItem1", &s.item1)) ||
         (rc = need(ctx, f, "UNItem2", &s.item2)) || (rc = need(ctx, f, "UNBullet", &s.bullet)) ||
@@ -270,17 +380,17 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
         (rc = need(ctx, f, "UNFooter", &f->footer_style)))
         goto done;
     s.h[0] = s.title;
-    s.house = &h;
+    s.house = h;
     f->note_style = s.note;
 
     int32_t v;
-    if ((rc = folio_house_length(ctx, &h, "document", "note-marker-indent", -FOLIO_PT(10.7), &v)))
+    if ((rc = folio_house_length(ctx, h, "document", "note-marker-indent", -FOLIO_PT(10.7), &v)))
         goto done;
     f->note_marker_indent = v;
-    if ((rc = folio_house_length(ctx, &h, "document", "end-rule-width", FOLIO_PT(85), &v)))
+    if ((rc = folio_house_length(ctx, h, "document", "end-rule-width", FOLIO_PT(85), &v)))
         goto done;
     f->end_rule_width = v;
-    if ((rc = folio_house_length(ctx, &h, "document", "masthead-lines-width",
+    if ((rc = folio_house_length(ctx, h, "document", "masthead-lines-width",
                            f->page.column_right - f->page.frame_left, &v)))
         goto done;
     f->mast_lines_width = v;
@@ -288,8 +398,8 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
      * (both checked), else pdfTeX's customary 2 % */
     char lang_sec[32];
     snprintf(lang_sec, sizeof lang_sec, "lang.%s", f->lang.code);
-    if ((rc = folio_house_permille(ctx, &h, "document", "font-expansion", 20, 50, &v)) ||
-        (rc = folio_house_permille(ctx, &h, lang_sec, "font-expansion", v, 50, &v)))
+    if ((rc = folio_house_permille(ctx, h, "document", "font-expansion", 20, 50, &v)) ||
+        (rc = folio_house_permille(ctx, h, lang_sec, "font-expansion", v, 50, &v)))
         goto done;
     f->font_expansion = v;
 
@@ -299,9 +409,9 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     for (size_t i = 0; i < r->nblocks; i++)
         if ((rc = style_block(ctx, f, &s, &r->blocks[i], &c, &cap)))
             goto done;
-    if ((rc = folio_style_number_notes(f, &s, yes(folio_house_get(&h, "document", "notes-restart-in-annex")), &cap)))
+    if ((rc = folio_style_number_notes(f, &s, yes(folio_house_get(h, "document", "notes-restart-in-annex")), &cap)))
         goto done;
-    if (folio_style_ends_with_notes_heading(r, &h)) {
+    if (folio_style_ends_with_notes_heading(r, h)) {
         const folio_pstyle *en;
         if ((rc = need(ctx, f, "UNEndnote", &en)) || (rc = folio_style_list_endnotes(f, en, &cap)))
             goto done;
@@ -316,6 +426,8 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     qsort(f->note_index, f->nnotes, sizeof *f->note_index, folio_style_by_note_ptr);
     f->mast.title_note = r->meta.title_note ? folio_flow_note(f, r->meta.title_note) : NULL;
     f->mast.agenda_note = r->meta.agenda_note ? folio_flow_note(f, r->meta.agenda_note) : NULL;
+    if ((rc = folio_style_furniture(ctx, h, fonts, cls, f)))
+        goto done;
     *out = f;
     f = NULL;
 done:

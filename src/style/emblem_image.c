@@ -20,27 +20,28 @@ int folio_style_emblem_image(folio_ctx *ctx, const folio_house *h, folio_flow *f
     if (!v || !*v)
         return 0;
     const char *path = v;
-    const char *slash = strrchr(h->file, '/');
+    const char *file = folio_house_file_of(h, "document", "emblem-image");
+    const char *slash = strrchr(file, '/');
     if (v[0] != '/' && slash) /* relative to the style file's folder */
-        path = folio_sprintf(f->arena, "%.*s/%s", (int)(slash - h->file), h->file, v);
+        path = folio_sprintf(f->arena, "%.*s/%s", (int)(slash - file), file, v);
     if (!path)
         return FOLIO_E_NOMEM;
     unsigned char b[33];
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){line, 1},
-                           "%s:%d: emblem-image %s: %s", h->file, line, path, strerror(errno));
+                           "%s:%d: emblem-image %s: %s", file, line, path, strerror(errno));
     size_t n = fread(b, 1, sizeof b, fp);
     fclose(fp);
     static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     if (n < sizeof b || memcmp(b, sig, 8) || memcmp(b + 12, "IHDR", 4))
         return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){line, 1},
-                           "%s:%d: emblem-image %s is not a PNG file", h->file, line, path);
+                           "%s:%d: emblem-image %s is not a PNG file", file, line, path);
     uint32_t w = be32(b + 16), ht = be32(b + 20);
     if (b[24] != 8 || b[28] != 0 || w == 0 || ht == 0 || w > 20000 || ht > 20000)
         return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){line, 1},
                            "%s:%d: emblem-image %s must be an 8-bit, non-interlaced PNG",
-                           h->file, line, path);
+                           file, line, path);
     f->mast.emblem_image = path;
     f->mast.emblem_px_w = (int)w;
     f->mast.emblem_px_h = (int)ht;

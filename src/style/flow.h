@@ -7,6 +7,7 @@
 #define FOLIO_FLOW_H
 
 #include "model/model.h"
+#include "art/art.h"
 
 typedef enum folio_face { FOLIO_FACE_REGULAR, FOLIO_FACE_BOLD,
                           FOLIO_FACE_ITALIC, FOLIO_FACE_BOLD_ITALIC,
@@ -127,20 +128,171 @@ typedef struct folio_masthead {
                                     NULL when the station prints none there */
 } folio_masthead;
 
-/* Labels that depend on the language. */
+/* ---- The page furniture ------------------------------------------------
+ * The masthead, the first-page footer and the running heads and feet,
+ * decided once by the style stage (src/style/furniture.c) from the house
+ * style's [masthead], [footer] and [running-head] sections, the station
+ * and the document's class. The PDF layout places these items, the DOCX
+ * writer maps them to its header and footer parts: neither decides a
+ * measure. Positions are page coordinates in millipoints (x from the
+ * page's left edge, y from its top; text at its baseline). */
+
+/* A text: absent when `text` is NULL (its font and place may still be
+ * given, for the writers' styles). */
+typedef struct folio_furn_text {
+    const char *text;
+    folio_face face;
+    int32_t size;
+    int32_t x, y;                /* start and baseline */
+    int32_t width;               /* measured with the house fonts */
+} folio_furn_text;
+
+/* A box (artwork, image): absent when w is 0. Top-left corner and size. */
+typedef struct folio_furn_box {
+    int32_t x, y, w, h;
+} folio_furn_box;
+
+/* A horizontal rule from x over w; y is its place even when it is not
+ * drawn (thickness 0): the masthead grid's rows end there. */
+typedef struct folio_furn_rule {
+    int32_t x, y, w, thickness;
+} folio_furn_rule;
+
+/* Which edge of the frame a later-page text keeps (0: the text is
+ * absent). */
+typedef enum folio_side { FOLIO_SIDE_NONE, FOLIO_SIDE_LEFT, FOLIO_SIDE_RIGHT } folio_side;
+
+/* The lines under the thick rule, by what they say. */
+typedef enum folio_mast_role {
+    FOLIO_MAST_BODY,             /* the body ("Human Rights Council") */
+    FOLIO_MAST_SUBSIDIARY,       /* further body lines (working group) */
+    FOLIO_MAST_SESSION,
+    FOLIO_MAST_VENUE,            /* venue and dates */
+    FOLIO_MAST_AGENDA,           /* "Item 3 of the provisional agenda" */
+    FOLIO_MAST_AGENDA_TITLE,
+    FOLIO_MAST_ROLES
+} folio_mast_role;
+
+typedef struct folio_furn_font {
+    folio_face face;
+    int32_t size;
+} folio_furn_font;
+
+typedef struct folio_furn_line {
+    const char *text;
+    folio_mast_role role;
+    const folio_fnote *note;     /* its mark follows the text, or NULL */
+} folio_furn_line;
+
+typedef struct folio_furniture {
+    const char *class_name;      /* the document class ("report") */
+
+    /* First page: the masthead grid between the thin and thick rules. */
+    folio_furn_text wordmark;
+    folio_furn_text symbol_head, symbol_tail; /* right-aligned to the frame */
+    folio_furn_rule thin_rule, thick_rule;
+    folio_furn_box emblem;       /* the drawn emblem (art), or the house
+                                    style's PNG (image) fitted into it */
+    const folio_art *emblem_art;
+    const char *emblem_image;    /* the PNG's path, or NULL */
+    struct {
+        const char **lines;      /* broken where the fonts say; none:
+                                    absent */
+        size_t nlines;
+        folio_face face;
+        int32_t size, leading;
+        int32_t x, right;        /* the column it is set in */
+        int32_t y;               /* first baseline */
+    } organ;
+    folio_furn_text block[4];    /* distribution, date, language, original */
+    int32_t block_leading;
+
+    /* Under the thick rule: lines set from the frame's left edge (the
+     * layout breaks a long one at lines_right), then title and subtitle
+     * at the column in the house styles UNTitle and UNSubtitle. */
+    folio_furn_line *lines;
+    size_t nlines;
+    folio_furn_font line_font[FOLIO_MAST_ROLES];
+    int32_t lines_x, lines_right;
+    int32_t lines_y, lines_leading;      /* first baseline, step */
+    const char *title, *subtitle;
+    const folio_fnote *title_note;
+    int32_t title_step, subtitle_step;   /* baseline to baseline */
+
+    /* First-page footer. */
+    folio_furn_text job;
+    struct {
+        const char *payload;     /* Code 39 content without the stars */
+        const folio_art *art;    /* bars, one unit per module */
+        folio_furn_box box;
+        int32_t module;          /* narrow bar */
+        const char *text;        /* the human-readable line, "*NNN*" */
+        folio_furn_font font;
+        int32_t text_y;          /* its baseline */
+        int32_t *char_x, *char_w;/* each character's place and width */
+    } barcode;                   /* absent when payload is NULL */
+    folio_furn_text recycle;     /* "Please recycle" */
+    folio_furn_box recycle_mark;
+    const folio_art *recycle_art;
+    folio_furn_box qr;
+    const char *qr_url;          /* absent when NULL */
+    const folio_art *qr_art;
+
+    /* Later pages. */
+    struct {
+        const char *text;        /* the symbol */
+        folio_furn_font font;
+        int32_t y;
+        folio_side even, odd;
+        folio_furn_rule rule;    /* under the head */
+    } head;
+    struct {
+        int of_total;            /* "2/9" rather than "2" */
+        folio_furn_font font;
+        int32_t y;
+        folio_side even, odd;
+    } folio;
+    struct {
+        const char *text;        /* "24-22861", or NULL */
+        folio_furn_font font;
+        int32_t y;
+        folio_side even, odd;
+    } later_job;
+} folio_furniture;
+
+/* The costs of line breaking (house style [breaking], a language's own
+ * [breaking] over it; layout/linebreak.c says what each does). */
+typedef struct folio_break_costs {
+    int32_t pretolerance, tolerance, loose_tolerance;
+    int32_t line_penalty, adj_demerits, double_hyphen_demerits, final_hyphen_demerits;
+    int32_t hyphen_penalty, exhyphen_penalty, cut_penalty;
+    int32_t stretch_num, stretch_den;  /* a space stretches by num/den of it */
+    int32_t shrink_num, shrink_den;
+    int32_t emergency_stretch;         /* 1/1000 of the font size */
+} folio_break_costs;
+
+/* Labels and rules that depend on the language. */
 typedef struct folio_lang_labels {
     const char *code;            /* "es" */
     char job_letter;             /* 'S' */
     const char *annex;           /* "Anexo" */
     const char *original_bracket;/* "[Original: %s]" pattern word, "Original" */
     int french_punct;            /* a) instead of (a) */
+    const char **nobreak_after;  /* folded words a number stays with */
+    size_t nnobreak;
+    const char *hyphenation;     /* the dictionaries to try ("a | b"), or NULL */
+    int hyph_left, hyph_right;   /* fewest letters before and after a hyphen */
+    folio_break_costs costs;
 } folio_lang_labels;
 
 typedef struct folio_flow {
     folio_arena *arena;          /* owns the flow (not the report) */
     const folio_report *report;  /* borrowed */
+    const struct folio_house *house; /* borrowed: the house style it was
+                                    made with (hyphenation patterns) */
     folio_page_geom page;
-    folio_masthead mast;
+    folio_masthead mast;         /* the strings the furniture is made of */
+    folio_furniture furn;        /* what both writers draw */
     folio_lang_labels lang;
     const char *lang_tag;        /* BCP 47 tag for PDF /Lang and DOCX: "es-ES" */
     folio_pstyle **styles;       /* every interned style, for styles.xml */
@@ -164,7 +316,8 @@ typedef struct folio_flow {
 
 /* Options that override the report's metadata (the command line). */
 typedef struct folio_style_options {
-    const char *style_path;      /* house style file; NULL = built-in */
+    const struct folio_house *house; /* loaded once by the caller (shareable);
+                                    NULL = the default house, loaded once */
     const char *station;
     const char *language;
     const char *symbol;
@@ -172,8 +325,12 @@ typedef struct folio_style_options {
     const char *date;
 } folio_style_options;
 
+/* The fonts' metrics decide the furniture (the organ's size and line
+ * breaks, right-aligned symbols): `fonts` is required (borrowed). */
+typedef struct folio_fonts folio_fonts;
 int folio_style_apply(folio_ctx *ctx, const folio_report *r,
-                      const folio_style_options *opt, folio_flow **out);
+                      const folio_style_options *opt, const folio_fonts *fonts,
+                      folio_flow **out);
 void folio_flow_free(folio_flow *f);
 
 /* The styled note of a model note (its mark), NULL when not referenced. */

@@ -18,31 +18,36 @@ static const char *lang_get(const folio_house *h, const char *lang, const char *
     return v;
 }
 
-/* The n-th (0-based) space-separated word of a list value. */
-static const char *nth_word(folio_arena *a, const char *list, int n)
-{
-    if (!list)
-        return NULL;
-    for (int i = 0; *list; i++) {
-        while (*list == ' ')
-            list++;
-        size_t len = strcspn(list, " ");
-        if (i == n)
-            return folio_strndup(a, list, len);
-        list += len;
-    }
-    return NULL;
-}
-
 /* Forward: defined after fill(). */
 static const char *fill(folio_arena *a, const char *pattern, const char **kv);
 
-const char *folio_style_original_line(folio_arena *a, const folio_house *h, const char *in_lang,
-                                int original)
+/* The name of language `code` in language `in`, else in English. */
+static const char *lang_name(folio_arena *a, const folio_house *h, const char *code,
+                             const char *in)
 {
-    const char *name = nth_word(a, lang_get(h, in_lang, "names"), original);
+    const char *s;
+    size_t n;
+    if (!code || (!folio_house_lang_name(h, code, in, &s, &n) &&
+                  !folio_house_lang_name(h, code, "en", &s, &n)))
+        return NULL;
+    return folio_strndup(a, s, n);
+}
+
+/* The language whose `key` pattern (and names, months) a language uses:
+ * its own, else English's. */
+static const char *pattern_lang(const folio_house *h, const char *lang, const char *key)
+{
+    return folio_house_lang_get(h, lang, key) ? lang : "en";
+}
+
+const char *folio_style_original_line(folio_arena *a, const folio_house *h, const char *in_lang,
+                                      const char *original)
+{
+    in_lang = pattern_lang(h, in_lang, "original");
+    const char *name = lang_name(a, h, original, in_lang);
     const char *kv[] = {"lang", name, NULL};
-    return fill(a, lang_get(h, in_lang, "original"), kv);
+    const char *pattern = folio_house_lang_get(h, in_lang, "original");
+    return pattern ? fill(a, pattern, kv) : NULL;
 }
 
 /* Replace {key} placeholders; keys and values in pairs, NULL-terminated. */
@@ -87,20 +92,31 @@ static int parse_iso(const char *iso, int *y, int *m, int *d)
 }
 
 const char *folio_style_format_date(folio_arena *a, const folio_house *h, const char *lang,
-                              const char *iso)
+                                    const char *iso)
 {
     int y, m, d;
     if (parse_iso(iso, &y, &m, &d))
         return NULL;
-    char ds[16], ys[16];
-    const char *month = nth_word(a, lang_get(h, lang, "months"), m - 1);
-    if (!strcmp(lang, "fr") && d == 1)
-        snprintf(ds, sizeof ds, "1er");
+    char ds[16], ms[16], ys[16], key[16], sec[64];
+    const char *s, *month = NULL, *day;
+    size_t n;
+    lang = pattern_lang(h, lang, "date");
+    snprintf(key, sizeof key, "%d", m);
+    snprintf(sec, sizeof sec, "lang.%s.months", lang);
+    if (folio_house_item(folio_house_get(h, sec, key), 0, &s, &n))
+        month = folio_strndup(a, s, n);
+    /* a day written otherwise than as its number: "1er" */
+    snprintf(key, sizeof key, "%d", d);
+    snprintf(sec, sizeof sec, "lang.%s.days", lang);
+    if ((day = folio_house_get(h, sec, key)))
+        snprintf(ds, sizeof ds, "%s", day);
     else
         snprintf(ds, sizeof ds, "%d", d);
+    snprintf(ms, sizeof ms, "%d", m);
     snprintf(ys, sizeof ys, "%04d", y);
-    const char *kv[] = {"d", ds, "month", month, "yyyy", ys, NULL};
-    return fill(a, lang_get(h, lang, "date"), kv);
+    const char *kv[] = {"d", ds, "month", month, "m", ms, "yyyy", ys, NULL};
+    const char *pattern = folio_house_lang_get(h, lang, "date");
+    return pattern ? fill(a, pattern, kv) : NULL;
 }
 
 /* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
@@ -210,12 +226,12 @@ int folio_style_masthead(folio_ctx *ctx, const folio_house *h, const folio_repor
             f->date_epoch = v;
     }
 
-    int orig = folio_lang_index(meta->original_language ? meta->original_language : lang);
-    if (orig < 0)
-        orig = folio_lang_index(lang);
+    const char *orig = folio_house_lang(h, meta->original_language ? meta->original_language
+                                                                   : lang);
+    if (!orig)
+        orig = lang;
     m->original_line = folio_style_original_line(a, h, block, orig);
-    m->language_line = orig == folio_lang_index(lang) ? ""
-                                                      : lang_get(h, lang, "version-line");
+    m->language_line = !strcmp(orig, lang) ? "" : lang_get(h, lang, "version-line");
 
     m->body_lines = split_lines(a, meta->body, &m->nbody_lines);
     m->session = meta->session;
@@ -247,5 +263,6 @@ int folio_style_masthead(folio_ctx *ctx, const folio_house *h, const folio_repor
     }
     return (m->wordmark && m->distribution && m->original_line) ? 0
            : folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
-                         "%s: [lang.%s] lacks masthead labels", h->file, lang);
+                         "the house style's [lang.%s] lacks masthead labels (wordmark, "
+                         "distr-*, original)", lang);
 }

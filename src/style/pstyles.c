@@ -34,10 +34,9 @@ static int yes(const char *s)
 static int bad(folio_ctx *ctx, const folio_house *h, const char *sec, const char *key,
                const char *val)
 {
-    int line = folio_house_line(h, sec, key);
-    return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){line, 1},
-                       "%s:%d: [%s] %s: unknown value \"%s\"", h->file, line,
-                       sec, key, val);
+    char why[256];
+    snprintf(why, sizeof why, "unknown value \"%s\"", val);
+    return folio_house_bad(ctx, h, sec, key, why);
 }
 
 static int load_one(folio_ctx *ctx, const folio_house *h, folio_arena *a,
@@ -81,13 +80,9 @@ static int load_one(folio_ctx *ctx, const folio_house *h, folio_arena *a,
 
 int folio_style_load_pstyles(folio_ctx *ctx, const folio_house *h, folio_flow *f)
 {
-    /* One style per distinct [style.X] section, in file order. */
-    for (size_t i = 0; i < h->n; i++) {
-        const char *sec = h->e[i].section;
-        if (strncmp(sec, "style.", 6))
-            continue;
-        if (folio_flow_style(f, sec + 6))
-            continue;
+    /* One style per [style.X] section, in file order. */
+    size_t i = 0;
+    for (const char *sec; (sec = folio_house_next_section(h, "style", &i));) {
         folio_pstyle *s = folio_alloc(f->arena, sizeof *s);
         folio_pstyle **v = folio_grow(f->arena, f->styles, sizeof *v, f->nstyles,
                                       f->nstyles + 1);
@@ -103,7 +98,7 @@ int folio_style_load_pstyles(folio_ctx *ctx, const folio_house *h, folio_flow *f
 }
 
 int folio_style_load_page(folio_ctx *ctx, const folio_house *h, const char *station,
-                    folio_page_geom *g)
+                    const char *cls, folio_page_geom *g)
 {
     char sec[64];
     int32_t fl, fr, cl, cr;
@@ -113,26 +108,29 @@ int folio_style_load_page(folio_ctx *ctx, const folio_house *h, const char *stat
         return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
                            "%s: no page geometry for duty station \"%s\"", h->file,
                            station);
-    g->paper = folio_house_get(h, sec, "paper");
-    if ((rc = folio_house_length(ctx, h, sec, "width", 0, &g->width)) ||
-        (rc = folio_house_length(ctx, h, sec, "height", 0, &g->height)) ||
-        (rc = folio_house_length(ctx, h, sec, "frame-left", 0, &fl)) ||
-        (rc = folio_house_length(ctx, h, sec, "frame-right", 0, &fr)) ||
-        (rc = folio_house_length(ctx, h, sec, "column-indent-left", 0, &cl)) ||
-        (rc = folio_house_length(ctx, h, sec, "column-indent-right", 0, &cr)) ||
-        (rc = folio_house_length(ctx, h, sec, "body-top", 0, &g->body_top)) ||
-        (rc = folio_house_length(ctx, h, sec, "body-bottom", 0, &g->body_bottom)) ||
-        (rc = folio_house_length(ctx, h, sec, "header-baseline", 0, &g->header_baseline)) ||
-        (rc = folio_house_length(ctx, h, sec, "header-rule", 0, &g->header_rule_y)) ||
-        (rc = folio_house_length(ctx, h, sec, "footer-baseline", 0, &g->footer_baseline)) ||
-        (rc = folio_house_length(ctx, h, sec, "first-footer-top", 0, &g->first_footer_top)))
+/* the document class may override a station's key ([class.NAME.station]) */
+#define S(key) folio_style_class_sec(h, cls, "station", sec, key), key
+    g->paper = folio_house_get(h, S("paper"));
+    if ((rc = folio_house_length(ctx, h, S("width"), 0, &g->width)) ||
+        (rc = folio_house_length(ctx, h, S("height"), 0, &g->height)) ||
+        (rc = folio_house_length(ctx, h, S("frame-left"), 0, &fl)) ||
+        (rc = folio_house_length(ctx, h, S("frame-right"), 0, &fr)) ||
+        (rc = folio_house_length(ctx, h, S("column-indent-left"), 0, &cl)) ||
+        (rc = folio_house_length(ctx, h, S("column-indent-right"), 0, &cr)) ||
+        (rc = folio_house_length(ctx, h, S("body-top"), 0, &g->body_top)) ||
+        (rc = folio_house_length(ctx, h, S("body-bottom"), 0, &g->body_bottom)) ||
+        (rc = folio_house_length(ctx, h, S("header-baseline"), 0, &g->header_baseline)) ||
+        (rc = folio_house_length(ctx, h, S("header-rule"), 0, &g->header_rule_y)) ||
+        (rc = folio_house_length(ctx, h, S("footer-baseline"), 0, &g->footer_baseline)) ||
+        (rc = folio_house_length(ctx, h, S("first-footer-top"), 0, &g->first_footer_top)))
         return rc;
-    if ((rc = folio_house_length(ctx, h, sec, "masthead-drop", 0, &g->masthead_drop)) ||
-        (rc = folio_house_length(ctx, h, sec, "later-job-size", FOLIO_PT(8), &g->later_job_size)))
+    if ((rc = folio_house_length(ctx, h, S("masthead-drop"), 0, &g->masthead_drop)) ||
+        (rc = folio_house_length(ctx, h, S("later-job-size"), FOLIO_PT(8), &g->later_job_size)))
         return rc;
-    const char *v = folio_house_get(h, sec, "folio");
+    const char *v = folio_house_get(h, S("folio"));
     g->folio_of_total = v && !strcmp(v, "n/N");
-    v = folio_house_get(h, sec, "later-job");
+    v = folio_house_get(h, S("later-job"));
+#undef S
     g->later_job = !v ? 0 : !strcmp(v, "always") ? 2 : !strcmp(v, "translations") ? 1 : 0;
     g->frame_left = fl;
     g->frame_right = g->width - fr;
@@ -141,6 +139,7 @@ int folio_style_load_page(folio_ctx *ctx, const folio_house *h, const char *stat
     if (g->column_right - g->column_left < FOLIO_PT(72) ||
         g->body_bottom - g->body_top < FOLIO_PT(144) || g->height <= g->body_bottom)
         return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
-                           "%s: [%s] leaves no room for the text", h->file, sec);
+                           "%s: [%s] leaves no room for the text",
+                           folio_house_file_of(h, sec, "width"), sec);
     return 0;
 }

@@ -8,9 +8,25 @@
 /* Intern every [style.NAME] section of the house style into f->styles. */
 int folio_style_load_pstyles(folio_ctx *ctx, const folio_house *h, folio_flow *f);
 
-/* Page geometry of a duty station. */
+/* Page geometry of a duty station, with the overrides of the document
+ * class `cls` ([class.NAME.station]). */
 int folio_style_load_page(folio_ctx *ctx, const folio_house *h, const char *station,
-                    folio_page_geom *g);
+                    const char *cls, folio_page_geom *g);
+
+/* Document classes (classes.c): the class of a document by its symbol
+ * and title (NULL only when out of memory); and the section to read `key`
+ * of `sub` ("masthead", "station") from: the class's override section
+ * [class.CLS.SUB] when it has the key, else `base`. */
+const char *folio_style_pick_class(folio_arena *a, const folio_house *h, const char *symbol,
+                                   const char *title);
+const char *folio_style_class_sec(const folio_house *h, const char *cls, const char *sub,
+                                  const char *base, const char *key);
+
+/* The page furniture of the flow (furniture.c), from its masthead
+ * strings, page geometry and styles, the house style's measures and the
+ * fonts' metrics; the last step of the style stage. */
+int folio_style_furniture(folio_ctx *ctx, const folio_house *h, const folio_fonts *fonts,
+                          const char *cls, folio_flow *f);
 
 /* Language labels and the masthead strings (needs f->page resolved). */
 int folio_style_masthead(folio_ctx *ctx, const folio_house *h, const folio_report *r,
@@ -21,11 +37,11 @@ int folio_style_masthead(folio_ctx *ctx, const folio_house *h, const folio_repor
 int folio_style_emblem_image(folio_ctx *ctx, const folio_house *h, folio_flow *f);
 
 /* "Original: English" / "Original: inglés": the original-language line in
- * the labels of `in_lang` for language index `original`. */
+ * the labels of `in_lang` for the language `original` (a code). */
 const char *folio_style_original_line(folio_arena *a, const folio_house *h, const char *in_lang,
-                                int original);
+                                      const char *original);
 
-/* Format an ISO date "2021-10-13" in the language of section [lang.X]. */
+/* Format an ISO date "2021-10-13" in the language `lang` (a code). */
 const char *folio_style_format_date(folio_arena *a, const folio_house *h, const char *lang,
                               const char *iso);
 

@@ -278,15 +278,63 @@ static void bad_options(folio_ctx *ctx, const folio_report *r)
     refused(ctx, NULL, NULL, folio_render(ctx, NULL, NULL, NULL, NULL), "render NULL report",
             "no report");
     rd.version = 0;
-    refused(ctx, NULL, NULL, folio_read_markdown(ctx, "x", 1, "x.md", &rd, &none),
+    refused(ctx, NULL, NULL, folio_read_markdown(ctx, "x", 1, "x.md", &rd, NULL, &none),
             "read v0", "folio_read_options of version 0");
     CHECK(folio_read_options_init(&rd, FOLIO_READ_OPTIONS_VERSION) == 0, "read options init");
     CHECK(folio_resources_options_init(&res, 7) == FOLIO_E_USAGE, "resources init v7");
     res.version = 7;
     refused(ctx, NULL, NULL, folio_resources_load(ctx, &res, &rs), "resources v7",
             "folio_resources_options of version 7");
-    CHECK(folio_field_problem(FOLIO_FIELD_DATE, "2000-02-29") == NULL, "2000-02-29 is a day");
-    CHECK(folio_field_problem(FOLIO_FIELD_DATE, "1900-02-29") != NULL, "1900-02-29 is not");
+    CHECK(folio_field_problem(NULL, FOLIO_FIELD_DATE, "2000-02-29", NULL, 0) == NULL,
+          "2000-02-29 is a day");
+    CHECK(folio_field_problem(NULL, FOLIO_FIELD_DATE, "1900-02-29", NULL, 0) != NULL,
+          "1900-02-29 is not");
+}
+
+/* A house style of one's own (tests/house/xx adds Portuguese and Bonn):
+ * the builder takes its languages and stations once told of it, and the
+ * resources render with it. */
+static void own_house(folio_ctx *ctx)
+{
+    folio_house *h = NULL;
+    folio_report *r = NULL;
+    folio_node *p;
+    folio_resources *res = NULL;
+    folio_resources_options rso = FOLIO_RESOURCES_OPTIONS_INIT;
+    folio_render_options ro = FOLIO_RENDER_OPTIONS_INIT;
+    folio_output out;
+    if (folio_house_load(ctx, "tests/house/xx", &h) || folio_report_new(ctx, "pt", &r)) {
+        CHECK(0, "tests/house/xx: %s", folio_last_error(ctx));
+        goto done;
+    }
+    refused(ctx, NULL, NULL, folio_report_set(ctx, r, FOLIO_FIELD_LANGUAGE, "pt"),
+            "pt in the default house", "unknown language (en fr es ru zh ar)");
+    refused(ctx, NULL, NULL, folio_report_set(ctx, r, FOLIO_FIELD_STATION, "bonn"),
+            "bonn in the default house", "unknown duty station");
+    CHECK(folio_report_use_house(ctx, r, h) == 0 &&
+              folio_report_set(ctx, r, FOLIO_FIELD_LANGUAGE, "pt") == 0 &&
+              folio_report_set(ctx, r, FOLIO_FIELD_STATION, "bonn") == 0 &&
+              folio_report_set(ctx, r, FOLIO_FIELD_JOB_NUMBER, "BN.24-00001") == 0 &&
+              folio_report_set(ctx, r, FOLIO_FIELD_SYMBOL, "FCCC/SBI/2024/1") == 0 &&
+              folio_report_add_paragraph(ctx, r, 1, NULL, &p) == 0 &&
+              folio_node_add_text(ctx, p, "Texto em português.", 0) == 0,
+          "the house's own language and station: %s", folio_last_error(ctx));
+    rso.house = h;
+    rso.fonts_dir = "fonts";
+    CHECK(folio_resources_load(ctx, &rso, &res) == 0 && folio_resources_house(res) == h,
+          "resources with a house: %s", folio_last_error(ctx));
+    ro.to_memory = FOLIO_PDF;
+    CHECK(res && folio_render(ctx, r, res, &ro, &out) == 0 && out.pdf_len > 0,
+          "render with the house: %s", folio_last_error(ctx));
+    folio_output_free(&out);
+    /* the default house knows neither: the render refuses the override */
+    ro.station = "bonn";
+    refused(ctx, NULL, NULL, folio_render(ctx, r, NULL, &ro, &out), "bonn with the default house",
+            "unknown duty station");
+done:
+    folio_resources_free(res);
+    folio_report_free(r);
+    folio_house_free(h);
 }
 
 /* ---- rendering ---------------------------------------------------------- */
@@ -438,7 +486,7 @@ static void round_trip(folio_ctx *ctx, const folio_report *r)
     CHECK(rc == 0, "report XML: %s", folio_last_error(ctx));
     if (rc)
         return;
-    rc = folio_read_xml(ctx, xml, len, "built.xml", NULL, &back);
+    rc = folio_read_xml(ctx, xml, len, "built.xml", NULL, NULL, &back);
     CHECK(rc == 0, "the XML of a built report does not read back: %s", folio_last_error(ctx));
     if (!rc && !folio_render(ctx, r, NULL, &ro, &a)) {
         if (!folio_render(ctx, back, NULL, &ro, &b)) {
@@ -486,6 +534,7 @@ int main(int argc, char **argv)
         render(ctx, r, argv[1]);
         round_trip(ctx, r);
         bad_options(ctx, r);
+        own_house(ctx);
         /* every diagnostic can be read, in order */
         const folio_diag *d;
         size_t n = 0;

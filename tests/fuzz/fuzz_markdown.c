@@ -13,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     folio_ctx *ctx = NULL;
     folio_report *report = NULL;
     folio_ctx_new("fuzz.md", &ctx);
-    folio_read_markdown(ctx, (const char *)data, size, "fuzz.md", NULL, &report);
+    folio_read_markdown(ctx, (const char *)data, size, "fuzz.md", NULL, NULL, &report);
     folio_report_free(report);
     folio_ctx_free(ctx);
     return 0;

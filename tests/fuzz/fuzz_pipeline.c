@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "folio.h"
+#include "house/house.h"
 #include "layout/hyphenate.h"
 
 /* libhyphen's loader leaks a few bytes per dictionary, once per process;
@@ -55,9 +56,11 @@ static int setup(void)
 #ifdef FUZZ_LSAN
     __lsan_disable();
 #endif
+    /* the default house and its patterns, loaded once for the process */
     static const char *const langs[] = {"en", "es", "fr", "ru"};
+    const folio_house *h = folio_resources_house(res);
     for (size_t i = 0; i < sizeof langs / sizeof *langs; i++)
-        folio_hyph_dict_for(langs[i]);
+        folio_hyph_dict(h, folio_house_lang_get(h, langs[i], "hyphenation"));
 #ifdef FUZZ_LSAN
     __lsan_enable();
 #endif
@@ -85,7 +88,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     opt.to_memory = FOLIO_DOCX;
     if (folio_ctx_new("fuzz.md", &ctx))
         return 0;
-    if (!folio_read_markdown(ctx, (const char *)data, size, "fuzz.md", NULL, &report) &&
+    if (!folio_read_markdown(ctx, (const char *)data, size, "fuzz.md", NULL,
+                             folio_resources_house(res), &report) &&
         !folio_render(ctx, report, res, &opt, &out))
         folio_output_free(&out);
     folio_report_free(report);

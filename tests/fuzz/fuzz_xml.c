@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *out = NULL;
     size_t len = 0;
     folio_ctx_new("fuzz.xml", &ctx);
-    if (folio_read_xml(ctx, (const char *)data, size, "fuzz.xml", NULL, &report) == 0) {
+    if (folio_read_xml(ctx, (const char *)data, size, "fuzz.xml", NULL, NULL, &report) == 0) {
         folio_report_xml(ctx, report, &out, &len);
         free(out);
         out = NULL;

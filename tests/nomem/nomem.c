@@ -135,9 +135,10 @@ static result run(const char *name, const char *data, size_t len, int own_resour
     if (!strcmp(name, "@builder"))
         r.rc = build(ctx, &rep);
     else if (is_xml(name))
-        r.rc = folio_read_xml(ctx, data, len, name, NULL, &rep);
+        r.rc = folio_read_xml(ctx, data, len, name, NULL, folio_resources_house(shared), &rep);
     else
-        r.rc = folio_read_markdown(ctx, data, len, name, NULL, &rep);
+        r.rc = folio_read_markdown(ctx, data, len, name, NULL, folio_resources_house(shared),
+                                   &rep);
     if (!r.rc)
         r.rc = folio_render(ctx, rep, own_resources ? NULL : shared, &opt, &out);
     r.said = folio_ctx_errors(ctx) > 0; /* its text may be what could not be had */

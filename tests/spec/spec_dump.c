@@ -44,7 +44,7 @@ int main(int argc, char **argv)
     folio_report *rep = NULL;
     int rc = folio_read_file(ctx, argv[1], 0, &data, &len);
     if (!rc)
-        rc = folio_read_markdown(ctx, data, len, argv[1], NULL, &rep);
+        rc = folio_read_markdown(ctx, data, len, argv[1], NULL, NULL, &rep);
     if (!rc)
         rc = folio_report_dump(rep, &dump, &dlen);
     if (!rc)

@@ -18,6 +18,8 @@
 
 #include "docx/docx_xml.h"
 #include "docx/docx.h"
+#include "layout/fonts.h"
+#include "style/style_internal.h"
 
 #define PT FOLIO_PT
 
@@ -26,8 +28,22 @@
 typedef struct fixture {
     folio_report *report;
     folio_flow *flow;
+    folio_fonts *fonts;
     char dir[64];
 } fixture;
+
+/* The furniture plan of a hand-built flow, from the built-in house style
+ * (as the style stage makes it), for class `cls`. */
+static void plan(fixture *fx, const char *cls)
+{
+    folio_ctx *ctx = NULL;
+    const folio_house *h;
+    folio_ctx_new("test.md", &ctx);
+    assert_int_equal(folio_house_default(ctx, &h), 0);
+    if (folio_style_furniture(ctx, h, fx->fonts, cls, fx->flow))
+        fail_msg("folio_style_furniture: %s", folio_last_error(ctx));
+    folio_ctx_free(ctx);
+}
 
 static folio_pstyle *pstyle(folio_arena *a, const char *name, folio_face face,
                             double size, double leading)
@@ -295,6 +311,11 @@ static int setup(void **state)
     fixture *fx = calloc(1, sizeof *fx);
     folio_report_new(NULL, "test.md", &fx->report);
     fx->flow = build_flow(fx->report);
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("fonts", &ctx);
+    assert_int_equal(folio_fonts_load(ctx, "fonts", &fx->fonts), 0);
+    folio_ctx_free(ctx);
+    plan(fx, "report");
     snprintf(fx->dir, sizeof fx->dir, "/tmp/test_docx.XXXXXX");
     assert_non_null(mkdtemp(fx->dir));
     *state = fx;
@@ -309,6 +330,7 @@ static int teardown(void **state)
     assert_int_equal(system(cmd), 0);
     folio_arena_free(fx->flow->arena);
     folio_report_free(fx->report);
+    folio_fonts_free(fx->fonts);
     free(fx);
     return 0;
 }
@@ -496,7 +518,8 @@ static void test_document_body(void **state)
      * its custom-mark note. */
     assert_xp_str(d, "(//w:p)[1]/w:pPr/w:pStyle/@w:val", "UNMastBody");
     assert_xp_str(d, "(//w:p)[1]", "Human Rights Council");
-    assert_xp_str(d, "(//w:p)[2]/w:pPr/w:pStyle/@w:val", "UNMastSession");
+    assert_xp_str(d, "(//w:p)[2]/w:pPr/w:pStyle/@w:val", "UNMastSubsidiary");
+    assert_xp_str(d, "(//w:p)[3]/w:pPr/w:pStyle/@w:val", "UNMastSession");
     assert_xp_str(d, "(//w:p)[4]", "4\xe2\x80\x93" "15 November 2019");
     assert_xp_str(d, "(//w:p)[5]/w:pPr/w:pStyle/@w:val", "UNMastTitle");
     assert_xp_str(d, "(//w:p)[5]",
@@ -683,8 +706,9 @@ static void test_headers_footers_notes(void **state)
     /* Cells are placed by paragraph spacing, never by cell margins. */
     assert_int_equal(xp_num(d, "count(//w:tcMar)"), 0);
     assert_xp_str(d, "//w:tr[2]/w:tc[3]/w:p[1]/w:pPr/w:pStyle/@w:val", "UNMastDistr");
-    /* Grid: emblem column 63 pt, right column from 335.5 pt. */
-    assert_xp_str(d, "//w:tblGrid/w:gridCol[1]/@w:w", "1260");
+    /* Grid: emblem column 63.1 pt, right column from 335.5 pt (the plan's
+     * organ-x and block-x). */
+    assert_xp_str(d, "//w:tblGrid/w:gridCol[1]/@w:w", "1262");
     assert_xp_str(d, "//w:tblGrid/w:gridCol[3]/@w:w", "2928");
     xmlFreeDoc(d);
 
@@ -810,23 +834,33 @@ static void test_minimal_flow(void **state)
     zip_close(z);
 }
 
-/* A long conference-body name beside the emblem is set smaller. */
+/* A long conference-body name beside the emblem is set smaller, and
+ * broken where the plan (the PDF) breaks it. */
 static void test_long_organ(void **state)
 {
     fixture *fx = *state;
     fx->flow->mast.organ = "Conference of the Parties to the United Nations "
                            "Convention against Transnational Organized Crime";
+    plan(fx, "report");
     int err;
     zip_t *z = zip_open(write_docx(fx, "organ.docx"), ZIP_RDONLY, &err);
     assert_non_null(z);
     xmlDocPtr d = parse_entry(z, "word/styles.xml");
     double sz = xp_num(d, "//w:style[@w:styleId='UNMastOrgan']/w:rPr/w:sz/@w:val");
     assert_true(sz >= 24 && sz < 40);
+    assert_int_equal(sz * 500, fx->flow->furn.organ.size);
     /* Its leading follows the size (1.1 times). */
     assert_int_equal(xp_num(d, "//w:style[@w:styleId='UNMastOrgan']/w:pPr/w:spacing/@w:line"),
                      sz * 10 * 11 / 10);
     xmlFreeDoc(d);
+    d = parse_entry(z, "word/header1.xml");
+    assert_true(fx->flow->furn.organ.nlines >= 2);
+    assert_int_equal(xp_num(d, "count(//w:p[w:pPr/w:pStyle/@w:val='UNMastOrgan']//w:br)"),
+                     fx->flow->furn.organ.nlines - 1);
+    xmlFreeDoc(d);
     zip_close(z);
+    fx->flow->mast.organ = "General Assembly";
+    plan(fx, "report");
 }
 
 static void test_clean_text(void **state)

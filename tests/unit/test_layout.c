@@ -89,7 +89,7 @@ static folio_layout *lay(folio_report *r, folio_flow **f)
     folio_ctx *ctx = NULL;
     folio_layout *l = NULL;
     folio_ctx_new("t.md", &ctx);
-    assert_int_equal(folio_style_apply(ctx, r, NULL, f), 0);
+    assert_int_equal(folio_style_apply(ctx, r, NULL, fonts, f), 0);
     assert_int_equal(folio_layout_run(ctx, *f, fonts, &l), 0);
     folio_ctx_free(ctx);
     return l;

@@ -34,7 +34,7 @@ static int read_md(folio_ctx **ctx, const char *text, const folio_read_options *
                    folio_report **rep)
 {
     folio_ctx_new("t.md", ctx);
-    return folio_read_markdown(*ctx, text, strlen(text), "t.md", lim, rep);
+    return folio_read_markdown(*ctx, text, strlen(text), "t.md", lim, NULL, rep);
 }
 
 /* `text` read under `over` fails at `line` with `message` and gives no
@@ -113,7 +113,7 @@ static void xml_reader(void **state)
     folio_report *rep = NULL;
     folio_read_options lim = {.version = FOLIO_READ_OPTIONS_VERSION, .max_paragraph_bytes = 11};
     folio_ctx_new("t.xml", &ctx);
-    assert_int_equal(folio_read_xml(ctx, xml, strlen(xml), "t.xml", &lim, &rep), FOLIO_E_LIMIT);
+    assert_int_equal(folio_read_xml(ctx, xml, strlen(xml), "t.xml", &lim, NULL, &rep), FOLIO_E_LIMIT);
     assert_null(rep);
     const folio_diag *d = first_error(ctx);
     assert_int_equal(d->pos.line, 5);
@@ -121,7 +121,7 @@ static void xml_reader(void **state)
     folio_ctx_free(ctx);
     lim.max_paragraph_bytes = 0; /* the default */
     folio_ctx_new("t.xml", &ctx);
-    assert_int_equal(folio_read_xml(ctx, xml, strlen(xml), "t.xml", &lim, &rep), 0);
+    assert_int_equal(folio_read_xml(ctx, xml, strlen(xml), "t.xml", &lim, NULL, &rep), 0);
     folio_report_free(rep);
     folio_ctx_free(ctx);
 }

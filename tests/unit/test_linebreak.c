@@ -16,10 +16,54 @@
 #include "layout/layout.h"
 #include "pdf/pdf.h"
 #include "docx/docx.h"
+#include "house/house.h"
 #include "layout/hyphenate.h"
 #include "layout/layout_internal.h"
+#include "util/text.h"
 
 #include "fonts_fixture.h"
+
+/* The default house style: its costs of breaking and its patterns. */
+static const folio_house *house(void)
+{
+    folio_ctx *ctx = NULL;
+    const folio_house *h = NULL;
+    folio_ctx_new(NULL, &ctx);
+    assert_int_equal(folio_house_default(ctx, &h), 0);
+    folio_ctx_free(ctx);
+    return h;
+}
+
+static const hyph_dict *dict_for(const char *lang)
+{
+    const folio_house *h = house();
+    return folio_hyph_dict(h, folio_house_lang_get(h, lang, "hyphenation"));
+}
+
+/* The house's [breaking] tolerances and demerits (what the breaker uses). */
+static const folio_break_costs *costs(void)
+{
+    static folio_break_costs c;
+    const folio_house *h = house();
+    folio_ctx *ctx = NULL;
+    folio_ctx_new(NULL, &ctx);
+    assert_int_equal(folio_house_int(ctx, h, "breaking", "pretolerance", 0, 1000000,
+                                     &c.pretolerance), 0);
+    assert_int_equal(folio_house_int(ctx, h, "breaking", "tolerance", 0, 1000000,
+                                     &c.tolerance), 0);
+    assert_int_equal(folio_house_int(ctx, h, "breaking", "loose-tolerance", 0, 1000000,
+                                     &c.loose_tolerance), 0);
+    assert_int_equal(folio_house_int(ctx, h, "breaking", "line-penalty", 0, 1000000,
+                                     &c.line_penalty), 0);
+    assert_int_equal(folio_house_int(ctx, h, "breaking", "adjacent-demerits", 0, 1000000,
+                                     &c.adj_demerits), 0);
+    assert_int_equal(folio_house_int(ctx, h, "breaking", "double-hyphen-demerits", 0,
+                                     1000000, &c.double_hyphen_demerits), 0);
+    assert_int_equal(folio_house_int(ctx, h, "breaking", "final-hyphen-demerits", 0,
+                                     1000000, &c.final_hyphen_demerits), 0);
+    folio_ctx_free(ctx);
+    return &c;
+}
 
 /* ---- the breaker on items -------------------------------------------- */
 
@@ -73,7 +117,8 @@ static void test_forced_breaks(void **state)
     size_t ends[40], n;
     /* all six fit on one line of 200, but a hard break follows word 2 */
     size_t k = para(v, w, 6, 1);
-    lb_params p = {.first = 200, .rest = 200, .emergency = 0, .justify = 1};
+    lb_params p = {.first = 200, .rest = 200, .emergency = 0, .justify = 1,
+                   .costs = costs()};
     assert_int_equal(folio_break_lines(v, k, &p, ends, &n), 0);
     assert_int_equal(n, 2);
     assert_int_equal(v[ends[0]].kind, LB_PENALTY);
@@ -95,7 +140,8 @@ static void test_first_line_width(void **state)
     size_t ends[60], n;
     size_t k = para(v, w, 12, -1);
     /* lines of 150 take four words (30 * 4 + 3 * 10 = 150) */
-    lb_params p = {.first = 150, .rest = 150, .emergency = 0, .justify = 1};
+    lb_params p = {.first = 150, .rest = 150, .emergency = 0, .justify = 1,
+                   .costs = costs()};
     assert_int_equal(folio_break_lines(v, k, &p, ends, &n), 0);
     assert_int_equal(n, 3);
     assert_int_equal(ends[0], 7);
@@ -121,7 +167,8 @@ static void test_optimal_beats_greedy(void **state)
     lb_item v[40];
     size_t kp[40], ff[40], nk, nf;
     size_t k = para(v, w, 8, -1);
-    lb_params p = {.first = 100, .rest = 100, .emergency = 0, .justify = 1};
+    lb_params p = {.first = 100, .rest = 100, .emergency = 0, .justify = 1,
+                   .costs = costs()};
     assert_int_equal(folio_break_lines(v, k, &p, kp, &nk), 0);
     p.justify = 0;
     assert_int_equal(folio_break_lines(v, k, &p, ff, &nf), 0);
@@ -162,7 +209,8 @@ static void test_hyphens_only_when_needed(void **state)
     v[k++] = (lb_item){0, 0, 0, LB_FORCE, LB_PENALTY, 0};
     /* 60 + 10 + 30 + 5 = 105 fits a line of 105 exactly with the hyphen;
      * without it, line 1 would be "60" alone (no glue: infinitely bad) */
-    lb_params p = {.first = 105, .rest = 105, .emergency = 0, .justify = 1};
+    lb_params p = {.first = 105, .rest = 105, .emergency = 0, .justify = 1,
+                   .costs = costs()};
     assert_int_equal(folio_break_lines(v, k, &p, ends, &n), 0);
     assert_int_equal(n, 2);
     assert_int_equal(ends[0], hyph);
@@ -200,7 +248,8 @@ static void check_long(size_t words, int32_t width)
     v[k++] = (lb_item){0, 0, 0, LB_NEVER, LB_PENALTY, 0};
     v[k++] = (lb_item){0, LB_FIL, 0, 0, LB_GLUE, 0};
     v[k++] = (lb_item){0, 0, 0, LB_FORCE, LB_PENALTY, 0};
-    lb_params p = {.first = width - 20000, .rest = width, .emergency = 20000, .justify = 1};
+    lb_params p = {.first = width - 20000, .rest = width, .emergency = 20000, .justify = 1,
+                   .costs = costs()};
     assert_int_equal(folio_break_lines(v, k, &p, ends, &n), 0);
     assert_true(n > words / 20);
     assert_int_equal(ends[n - 1], k - 1);
@@ -228,14 +277,14 @@ static void test_long_paragraph_finishes(void **state)
 
 static size_t points(const char *lang, const char *w, hyph_point *p)
 {
-    return folio_hyph_points(folio_hyph_dict_for(lang), w, strlen(w), p, 32);
+    return folio_hyph_points(dict_for(lang), 2, 3, w, strlen(w), p, 32);
 }
 
 static void test_hyphenation_points(void **state)
 {
     (void)state;
     hyph_point p[32];
-    if (!folio_hyph_dict_for("en")) {
+    if (!dict_for("en")) {
         skip(); /* hyphen-en-us is not installed */
         return;
     }
@@ -279,14 +328,14 @@ static void test_hyphenation_points(void **state)
     assert_true(p[0].explicit_hyphen);
     assert_int_equal(p[0].at, 5);
     /* other languages, UTF-8 and KOI8-R dictionaries */
-    if (folio_hyph_dict_for("es"))
+    if (dict_for("es"))
         assert_true(points("es", "organización", p) >= 2);
-    if (folio_hyph_dict_for("fr"))
+    if (dict_for("fr"))
         assert_true(points("fr", "développement", p) >= 2);
-    if (folio_hyph_dict_for("ru"))
+    if (dict_for("ru"))
         assert_true(points("ru", "экспертов", p) >= 1);
     /* a language without a dictionary: explicit hyphens only */
-    assert_null(folio_hyph_dict_for("zh"));
+    assert_null(dict_for("zh"));
     assert_int_equal(points("zh", "international", p), 0);
     assert_int_equal(points("zh", "long-standing", p), 1);
     assert_int_equal(points("zh", "e-mail", p), 0); /* one letter before */
@@ -296,13 +345,29 @@ static void test_hyphenation_points(void **state)
 static void test_paragraph_words(void **state)
 {
     (void)state;
+    /* the nobreak-after words of English, Spanish, French and Russian */
+    const folio_house *h = house();
+    static const char *langs[] = {"en", "es", "fr", "ru"};
+    const char *words[64];
+    size_t n = 0;
+    for (size_t l = 0; l < 4; l++) {
+        const char *list = folio_house_lang_get(h, langs[l], "nobreak-after"), *s;
+        size_t len;
+        for (int i = 0; folio_house_item(list, i, &s, &len) && n < 64; i++) {
+            char *f = folio_text_fold(s, len);
+            words[n++] = f;
+        }
+    }
     const char *yes[] = {"paragraph", "Paragraphs", "para.", "paras.", "párrafo",
                          "Párrafos", "paragraphe", "пункт", "Пункте", "(paragraph"};
     const char *no[] = {"paragraph,", "para", "article", "paragraphing"};
     for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-        assert_true(folio_hyph_is_paragraph_word(yes[i], strlen(yes[i])));
+        assert_true(folio_hyph_is_nobreak_word(words, n, yes[i], strlen(yes[i])));
     for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-        assert_false(folio_hyph_is_paragraph_word(no[i], strlen(no[i])));
+        assert_false(folio_hyph_is_nobreak_word(words, n, no[i], strlen(no[i])));
+    assert_false(folio_hyph_is_nobreak_word(words, 0, "paragraph", 9));
+    for (size_t i = 0; i < n; i++)
+        free((char *)words[i]);
 }
 
 /* ---- paragraphs through folio_set_paragraph --------------------------------- */
@@ -310,6 +375,8 @@ static void test_paragraph_words(void **state)
 typedef struct setting {
     folio_ctx *ctx;
     folio_arena *a;
+    folio_report *report;
+    folio_flow *styled;      /* the style stage's rules for the language */
     folio_flow flow;
     folio_layout out;
     lctx L;
@@ -324,7 +391,16 @@ static void set(setting *s, const char *lang, const char *text, folio_halign ali
     folio_ctx_new("t", &s->ctx);
     s->a = folio_arena_new();
     assert_non_null(s->a);
-    s->flow.lang.code = lang;
+    /* the language's rules (costs, patterns, words) as the style stage
+     * gives them from the default house */
+    folio_report_new(NULL, "t", &s->report);
+    assert_non_null(s->report);
+    s->report->meta.language = lang;
+    s->report->meta.symbol = "A/1";
+    s->report->meta.date = "2020-01-01";
+    assert_int_equal(folio_style_apply(s->ctx, s->report, NULL, fonts, &s->styled), 0);
+    s->flow.lang = s->styled->lang;
+    s->flow.house = s->styled->house;
     s->flow.font_expansion = 20; /* the house style's ±2 % */
     s->out.arena = s->a;
     s->L = (lctx){s->ctx, s->a, &s->flow, fonts, &s->out};
@@ -339,6 +415,8 @@ static void set(setting *s, const char *lang, const char *text, folio_halign ali
 
 static void unset(setting *s)
 {
+    folio_flow_free(s->styled);
+    folio_report_free(s->report);
     folio_arena_free(s->a);
     folio_ctx_free(s->ctx);
 }
@@ -462,18 +540,25 @@ static void test_no_break_spaces(void **state)
         FOLIO_H_LEFT, w);
     assert_true(same_line(&s, "report", "12"));
     unset(&s);
-    /* nor does a space between "paragraph" and a number, in any case */
+    /* nor does a space between "paragraph" and a number, in any letter
+     * case: the nobreak-after words of the document's language */
     const char *heads[] = {"The Committee considered the paragraph",
                            "The Committee considered the Paragraphs",
                            "El Comité examinó el párrafo", "Комитет рассмотрел пункт"};
+    const char *langs[] = {"en", "en", "es", "ru"};
     for (size_t i = 0; i < 4; i++) {
         char text[200];
         snprintf(text, sizeof text, "%s 12 and more.", heads[i]);
-        set(&s, "zh", text, FOLIO_H_LEFT, between(heads[i]));
+        set(&s, langs[i], text, FOLIO_H_LEFT, between(heads[i]));
         const char *word = strrchr(heads[i], ' ') + 1;
         assert_true(same_line(&s, word, "12"));
         unset(&s);
     }
+    /* a language without such words (Chinese) lets the line end there */
+    set(&s, "zh", "The Committee considered the paragraph 12 and more.", FOLIO_H_LEFT,
+        between("The Committee considered the paragraph"));
+    assert_false(same_line(&s, "paragraph", "12"));
+    unset(&s);
     /* and justified text keeps them together too */
     set(&s, "en", "The Committee considered the paragraph 12 and more words after it.",
         FOLIO_H_JUSTIFY, between("The Committee considered the paragraph"));

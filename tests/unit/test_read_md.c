@@ -23,11 +23,22 @@
 
 /* ---- helpers -----------------------------------------------------------------*/
 
+/* The default house style: the words the reader looks for. */
+static const folio_house *H(void)
+{
+    folio_ctx *ctx = NULL;
+    const folio_house *h = NULL;
+    folio_ctx_new(NULL, &ctx);
+    assert_int_equal(folio_house_default(ctx, &h), 0);
+    folio_ctx_free(ctx);
+    return h;
+}
+
 static char *iso(const char *s)
 {
     static char buf[16];
     int y, m, d;
-    if (folio_md_parse_date(s, strlen(s), &y, &m, &d) != 0)
+    if (folio_md_parse_date(H(), s, strlen(s), &y, &m, &d) != 0)
         return "none";
     snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
     return buf;
@@ -38,7 +49,7 @@ static int read_md(folio_ctx **ctx, const char *text, size_t len, const folio_re
                    folio_report **rep)
 {
     folio_ctx_new("test.md", ctx);
-    return folio_read_markdown(*ctx, text, len, "test.md", lim, rep);
+    return folio_read_markdown(*ctx, text, len, "test.md", lim, NULL, rep);
 }
 
 static int has_diag(const folio_ctx *ctx, folio_severity sev, int line, int col,
@@ -96,19 +107,19 @@ static void dates_rejected(void **state)
 static void months_and_mentions(void **state)
 {
     (void)state;
-    assert_int_equal(folio_md_month("octubre", 7), 10);
-    assert_int_equal(folio_md_month("aout", 4), 8);
-    assert_int_equal(folio_md_month("ноября", strlen("ноября")), 11);
-    assert_int_equal(folio_md_month("octobre.", 8), 10);
-    assert_int_equal(folio_md_month("session", 7), 0);
+    assert_int_equal(folio_md_month(H(), "octubre", 7), 10);
+    assert_int_equal(folio_md_month(H(), "aout", 4), 8);
+    assert_int_equal(folio_md_month(H(), "ноября", strlen("ноября")), 11);
+    assert_int_equal(folio_md_month(H(), "octobre.", 8), 10);
+    assert_int_equal(folio_md_month(H(), "session", 7), 0);
     const char *venue = "New York, 4–7 March 2025";
-    assert_true(folio_md_mentions_date(venue, strlen(venue)));
+    assert_true(folio_md_mentions_date(H(), venue, strlen(venue)));
     const char *ru = "4–15 ноября 2019 года";
-    assert_true(folio_md_mentions_date(ru, strlen(ru)));
+    assert_true(folio_md_mentions_date(H(), ru, strlen(ru)));
     const char *zh = "2008年10月8日至17日,维也纳";
-    assert_true(folio_md_mentions_date(zh, strlen(zh)));
+    assert_true(folio_md_mentions_date(H(), zh, strlen(zh)));
     const char *body = "Working Group on the Universal Periodic Review";
-    assert_false(folio_md_mentions_date(body, strlen(body)));
+    assert_false(folio_md_mentions_date(H(), body, strlen(body)));
     assert_true(folio_md_has_year("Geneva, 2019", 12));
     assert_false(folio_md_has_year("Item 12345", 10));
     assert_false(folio_md_has_year("A/75/1000", 9));
@@ -241,57 +252,58 @@ static void masthead_words(void **state)
     (void)state;
     const char *s;
     s = "Организация Объединенных Наций";
-    assert_true(folio_md_is_wordmark(s, strlen(s)));
+    assert_true(folio_md_is_wordmark(H(), s, strlen(s)));
     s = "Nations Unies";
-    assert_true(folio_md_is_wordmark(s, strlen(s)));
+    assert_true(folio_md_is_wordmark(H(), s, strlen(s)));
     s = "United Nations Office";
-    assert_false(folio_md_is_wordmark(s, strlen(s)));
+    assert_false(folio_md_is_wordmark(H(), s, strlen(s)));
 
     folio_distribution d;
-    int known, lang;
+    int known;
+    const char *lang;
     s = "Distr. limitada";
-    assert_true(folio_md_distribution(s, strlen(s), &d, &known));
+    assert_true(folio_md_distribution(H(), s, strlen(s), &d, &known));
     assert_true(known);
     assert_int_equal(d, FOLIO_DISTR_LIMITED);
     s = "Distr.: General";
-    assert_true(folio_md_distribution(s, strlen(s), &d, &known));
+    assert_true(folio_md_distribution(H(), s, strlen(s), &d, &known));
     assert_int_equal(d, FOLIO_DISTR_GENERAL);
     s = "Distr. restreinte";
-    assert_true(folio_md_distribution(s, strlen(s), &d, &known));
+    assert_true(folio_md_distribution(H(), s, strlen(s), &d, &known));
     assert_int_equal(d, FOLIO_DISTR_RESTRICTED);
     s = "Distr.: Secret";
-    assert_true(folio_md_distribution(s, strlen(s), &d, &known));
+    assert_true(folio_md_distribution(H(), s, strlen(s), &d, &known));
     assert_false(known);
     s = "Distribution of labour";
-    assert_false(folio_md_distribution(s, strlen(s), &d, &known));
+    assert_false(folio_md_distribution(H(), s, strlen(s), &d, &known));
     s = "Distribution: limited";
-    assert_true(folio_md_distribution(s, strlen(s), &d, &known));
+    assert_true(folio_md_distribution(H(), s, strlen(s), &d, &known));
     assert_int_equal(d, FOLIO_DISTR_LIMITED);
 
     s = "Original: inglés";
-    assert_true(folio_md_original_line(s, strlen(s), &lang));
-    assert_string_equal(folio_lang_code(lang), "en");
+    assert_true(folio_md_original_line(H(), s, strlen(s), &lang));
+    assert_string_equal(lang, "en");
     s = "Original : anglais";
-    assert_true(folio_md_original_line(s, strlen(s), &lang));
-    assert_string_equal(folio_lang_code(lang), "en");
+    assert_true(folio_md_original_line(H(), s, strlen(s), &lang));
+    assert_string_equal(lang, "en");
     s = "Язык оригинала: английский";
-    assert_true(folio_md_original_line(s, strlen(s), &lang));
-    assert_string_equal(folio_lang_code(lang), "en");
+    assert_true(folio_md_original_line(H(), s, strlen(s), &lang));
+    assert_string_equal(lang, "en");
     s = "Originality matters";
-    assert_false(folio_md_original_line(s, strlen(s), &lang));
+    assert_false(folio_md_original_line(H(), s, strlen(s), &lang));
     s = "[Original: French]";
-    assert_true(folio_md_bracket_original(s, strlen(s), &lang));
-    assert_string_equal(folio_lang_code(lang), "fr");
+    assert_true(folio_md_bracket_original(H(), s, strlen(s), &lang));
+    assert_string_equal(lang, "fr");
 
     static const char *const sessions[] = {"Thirty-fourth session", "Fifty-sixth session",
                                            "Тридцать четвертая сессия",
                                            "56º período de sesiones", "第七十五届会议",
                                            "الدورة الخامسة والسبعون", "Quarante-sixième session"};
     for (size_t i = 0; i < sizeof sessions / sizeof sessions[0]; i++)
-        if (!folio_md_is_session(sessions[i], strlen(sessions[i])))
+        if (!folio_md_is_session(H(), sessions[i], strlen(sessions[i])))
             fail_msg("\"%s\" should be a session line", sessions[i]);
     s = "Intersessional meeting";
-    assert_false(folio_md_is_session(s, strlen(s)));
+    assert_false(folio_md_is_session(H(), s, strlen(s)));
 
     static const char *const agenda[] = {"Item 3 (e) of the provisional agenda",
                                          "Agenda item 19", "Point 2 de l’ordre du jour",
@@ -299,29 +311,29 @@ static void masthead_words(void **state)
                                          "Пункт 2 предварительной повестки дня",
                                          "临时议程项目2", "البند 2 من جدول الأعمال المؤقت"};
     for (size_t i = 0; i < sizeof agenda / sizeof agenda[0]; i++)
-        if (!folio_md_is_agenda_item(agenda[i], strlen(agenda[i])))
+        if (!folio_md_is_agenda_item(H(), agenda[i], strlen(agenda[i])))
             fail_msg("\"%s\" should be an agenda line", agenda[i]);
     s = "Items for discussion and decision";
-    assert_false(folio_md_is_agenda_item(s, strlen(s)));
+    assert_false(folio_md_is_agenda_item(H(), s, strlen(s)));
 
     static const char *const annexes[] = {"Annex", "Annex I", "ANNEX II", "Anexo", "Annexe IV",
                                           "Приложение III", "附件一", "المرفق", "Annex 2:"};
     for (size_t i = 0; i < sizeof annexes / sizeof annexes[0]; i++)
-        if (!folio_md_is_annex(annexes[i], strlen(annexes[i])))
+        if (!folio_md_is_annex(H(), annexes[i], strlen(annexes[i])))
             fail_msg("\"%s\" should be an annex heading", annexes[i]);
     s = "Annexes";
-    assert_false(folio_md_is_annex(s, strlen(s)));
+    assert_false(folio_md_is_annex(H(), s, strlen(s)));
     s = "Annex to the report of the Secretary-General";
-    assert_false(folio_md_is_annex(s, strlen(s)));
+    assert_false(folio_md_is_annex(H(), s, strlen(s)));
 
     s = "Viena, 12 y 13 de octubre de 2021";
-    assert_string_equal(folio_md_station_in(s, strlen(s)), "vienna");
+    assert_string_equal(folio_md_station_in(H(), s, strlen(s)), "vienna");
     s = "Женева, 4–15 ноября";
-    assert_string_equal(folio_md_station_in(s, strlen(s)), "geneva");
+    assert_string_equal(folio_md_station_in(H(), s, strlen(s)), "geneva");
     s = "Avenue, 4 May";
-    assert_null(folio_md_station_in(s, strlen(s)));
-    assert_string_equal(folio_md_station_name("New York", 8), "new-york");
-    assert_null(folio_md_station_name("Paris", 5));
+    assert_null(folio_md_station_in(H(), s, strlen(s)));
+    assert_string_equal(folio_md_station_name(H(), "New York", 8), "new-york");
+    assert_null(folio_md_station_name(H(), "Paris", 5));
 }
 
 /* ---- the reader ------------------------------------------------------------------*/

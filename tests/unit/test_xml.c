@@ -48,7 +48,7 @@ static char *dump_no_pos(const folio_report *r)
 static folio_report *read_xml(const char *xml, size_t len, folio_ctx *ctx, int *rc)
 {
     folio_report *r = NULL;
-    *rc = folio_read_xml(ctx, xml, len, "t.xml", NULL, &r);
+    *rc = folio_read_xml(ctx, xml, len, "t.xml", NULL, NULL, &r);
     return r;
 }
 
@@ -61,7 +61,7 @@ static void round_trip(const char *path)
     size_t len = 0, l1 = 0, l2 = 0;
     folio_report *md = NULL, *back = NULL;
     assert_int_equal(folio_read_file(ctx, path, 0, &data, &len), 0);
-    if (folio_read_markdown(ctx, data, len, path, NULL, &md)) {
+    if (folio_read_markdown(ctx, data, len, path, NULL, NULL, &md)) {
         free(data); /* a spec file that is meant to fail */
         folio_ctx_free(ctx);
         return;
@@ -238,7 +238,7 @@ static void test_invalid(void **state)
     folio_ctx_new("t.xml", &ctx);
     folio_read_options lim = {.version = FOLIO_READ_OPTIONS_VERSION, .max_bytes = 10};
     folio_report *r = NULL;
-    assert_int_equal(folio_read_xml(ctx, "<report/>   ", 12, "t.xml", &lim, &r), FOLIO_E_LIMIT);
+    assert_int_equal(folio_read_xml(ctx, "<report/>   ", 12, "t.xml", &lim, NULL, &r), FOLIO_E_LIMIT);
     folio_ctx_free(ctx);
 }
 
