@@ -176,7 +176,10 @@ int folio_layout_run(folio_ctx *ctx, const folio_flow *flow, const folio_fonts *
     a = NULL;
 done:
     folio_blockset_free(&bs);
-    folio_layout_free(l);
+    if (l)
+        folio_layout_free(l); /* l lives in a */
+    else
+        folio_arena_free(a);  /* the arena came, its first block did not */
     return rc;
 }
 

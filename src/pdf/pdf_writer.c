@@ -170,7 +170,12 @@ static int draw_item(folio_pdf *w, const folio_item *it)
 static int draw_page(folio_pdf *w, const folio_layout *l, size_t index)
 {
     const folio_page *pg = &l->pages[index];
+    /* libharu 2.3.0's HPDF_Page_New goes on with a page resource dictionary
+     * it has freed when an allocation fails (AddResource after a failed
+     * HPDF_Dict_Add): the allocation-failure test leaves this call alone */
+    folio_mem_unhook(1);
     w->page = HPDF_AddPage(w->doc);
+    folio_mem_unhook(0);
     if (!w->page)
         return folio_pdf_fail(w, FOLIO_E_PDF, "cannot add page %zu",
                               index + 1);

@@ -108,3 +108,8 @@ long folio_mem_test_failed(void)
 {
     return atomic_load(&failed);
 }
+
+long folio_mem_test_count(void)
+{
+    return atomic_load(&count);
+}

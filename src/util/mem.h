@@ -26,9 +26,10 @@ unsigned long folio_mem_failures(void);
 int folio_mem_should_fail(void);
 
 /* Around a third-party call known to crash when an allocation fails
- * (libharu's HPDF_SaveToStream): the test hook neither counts nor fails
- * its allocations. on: 1 before the call, 0 after. A real failure there
- * still reaches the library. */
+ * (libharu's HPDF_AddPage and HPDF_SaveToStream, libxml2's RELAX NG
+ * validation): the test hook neither counts nor fails its allocations.
+ * on: 1 before the call, 0 after. A real failure there still reaches the
+ * library. */
 void folio_mem_unhook(int on);
 
 /* The test hook. Arm: count allocations from 0 and fail the one numbered
@@ -39,6 +40,8 @@ void folio_mem_unhook(int on);
 void folio_mem_test_arm(long n);
 long folio_mem_test_disarm(void);
 long folio_mem_test_failed(void);
+/* Allocations counted so far since arming (to place a failure). */
+long folio_mem_test_count(void);
 /* Called at each injected failure (a place for a debugger's breakpoint). */
 void folio_mem_injected(long n);
 
