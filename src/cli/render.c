@@ -1,6 +1,6 @@
-/* One document through the pipeline (read → style → layout → PDF and
- * DOCX), shared by `folio render` and every job of `folio batch`, and the
- * `render` command itself. */
+/* One document: read with the public readers, then folio_render (the
+ * pipeline lives in src/render/), shared by `folio render` and every job
+ * of `folio batch`; and the `render` command itself. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
