@@ -51,9 +51,12 @@ for h in include/folio.h include/folio/*.h; do
     else ok; fi
 done
 # A C++ caller links against the C library: the names are not mangled.
+# (A sanitizer build's library wants the sanitizers' runtime: clang++.)
 printf '#include <folio.h>\nint main() { folio_ctx *c = 0; int r = folio_ctx_new("x", &c); folio_ctx_free(c); return r; }\n' >"$tmp/link.cc"
-if ! command -v c++ >/dev/null; then ok
-elif c++ -Iinclude -o "$tmp/link" "$tmp/link.cc" "$build/libfolio.a" \
+cxx=c++ cxxflags=
+if [ -n "${SANITIZED:-}" ]; then cxx=clang++ cxxflags=-fsanitize=address,undefined; fi
+if ! command -v $cxx >/dev/null; then ok
+elif $cxx $cxxflags -Iinclude -o "$tmp/link" "$tmp/link.cc" "$build/libfolio.a" \
        $(pkg-config --libs libzip libxml-2.0 zlib libcmark-gfm freetype2 libqrencode libpng) \
        -lhpdf -lcmark-gfm-extensions -lhyphen -lm -pthread 2>"$tmp/err" && "$tmp/link"; then ok
 else bad "a C++ program cannot link folio"; cat "$tmp/err"; fi
