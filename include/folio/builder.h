@@ -48,9 +48,10 @@ int folio_report_set_note(folio_ctx *ctx, folio_report *r, folio_field field,
                           folio_node *note);
 
 /* Blocks, appended to the report's text in reading order. A typed label
- * ("IV.", "12.", "(a)") is kept as typed; a numbered block without one is
- * numbered by the house style, which numbers the typed ones again and
- * warns where they disagree. `out` may be NULL. */
+ * ("IV.", "12.", "(a)") is printed as typed (it is the official one); a
+ * numbered block without one is numbered by the house style. `out` may be
+ * NULL. (Parts — resolutions, lists inside paragraphs, the summary, the
+ * contents — and roles are the readers' for now: docs/structure.md.) */
 
 /* A heading: level 0 (title-like), 1 chapter (I.), 2 section (A.),
  * 3 subsection (1.) or 4 (never numbered). Levels 1 to 3 are numbered when

@@ -38,6 +38,11 @@ typedef enum folio_field {
     FOLIO_FIELD_JOB_NUMBER,        /* "GE.24-01234" */
     FOLIO_FIELD_STATION,           /* a duty station of the house: new-york,
                                       geneva, vienna, nairobi */
+    FOLIO_FIELD_JOINT_SYMBOL,      /* a document under two symbols
+                                      (A/79/686-S/2024/918): the second */
+    FOLIO_FIELD_JOINT_LINES,       /* its second organ's lines under the
+                                      rule, '\n'-separated ("Security
+                                      Council\nSeventy-ninth year") */
     FOLIO_FIELD_COUNT
 } folio_field;
 

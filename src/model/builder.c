@@ -50,7 +50,7 @@ folio_block *folio_node_block(const folio_node *n)
 static const char *const field_names[FOLIO_FIELD_COUNT] = {
     "symbol", "distribution", "date", "language", "original language", "organ", "body",
     "session", "venue and dates", "agenda item", "agenda title", "title", "subtitle",
-    "job number", "station"};
+    "job number", "station", "joint symbol", "joint lines"};
 
 int folio_report_set(folio_ctx *ctx, folio_report *r, folio_field field, const char *value)
 {
@@ -60,7 +60,8 @@ int folio_report_set(folio_ctx *ctx, folio_report *r, folio_field field, const c
     if ((unsigned)field >= FOLIO_FIELD_COUNT)
         return folio_build_bad(ctx, fn, "%d is not a masthead field", (int)field);
     const char *name = field_names[field];
-    int rc = folio_build_check_text(ctx, fn, name, value, field == FOLIO_FIELD_BODY);
+    int rc = folio_build_check_text(ctx, fn, name, value,
+                                    field == FOLIO_FIELD_BODY || field == FOLIO_FIELD_JOINT_LINES);
     if (rc)
         return rc;
     char buf[512];

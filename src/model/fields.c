@@ -91,6 +91,8 @@ const char **folio_meta_field(folio_meta *m, folio_field field)
     case FOLIO_FIELD_SUBTITLE: return &m->subtitle;
     case FOLIO_FIELD_JOB_NUMBER: return &m->job_number;
     case FOLIO_FIELD_STATION: return &m->station;
+    case FOLIO_FIELD_JOINT_SYMBOL: return &m->joint_symbol;
+    case FOLIO_FIELD_JOINT_LINES: return &m->joint_lines;
     default: return NULL; /* the distribution is no string */
     }
 }

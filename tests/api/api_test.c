@@ -530,6 +530,7 @@ int main(int argc, char **argv)
         CHECK(!strcmp(folio_report_get(r, FOLIO_FIELD_DISTRIBUTION), "limited"), "distribution");
         CHECK(!strcmp(folio_report_get(r, FOLIO_FIELD_DATE), "2024-02-29"), "leap day");
         CHECK(folio_report_get(r, (folio_field)77) == NULL, "an unknown field");
+        CHECK(folio_report_get(r, FOLIO_FIELD_JOINT_SYMBOL) == NULL, "no joint symbol");
         size_t before = folio_ctx_count(ctx);
         render(ctx, r, argv[1]);
         round_trip(ctx, r);
