@@ -98,6 +98,15 @@ int folio_render(folio_ctx *ctx, const folio_report *r, const folio_resources *r
 /* Free the buffers of `out` and clear it. */
 void folio_output_free(folio_output *out);
 
+/* The house style as a Word template (.dotx): its paragraph styles (the
+ * headings as Word's Heading 1-4), the numbering of paragraphs, headings,
+ * subparagraphs and bullets, and the page set-up with the headers and
+ * footers of the options' station and language; written to
+ * opt->docx_path (atomically) and/or into out->docx (to_memory
+ * FOLIO_DOCX). The other outputs of the options are not made. */
+int folio_render_template(folio_ctx *ctx, const folio_resources *res,
+                          const folio_render_options *opt, folio_output *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -466,6 +466,27 @@ static void render(folio_ctx *ctx, const folio_report *r, const char *outdir)
           "a failed render touched the DOCX");
     free(bytes);
 
+    /* the house style as a Word template, in memory and to a file */
+    char dotx[4096];
+    snprintf(dotx, sizeof dotx, "%s/house.dotx", outdir);
+    folio_render_options_init(&ro, FOLIO_RENDER_OPTIONS_VERSION);
+    ro.to_memory = FOLIO_DOCX;
+    ro.docx_path = dotx;
+    ro.station = "geneva";
+    rc = folio_render_template(ctx, res, &ro, &both);
+    CHECK(rc == 0 && both.docx && both.docx_len > 1000 && !memcmp(both.docx, "PK", 2),
+          "the template: %d %s", rc, folio_last_error(ctx));
+    bytes = read_all(dotx, &len);
+    CHECK(bytes && len == both.docx_len && !memcmp(bytes, both.docx, len),
+          "the template's file differs from its bytes in memory");
+    free(bytes);
+    folio_output_free(&both);
+    ro.to_memory = 0;
+    ro.docx_path = NULL;
+    refused(ctx, NULL, NULL, folio_render_template(ctx, res, &ro, &both), "template of nothing",
+            "no docx_path");
+    remove(dotx);
+
     /* write the PDF of the first render back for run_api.sh */
     write_file(pdf_path, mem.pdf, mem.pdf_len);
     folio_output_free(&mem);
