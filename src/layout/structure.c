@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "layout/layout_internal.h"
+#include "util/mem.h"
 
 #define MAX_OPEN 8               /* nested lists kept apart */
 
@@ -509,8 +510,8 @@ int folio_tag_plan(lctx *L, folio_tagplan *plan)
     plan->block = folio_alloc(a, (f->nblocks + 1) * sizeof *plan->block);
     plan->note = folio_alloc(a, (f->nnotes + 1) * sizeof *plan->note);
     plan->note_mark = folio_alloc(a, (f->nnotes + 1) * sizeof *plan->note_mark);
-    B.placed = calloc(f->nnotes + 1, 1);
-    B.copied = malloc((f->nnotes + 1) * sizeof *B.copied);
+    B.placed = folio_calloc(f->nnotes + 1, 1);
+    B.copied = folio_malloc((f->nnotes + 1) * sizeof *B.copied);
     if (!plan->block || !plan->note || !plan->note_mark || !B.placed || !B.copied) {
         rc = FOLIO_E_NOMEM;
         goto done;

@@ -14,6 +14,7 @@
 #include <hpdf_objects.h>
 
 #include "pdf/pdf_internal.h"
+#include "util/mem.h"
 
 /* The sRGB profile of Debian's icc-profiles-free, built in (Makefile). */
 extern const unsigned char folio_srgb_icc[];
@@ -33,7 +34,7 @@ static void add(xbuf *b, const char *s, size_t n)
         size_t cap = b->cap ? b->cap : 4096;
         while (cap < b->len + n + 1)
             cap *= 2;
-        char *v = realloc(b->s, cap);
+        char *v = folio_realloc(b->s, cap);
         if (!v) {
             b->failed = 1;
             return;

@@ -22,6 +22,7 @@
 #include <hpdf_pages.h>
 
 #include "pdf/pdf_internal.h"
+#include "util/mem.h"
 
 enum { EV_MCID, EV_OBJR, EV_CHILD };
 
@@ -109,7 +110,7 @@ static int log_event(folio_pdf *w, uint32_t kind, uint32_t elem, uint32_t page,
     struct folio_pdf_tags *t = w->tags;
     if (t->nev == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 1024;
-        tag_event *v = realloc(t->ev, cap * sizeof *v);
+        tag_event *v = folio_realloc(t->ev, cap * sizeof *v);
         if (!v)
             return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
         t->ev = v;
@@ -156,7 +157,7 @@ int folio_pdf_tags_begin(folio_pdf *w, const folio_layout *l)
         if (el[i].role >= FOLIO_TAG_COUNT || (i > FOLIO_SID_DOCUMENT && el[i].parent >= i) ||
             (i > FOLIO_SID_DOCUMENT && el[i].parent < FOLIO_SID_DOCUMENT))
             return folio_pdf_fail(w, FOLIO_E_PDF, "structure element %zu is malformed", i);
-    struct folio_pdf_tags *t = calloc(1, sizeof *t);
+    struct folio_pdf_tags *t = folio_calloc(1, sizeof *t);
     if (!t)
         return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
     w->tags = t;
@@ -164,9 +165,9 @@ int folio_pdf_tags_begin(folio_pdf *w, const folio_layout *l)
     t->l = l;
     t->elems = el;
     t->nelems = n;
-    t->touched = calloc(n, 1);
-    t->page_obj = calloc(l->npages + 1, sizeof *t->page_obj);
-    t->mcids = calloc(l->npages + 1, sizeof *t->mcids);
+    t->touched = folio_calloc(n, 1);
+    t->page_obj = folio_calloc(l->npages + 1, sizeof *t->page_obj);
+    t->mcids = folio_calloc(l->npages + 1, sizeof *t->mcids);
     if (!t->touched || !t->page_obj || !t->mcids)
         return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
     t->touched[FOLIO_SID_DOCUMENT] = 1; /* written, content or not */
@@ -449,7 +450,7 @@ static HPDF_STATUS write_root(HPDF_Dict d, HPDF_Stream out)
         nids += t->obj[e] && el[e].id;
     if (st != HPDF_OK || !nids)
         return st;
-    const folio_selem **ids = malloc(nids * sizeof *ids);
+    const folio_selem **ids = folio_malloc(nids * sizeof *ids);
     if (!ids)
         return HPDF_FAILD_TO_ALLOC_MEM;
     nids = 0;
@@ -486,10 +487,10 @@ int folio_pdf_tags_finish(folio_pdf *w)
 {
     struct folio_pdf_tags *t = w->tags;
     size_t n = t->nelems;
-    t->first = calloc(n + 1, sizeof *t->first);
-    t->obj = calloc(n, sizeof *t->obj);
-    t->refs = malloc((n + 1) * sizeof *t->refs);
-    t->by_elem = malloc((t->nev + 1) * sizeof *t->by_elem);
+    t->first = folio_calloc(n + 1, sizeof *t->first);
+    t->obj = folio_calloc(n, sizeof *t->obj);
+    t->refs = folio_malloc((n + 1) * sizeof *t->refs);
+    t->by_elem = folio_malloc((t->nev + 1) * sizeof *t->by_elem);
     if (!t->first || !t->obj || !t->refs || !t->by_elem)
         return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
     /* group the events by element, keeping their order */
@@ -497,7 +498,7 @@ int folio_pdf_tags_finish(folio_pdf *w)
         t->first[t->ev[i].elem + 1]++;
     for (size_t e = 0; e < n; e++)
         t->first[e + 1] += t->first[e];
-    uint32_t *at = calloc(n + 1, sizeof *at);
+    uint32_t *at = folio_calloc(n + 1, sizeof *at);
     if (!at)
         return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
     memcpy(at, t->first, n * sizeof *at);
