@@ -176,12 +176,18 @@ static int output_intent(folio_pdf *w)
 {
     HPDF_Doc d = w->doc;
     HPDF_MMgr mm = d->mmgr;
+    /* each object is given to its container as soon as it is made, so
+     * that the document frees it whatever fails next */
     HPDF_Dict icc = HPDF_DictStream_New(mm, d->xref);
-    HPDF_Dict oi = HPDF_Dict_New(mm);
-    HPDF_Array list = HPDF_Array_New(mm);
-    if (!icc || !oi || !list)
+    if (!icc)
         return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
     icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Array list = HPDF_Array_New(mm);
+    if (!list || HPDF_Dict_Add(d->catalog, "OutputIntents", list) != HPDF_OK)
+        return folio_pdf_fail(w, FOLIO_E_PDF, "cannot write the output intent");
+    HPDF_Dict oi = HPDF_Dict_New(mm);
+    if (!oi || HPDF_Array_Add(list, oi) != HPDF_OK)
+        return folio_pdf_fail(w, FOLIO_E_PDF, "cannot write the output intent");
     int ok = HPDF_Dict_AddNumber(icc, "N", 3) == HPDF_OK &&
              HPDF_Stream_Write(icc->stream, folio_srgb_icc, (HPDF_UINT)folio_srgb_icc_len) ==
                  HPDF_OK &&
@@ -193,9 +199,7 @@ static int output_intent(folio_pdf *w)
                  HPDF_OK &&
              HPDF_Dict_Add(oi, "RegistryName", HPDF_String_New(mm, "http://www.color.org",
                                                                 NULL)) == HPDF_OK &&
-             HPDF_Dict_Add(oi, "DestOutputProfile", icc) == HPDF_OK &&
-             HPDF_Array_Add(list, oi) == HPDF_OK &&
-             HPDF_Dict_Add(d->catalog, "OutputIntents", list) == HPDF_OK;
+             HPDF_Dict_Add(oi, "DestOutputProfile", icc) == HPDF_OK;
     return ok ? 0 : folio_pdf_fail(w, FOLIO_E_PDF, "cannot write the output intent");
 }
 
@@ -214,9 +218,9 @@ static int document_id(folio_pdf *w, const folio_layout *l)
     HPDF_MD5Final(id, &w->id_md5);
     HPDF_MMgr mm = w->doc->mmgr;
     HPDF_Array a = HPDF_Array_New(mm);
-    int ok = a && HPDF_Array_Add(a, HPDF_Binary_New(mm, id, sizeof id)) == HPDF_OK &&
+    int ok = a && HPDF_Dict_Add(w->doc->trailer, "ID", a) == HPDF_OK &&
              HPDF_Array_Add(a, HPDF_Binary_New(mm, id, sizeof id)) == HPDF_OK &&
-             HPDF_Dict_Add(w->doc->trailer, "ID", a) == HPDF_OK;
+             HPDF_Array_Add(a, HPDF_Binary_New(mm, id, sizeof id)) == HPDF_OK;
     return ok ? 0 : folio_pdf_fail(w, FOLIO_E_PDF, "cannot set the document ID");
 }
 

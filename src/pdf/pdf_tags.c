@@ -249,9 +249,9 @@ int folio_pdf_mark_end(folio_pdf *w)
 int folio_pdf_tag_annot(folio_pdf *w, HPDF_Annotation a, uint32_t sid, const char *contents)
 {
     struct folio_pdf_tags *t = w->tags;
-    HPDF_String s = HPDF_String_New(w->doc->mmgr, contents, NULL);
-    /* printable (PDF/A), described (PDF/UA) */
-    if (!s || HPDF_Dict_AddNumber(a, "F", 4) != HPDF_OK || HPDF_Dict_Add(a, "Contents", s) != HPDF_OK)
+    /* described (PDF/UA), printable (PDF/A) */
+    if (HPDF_Dict_Add(a, "Contents", HPDF_String_New(w->doc->mmgr, contents, NULL)) != HPDF_OK ||
+        HPDF_Dict_AddNumber(a, "F", 4) != HPDF_OK)
         return folio_pdf_fail(w, FOLIO_E_PDF, "cannot describe a link");
     if (t->elems == bare)
         return 0; /* a layout without structure: nothing to tag it in */
@@ -528,13 +528,15 @@ int folio_pdf_tags_finish(folio_pdf *w)
             return folio_pdf_fail(w, FOLIO_E_PDF, "cannot make the structure tree");
         t->obj[e] = d->header.obj_id & 0x00FFFFFF;
     }
-    HPDF_Dict mark = HPDF_Dict_New(w->doc->mmgr);
-    HPDF_Dict prefs = HPDF_Dict_New(w->doc->mmgr);
-    if (!mark || !prefs || HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE) != HPDF_OK ||
+    /* each given to the catalog as soon as it is made: the document frees
+     * it whatever fails next */
+    HPDF_Dict cat = w->doc->catalog, mark, prefs;
+    if (!(mark = HPDF_Dict_New(w->doc->mmgr)) || HPDF_Dict_Add(cat, "MarkInfo", mark) != HPDF_OK ||
+        HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE) != HPDF_OK ||
+        !(prefs = HPDF_Dict_New(w->doc->mmgr)) ||
+        HPDF_Dict_Add(cat, "ViewerPreferences", prefs) != HPDF_OK ||
         HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE) != HPDF_OK ||
-        HPDF_Dict_Add(w->doc->catalog, "MarkInfo", mark) != HPDF_OK ||
-        HPDF_Dict_Add(w->doc->catalog, "ViewerPreferences", prefs) != HPDF_OK ||
-        HPDF_Dict_Add(w->doc->catalog, "StructTreeRoot", root) != HPDF_OK)
+        HPDF_Dict_Add(cat, "StructTreeRoot", root) != HPDF_OK)
         return folio_pdf_fail(w, FOLIO_E_PDF, "cannot mark the document as tagged");
     return folio_pdf_check(w, "making the structure tree");
 }
