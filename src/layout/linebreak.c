@@ -166,7 +166,7 @@ typedef struct candidate {
 /* Try a break at item i with penalty pen: score the line from every active
  * node, drop the nodes that can no longer start a line, and add a node for
  * the best way to reach i in each fitness class. */
-static int try_break(pass *P, size_t i, int32_t pen, int32_t pen_w, int flagged)
+static int try_break(pass *P, size_t i, int32_t pen, int32_t pen_w, int flagged, int pattern)
 {
     candidate best[4];
     int found = 0;
@@ -219,8 +219,10 @@ static int try_break(pass *P, size_t i, int32_t pen, int32_t pen_w, int flagged)
         if (!artificial) {
             d = P->p->costs->line_penalty + b;
             d *= d;
+            /* a hyphen costs more at the end of a narrow line */
+            int64_t hp = pattern && L < P->p->narrow ? P->p->costs->narrow_hyphen_penalty : pen;
             if (pen > 0)
-                d += (int64_t)pen * pen;
+                d += hp * hp;
             else if (pen > LB_FORCE)
                 d -= (int64_t)pen * pen;
             if (a->flagged && pen <= LB_FORCE)
@@ -286,11 +288,11 @@ static int run_pass(pass *P, const node *start)
         if (i == P->from)
             ; /* the start: no line ends before anything is in it */
         else if (it->kind == LB_GLUE && v[i - 1].kind == LB_BOX)
-            rc = try_break(P, i, 0, 0, 0);
+            rc = try_break(P, i, 0, 0, 0, 0);
         else if (it->kind == LB_PENALTY && it->penalty < LB_NEVER &&
                  (P->hyphenate || !(it->flags & LB_PATTERN)))
             rc = try_break(P, i, it->penalty < LB_FORCE ? LB_FORCE : it->penalty,
-                           it->width, it->flags & LB_FLAGGED);
+                           it->width, it->flags & LB_FLAGGED, it->flags & LB_PATTERN);
         if (rc)
             return rc;
         add(&P->s, it);

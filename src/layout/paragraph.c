@@ -709,7 +709,8 @@ int folio_set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
         justify ? folio_hyph_dict(L->flow->house, L->flow->lang.hyphenation) : NULL;
     lb_params prm = {box.right - first_x, width,
                      (int32_t)((int64_t)costs->emergency_stretch * st->size / 1000), justify, 0,
-                     costs};
+                     costs, 0};
+    prm.narrow = (int32_t)((int64_t)costs->narrow_measure * st->size);
     /* Most paragraphs are set by the first pass, which never hyphenates:
      * try that on words cut only at their explicit hyphens, and look for
      * hyphenation points (a fifth of the layout's time) only when it finds

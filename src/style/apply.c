@@ -292,6 +292,8 @@ static int breaking_rules(folio_ctx *ctx, const folio_house *h, folio_flow *f)
         (rc = cost(ctx, h, brk, "explicit-hyphen-penalty", &c->exhyphen_penalty)) ||
         (rc = cost(ctx, h, brk, "cut-penalty", &c->cut_penalty)) ||
         (rc = cost(ctx, h, brk, "emergency-stretch", &c->emergency_stretch)) ||
+        (rc = cost(ctx, h, brk, "narrow-measure", &c->narrow_measure)) ||
+        (rc = cost(ctx, h, brk, "narrow-hyphen-penalty", &c->narrow_hyphen_penalty)) ||
         (rc = fraction(ctx, h, brk, "space-stretch", &c->stretch_num, &c->stretch_den)) ||
         (rc = fraction(ctx, h, brk, "space-shrink", &c->shrink_num, &c->shrink_den)) ||
         (rc = rule(ctx, h, brk, "hyphenate-capitalised", &c->hyphenate_capitalised)) ||
