@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/block_look.h"
 #include "layout/blockset.h"
 #include "layout/page_items.h"
 
@@ -139,55 +140,16 @@ static size_t lines_that_fit(const pager *P, const vblock *b, size_t first)
     return fit_lines(P, b, first, NULL);
 }
 
-/* The styles shared by every run of a paragraph's text (FOLIO_EMPH,
- * FOLIO_STRONG) and the last character that is not a closing quote or
- * bracket (0 for none). */
-static unsigned text_look(const folio_fblock *fb, char *end)
-{
-    unsigned all = FOLIO_EMPH | FOLIO_STRONG;
-    const char *last = NULL;
-    *end = 0;
-    if (fb->kind != FOLIO_FLOW_PARA)
-        return 0;
-    for (size_t r = 0; r < fb->nruns; r++) {
-        const folio_run *run = &fb->runs[r];
-        if (run->kind != FOLIO_RUN_TEXT || !run->text)
-            continue;
-        if (run->text[strspn(run->text, " \t\n")] == 0)
-            continue; /* a space between emphasised runs */
-        all &= run->style;
-        last = run->text;
-    }
-    if (!last)
-        return 0;
-    size_t n = strlen(last);
-    while (n && strchr(" \t\n\"')]\xBB\x9D\x99", last[n - 1]))
-        n--; /* closing quotes and brackets (UTF-8 tails of ” ’ ») */
-    *end = n ? last[n - 1] : 0;
-    return all;
-}
-
-/* A heading by its look: a paragraph or item of at most three lines whose
- * text is all bold or all italic and does not end a sentence (a lettered
- * sub-subheading, "(a) Lists of dangerous goods"). */
-static int heading_look(const folio_fblock *fb, const vblock *b)
-{
-    char end;
-    unsigned look = text_look(fb, &end);
-    return b->nlines && b->nlines <= 3 && look && end && end != '.' && end != ';';
-}
-
 /* Whether block i keeps with the next: its style says so, or it looks like
  * a heading. */
 static int kept_with_next(const pager *P, size_t i, const vblock *b)
 {
-    return b->keep_with_next || heading_look(&P->L->flow->blocks[i], b);
+    return b->keep_with_next || folio_look_heading(&P->L->flow->blocks[i], b);
 }
 
 static int is_item(const pager *P, size_t i)
 {
-    const folio_fblock *fb = &P->L->flow->blocks[i];
-    return fb->kind == FOLIO_FLOW_PARA && fb->src && fb->src->kind == FOLIO_BLOCK_ITEM;
+    return folio_look_item(&P->L->flow->blocks[i]);
 }
 
 static int add_slice(pager *P, note_slice **v, size_t *n, size_t *cap, note_slice s)
@@ -361,18 +323,6 @@ static int new_page(pager *P)
     return 0;
 }
 
-/* The fewest lines a block may start a page's foot with, as place_block
- * breaks it: all of a block kept with the next, a table's head rows and
- * one row, two lines of a paragraph, but all three of one of three lines
- * (two here would leave a widow, one an orphan). */
-static size_t first_lines(const vblock *b, int keep)
-{
-    size_t n = keep || b->nlines <= 3 ? b->nlines : 2;
-    if (b->head_rows)
-        n = b->head_rows + 1 < b->nlines ? b->head_rows + 1 : b->nlines;
-    return n;
-}
-
 /* A block marked keep-with-next shares its page with what follows: the
  * whole chain of keep-with-next blocks (a chapter heading, then a section
  * heading) and the first lines of the block after them. */
@@ -386,7 +336,7 @@ static int keep_fits(const pager *P, blockset *bs, size_t i, int *rc)
         if (!b->nlines)
             continue;
         int keep = kept_with_next(P, i, b);
-        size_t want = first_lines(b, keep);
+        size_t want = folio_first_lines(b, keep);
         for (size_t k = 0; k < want; k++) {
             int32_t y = next_baseline(&Q, b, k);
             if (!fits_line(&Q, b, k, y, 0))
@@ -419,11 +369,9 @@ static size_t next_block(const pager *P, blockset *bs, size_t i, int *rc)
  * heading, or the lead-in of a list ("The Council decided:"). */
 static int clings(const pager *P, blockset *bs, size_t i, const vblock *b, int *rc)
 {
-    char end;
     if (kept_with_next(P, i, b))
         return 1;
-    text_look(&P->L->flow->blocks[i], &end);
-    size_t j = end == ':' ? next_block(P, bs, i, rc) : bs->n;
+    size_t j = folio_look_lead_in(&P->L->flow->blocks[i]) ? next_block(P, bs, i, rc) : bs->n;
     return j < bs->n && is_item(P, j);
 }
 
@@ -465,7 +413,7 @@ static size_t pull_over(const pager *P, blockset *bs, size_t i, const vblock *b,
         if (fit_lines(&Q, mb, 0, &Q) < mb->nlines)
             return 0; /* it breaks anyway: its last lines start the next page */
     }
-    if (fit_lines(&Q, &bs->v[t], 0, NULL) >= first_lines(&bs->v[t], 0))
+    if (fit_lines(&Q, &bs->v[t], 0, NULL) >= folio_first_lines(&bs->v[t], 0))
         return 0;
     if (b->nlines >= 4 && t == j)
         return 2;
