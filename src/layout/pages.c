@@ -45,6 +45,7 @@ typedef struct pager {
                                       at a foot without the next (a heading,
                                       the lead-in of a list) */
     size_t last_text;              /* the last block before the closing rule */
+    boxrun box;                    /* the summary's frame on this page */
 } pager;
 
 
@@ -234,6 +235,10 @@ static int place_line(pager *P, const vblock *b, size_t i)
     }
     if ((rc = place_items(P, b, ln, y)) || (rc = take_notes(P, b, ln, y)))
         return rc;
+    if (b->box)
+        folio_box_line(&P->box, y - ln->height, y);
+    if (i == 0 && P->L->block_page)
+        P->L->block_page[b->index] = P->page->number;
     P->y = y;
     P->depth = ln->depth;
     P->fresh = 0;
@@ -272,7 +277,7 @@ static int new_page(pager *P)
     folio_layout *out = L->out;
     int rc;
     if (P->page) {
-        if ((rc = draw_notes(P)))
+        if ((rc = folio_box_draw(L, P->page, &P->box)) || (rc = draw_notes(P)))
             return rc;
         folio_page_trim(P->page);
     }
@@ -428,6 +433,8 @@ static int place_block(pager *P, blockset *bs, size_t bi)
         return rc;
     if (!b->nlines)
         return 0;
+    if (!b->box && (rc = folio_box_draw(P->L, P->page, &P->box)))
+        return rc;
     if (b->page_break_before && !P->fresh && (rc = new_page(P)))
         return rc;
     /* The closing rule never goes alone to a page of its own: it may sit
@@ -620,7 +627,7 @@ int folio_build_pages(lctx *L, blockset *bs)
     while (P.ncarry)
         if ((rc = new_page(&P)))
             return rc;
-    if ((rc = draw_notes(&P)))
+    if ((rc = folio_box_draw(L, P.page, &P.box)) || (rc = draw_notes(&P)))
         return rc;
     /* Running heads and page numbers last: "2/9" needs the page count. */
     for (size_t i = 1; i < L->out->npages; i++)
