@@ -9,9 +9,11 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
+#include FT_MODULE_H
 
 #include "layout/fonts.h"
 #include "util/text.h"
+#include "util/mem.h"
 
 #define NCP 0x10000 /* libharu maps the BMP only */
 
@@ -50,13 +52,39 @@ static const char *find_dir(const char *dir, char *buf, size_t n)
     return "fonts";
 }
 
+/* FreeType allocates through folio's hook (util/mem.h). */
+static void *ft_alloc(FT_Memory m, long size)
+{
+    (void)m;
+    return folio_malloc((size_t)size);
+}
+
+static void ft_free(FT_Memory m, void *p)
+{
+    (void)m;
+    free(p);
+}
+
+static void *ft_realloc(FT_Memory m, long cur, long size, void *p)
+{
+    (void)m;
+    (void)cur;
+    return folio_realloc(p, (size_t)size);
+}
+
+static struct FT_MemoryRec_ ft_memory = {NULL, ft_alloc, ft_free, ft_realloc};
+
 static int measure(folio_ctx *ctx, FT_Library lib, const char *path, int16_t *w)
 {
     FT_Face face = NULL;
     int rc = 0;
-    if (FT_New_Face(lib, path, 0, &face)) {
-        rc = folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0},
-                         "%s: not a usable TrueType font", path);
+    FT_Error err = FT_New_Face(lib, path, 0, &face);
+    if (err) {
+        face = NULL;
+        rc = err == FT_Err_Out_Of_Memory
+                 ? FOLIO_E_NOMEM
+                 : folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0},
+                               "%s: not a usable TrueType font", path);
         goto done;
     }
     if (!FT_IS_SFNT(face) || !FT_IS_SCALABLE(face) || face->units_per_EM == 0 ||
@@ -93,19 +121,25 @@ int folio_fonts_load(folio_ctx *ctx, const char *dir, folio_fonts **out)
     char buf[4096];
     FT_Library lib = NULL;
     int rc = 0;
-    folio_fonts *f = calloc(1, sizeof *f);
+    folio_fonts *f = folio_calloc(1, sizeof *f);
     *out = NULL;
     if (!f)
         return FOLIO_E_NOMEM;
-    if (FT_Init_FreeType(&lib)) {
-        rc = folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0}, "cannot start FreeType");
+    FT_Error err = FT_New_Library(&ft_memory, &lib);
+    if (err) {
+        lib = NULL;
+        rc = err == FT_Err_Out_Of_Memory
+                 ? FOLIO_E_NOMEM
+                 : folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0}, "cannot start FreeType");
         goto done;
     }
+    FT_Add_Default_Modules(lib);
+    FT_Set_Default_Properties(lib);
     dir = find_dir(dir, buf, sizeof buf);
     for (int i = 0; i < FOLIO_FACE_COUNT; i++) {
         size_t n = strlen(dir) + strlen(face_file[i]) + 2;
-        f->path[i] = malloc(n);
-        f->width[i] = malloc(NCP * sizeof(int16_t));
+        f->path[i] = folio_malloc(n);
+        f->width[i] = folio_malloc(NCP * sizeof(int16_t));
         if (!f->path[i] || !f->width[i]) {
             rc = FOLIO_E_NOMEM;
             goto done;
@@ -123,7 +157,7 @@ int folio_fonts_load(folio_ctx *ctx, const char *dir, folio_fonts **out)
     f = NULL;
 done:
     if (lib)
-        FT_Done_FreeType(lib);
+        FT_Done_Library(lib);
     folio_fonts_free(f);
     return rc;
 }
@@ -147,16 +181,6 @@ const char *folio_fonts_path(const folio_fonts *f, folio_face face)
 int folio_glyph_width(const folio_fonts *f, folio_face face, uint32_t cp)
 {
     return cp < NCP ? f->width[face][cp] : -1;
-}
-
-int folio_utf8_next(const char *s, size_t len, uint32_t *cp)
-{
-    size_t n = folio_utf8_decode((const unsigned char *)s, len, cp);
-    if (n == 0) { /* not UTF-8: one byte, drawn as a replacement */
-        *cp = 0xFFFD;
-        return 1;
-    }
-    return (int)n;
 }
 
 int32_t folio_text_width(const folio_fonts *f, folio_face face, int32_t size,

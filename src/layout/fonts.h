@@ -21,8 +21,5 @@ int folio_glyph_width(const folio_fonts *f, folio_face face, uint32_t cp);
  * space. */
 int32_t folio_text_width(const folio_fonts *f, folio_face face, int32_t size,
                          const char *utf8, size_t len);
-/* Decode one UTF-8 code point; returns bytes used (1 for invalid bytes,
- * which decode as U+FFFD). */
-int folio_utf8_next(const char *s, size_t len, uint32_t *cp);
 
 #endif

@@ -9,6 +9,8 @@
 
 #include "layout/hyphenate.h"
 #include "layout/layout_internal.h"
+#include "util/text.h"
+#include "util/mem.h"
 
 /* The costs of breaking (penalties of breaks inside words, how far a
  * space stretches and shrinks, the emergency stretch) are the language's,
@@ -84,7 +86,7 @@ static int new_word(wordlist *wl, int32_t space_before, int nobreak_before)
 {
     if (wl->nw == wl->wcap) {
         size_t cap = wl->wcap ? wl->wcap * 2 : 64;
-        word *w = realloc(wl->w, cap * sizeof *w);
+        word *w = folio_realloc(wl->w, cap * sizeof *w);
         if (!w)
             return FOLIO_E_NOMEM;
         wl->w = w;
@@ -102,7 +104,7 @@ static int add_frag(wordlist *wl, const frag *f)
 {
     if (wl->nf == wl->fcap) {
         size_t cap = wl->fcap ? wl->fcap * 2 : 128;
-        frag *v = realloc(wl->f, cap * sizeof *v);
+        frag *v = folio_realloc(wl->f, cap * sizeof *v);
         if (!v)
             return FOLIO_E_NOMEM;
         wl->f = v;
@@ -340,10 +342,10 @@ static int push(itemvec *iv, lb_item it, size_t ref)
 {
     if (iv->n == iv->cap) {
         size_t cap = iv->cap ? iv->cap * 2 : 256;
-        lb_item *v = realloc(iv->v, cap * sizeof *v);
+        lb_item *v = folio_realloc(iv->v, cap * sizeof *v);
         if (v)
             iv->v = v;
-        size_t *r = realloc(iv->ref, cap * sizeof *r);
+        size_t *r = folio_realloc(iv->ref, cap * sizeof *r);
         if (r)
             iv->ref = r;
         if (!v || !r)
@@ -729,7 +731,7 @@ int folio_set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
         if (rc || (rc = make_items(L, &wl, justify ? L->flow->font_expansion : 0, &iv)))
             goto done;
         free(ends);
-        if (!(ends = malloc(iv.n * sizeof *ends))) {
+        if (!(ends = folio_malloc(iv.n * sizeof *ends))) {
             rc = FOLIO_E_NOMEM;
             goto done;
         }
