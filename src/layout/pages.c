@@ -23,11 +23,14 @@
 typedef struct note_slice {        /* lines of a note shown on one page */
     const vblock *vb;
     size_t first, n;
+    int again;                     /* the note shown again, cited on a later
+                                      page: page furniture for a reader */
 } note_slice;
 
 typedef struct pager {
     lctx *L;
     vblock *notes;                 /* set notes, indexed like flow->notes */
+    unsigned char *taken;          /* per note: shown on some page already */
     folio_page *page;
     int32_t y;                     /* baseline of the last line placed */
     int32_t depth;                 /* its depth */
@@ -46,8 +49,8 @@ typedef struct pager {
                                       the lead-in of a list) */
     size_t last_text;              /* the last block before the closing rule */
     boxrun box;                    /* the summary's frame on this page */
-    int repeat;                    /* placing a table's head rows again: page
-                                      furniture for a reader */
+    int repeat;                    /* placing a table's head rows or a note
+                                      again: page furniture for a reader */
 } pager;
 
 
@@ -195,14 +198,15 @@ static int take_notes(pager *P, const vblock *b, const vline *ln, int32_t body_y
             h = nv->lines[0].height;
             n = 1;
         }
-        int rc;
+        int rc, again = P->taken[nv - P->notes];
+        P->taken[nv - P->notes] = 1;
         if (n && (rc = add_slice(P, &P->slices, &P->nslices, &P->slices_cap,
-                                 (note_slice){nv, 0, n})))
+                                 (note_slice){nv, 0, n, again})))
             return rc;
         P->notes_h += h;
         if (n < nv->nlines &&
             (rc = add_slice(P, &P->carry, &P->ncarry, &P->carry_cap,
-                            (note_slice){nv, n, nv->nlines - n})))
+                            (note_slice){nv, n, nv->nlines - n, again})))
             return rc;
     }
     return 0;
@@ -266,11 +270,13 @@ static int draw_notes(pager *P)
     int32_t y = top + NOTE_GAP;
     for (size_t s = 0; !rc && s < P->nslices; s++) {
         const note_slice *sl = &P->slices[s];
+        P->repeat = sl->again;
         for (size_t i = sl->first; !rc && i < sl->first + sl->n; i++) {
             y += sl->vb->lines[i].height;
             rc = place_items(P, sl->vb, &sl->vb->lines[i], y);
             y += sl->vb->lines[i].depth;
         }
+        P->repeat = 0;
     }
     return rc;
 }
@@ -322,11 +328,11 @@ static int new_page(pager *P)
             n++;
         }
         if (n && (rc = add_slice(P, &P->slices, &P->nslices, &P->slices_cap,
-                                 (note_slice){sl.vb, sl.first, n})))
+                                 (note_slice){sl.vb, sl.first, n, sl.again})))
             return rc;
         P->notes_h += h;
         if (n < sl.n)
-            P->carry[kept++] = (note_slice){sl.vb, sl.first + n, sl.n - n};
+            P->carry[kept++] = (note_slice){sl.vb, sl.first + n, sl.n - n, sl.again};
     }
     P->ncarry = kept;
     return 0;
@@ -594,7 +600,8 @@ int folio_build_pages(lctx *L, blockset *bs)
     int rc;
     memset(&P, 0, sizeof P);
     P.L = L;
-    if (!(P.notes = folio_alloc(L->a, (L->flow->nnotes + 1) * sizeof *P.notes)))
+    if (!(P.notes = folio_alloc(L->a, (L->flow->nnotes + 1) * sizeof *P.notes)) ||
+        !(P.taken = folio_alloc(L->a, L->flow->nnotes + 1)))
         return FOLIO_E_NOMEM;
     if ((rc = set_notes(L, P.notes)) || (rc = new_page(&P)))
         return rc;
