@@ -14,7 +14,9 @@
 #   - the example's structure dump is tests/golden/seed-es.struct exactly
 #     (UPDATE=1 refreshes it: look at the diff before committing);
 #   - the checkers fail where they must: a page stream with one BDC removed,
-#     the tree held against another report's model.
+#     the tree held against another report's model, a numbered paragraph
+#     labelled with another number;
+#   - a note cited on two pages, printed on both, is one Note.
 cd "$(dirname "$0")/.." || exit 2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
@@ -89,6 +91,38 @@ if [ -n "$other" ]; then
     if ! python3 tests/struct_check.py "$other/model.xml" "$tmp/0-seed-es/struct" >/dev/null 2>&1
     then ok; else bad "struct_check.py accepts another report's tree"; fi
 fi
+# ... nor a numbered paragraph whose Lbl is not its number.
+sed 's/^\( *\)"3\."$/\1"4."/' "$tmp/0-seed-es/struct" >"$tmp/relabel.struct"
+if cmp -s "$tmp/0-seed-es/struct" "$tmp/relabel.struct"; then bad "seed-es: no Lbl \"3.\" to change"
+elif ! python3 tests/struct_check.py "$tmp/0-seed-es/model.xml" "$tmp/relabel.struct" >/dev/null 2>&1
+then ok; else bad "struct_check.py accepts a numbered paragraph labelled with another number"; fi
+
+# A note cited on two pages is printed on both (as the UN does) and is one
+# Note of the tree: the second printing is a pagination artifact.
+mkdir -p "$tmp/twice"
+python3 - examples/seed-es.md "$tmp/twice/twice.md" <<'PY'
+import re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+paras = [m.end() for m in re.finditer(r"(?m)^\d+\. .*[.:]$", s)]
+for at in (paras[-1], paras[0]):  # the first numbered paragraph and the last
+    s = s[:at] + "[^twice]" + s[at:]
+open(sys.argv[2], "w", encoding="utf-8").write(s + "\n[^twice]: A note cited on two pages.\n")
+PY
+if "$folio" render "$tmp/twice/twice.md" -o "$tmp/twice" --pdf -q 2>/dev/null; then
+    shown=0 n=$(pdfinfo "$tmp/twice/twice.pdf" | sed -n 's/^Pages: *//p')
+    for p in $(seq 1 "$n"); do
+        pdftotext -f "$p" -l "$p" "$tmp/twice/twice.pdf" - | grep -q "cited on two pages" && shown=$((shown + 1))
+    done
+    qpdf --qdf --object-streams=disable "$tmp/twice/twice.pdf" - 2>/dev/null |
+        LC_ALL=C sed 's|/OutputIntents|/XutputIntents|' >"$tmp/twice/no-intent.pdf"
+    pdfinfo -struct-text "$tmp/twice/no-intent.pdf" >"$tmp/twice/struct" 2>/dev/null
+    "$folio" convert "$tmp/twice/twice.md" --to xml -q -o "$tmp/twice/model.xml" 2>/dev/null
+    if [ "$shown" -lt 2 ]; then bad "twice: the note is not printed on two pages ($shown): the test proves nothing"
+    elif python3 tests/struct_check.py "$tmp/twice/model.xml" "$tmp/twice/struct" &&
+         python3 tests/pdf_check.py "$tmp/twice/twice.pdf"; then ok
+    else bad "twice: a note printed on two pages is not one Note"; fi
+else bad "twice: folio render failed"; fi
+
 # The DOCX says as much: alternative text on every picture, the title and
 # the language in the core properties.
 mkdir -p "$tmp/docx"

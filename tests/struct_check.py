@@ -1,11 +1,20 @@
 #!/usr/bin/python3
 """The structure tree of a tagged PDF (as `pdfinfo -struct-text` prints it)
 against the report model it was made from (`folio convert --to xml`):
-  - the model's blocks are in the tree in the same order, each as its
-    role with its text: the title and headings as H1..H6 (label and
-    text), numbered paragraphs as list items whose Lbl is the number and
-    whose LBody is the text, subparagraphs as list items, plain paragraphs
-    as P, tables as Table;
+  - the model's blocks and the tree's content elements correspond one to
+    one, in the same order, each as its role with its text: the title and
+    headings as H1..H6 (label and text; two title lines the style sets as
+    one heading are that heading's text together), numbered paragraphs and
+    subparagraphs as list items whose Lbl is the label the model types (a
+    number where it types none, a bullet for a bullet) and whose LBody is
+    the text, plain paragraphs as P, contents entries as TOCI (label, text,
+    page), tables as Table with the cells' text; a part's label ("Annex",
+    the contents' "Page") as P or H;
+  - every note the model cites is one Note whose Lbl is its mark and whose
+    text is the note's, each after its first Reference and before the
+    next block that is not part of the citing one (the subparagraphs of a
+    numbered paragraph are), unless set after the last block (endnotes
+    under a closing heading);
   - no text directly in a grouping element.
 With --text OUT, writes each element's text, joined, one a line (for
 tests/words.py).
@@ -17,6 +26,13 @@ usage: struct_check.py MODEL.xml STRUCT.txt [--text OUT] [--words REPORT.md PDFT
 import re
 import sys
 import unicodedata
+import xml.etree.ElementTree as ET
+
+NS = "{urn:folio:report:1}"
+# elements that group others: their children's texts are separate words
+GROUP = {"Document", "Part", "Sect", "Div", "L", "LI", "LBody", "Table", "THead",
+         "TBody", "TFoot", "TR", "TH", "TD", "Note", "TOC", "TOCI", "Figure"}
+BULLETS = "\u2022\u2013\u2014\u25aa\u25cf-*"
 
 
 def norm(s):
@@ -57,99 +73,306 @@ def walk(node):
 
 
 def text_of(node, skip=("Reference", "Note")):
+    """Its text: the lines of one element joined as they are (a word the
+    layout hyphenated, the hyphen an artifact, is whole), separate elements
+    apart."""
     parts = list(node[2])
     for c in node[3]:
         if c[0] not in skip:
-            parts.append(text_of(c, skip))
+            t = text_of(c, skip)
+            parts.append(" " + t + " " if c[0] in GROUP or node[0] in GROUP else t)
     return "".join(parts)
 
 
-def model_blocks(path):
-    """What the report model (folio convert --to xml) says a reader meets,
-    in order: (kind, label, text)."""
-    import xml.etree.ElementTree as ET
-    ns = "{urn:folio:report:1}"
-    root = ET.parse(path).getroot()
-    out = []
+def inside(node, anc):
+    while node is not None:
+        if node is anc:
+            return True
+        node = node[4]
+    return False
 
-    def text(el):
-        """Its text, a line break as a space, the notes' text aside."""
-        parts = [el.text or ""]
-        for c in el:
-            if c.tag == ns + "br":
-                parts.append(" ")
-            elif c.tag != ns + "note":
-                parts.append(text(c))
-            parts.append(c.tail or "")
-        return "".join(parts)
-    meta = root.find(ns + "meta")
-    for key, kind in (("title", "H"), ("subtitle", "P")):
-        el = meta.find(ns + key) if meta is not None else None
-        if el is not None:
-            out.append((kind, None, norm(text(el))))
+
+# ---- the model ------------------------------------------------------------
+
+def model_text(el, refs=None):
+    """Its text, a line break as a space, the notes' text aside; the notes
+    it cites appended to refs."""
+    parts = [el.text or ""]
+    for c in el:
+        if c.tag == NS + "br":
+            parts.append(" ")
+        elif c.tag == NS + "note-ref":
+            if refs is not None:
+                refs.append(c.get("ref"))
+        elif c.tag != NS + "note":
+            parts.append(" " + model_text(c, refs) + " " if c.tag in (NS + "cell", NS + "row")
+                         else model_text(c, refs))
+        parts.append(c.tail or "")
+    return "".join(parts)
+
+
+def joined(*parts):
+    return " ".join(p for p in parts if p)
+
+
+def model_blocks(root):
+    """What the report model says a reader meets, in order: dicts of kind
+    (H, P, LI, TOCI, Table), label, label kind, text (normalized), the
+    notes the block cites, the block's tag and level."""
+    out = []
+    meta = root.find(NS + "meta")
+    if meta is not None:
+        for key, kind in (("title", "H"), ("subtitle", "P")):
+            el = meta.find(NS + key)
+            if el is not None:
+                refs = [n.get("ref") for n in meta.findall(NS + key + "-note")]
+                out.append(dict(kind=kind, label=None, lk=None, tag=key, level=0,
+                                text=norm(model_text(el)), refs=refs))
+
     def flat(parent):
-        # a part (a resolution, the contents, the summary) holds blocks
         for b in parent:
-            if b.tag == ns + "part":
-                yield from flat(b)
+            if b.tag == NS + "part":
+                # a part (a resolution, the contents, an annex) holds blocks;
+                # its label is set as a line of its own
+                # (before its blocks; the contents' "Page" heads the column of
+                # page numbers, under the contents' title)
+                kids = list(flat(b))
+                at = 1 if b.get("kind") == "contents" and kids and kids[0][0] == "heading" else 0
+                if b.get("label"):
+                    kids.insert(at, ("partlabel", b))
+                yield from kids
             else:
-                yield b
-    blocks = root.find(ns + "blocks")
-    for b in flat(blocks if blocks is not None else []):
-        tag = b.tag[len(ns):]
-        # the style numbers headings and paragraphs again (a typed label
-        # that breaks the sequence is printed corrected): texts compare
-        # without their labels; a numbered paragraph needs a number as Lbl
-        t = norm(text(b))
-        label = b.get("label")
-        if tag == "heading":
-            out.append(("H", None, t))
-        elif tag == "p" and b.get("numbered") == "true":
-            out.append(("LI", "number", t))
-        elif tag == "p":
-            out.append(("P", None, t))
-        elif tag == "item" and b.get("role") == "entry":
-            out.append(("TOCI", None, t))
-        elif tag == "item" and label is None and b.get("label-kind") in (None, "none"):
-            out.append(("P", None, t))   # a paragraph of the item before
-        elif tag == "item":
-            out.append(("LI", None, t))
-        elif tag == "table":
-            out.append(("Table", None, None))
+                yield (b.tag[len(NS):], b)
+    blocks = root.find(NS + "blocks")
+    for tag, b in flat(blocks if blocks is not None else []):
+        refs = []
+        t = norm(model_text(b, refs))
+        label, lk = b.get("label"), b.get("label-kind")
+        d = dict(label=label, lk=lk, tag=tag, refs=refs, level=int(b.get("level") or 0))
+        if tag == "partlabel":
+            d.update(kind="P|H", text=norm(label), refs=[])
+        elif tag == "heading":
+            d.update(kind="H", text=norm(joined(label, model_text(b))))
         elif tag == "annex":
-            out.append(("H", None, None))
+            d.update(kind="H", text=norm(label or ""))
+        elif tag == "p" and b.get("numbered") == "true":
+            d.update(kind="LI", text=t)
+        elif tag == "p":
+            # a typed label of its own ("To:" of a memo) is its text's start
+            d.update(kind="P", text=norm(joined(label, model_text(b))))
+        elif tag == "item" and b.get("role") == "entry":
+            d.update(kind="TOCI", text=norm(joined(label, model_text(b))))
+        elif tag == "item" and label is None and lk in (None, "none"):
+            d.update(kind="P", text=t)   # a paragraph of the item before
+        elif tag == "item":
+            d.update(kind="LI", text=t)
+        elif tag == "table":
+            d.update(kind="Table", text=t)
+        else:
+            d.update(kind="?" + tag, text=t)
+        out.append(d)
     return out
 
 
+def model_notes(root):
+    """The notes by id: (mark, text); the mark is a typed one ("*") or
+    None: the style numbers the others (letters in a table, numbers from 1
+    again in an annex where the house says so)."""
+    notes = {}
+    for n in root.iter(NS + "note"):
+        if n.get("id") is None:
+            continue
+        text = " ".join(model_text(b) for b in n)
+        notes[n.get("id")] = (n.get("mark"), norm(text))
+    return notes
+
+
+def mark_ok(want, got):
+    return got == want if want else re.fullmatch(r"\d+|[a-z]{1,3}", got) is not None
+
+
+# ---- the tree -------------------------------------------------------------
+
 def tree_blocks(doc):
-    """The same from the structure tree: headings, paragraphs, list items
-    (their label and their own text), tables; the masthead and footer
-    groups and the notes aside."""
-    out = []
+    """The same from the structure tree, in order: headings, paragraphs,
+    list items (their label and their own text), contents entries,
+    tables; the masthead and footer groups aside. Also the Notes outside
+    them, each with the number of blocks before it, and the References
+    with the index of the block they are in."""
+    out, notes, refs = [], [], []
 
     def visit(n):
         role = n[0]
-        if role in ("Div", "Note"):
+        if role == "Div":
+            return
+        if role == "Note":
+            notes.append((n, len(out)))
+            return
+        if role == "Reference":
+            refs.append((n, len(out) - 1))
             return
         if re.fullmatch(r"H[1-6]", role):
-            out.append(("H", None, norm(text_of(n))))
-        elif role == "P":
-            out.append(("P", None, norm(text_of(n))))
+            out.append(dict(kind="H", text=norm(text_of(n)), node=n))
+        elif role in ("P", "TOCI"):
+            out.append(dict(kind=role, text=norm(text_of(n)), node=n))
         elif role == "Table":
-            out.append(("Table", None, None))
+            out.append(dict(kind="Table", text=norm(text_of(n)), node=n))
+            for c in walk(n):
+                if c[0] == "Reference":
+                    refs.append((c, len(out) - 1))
             return
-        elif role == "TOCI":
-            out.append(("TOCI", None, norm(text_of(n))))
         elif role == "LI":
             lbl = [c for c in n[3] if c[0] == "Lbl"]
             body = [c for c in n[3] if c[0] == "LBody"]
             own = norm(text_of(body[0], ("Reference", "Note", "L", "P"))) if body else ""
-            out.append(("LI", norm(text_of(lbl[0])) if lbl else "", own))
+            out.append(dict(kind="LI", label=text_of(lbl[0]).strip() if lbl else "",
+                            text=own, node=n))
         for c in n[3]:
             visit(c)
     for c in doc[3]:
         visit(c)
-    return out
+    return out, notes, refs
+
+
+# ---- the comparison -------------------------------------------------------
+
+LABEL_FORMS = {"arabic": r"\d+\.?", "roman": r"[IVXLCDM]+\.?", "upper": r"[A-Z]+\.?",
+               "lower": r"[\(]?[a-z]+[\).]?", "lower-roman": r"[\(]?[ivxlcdm]+[\).]?",
+               "decimal": r"[\d.]+"}
+
+
+def label_ok(want, got):
+    """Is the tree's Lbl the model's label? Typed labels are printed as
+    typed, a bullet as the style's bullet, an untyped label in its kind's
+    form (a numbered paragraph's a number)."""
+    if want["lk"] == "bullet":
+        return len(got) == 1 and got in BULLETS
+    if want["label"]:
+        return got == want["label"].strip()
+    form = LABEL_FORMS.get(want["lk"] or "arabic")
+    return bool(form and re.fullmatch(form, got))
+
+
+def block_ok(want, got):
+    """Does tree block `got` hold all of model block `want`?"""
+    if got["kind"] not in want["kind"].split("|"):
+        return False
+    if want["kind"] == "LI" and not label_ok(want, got["label"]):
+        return False
+    if want["kind"] == "TOCI":
+        # the entry's page number after its text, as the layout counts it
+        rest = got["text"][len(want["text"]):] if got["text"].startswith(want["text"]) else None
+        return rest is not None and re.fullmatch(r"( \w+)?", rest) is not None
+    return got["text"] == want["text"]
+
+
+def describe(b):
+    return "%s %s\"%s\"" % (b["kind"], ("labelled %s " % b["label"]) if b.get("label") else "",
+                            (b["text"] or "")[:70])
+
+
+def compare(want, got):
+    """Model blocks against tree blocks, one to one in order; returns the
+    faults and, per model block, the index of its tree block (or None)."""
+    bad, at, where = [], 0, []
+    rest = None   # what a heading set from several title lines has left
+    for w in want:
+        if w["kind"] == "H" and rest is not None:
+            # the next title line of the heading just matched
+            if rest == w["text"] or rest.startswith(w["text"] + " "):
+                rest = rest[len(w["text"]) + 1:] or None
+                where.append(at - 1)
+                continue
+        if rest:
+            bad.append("the tree's heading has \"%s\" the model does not" % rest[:70])
+        rest = None
+        g = got[at] if at < len(got) else None
+        if g and w["kind"] == "H" and g["kind"] == "H" and g["text"].startswith(w["text"] + " "):
+            rest = g["text"][len(w["text"]) + 1:]
+        elif not (g and block_ok(w, g)):
+            # out of step: say so, and find the block further on
+            k = at
+            while k < len(got) and not block_ok(w, got[k]):
+                k += 1
+            if k == len(got):
+                bad.append("the model's %s is not in the tree in order%s"
+                           % (describe(w), (", where the tree has " + describe(g)) if g else ""))
+                where.append(None)
+                continue
+            for s in got[at:k]:
+                bad.append("the tree's %s is not in the model there" % describe(s))
+            at = k
+        where.append(at)
+        at += 1
+    if rest:
+        bad.append("the tree's heading has \"%s\" the model does not" % rest[:70])
+    for s in got[at:]:
+        bad.append("the tree's %s is not in the model" % describe(s))
+    return bad, where
+
+
+def check_notes(root, doc, want, where, got, tnotes, trefs):
+    """The notes: each cited one a Note with its mark and text, in the
+    order first cited, each after the block that first cites it."""
+    bad = []
+    notes = model_notes(root)
+    first = {}   # note id -> index of the model block first citing it
+    for i, w in enumerate(want):
+        for r in w["refs"]:
+            first.setdefault(r, i)
+    meta = root.find(NS + "meta")
+    masthead = [n.get("ref") for n in (meta if meta is not None else [])
+                if n.tag.endswith("-note") and n.tag not in (NS + "title-note", NS + "subtitle-note")]
+    cited = [r for r in masthead if r in notes] + sorted(first, key=lambda r: first[r])
+    every = [n for n in walk(doc) if n[0] == "Note"]
+
+    def note_of(n):
+        lbl = [c for c in n[3] if c[0] == "Lbl"]
+        return (text_of(lbl[0]).strip() if lbl else "",
+                norm(" ".join(text_of(c) for c in n[3] if c[0] != "Lbl")))
+    # (in the order of the tree: a note cited by a numbered paragraph's
+    # text comes after its subparagraphs, theirs before it)
+    have = [note_of(n) for n in every]
+    for r in cited:
+        if r not in notes:
+            bad.append("the model cites note %s and has none" % r)
+            continue
+        mark, text = notes[r]
+        k = next((k for k, h in enumerate(have) if h[1] == text and mark_ok(mark, h[0])), None)
+        if k is None:
+            bad.append("the model's note %s \"%s\" is not a Note of the tree"
+                       % (mark or r, text[:60]))
+        else:
+            del have[k]
+    for b in have:
+        bad.append("the tree's Note %s \"%s\" is not a note the model cites (or is there twice)"
+                   % (b[0], b[1][:60]))
+    # each Note after its first Reference (matched by mark, in order) ...
+    used = set()
+    ends_with_heading = bool(want) and want[-1]["kind"] == "H"
+    for n, pos in tnotes:
+        mark = note_of(n)[0]
+        ref = next((i for i, (r, _) in enumerate(trefs)
+                    if i not in used and text_of(r).strip() == mark), None)
+        if ref is None:
+            bad.append("Note %s has no Reference before it" % mark)
+            continue
+        used.add(ref)
+        r, blk = trefs[ref]
+        order = [x for x in walk(doc) if x is r or x is n]
+        if order[0] is not r:
+            bad.append("Note %s comes before its Reference" % mark)
+            continue
+        # ... and before the next block that is not part of the citing one,
+        # unless after every block (endnotes under the closing heading)
+        if pos == len(got) and ends_with_heading and blk < len(got) - 1:
+            continue
+        owner = got[blk]["node"] if blk >= 0 else None
+        strays = [g for g in got[blk + 1:pos] if owner is None or not inside(g["node"], owner)]
+        if strays:
+            bad.append("Note %s is not right after the block citing it: %s between"
+                       % (mark, describe(strays[0])))
+    return bad
 
 
 def main():
@@ -162,49 +385,29 @@ def main():
     doc = docs[0]
     # each element's text joined (a word cut by the layout's hyphen, an
     # artifact, is whole again), one element a line
-    joined = "\n".join("".join(n[2]) for n in walk(doc) if n[2])
+    lines = "\n".join("".join(n[2]) for n in walk(doc) if n[2])
     args = sys.argv[3:]
     if "--text" in args:
         with open(args[args.index("--text") + 1], "w", encoding="utf-8") as f:
-            f.write(joined + "\n")
+            f.write(lines + "\n")
     if "--words" in args:
         sys.path.insert(0, __file__.rsplit("/", 1)[0])
         import words as W
         k = args.index("--words")
         src = W.source_words(open(args[k + 1], encoding="utf-8").read())
         shown = W.words(open(args[k + 2], encoding="utf-8", errors="replace").read())
-        have = W.words(joined)
+        have = W.words(lines)
         glued = "".join(sorted(have))
         lost = sorted(w for w in src & shown if w not in have and w not in glued)
         if lost:
             bad.append("%d words the pages show are not in the tree: %s"
                        % (len(lost), " ".join(lost[:20])))
-    want = model_blocks(sys.argv[1])
-    got = tree_blocks(doc)
-    at = 0
-    for kind, label, text in want:
-        def same(g):
-            if g[0] != kind:
-                return False
-            if label == "number" and not re.fullmatch(r"\d+", g[1] or ""):
-                return False
-            # a label the tree prints before the text ("I. Introduction"),
-            # a contents entry's page after it
-            if kind == "TOCI":
-                return text in g[2]
-            # two title lines the style sets as one heading ("Draft
-            # resolution I" and its title): each is in it
-            if kind == "H" and text is not None:
-                return (" " + text + " ") in (" " + g[2] + " ")
-            return text is None or g[2] == text or g[2].endswith(" " + text)
-        k = max(at - 1, 0) if kind == "H" else at
-        while k < len(got) and not same(got[k]):
-            k += 1
-        if k == len(got):
-            bad.append("the model's %s %s\"%s\" is not in the tree in order"
-                       % (kind, ("labelled " + label + " ") if label else "", (text or "")[:70]))
-            continue
-        at = k + 1
+    root = ET.parse(sys.argv[1]).getroot()
+    want = model_blocks(root)
+    got, tnotes, trefs = tree_blocks(doc)
+    faults, where = compare(want, got)
+    bad += faults
+    bad += check_notes(root, doc, want, where, got, tnotes, trefs)
     # text sits in content elements only
     for n in walk(doc):
         if n[2] and n[0] in ("Document", "Div", "L", "LI", "Table", "THead", "TBody", "TR", "Note"):
@@ -217,4 +420,5 @@ def main():
     sys.exit(1 if bad else 0)
 
 
-main()
+if __name__ == "__main__":
+    main()
