@@ -272,16 +272,14 @@ def describe(b):
 
 
 def compare(want, got):
-    """Model blocks against tree blocks, one to one in order; returns the
-    faults and, per model block, the index of its tree block (or None)."""
-    bad, at, where = [], 0, []
+    """Model blocks against tree blocks, one to one in order: the faults."""
+    bad, at = [], 0
     rest = None   # what a heading set from several title lines has left
     for w in want:
         if w["kind"] == "H" and rest is not None:
             # the next title line of the heading just matched
             if rest == w["text"] or rest.startswith(w["text"] + " "):
                 rest = rest[len(w["text"]) + 1:] or None
-                where.append(at - 1)
                 continue
         if rest:
             bad.append("the tree's heading has \"%s\" the model does not" % rest[:70])
@@ -297,21 +295,19 @@ def compare(want, got):
             if k == len(got):
                 bad.append("the model's %s is not in the tree in order%s"
                            % (describe(w), (", where the tree has " + describe(g)) if g else ""))
-                where.append(None)
                 continue
             for s in got[at:k]:
                 bad.append("the tree's %s is not in the model there" % describe(s))
             at = k
-        where.append(at)
         at += 1
     if rest:
         bad.append("the tree's heading has \"%s\" the model does not" % rest[:70])
     for s in got[at:]:
         bad.append("the tree's %s is not in the model" % describe(s))
-    return bad, where
+    return bad
 
 
-def check_notes(root, doc, want, where, got, tnotes, trefs):
+def check_notes(root, doc, want, got, tnotes, trefs):
     """The notes: each cited one a Note with its mark and text, in the
     order first cited, each after the block that first cites it."""
     bad = []
@@ -405,9 +401,9 @@ def main():
     root = ET.parse(sys.argv[1]).getroot()
     want = model_blocks(root)
     got, tnotes, trefs = tree_blocks(doc)
-    faults, where = compare(want, got)
+    faults = compare(want, got)
     bad += faults
-    bad += check_notes(root, doc, want, where, got, tnotes, trefs)
+    bad += check_notes(root, doc, want, got, tnotes, trefs)
     # text sits in content elements only
     for n in walk(doc):
         if n[2] and n[0] in ("Document", "Div", "L", "LI", "Table", "THead", "TBody", "TR", "Note"):
