@@ -304,6 +304,34 @@ def check_content(d, pnum, pref, page, tree_mcids):
 
 # ---- structure -------------------------------------------------------------
 
+def regular(d, table, kids):
+    """A table's rows have as many columns each, spans counted (PDF/UA-1
+    7.5, as veraPDF checks it: a reader walks the cells by column)."""
+    rows = []
+    for k in kids(d.obj(table)):
+        kd = d.obj(k) if isinstance(k, str) else {}
+        if kd.get("/S") == "/TR":
+            rows.append(kd)
+        elif kd.get("/S") in ("/THead", "/TBody", "/TFoot"):
+            rows += [d.obj(r) for r in kids(kd) if d.obj(r).get("/S") == "/TR"]
+    widths, below = [], {}   # below: columns still taken by a row span
+    for i, tr in enumerate(rows):
+        w = below.pop(i, 0)
+        for c in kids(tr):
+            cd = d.obj(c) if isinstance(c, str) else {}
+            if cd.get("/S") not in ("/TH", "/TD"):
+                continue
+            a = d.obj(cd.get("/A", {}))
+            a = a if isinstance(a, dict) else {}
+            cs, rs = int(a.get("/ColSpan", 1)), int(a.get("/RowSpan", 1))
+            w += cs
+            for j in range(i + 1, i + rs):
+                below[j] = below.get(j, 0) + cs
+        widths.append(w)
+    if len(set(widths)) > 1:
+        fail("a table's rows have %s columns: not regular" % sorted(set(widths)))
+
+
 def check_structure(d, cat, page_list):
     root = d.obj(cat.get("/StructTreeRoot"))
     if not root:
@@ -386,6 +414,8 @@ def check_structure(d, cat, page_list):
             fail("%s under %s" % (role, parent_role))
         if role in ("TH", "TD") and parent_role != "TR":
             fail("%s under %s" % (role, parent_role))
+        if role == "Table":
+            regular(d, ref, kids)
 
     doc = root.get("/K")
     doc = doc[0] if isinstance(doc, list) else doc

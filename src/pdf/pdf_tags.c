@@ -487,6 +487,15 @@ int folio_pdf_tags_finish(folio_pdf *w)
 {
     struct folio_pdf_tags *t = w->tags;
     size_t n = t->nelems;
+    /* an empty cell of a row that is there is there too: a reader walks a
+     * table by column, and every row has all its columns (PDF/UA-1 7.5) */
+    for (size_t e = FOLIO_SID_DOCUMENT + 1; e < n; e++) {
+        int role = t->elems[e].role;
+        int rc;
+        if ((role == FOLIO_TAG_TH || role == FOLIO_TAG_TD) && !t->touched[e] &&
+            t->touched[t->elems[e].parent] && (rc = touch(w, (uint32_t)e)))
+            return rc;
+    }
     t->first = folio_calloc(n + 1, sizeof *t->first);
     t->obj = folio_calloc(n, sizeof *t->obj);
     t->refs = folio_malloc((n + 1) * sizeof *t->refs);
