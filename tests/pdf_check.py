@@ -26,8 +26,14 @@ Document:
     schema) saying what the document information says (title, author,
     subject, creator, producer, dates); an sRGB output intent (GTS_PDFA1,
     N 3); /ID; no /Encrypt; fonts embedded with CIDToGIDMap; no text shows
-    .notdef; every shown code has a ToUnicode value (level U); no
-    transparency group without a colour space.
+    .notdef; every shown code has a ToUnicode value (level U); Identity
+    CMaps; /W widths the font program's within one unit; no transparency
+    group without a colour space, no transfer functions, halftones,
+    PostScript, OPI, alternates or interpolation; no CMYK under the RGB
+    intent; the binary comment after the header; an ICC profile of version
+    2 or 4; the xpacket header without bytes/encoding; the implementation
+    limits (integers, strings, names, objects, q nesting);
+  - /MarkInfo /Suspects not true.
 Prints each failure and exits 1 when any."""
 import base64
 import json
@@ -199,6 +205,9 @@ def operations(data):
             stack[-1] = []
 
 
+widths_checked = set()
+
+
 def font_maps(d, fontref):
     """For a Type0 font: (CID -> GID array or None for Identity, the set of
     codes its ToUnicode maps)."""
@@ -212,9 +221,17 @@ def font_maps(d, fontref):
     c2g = desc.get("/CIDToGIDMap")
     if desc.get("/Subtype") == "/CIDFontType2" and c2g is None:
         fail("font %s has no CIDToGIDMap" % f.get("/BaseFont"))
+    # an Identity CMap is compatible with any CIDSystemInfo (PDF/UA-1 7.21.3.1)
+    if f.get("/Encoding") not in ("/Identity-H", "/Identity-V") or \
+            not isinstance(d.obj(desc.get("/CIDSystemInfo")), dict):
+        fail("font %s: CMap %s, CIDSystemInfo %s" % (f.get("/BaseFont"), f.get("/Encoding"),
+                                                    desc.get("/CIDSystemInfo")))
     gids = None
     if isinstance(c2g, str) and c2g.endswith(" R"):
         gids = d.data(c2g)
+    if fd and "/FontFile2" in fd and fontref not in widths_checked:
+        widths_checked.add(fontref)
+        check_widths(f.get("/BaseFont"), desc, gids, d.data(fd["/FontFile2"]))
     mapped = set()
     tu = f.get("/ToUnicode")
     if tu:
@@ -230,6 +247,49 @@ def font_maps(d, fontref):
     return gids, mapped
 
 
+def advances(ttf):
+    """A TrueType program's advance widths by glyph, in 1/1000 em."""
+    tables = {}
+    for k in range(int.from_bytes(ttf[4:6], "big")):
+        rec = ttf[12 + 16 * k: 28 + 16 * k]
+        tables[rec[:4]] = (int.from_bytes(rec[8:12], "big"), int.from_bytes(rec[12:16], "big"))
+    head, hhea, hmtx = tables[b"head"][0], tables[b"hhea"][0], tables[b"hmtx"][0]
+    upem = int.from_bytes(ttf[head + 18: head + 20], "big")
+    n = int.from_bytes(ttf[hhea + 34: hhea + 36], "big")
+    adv = [int.from_bytes(ttf[hmtx + 4 * g: hmtx + 4 * g + 2], "big") * 1000 / upem
+           for g in range(n)]
+    return adv
+
+
+def check_widths(name, desc, gids, ttf):
+    """Every width of /W is the font program's, within one unit (PDF/UA-1
+    7.21.5, PDF/A-2 6.2.11.5, as veraPDF measures it)."""
+    try:
+        adv = advances(ttf)
+    except (KeyError, ValueError, ZeroDivisionError):
+        fail("font %s: its program cannot be read" % name)
+        return
+    w = desc.get("/W", [])
+    widths = {}
+    k = 0
+    while k + 1 < len(w):
+        if isinstance(w[k + 1], list):
+            for j, x in enumerate(w[k + 1]):
+                widths[int(w[k]) + j] = x
+            k += 2
+        else:
+            for c in range(int(w[k]), int(w[k + 1]) + 1):
+                widths[c] = w[k + 2]
+            k += 3
+    for cid, x in widths.items():
+        g = (gids[2 * cid] << 8 | gids[2 * cid + 1]) if gids is not None and 2 * cid + 1 < len(gids) \
+            else cid
+        want = adv[g] if g < len(adv) else adv[-1]
+        if abs(float(x) - want) > 1:
+            fail("font %s: CID %d is %s wide in /W, %.1f in the font" % (name, cid, x, want))
+            return
+
+
 def check_content(d, pnum, pref, page, tree_mcids):
     res = d.obj(page.get("/Resources", {}))
     fonts = d.obj(res.get("/Font", {})) or {}
@@ -241,7 +301,18 @@ def check_content(d, pnum, pref, page, tree_mcids):
     in_text, text_depth = False, None
     seen = set()
     font = None
+    q = 0
     for op, args in operations(data):
+        if op == "q":
+            q += 1
+            if q == 29:
+                fail("page %d: q nested deeper than 28 (PDF/A-2 6.1.13)" % pnum)
+        elif op == "Q":
+            q -= 1
+        elif op in ("k", "K") or (op in ("cs", "CS") and args and args[0] == "/DeviceCMYK"):
+            fail("page %d: CMYK colour under an RGB output intent (PDF/A-2 6.2.4.3)" % pnum)
+        elif any(isinstance(a, bytes) and len(a) > 32767 for a in args):
+            fail("page %d: a string longer than 32767 bytes (PDF/A-2 6.1.13)" % pnum)
         if op == "BT":
             in_text, text_depth = True, len(stack)
         elif op == "ET":
@@ -339,6 +410,8 @@ def check_structure(d, cat, page_list):
         return {}
     if d.obj(cat.get("/MarkInfo", {})).get("/Marked") is not True:
         fail("/MarkInfo /Marked is not true")
+    if d.obj(cat.get("/MarkInfo", {})).get("/Suspects") is True:
+        fail("/MarkInfo /Suspects is true")
     if not text(cat.get("/Lang")):
         fail("the catalog has no /Lang")
     if d.obj(cat.get("/ViewerPreferences", {})).get("/DisplayDocTitle") is not True:
@@ -495,6 +568,9 @@ def xmp_date(v):
 def check_pdfa(d, cat, head):
     if not head.startswith(b"%PDF-1.7"):
         fail("the header is %r, not %%PDF-1.7" % head[:8])
+    second = head.split(b"\n")[1] if head.count(b"\n") > 1 else b""
+    if not (second[:1] == b"%" and len(second) >= 5 and all(c >= 128 for c in second[1:5])):
+        fail("no comment of four bytes above 127 after the header (PDF/A-2 6.1.2)")
     tr = d.trailer()
     if "/Encrypt" in tr:
         fail("the file is encrypted")
@@ -517,6 +593,9 @@ def check_pdfa(d, cat, head):
         fail("the XMP does not parse: %s" % e)
         return
     desc = root.find(".//rdf:Description", NS)
+    packet = re.match(rb"<\?xpacket ([^?]*)\?>", d.data(mref))
+    if not packet or re.search(rb"\b(bytes|encoding)=", packet.group(1)):
+        fail("XMP: the xpacket header is missing or has bytes/encoding (PDF/A-2 6.6.2.1)")
 
     def one(path):
         el = desc.find(path, NS) if desc is not None else None
@@ -552,6 +631,8 @@ def check_pdfa(d, cat, head):
         if oi.get("/S") == "/GTS_PDFA1" and prof and d.obj(prof).get("/N") == 3 and \
            d.data(prof)[36:40] == b"acsp":
             ok = True
+            if d.data(prof)[8] not in (2, 4):   # ICC.1:2004-10 at most
+                fail("the output intent's ICC profile is version %d" % d.data(prof)[8])
     if not ok:
         fail("no GTS_PDFA1 output intent with an RGB ICC profile")
     for ref, o in d.raw.items():
@@ -564,13 +645,53 @@ def check_pdfa(d, cat, head):
             if v.get("/SMask", "/None") != "/None" or float(v.get("/CA", 1)) < 1 or \
                float(v.get("/ca", 1)) < 1:
                 fail("transparency in a graphics state")
+            if "/TR" in v or v.get("/TR2", "/Default") != "/Default" or "/HTP" in v or \
+               "/HTO" in v:
+                fail("a graphics state with a transfer function or halftone (PDF/A-2 6.2.5)")
+        sd = o.get("stream", {}).get("dict") if isinstance(o, dict) else None
+        if isinstance(sd, dict) and sd.get("/Subtype") in ("/Image", "/Form", "/PS"):
+            if sd.get("/Subtype") == "/PS" or sd.get("/Subtype2") == "/PS" or "/OPI" in sd or \
+               "/Alternates" in sd or sd.get("/Interpolate") is True:
+                fail("an XObject with PostScript, OPI, alternates or interpolation "
+                     "(PDF/A-2 6.2.8, 6.2.9)")
+            if sd.get("/ColorSpace") == "/DeviceCMYK":
+                fail("a CMYK image under an RGB output intent (PDF/A-2 6.2.4.3)")
+    limits(d)
+
+
+def limits(d):
+    """PDF/A-2 6.1.13: integers within 32 bits, strings of at most 32767
+    bytes, names of at most 127, at most 8,388,607 objects."""
+    objs = [o for k, o in d.raw.items() if k.startswith("obj:")]
+    if len(objs) > 8388607:
+        fail("%d objects" % len(objs))
+
+    def walk(v):
+        if isinstance(v, dict):
+            for k, x in v.items():
+                if k.startswith("/") and len(k) - 1 > 127:
+                    fail("a name of %d bytes" % (len(k) - 1))
+                walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+        elif isinstance(v, int) and not -2 ** 31 <= v < 2 ** 31:
+            fail("the integer %d" % v)
+        elif isinstance(v, str) and v[:2] == "u:" and len(v[2:].encode("utf-16-be")) + 2 > 32767:
+            fail("a string of more than 32767 bytes")
+        elif isinstance(v, str) and v[:2] == "b:" and len(v) // 2 - 1 > 32767:
+            fail("a string of more than 32767 bytes")
+        elif isinstance(v, str) and v.startswith("/") and len(v) - 1 > 127:
+            fail("a name of %d bytes" % (len(v) - 1))
+    for o in objs:
+        walk(o.get("value") if "value" in o else o.get("stream", {}).get("dict"))
 
 
 def main():
     path = sys.argv[1]
     d = Doc(path)
     with open(path, "rb") as f:
-        head = f.read(16)
+        head = f.read(32)
     cat = d.obj(d.trailer()["/Root"])
     plist = pages(d)
     tree = check_structure(d, cat, plist)

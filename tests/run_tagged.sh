@@ -14,7 +14,8 @@
 #   - the example's structure dump is tests/golden/seed-es.struct exactly
 #     (UPDATE=1 refreshes it: look at the diff before committing);
 #   - the checkers fail where they must: a page stream with one BDC removed,
-#     the tree held against another report's model, a numbered paragraph
+#     a glyph width changed, the tree held against another report's model,
+#     a numbered paragraph
 #     labelled with another number;
 #   - a note cited on two pages, printed on both, is one Note.
 cd "$(dirname "$0")/.." || exit 2
@@ -85,6 +86,17 @@ fix-qdf "$tmp/cut.pdf" >"$tmp/cut2.pdf" 2>/dev/null
 if ! python3 tests/pdf_check.py "$tmp/cut2.pdf" >"$tmp/neg1" 2>&1 &&
    grep -q "outside marked content" "$tmp/neg1"; then ok
 else bad "pdf_check.py accepts text outside marked content"; cat "$tmp/neg1"; fi
+# ... a width of /W that is not the font program's ...
+python3 - "$tmp/qdf.pdf" "$tmp/wide.pdf" <<'PY'
+import re, sys
+data = open(sys.argv[1], "rb").read()
+m = re.search(rb"/W \[\s*\d+\s*\[\s*(\d+)", data)
+w = b"%d" % (int(m.group(1)) + 10)
+open(sys.argv[2], "wb").write(data[:m.start(1)] + w + data[m.end(1):])
+PY
+fix-qdf "$tmp/wide.pdf" >"$tmp/wide2.pdf" 2>/dev/null
+if ! python3 tests/pdf_check.py "$tmp/wide2.pdf" >"$tmp/neg2" 2>&1 && grep -q "wide in /W" "$tmp/neg2"
+then ok; else bad "pdf_check.py accepts a /W width that is not the font's"; cat "$tmp/neg2"; fi
 # ... and the tree of one report against the model of another.
 other=$(ls -d "$tmp"/*/ | grep -v -- '-seed-es/$' | head -1)
 if [ -n "$other" ]; then
