@@ -33,6 +33,7 @@ Document:
     intent; the binary comment after the header; an ICC profile of version
     2 or 4; the xpacket header without bytes/encoding; the implementation
     limits (integers, strings, names, objects, q nesting);
+    no forbidden action, additional actions or JavaScript;
   - /MarkInfo /Suspects not true.
 Prints each failure and exits 1 when any."""
 import base64
@@ -659,15 +660,24 @@ def check_pdfa(d, cat, head):
     limits(d)
 
 
+FORBIDDEN_ACTIONS = {"/Launch", "/Sound", "/Movie", "/ResetForm", "/ImportData", "/JavaScript",
+                     "/Hide", "/SetOCGState", "/Rendition", "/Trans", "/GoTo3DView"}
+
+
 def limits(d):
     """PDF/A-2 6.1.13: integers within 32 bits, strings of at most 32767
-    bytes, names of at most 127, at most 8,388,607 objects."""
+    bytes, names of at most 127, at most 8,388,607 objects; and 6.5: no
+    forbidden action, no additional actions, no JavaScript."""
     objs = [o for k, o in d.raw.items() if k.startswith("obj:")]
     if len(objs) > 8388607:
         fail("%d objects" % len(objs))
 
     def walk(v):
         if isinstance(v, dict):
+            if v.get("/S") in FORBIDDEN_ACTIONS and ("/Type" not in v or v["/Type"] == "/Action"):
+                fail("a %s action (PDF/A-2 6.5.1)" % v["/S"])
+            if "/AA" in v or "/JS" in v:
+                fail("additional actions or JavaScript (PDF/A-2 6.5.2)")
             for k, x in v.items():
                 if k.startswith("/") and len(k) - 1 > 127:
                     fail("a name of %d bytes" % (len(k) - 1))
