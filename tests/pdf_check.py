@@ -34,7 +34,8 @@ Document:
     2 or 4; the xpacket header without bytes/encoding; the implementation
     limits (integers, strings, names, objects, q nesting);
     no forbidden action, additional actions or JavaScript;
-  - /MarkInfo /Suspects not true.
+  - /MarkInfo /Suspects not true; in a Russian, Chinese or Arabic
+    document, the masthead's lines in Latin words have /Lang en.
 Prints each failure and exits 1 when any."""
 import base64
 import json
@@ -233,18 +234,22 @@ def font_maps(d, fontref):
     if fd and "/FontFile2" in fd and fontref not in widths_checked:
         widths_checked.add(fontref)
         check_widths(f.get("/BaseFont"), desc, gids, d.data(fd["/FontFile2"]))
-    mapped = set()
+    mapped = {}   # code -> its text
     tu = f.get("/ToUnicode")
+
+    def utf16(h):
+        return bytes.fromhex(h).decode("utf-16-be", "replace")
     if tu:
         cmap = d.data(tu).decode("latin-1")
         for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
             for src, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
                 if int(dst, 16) not in (0, 0xFEFF, 0xFFFE):
-                    mapped.add(int(src, 16))
+                    mapped[int(src, 16)] = utf16(dst)
         for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
             for a, b, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>",
                                         block):
-                mapped.update(range(int(a, 16), int(b, 16) + 1))
+                for k, c in enumerate(range(int(a, 16), int(b, 16) + 1)):
+                    mapped[c] = chr(ord(utf16(dst)[-1]) + k)
     return gids, mapped
 
 
@@ -291,7 +296,8 @@ def check_widths(name, desc, gids, ttf):
             return
 
 
-def check_content(d, pnum, pref, page, tree_mcids):
+def check_content(d, pnum, pref, page, tree_mcids, texts):
+    """... and the text of each MCID into texts[(page ref, mcid)]."""
     res = d.obj(page.get("/Resources", {}))
     fonts = d.obj(res.get("/Font", {})) or {}
     maps = {}
@@ -365,6 +371,9 @@ def check_content(d, pnum, pref, page, tree_mcids):
                             fail("page %d: code %04X shows .notdef" % (pnum, code))
                         if code not in mapped:
                             fail("page %d: code %04X has no Unicode value" % (pnum, code))
+                        elif stack and stack[-1][0] == "mcid":
+                            key = (pref, stack[-1][1])
+                            texts[key] = texts.get(key, "") + mapped[code]
     if stack:
         fail("page %d: %d marked-content sequences left open" % (pnum, len(stack)))
     if seen != set(range(len(seen))):
@@ -541,6 +550,39 @@ def check_structure(d, cat, page_list):
     return tree_mcids
 
 
+def check_masthead_lang(d, cat, texts):
+    """In a document in a language not written in Latin letters (Russian,
+    Chinese, Arabic), the masthead's lines in Latin words (its English
+    right-hand block) say their language: /Lang en on them or above
+    (PDF/UA-1 7.2). Symbols and numbers are no words."""
+    lang = text(cat.get("/Lang")) or ""
+    if lang[:2] not in ("ru", "zh", "ar"):
+        return
+    root = d.obj(cat["/StructTreeRoot"])
+    doc = root["/K"][0] if isinstance(root["/K"], list) else root["/K"]
+
+    def kids(e):
+        k = d.obj(e).get("/K", [])
+        return k if isinstance(k, list) else [k]
+    div = next((k for k in kids(doc) if isinstance(k, str) and d.obj(k).get("/S") == "/Div"), None)
+    if div is None:
+        fail("no masthead Div")
+        return
+
+    def visit(ref, inherited):
+        e = d.obj(ref)
+        own = text(e.get("/Lang")) or inherited
+        mine = "".join(texts.get((e.get("/Pg"), int(k)), "") for k in kids(ref)
+                       if isinstance(k, (int, float)))
+        if re.search(r"[a-z]{2}", mine) and not re.search(r"[^\x00-\u024f]", mine) and \
+           not own.startswith("en"):
+            fail("masthead line %r has no /Lang en (the document is %s)" % (mine, lang))
+        for k in kids(ref):
+            if isinstance(k, str) and k.endswith(" R") and "/S" in d.obj(k):
+                visit(k, own)
+    visit(div, "")
+
+
 # ---- PDF/A -----------------------------------------------------------------
 
 NS = {"x": "adobe:ns:meta/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -705,8 +747,10 @@ def main():
     cat = d.obj(d.trailer()["/Root"])
     plist = pages(d)
     tree = check_structure(d, cat, plist)
+    texts = {}
     for i, (ref, page) in enumerate(plist):
-        check_content(d, i + 1, ref, page, tree.get(ref, []))
+        check_content(d, i + 1, ref, page, tree.get(ref, []), texts)
+    check_masthead_lang(d, cat, texts)
     check_pdfa(d, cat, head)
     if failures:
         print("%s: %d failures" % (path, len(failures)))

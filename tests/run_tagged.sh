@@ -14,7 +14,8 @@
 #   - the example's structure dump is tests/golden/seed-es.struct exactly
 #     (UPDATE=1 refreshes it: look at the diff before committing);
 #   - the checkers fail where they must: a page stream with one BDC removed,
-#     a glyph width changed, the tree held against another report's model,
+#     a glyph width changed, a Russian masthead's English lines without
+#     /Lang, the tree held against another report's model,
 #     a numbered paragraph
 #     labelled with another number;
 #   - a note cited on two pages, printed on both, is one Note.
@@ -97,6 +98,16 @@ PY
 fix-qdf "$tmp/wide.pdf" >"$tmp/wide2.pdf" 2>/dev/null
 if ! python3 tests/pdf_check.py "$tmp/wide2.pdf" >"$tmp/neg2" 2>&1 && grep -q "wide in /W" "$tmp/neg2"
 then ok; else bad "pdf_check.py accepts a /W width that is not the font's"; cat "$tmp/neg2"; fi
+# ... a Russian masthead's English block without its /Lang ...
+ru=$(ls "$tmp"/*-A-HRC-WG.6-34-ITA-3-ru/A-HRC-WG.6-34-ITA-3-ru.pdf 2>/dev/null | head -1)
+if [ -n "$ru" ]; then
+    qpdf --qdf --object-streams=disable "$ru" - 2>/dev/null |
+        LC_ALL=C sed 's|/Lang (en-US)|/Xang (en-US)|' >"$tmp/nolang.pdf"
+    fix-qdf "$tmp/nolang.pdf" >"$tmp/nolang2.pdf" 2>/dev/null
+    if ! python3 tests/pdf_check.py "$tmp/nolang2.pdf" >"$tmp/neg3" 2>&1 &&
+       grep -q "has no /Lang en" "$tmp/neg3"; then ok
+    else bad "pdf_check.py accepts a Russian masthead's English lines without /Lang"; cat "$tmp/neg3"; fi
+fi
 # ... and the tree of one report against the model of another.
 other=$(ls -d "$tmp"/*/ | grep -v -- '-seed-es/$' | head -1)
 if [ -n "$other" ]; then
