@@ -19,7 +19,8 @@ CC      ?= cc
 # e.g. make BUILD=build-asan BIN=bin-asan CC=clang CFLAGS="-fsanitize=..."
 BUILD   ?= build
 BIN     ?= bin
-PKGS     = libzip libxml-2.0 zlib libcmark-gfm freetype2 libqrencode libpng
+PKGS     = libzip libxml-2.0 zlib libcmark-gfm freetype2 libqrencode libpng \
+           fontconfig harfbuzz harfbuzz-subset fribidi icu-uc
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
            -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS)) \

@@ -6,6 +6,19 @@
 
 static const char *face_name[] = {"R", "B", "I", "BI"};
 
+/* A house face by its letters, another by its name without spaces. */
+static void face(FILE *o, const folio_layout *l, int f)
+{
+    if (f < FOLIO_FACE_COUNT) {
+        fprintf(o, " %s ", face_name[f]);
+        return;
+    }
+    fputc(' ', o);
+    for (const char *p = l->face_name[f] ? l->face_name[f] : "?"; *p; p++)
+        fputc(*p == ' ' ? '-' : *p, o);
+    fputc(' ', o);
+}
+
 static void pt(FILE *o, int32_t v)
 {
     int neg = v < 0;
@@ -32,11 +45,17 @@ int folio_layout_trace(const folio_layout *l, FILE *o)
             pt(o, it->y);
             switch (it->kind) {
             case FOLIO_ITEM_TEXT:
-                fprintf(o, " %s ", face_name[it->face]);
+                face(o, l, it->face);
                 pt(o, it->size);
                 fprintf(o, " \"%.*s\"", (int)it->len, it->text);
                 if (it->hscale) /* font expansion, per mille */
                     fprintf(o, " scale %d", (int)it->hscale);
+                if (it->codes) { /* shaped: the glyphs drawn, left to right */
+                    size_t n = 0;
+                    while (it->codes[n])
+                        n++;
+                    fprintf(o, " glyphs %zu", n);
+                }
                 break;
             case FOLIO_ITEM_RULE:
                 fputc(' ', o);

@@ -48,8 +48,8 @@ folio_fblock *folio_style_push(folio_flow *f, size_t *cap)
     return b;
 }
 
-static const char *item_label(folio_flow *f, const folio_block *b, counters *c,
-                              int paren)
+static const char *item_label(folio_flow *f, const folio_house *house, const folio_block *b,
+                              counters *c, int paren)
 {
     int depth = b->level < 1 ? 0 : b->level > 4 ? 3 : b->level - 1;
     int n = ++c->item[depth];
@@ -65,7 +65,9 @@ static const char *item_label(folio_flow *f, const folio_block *b, counters *c,
     case FOLIO_LABEL_ARABIC:
         return folio_sprintf(f->arena, "%d.", n);
     default:
-        core = folio_style_letter(f->arena, n, 0);
+        /* the language's letters ("أ", "ب" ...), else a, b ... */
+        if (!(core = folio_style_listed_label(f, house, "item-letters", n)))
+            core = folio_style_letter(f->arena, n, 0);
         break;
     }
     return paren ? folio_sprintf(f->arena, "(%s)", core) : folio_sprintf(f->arena, "%s)", core);
@@ -106,10 +108,18 @@ static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
                     : prev_is_annex ? s->annex_title
                     : s->report_title; /* a transmitted report: new page */
         if (lv == 1) {
-            fb->label = folio_sprintf(f->arena, "%s.", folio_style_roman(f->arena, ++c->chapter, 0));
+            /* the language's own chapter and section labels ("一.",
+             * "ألف -"), else I. and A. */
+            if (!(fb->label = folio_style_listed_label(f, s->house, "chapter-labels",
+                                                       ++c->chapter)))
+                fb->label = folio_sprintf(f->arena, "%s.",
+                                          folio_style_roman(f->arena, c->chapter, 0));
             c->section = c->subsection = 0;
         } else if (lv == 2) {
-            fb->label = folio_sprintf(f->arena, "%s.", folio_style_letter(f->arena, ++c->section, 1));
+            if (!(fb->label = folio_style_listed_label(f, s->house, "section-labels",
+                                                       ++c->section)))
+                fb->label = folio_sprintf(f->arena, "%s.",
+                                          folio_style_letter(f->arena, c->section, 1));
             c->subsection = 0;
         } else if (lv == 3) {
             fb->label = folio_sprintf(f->arena, "%d.", ++c->subsection);
@@ -121,13 +131,13 @@ static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
     case FOLIO_BLOCK_PARAGRAPH:
         fb->style = s->para;
         if (b->numbered)
-            fb->label = folio_sprintf(f->arena, "%d.", ++c->para);
+            fb->label = folio_style_para_number(f, ++c->para);
         break;
     case FOLIO_BLOCK_ITEM:
         fb->style = b->label_kind == FOLIO_LABEL_BULLET ? s->bullet
                     : b->level >= 2                      ? s->item2
                                                          : s->item1;
-        fb->label = item_label(f, b, c, paren);
+        fb->label = item_label(f, s->house, b, c, paren);
         break;
     case FOLIO_BLOCK_TABLE:
         fb->kind = FOLIO_FLOW_TABLE;
@@ -349,7 +359,8 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     f->report = r;
     if ((rc = folio_house_or_default(ctx, opt->house, &h)) ||
         (rc = folio_style_load_pstyles(ctx, h, f)) ||
-        (rc = pick_language(ctx, r, opt, h, f)))
+        (rc = pick_language(ctx, r, opt, h, f)) ||
+        (rc = folio_style_lang_script(ctx, h, fonts, f)))
         goto done;
     f->house = h;
     const char *station = pick_station(r, opt, h);
