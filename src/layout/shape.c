@@ -150,9 +150,9 @@ done:
 int32_t folio_text_width_set(const folio_fonts *fonts, const folio_fontset *fs, int role,
                              int rtl, int32_t size, const char *s, size_t len)
 {
-    if (!fs || (!fs->mixed && !folio_bidi_needed(s, len, rtl)))
-        return folio_text_width(fonts, fs ? fs->face[role][FOLIO_SCRIPT_LATIN]
-                                       : role == FOLIO_ROLE_HEADINGS ? FOLIO_FACE_BOLD : role,
+    int bidi = folio_bidi_needed(s, len, rtl > 0);
+    if (!fs || (!fs->mixed && !bidi)) /* the house faces alone */
+        return folio_text_width(fonts, role == FOLIO_ROLE_HEADINGS ? FOLIO_FACE_BOLD : role,
                                 size, s, len);
     folio_segs segs = {0};
     uint8_t *levels = NULL;
@@ -161,7 +161,7 @@ int32_t folio_text_width_set(const folio_fonts *fonts, const folio_fontset *fs, 
     int ctx = -1;
     if (!a)
         return 0;
-    if (folio_bidi_needed(s, len, rtl) && (levels = malloc(len ? len : 1)) &&
+    if (bidi && (levels = malloc(len ? len : 1)) &&
         folio_bidi_levels(s, len, rtl, levels) < 0) {
         free(levels);
         levels = NULL;

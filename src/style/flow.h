@@ -186,6 +186,11 @@ typedef struct folio_furn_line {
 
 typedef struct folio_furniture {
     const char *class_name;      /* the document class ("report") */
+    int rtl;                     /* planned for a right-to-left language:
+                                    the positions are mirrored already
+                                    (style/furn_mirror.c); the organ, the
+                                    lines under the rule and the title run
+                                    from the right edge of their box */
 
     /* First page: the masthead grid between the thin and thick rules. */
     folio_furn_text wordmark;
