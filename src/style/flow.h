@@ -333,6 +333,8 @@ typedef struct folio_lang_labels {
     const char *docx_font[FOLIO_SCRIPT_COUNT][2]; /* the face Word names
                                     for a script: body, headings (NULL:
                                     Times New Roman) */
+    const char *pdf_font[FOLIO_SCRIPT_COUNT][2]; /* the faces the PDF sets
+                                    it in, by name (Word's alternatives) */
     folio_cjk_rules cjk;         /* breaking between characters */
 } folio_lang_labels;
 

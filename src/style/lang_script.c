@@ -85,6 +85,10 @@ static int fonts_of(folio_ctx *ctx, const folio_house *h, const folio_fonts *fon
         f->lang.docx_font[s][1] = folio_house_get(h, sec, key);
         if (!f->lang.docx_font[s][1])
             f->lang.docx_font[s][1] = f->lang.docx_font[s][0];
+        snprintf(key, sizeof key, "body.%s", script_key[s]);
+        f->lang.pdf_font[s][0] = folio_house_get(h, sec, key);
+        snprintf(key, sizeof key, "headings.%s", script_key[s]);
+        f->lang.pdf_font[s][1] = folio_house_get(h, sec, key);
     }
     return 0;
 }
