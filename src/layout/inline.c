@@ -15,58 +15,79 @@ static int32_t mpt(int64_t units, int32_t size, int32_t hscale)
     return (int32_t)(units * size / 1000 * hscale / 1000);
 }
 
-/* The end of the text of glyphs [g0, g1): after the last character any of
- * them stands for. */
-static uint32_t text_end(const folio_shaped *sh, size_t g0, size_t g1, size_t len)
+/* The end of the text of glyphs whose last cluster starts at `hi`: the
+ * next cluster's start. */
+static uint32_t text_end(const folio_shaped *sh, uint32_t hi, size_t len)
 {
-    uint32_t hi = 0, end = (uint32_t)len;
-    for (size_t i = g0; i < g1; i++)
-        if (sh->cluster[i] > hi)
-            hi = sh->cluster[i];
+    uint32_t end = (uint32_t)len;
     for (size_t i = 0; i < sh->n; i++)
         if (sh->cluster[i] > hi && sh->cluster[i] < end)
             end = sh->cluster[i];
     return end;
 }
 
+/* An item of glyphs [g0, g1) of `sh`, listed in `pick`. */
+static int glyph_item(lctx *L, itemlist *out, const folio_glyph_run *r, const folio_shaped *sh,
+                      const size_t *pick, size_t n, int32_t left, int32_t hs)
+{
+    uint16_t *codes = folio_alloc(L->out->arena, (n + 1) * sizeof *codes);
+    if (!codes)
+        return FOLIO_E_NOMEM;
+    uint32_t lo = UINT32_MAX, top = 0;
+    for (size_t k = 0; k < n; k++) {
+        codes[k] = sh->code[pick[k]];
+        if (sh->cluster[pick[k]] < lo)
+            lo = sh->cluster[pick[k]];
+        if (sh->cluster[pick[k]] >= top)
+            top = sh->cluster[pick[k]];
+    }
+    uint32_t hi = text_end(sh, top, r->len);
+    folio_item it = {0};
+    it.kind = FOLIO_ITEM_TEXT;
+    it.face = (uint8_t)r->face;
+    it.size = r->size;
+    it.hscale = hs == 1000 ? 0 : hs;
+    it.x = left + mpt(sh->x[pick[0]], r->size, hs);
+    it.y = r->y - mpt(sh->y[pick[0]], r->size, 1000);
+    it.text = r->text + lo;
+    it.len = hi > lo ? hi - lo : 0;
+    it.codes = codes;
+    return folio_items_push(L->a, out, &it);
+}
+
 int folio_place_glyphs(lctx *L, itemlist *out, const folio_glyph_run *r, int32_t *width)
 {
     folio_shaped sh;
     int rc = folio_shape_text(L->ctx, L->fonts, L->out->glyphs, L->a, r->face, r->level,
-                         L->flow ? L->flow->lang_tag : NULL, r->text, r->len, &sh);
+                              L->flow ? L->flow->lang_tag : NULL, r->text, r->len, &sh);
     if (rc)
         return rc;
     int32_t hs = r->hscale ? r->hscale : 1000;
     *width = mpt(sh.advance, r->size, hs);
     int32_t left = r->mirror ? r->mirror - r->x - *width : r->x;
-    for (size_t g0 = 0; g0 < sh.n;) {
-        size_t g1 = g0 + 1;
-        while (g1 < sh.n && !sh.split[g1] && sh.y[g1] == sh.y[g0])
-            g1++;
-        uint16_t *codes = folio_alloc(L->out->arena, (g1 - g0 + 1) * sizeof *codes);
-        if (!codes)
-            return FOLIO_E_NOMEM;
-        memcpy(codes, sh.code + g0, (g1 - g0) * sizeof *codes);
-        uint32_t lo = UINT32_MAX;
-        for (size_t i = g0; i < g1; i++)
-            if (sh.cluster[i] < lo)
-                lo = sh.cluster[i];
-        uint32_t hi = text_end(&sh, g0, g1, r->len);
-        folio_item it = {0};
-        it.kind = FOLIO_ITEM_TEXT;
-        it.face = (uint8_t)r->face;
-        it.size = r->size;
-        it.hscale = hs == 1000 ? 0 : hs;
-        it.x = left + mpt(sh.x[g0], r->size, hs);
-        it.y = r->y - mpt(sh.y[g0], r->size, 1000);
-        it.text = r->text + lo;
-        it.len = hi > lo ? hi - lo : 0;
-        it.codes = codes;
-        if ((rc = folio_items_push(L->a, out, &it)))
-            return rc;
-        g0 = g1;
+    size_t *pick = malloc((sh.n + 1) * sizeof *pick), n = 0;
+    if (!pick)
+        return FOLIO_E_NOMEM;
+    /* The glyphs on the pen, one item as long as the pen moves by the
+     * PDF's widths (a kerned glyph starts another); a mark placed off the
+     * pen has no advance and is drawn apart after them, so the word stays
+     * one run of text for a reader that sorts glyphs into lines. */
+    for (size_t i = 0; i < sh.n && !rc; i++) {
+        if (sh.moved[i])
+            continue;
+        if (n && sh.x[i] != sh.x[pick[n - 1]] + sh.w[pick[n - 1]]) {
+            rc = glyph_item(L, out, r, &sh, pick, n, left, hs);
+            n = 0;
+        }
+        pick[n++] = i;
     }
-    return 0;
+    if (!rc && n)
+        rc = glyph_item(L, out, r, &sh, pick, n, left, hs);
+    for (size_t i = 0; i < sh.n && !rc; i++)
+        if (sh.moved[i])
+            rc = glyph_item(L, out, r, &sh, &i, 1, left, hs);
+    free(pick);
+    return rc;
 }
 
 /* ---- a short text, whole -------------------------------------------------*/

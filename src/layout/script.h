@@ -63,11 +63,11 @@ void folio_bidi_order(const uint8_t *levels, size_t n, size_t *order);
 typedef struct folio_shaped {
     uint16_t *code;          /* the glyph's code (a private-use code when
                                 the glyph is not the character's own) */
-    int32_t *x, *y;          /* pen and rise, 1/1000 em */
+    int32_t *x, *y;          /* place and rise, 1/1000 em */
+    int32_t *w;              /* its advance as the PDF's widths say */
     uint32_t *cluster;       /* byte of the text it comes from */
-    uint8_t *split;          /* 1: the writer's pen is not where the
-                                glyph goes (a kerned or marked glyph):
-                                start a new item */
+    uint8_t *moved;          /* placed off the pen (a mark above or below
+                                its letter): drawn apart, after its word */
     size_t n;
     int32_t advance;         /* the whole width, 1/1000 em */
 } folio_shaped;

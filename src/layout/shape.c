@@ -115,28 +115,27 @@ int folio_shape_text(folio_ctx *ctx, const folio_fonts *fonts, folio_glyph_map *
     out->code = folio_alloc(a, (n + 1) * sizeof *out->code);
     out->x = folio_alloc(a, (n + 1) * sizeof *out->x);
     out->y = folio_alloc(a, (n + 1) * sizeof *out->y);
+    out->w = folio_alloc(a, (n + 1) * sizeof *out->w);
     out->cluster = folio_alloc(a, (n + 1) * sizeof *out->cluster);
-    out->split = folio_alloc(a, n + 1);
-    if (!out->code || !out->x || !out->y || !out->cluster || !out->split) {
+    out->moved = folio_alloc(a, n + 1);
+    if (!out->code || !out->x || !out->y || !out->w || !out->cluster || !out->moved) {
         rc = FOLIO_E_NOMEM;
         goto done;
     }
     int64_t pen = 0;
-    int off_after = 0;
     for (unsigned i = 0; i < n; i++) {
         int w = folio_gid_width(fonts, face, g[i].codepoint);
         /* the advance as the PDF's widths give it, unless the shaper moved
-         * the glyph (kerning): then the exact one, and a jump */
+         * the glyph (kerning): then the exact one */
         int64_t adv = (int64_t)p[i].x_advance * 1000 / (int64_t)upem;
-        int kerned = adv != w;
         int32_t dx = (int32_t)((int64_t)p[i].x_offset * 1000 / (int64_t)upem);
         int32_t dy = (int32_t)((int64_t)p[i].y_offset * 1000 / (int64_t)upem);
         out->x[i] = (int32_t)pen + dx;
         out->y[i] = dy;
+        out->w[i] = w;
         out->cluster[i] = g[i].cluster;
-        out->split[i] = (uint8_t)(off_after || dx || dy);
-        off_after = kerned || dx || dy;
-        pen += kerned ? adv : w;
+        out->moved[i] = (uint8_t)(dx || dy);
+        pen += adv != w ? adv : w;
         if (map && (rc = code_of(ctx, map, font, face, s, g, n, i, rtl, (uint32_t)len,
                                  &out->code[i])))
             goto done;

@@ -118,8 +118,8 @@ static int flatten_cmaps(folio_pdf *w, const folio_layout *l,
     return rc;
 }
 
-/* A face found by name: subset to the codes it draws, loaded from
- * memory, its widths looked up. */
+/* A face subset to the codes it draws, loaded from memory, its widths
+ * looked up. */
 static int load_other(folio_pdf *w, const folio_layout *l, const folio_fonts *fonts, int f,
                       const char **name)
 {
@@ -139,6 +139,15 @@ int folio_pdf_load_fonts(folio_pdf *w, const folio_layout *l,
     const char *names[FOLIO_FONTS_MAX] = {0};
     int order[FOLIO_FONTS_MAX], n = load_order(l, used, order);
     int rc;
+    /* A document that draws faces found by name (Chinese, Arabic) has its
+     * house faces subset too: libharu's fixed 43 KB a face would be most
+     * of what its Latin words and digits cost. */
+    if (used >> FOLIO_FACE_COUNT) {
+        for (int k = 0; k < n; k++)
+            if ((rc = load_other(w, l, fonts, order[k], &names[order[k]])) < 0)
+                return rc;
+        goto make;
+    }
     for (int f = 0; f < FOLIO_FACE_COUNT; f++) {
         if (!(used & (1u << f)))
             continue;
@@ -160,6 +169,7 @@ int folio_pdf_load_fonts(folio_pdf *w, const folio_layout *l,
         if (order[k] >= FOLIO_FACE_COUNT &&
             (rc = load_other(w, l, fonts, order[k], &names[order[k]])) < 0)
             return rc;
+make:
     for (int k = 0; k < n; k++) {
         int f = order[k];
         w->font[f] = HPDF_GetFont(w->doc, names[f], "UTF-8");
