@@ -145,7 +145,7 @@ check-ubsan:
 
 san-suites: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/spec_dump
 	@$(SAN_ENV) BUILD=$(BUILD) FOLIO=./$(BIN)/folio SANITIZED=1 \
-	  SUITES="unit spec golden cli house batch stress repro outputs furniture xml akn limits composite badinput fuzz_replay" \
+	  SUITES="unit spec golden cli house batch stress repro outputs furniture xml akn limits composite badinput fuzz_replay languages" \
 	  sh tests/run_all.sh $(UNIT_BIN)
 
 # valgrind memcheck (Debian package valgrind) over the example and every
@@ -183,6 +183,8 @@ bench: $(BIN)/folio
 example: $(BIN)/folio
 	@mkdir -p out
 	./bin/folio render examples/seed-es.md -o out
+	./bin/folio render examples/report-zh.md -o out
+	./bin/folio render examples/report-ar.md -o out
 
 install: $(BIN)/folio $(BUILD)/libfolio.a
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
