@@ -64,14 +64,16 @@ static int list_by(FcConfig *cfg, const char *object, const char *name, int weig
     return rc;
 }
 
-int folio_fc_lookup(const char *name, char **path, int *index)
+int folio_fc_lookup(void **config, const char *name, char **path, int *index)
 {
     static const int weights[] = {FC_WEIGHT_REGULAR, FC_WEIGHT_BOOK, FC_WEIGHT_MEDIUM,
                                   FC_WEIGHT_LIGHT};
     *path = NULL;
-    if (!FcInit())
+    /* a configuration of folio's own, not the process's: a caller's use
+     * of fontconfig is left alone, and freeing the fonts frees it all */
+    if (!*config && !(*config = FcInitLoadConfigAndFonts()))
         return 1;
-    FcConfig *cfg = FcConfigGetCurrent();
+    FcConfig *cfg = *config;
     int rc = list_by(cfg, FC_FULLNAME, name, -1, path, index);
     /* A family: its regular face, or the one the family has (AR PL UMing
      * is Light only). */
@@ -80,4 +82,10 @@ int folio_fc_lookup(const char *name, char **path, int *index)
     if (rc == 1)
         rc = list_by(cfg, FC_FAMILY, name, -1, path, index);
     return rc;
+}
+
+void folio_fc_free(void *config)
+{
+    if (config)
+        FcConfigDestroy(config);
 }

@@ -61,7 +61,9 @@ int folio_utf8_next(const char *s, size_t len, uint32_t *cp);
 
 /* Find an installed font by name with fontconfig (font_find.c): its file
  * (malloc'd) and face index; 0 when found, 1 when no font has that family
- * or full name, FOLIO_E_NOMEM. */
-int folio_fc_lookup(const char *name, char **path, int *index);
+ * or full name, FOLIO_E_NOMEM. *config is folio's fontconfig
+ * configuration, made on first use; folio_fc_free releases it. */
+int folio_fc_lookup(void **config, const char *name, char **path, int *index);
+void folio_fc_free(void *config);
 
 #endif
