@@ -130,10 +130,18 @@ def pdf_side(path):
     # Under the thick rule: lines one leading (12 pt) apart, from the first
     # one (under 20 pt below the rule) up to the gap before the title or
     # the body.
+    # The lines start at the frame's left edge: a title set right under
+    # the rule (a letter's, a circular's: no lines) starts at the column.
+    x_frame = thick["rect"].x0 if thick else 0
     under, last = [], None
     for s in sorted((s for s in ss if s["y"] > y_thick and s["y"] < y_thick + 300),
                     key=lambda s: (s["y"], s["x"])):
         if (last is None and s["y"] - y_thick > 20) or (last is not None and s["y"] - last > 13):
+            break
+        # (a note's raised mark sorts before its line: not a line's start)
+        if (last is None or s["y"] - last > 3) and s["size"] < 8:
+            continue
+        if (last is None or s["y"] - last > 3) and s["x"] > x_frame + 3:
             break
         last = s["y"]
         under.append(s)

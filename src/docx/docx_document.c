@@ -184,6 +184,8 @@ void folio_dx_para(dx_xml *x, const folio_pstyle *st, const char *label,
     dx_start(x, "w:p");
     dx_start(x, "w:pPr");
     folio_dx_val(x, "w:pStyle", st && st->name ? st->name : "Normal");
+    if (opt && opt->no_keep && st && st->keep_with_next)
+        folio_dx_val(x, "w:keepNext", "0");
     if (opt && opt->break_before)
         folio_dx_empty(x, "w:pageBreakBefore");
     if (!has_label && st && folio_dx_unlabelled_ind(d, st, &left, &first)) {
@@ -196,6 +198,14 @@ void folio_dx_para(dx_xml *x, const folio_pstyle *st, const char *label,
     if (opt && opt->jc)
         folio_dx_val(x, "w:jc", opt->jc);
     dx_end(x);
+    char mark[32];
+    if (opt && opt->bookmark > 0) {
+        snprintf(mark, sizeof mark, "_Toc%d", opt->bookmark);
+        dx_start(x, "w:bookmarkStart");
+        folio_dx_attr_int(x, "w:id", opt->bookmark);
+        dx_attr(x, "w:name", mark);
+        dx_end(x);
+    }
     if (has_label) {
         dx_script sc;
         folio_dx_script_span(d, label, strlen(label), &sc);
@@ -208,6 +218,11 @@ void folio_dx_para(dx_xml *x, const folio_pstyle *st, const char *label,
         dx_end(x);
     }
     folio_dx_runs(x, runs, nruns);
+    if (opt && opt->bookmark > 0) {
+        dx_start(x, "w:bookmarkEnd");
+        folio_dx_attr_int(x, "w:id", opt->bookmark);
+        dx_end(x);
+    }
     dx_end(x);
     x->last = 1;
 }
@@ -267,30 +282,69 @@ static const char *align_jc(folio_align a)
     }
 }
 
+/* The longest word of a cell, in characters: the narrowest the column
+ * may be without breaking it; spaces inside a number ("2 227") do not
+ * break it. */
+static size_t cell_word(const folio_cell *c)
+{
+    size_t best = 0, cur = 0;
+    unsigned char prev = 0;
+    for (size_t i = 0; i < c->nruns; i++) {
+        if (c->runs[i].kind != FOLIO_RUN_TEXT || !c->runs[i].text)
+            continue;
+        for (const unsigned char *p = (const unsigned char *)c->runs[i].text; *p; p++) {
+            int digit_space = *p == ' ' && prev >= '0' && prev <= '9' && p[1] >= '0' &&
+                              p[1] <= '9';
+            prev = *p;
+            if (*p == ' ' && !digit_space) {
+                cur = 0;
+                continue;
+            }
+            cur += (*p & 0xC0) != 0x80;
+            if (cur > best)
+                best = cur;
+        }
+    }
+    return best;
+}
+
 /* Column widths in proportion to the longest text of each column, each
- * between 3 and 40 characters' worth, filling the column. */
+ * between 3 and 40 characters' worth, filling the column; no column
+ * narrower than its longest word where the table has room for that. */
 static int32_t *column_widths(dx_doc *d, const folio_table *t, int32_t total)
 {
     int32_t *w = folio_alloc(d->arena, sizeof *w * t->ncols);
     size_t *len = folio_alloc(d->arena, sizeof *len * t->ncols);
-    if (!w || !len)
+    int32_t *minw = folio_alloc(d->arena, sizeof *minw * t->ncols);
+    if (!w || !len || !minw)
         return NULL;
     size_t sum = 0;
+    int64_t minsum = 0;
     for (size_t j = 0; j < t->ncols; j++) {
-        size_t m = 0;
+        size_t m = 0, word = 0;
         for (size_t i = 0; i < t->nrows; i++) {
             size_t n = cell_chars(&t->cells[i * t->ncols + j]);
+            size_t k = cell_word(&t->cells[i * t->ncols + j]);
             if (n > m)
                 m = n;
+            if (k > word)
+                word = k;
         }
         len[j] = m < 3 ? 3 : m > 40 ? 40 : m;
         sum += len[j];
+        /* half an em a character at 10 pt (in twips), and the cell's
+         * margins */
+        minw[j] = (int32_t)(word > 30 ? 30 : word) * 110 + 2 * 57;
+        minsum += minw[j];
     }
+    if (minsum > total)
+        memset(minw, 0, sizeof *minw * t->ncols);
+    int32_t rest = minsum > total ? total : total - (int32_t)minsum;
     int32_t used = 0;
     for (size_t j = 0; j < t->ncols; j++) {
         w[j] = j + 1 == t->ncols ? total - used
-                                 : (int32_t)((int64_t)total * (int64_t)len[j] /
-                                             (int64_t)sum);
+                                 : minw[j] + (int32_t)((int64_t)rest * (int64_t)len[j] /
+                                                       (int64_t)sum);
         used += w[j];
     }
     return w;
@@ -385,15 +439,107 @@ static void end_rule(dx_xml *x)
     x->last = 1;
 }
 
+/* The summary's frame: a table of one cell as wide as the frame, its
+ * paragraphs keeping their places (no cell margins at the sides). */
+static void box_start(dx_xml *x)
+{
+    dx_doc *d = x->doc;
+    int32_t w = d->text_width;
+    dx_table_props props = {.width = w, .indent = 0, .pad_x = 0, .pad_y = FOLIO_PT(8),
+                            .boxed = 1};
+    folio_dx_table_start(x, &props, &w, 1);
+    dx_start(x, "w:tr");
+    dx_start(x, "w:tc");
+    dx_start(x, "w:tcPr");
+    dx_start(x, "w:tcW");
+    folio_dx_attr_int(x, "w:w", DX_TWIPS(w));
+    dx_attr(x, "w:type", "dxa");
+    dx_end(x);
+    dx_end(x);
+}
+
+/* A short rule over the notes set under a list: an empty paragraph of a
+ * few points whose top border runs 2.6 cm from the column's edge. */
+static void short_rule(dx_xml *x)
+{
+    dx_doc *d = x->doc;
+    dx_start(x, "w:p");
+    dx_start(x, "w:pPr");
+    folio_dx_val(x, "w:pStyle", folio_dx_style(d, "UNPara")->name);
+    dx_start(x, "w:pBdr");
+    dx_start(x, "w:top");
+    dx_attr(x, "w:val", "single");
+    dx_attr(x, "w:sz", "4");
+    dx_attr(x, "w:space", "1");
+    dx_attr(x, "w:color", "000000");
+    dx_end(x);
+    dx_end(x);
+    dx_start(x, "w:spacing");
+    folio_dx_attr_int(x, "w:before", DX_TWIPS(FOLIO_PT(6)));
+    dx_attr(x, "w:after", "0");
+    dx_attr(x, "w:line", "60");
+    dx_attr(x, "w:lineRule", "exact");
+    dx_end(x);
+    dx_start(x, "w:ind");
+    folio_dx_attr_int(x, "w:left", DX_TWIPS(d->colofs));
+    folio_dx_attr_int(x, "w:right", DX_TWIPS(d->text_width - d->colofs - FOLIO_CM(2.6)));
+    dx_attr(x, "w:firstLine", "0");
+    dx_end(x);
+    dx_end(x);
+    dx_end(x);
+    x->last = 1;
+}
+
+static void box_end(dx_xml *x)
+{
+    if (x->last != 1) /* a cell ends with a paragraph */
+        folio_dx_empty_para(x, "UNPara");
+    dx_end(x); /* w:tc */
+    dx_end(x); /* w:tr */
+    dx_end(x); /* w:tbl */
+    x->last = 2;
+}
+
 static void blocks(dx_xml *x)
 {
     const folio_flow *f = x->doc->f;
-    int pending_break = 0;
+    int pending_break = 0, in_box = 0;
+    size_t last_entry = 0;
+    for (size_t i = 0; i < f->nblocks; i++)
+        if (f->blocks[i].toc_entry)
+            last_entry = i + 1;
+    int entries = 0;
     for (size_t i = 0; i < f->nblocks && !x->err; i++) {
         const folio_fblock *b = &f->blocks[i];
+        if (b->kind == FOLIO_FLOW_PARA && b->box && !in_box) {
+            if (pending_break)
+                plain_para(x, 1);
+            pending_break = 0;
+            box_start(x);
+            x->last = 0;
+            in_box = 1;
+        } else if (in_box && !(b->kind == FOLIO_FLOW_PARA && b->box)) {
+            box_end(x);
+            in_box = 0;
+        }
         switch (b->kind) {
         case FOLIO_FLOW_PARA: {
-            dx_para_opt opt = {.break_before = pending_break};
+            if (b->toc_entry) {
+                if (pending_break)
+                    plain_para(x, 1);
+                pending_break = 0;
+                folio_dx_toc_entry(x, b, entries++ == 0, i + 1 == last_entry);
+                break;
+            }
+            if (b->rule_above) {
+                if (pending_break)
+                    plain_para(x, 1);
+                pending_break = 0;
+                short_rule(x);
+            }
+            dx_para_opt opt = {.break_before = pending_break,
+                               .bookmark = x->doc->toc_mark ? x->doc->toc_mark[i] : 0,
+                               .no_keep = b->box};
             const folio_pstyle *st = b->style ? b->style
                                               : folio_dx_style(x->doc, "UNPara");
             folio_dx_para(x, st, b->label, b->runs, b->nruns, &opt);
@@ -419,6 +565,8 @@ static void blocks(dx_xml *x)
             break;
         }
     }
+    if (in_box)
+        box_end(x);
     if (pending_break)
         plain_para(x, 1);
     /* Word wants a paragraph before the section properties. */
@@ -490,6 +638,10 @@ int folio_dx_write_document(dx_doc *d)
         rc = folio_dx_rel_fixed(&x, id, fixed[i][0], fixed[i][1]);
     }
     if (rc < 0) {
+        folio_dx_xml_drop(&x);
+        return rc;
+    }
+    if ((rc = folio_dx_toc_marks(d)) < 0) {
         folio_dx_xml_drop(&x);
         return rc;
     }

@@ -26,7 +26,7 @@ void folio_dx_table_start(dx_xml *x, const dx_table_props *p, const int32_t *w, 
     static const char *const sides[] = {"w:top", "w:left", "w:bottom",
                                         "w:right", "w:insideH", "w:insideV"};
     for (size_t i = 0; i < 6; i++) {
-        int ruled = p->ruled && (i == 0 || i == 2);
+        int ruled = (p->ruled && (i == 0 || i == 2)) || (p->boxed && i < 4);
         dx_start(x, sides[i]);
         dx_attr(x, "w:val", ruled ? "single" : "nil");
         if (ruled) {

@@ -134,7 +134,9 @@ static int line_styles_of(dx_doc *d)
 
     /* Title and subtitle: the flow's styles, at the plan's steps from the
      * baseline before. */
-    const folio_pstyle *title = folio_dx_style(d, "UNTitle");
+    const folio_pstyle *title = folio_dx_style(d, u->title_style ? u->title_style : "UNTitle");
+    if (!title)
+        title = folio_dx_style(d, "UNTitle");
     const folio_pstyle *sub = folio_dx_style(d, "UNSubtitle");
     if (!(st = folio_dx_own_style(d, title, title->name)))
         return FOLIO_E_NOMEM;

@@ -174,6 +174,15 @@ static void style_geom(const dx_doc *d, const folio_pstyle *st, geom *g)
         }
         return;
     }
+    if (st->label_place == FOLIO_LABEL_HANG) {
+        /* The label at label_indent (a hanging first line), the text on
+         * the tab at the indent, as every following line. */
+        if (labelled) {
+            g->first = st->label_indent < 0 ? st->label_indent : 0;
+            g->tab_left = g->left;
+        }
+        return;
+    }
     /* AT_INDENT: the label at label_indent, the text at first_line after a
      * tab; continuation lines at the indent. A style never labelled starts
      * its first line where the text would (as the PDF does). */
@@ -193,7 +202,8 @@ int folio_dx_unlabelled_ind(const dx_doc *d, const folio_pstyle *st,
     if (!use || !use->labelled || is_grid_style(st->name))
         return 0;
     *left = folio_dx_style_left(d, st);
-    *first = st->label_place == FOLIO_LABEL_HANGING ? 0 : st->first_line;
+    *first = st->label_place == FOLIO_LABEL_HANGING || st->label_place == FOLIO_LABEL_HANG
+                 ? 0 : st->first_line;
     return 1;
 }
 

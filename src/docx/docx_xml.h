@@ -118,6 +118,7 @@ struct dx_doc {
     int32_t margin_top, margin_bottom; /* page margins */
     int32_t header_dist, footer_dist;  /* page edge to header / footer */
     int32_t head_before;    /* running head: header distance to its line */
+    int *toc_mark;          /* per flow block: its bookmark, 0 none */
     int32_t mast_row1;      /* masthead: header distance to the thin rule */
     int32_t mast_tab;       /* masthead: the symbol's right tab stop */
     dx_own_style **own;     /* the writer's own styles (stable pointers) */
@@ -222,6 +223,11 @@ void folio_dx_runs(dx_xml *x, const folio_run *runs, size_t nruns);
 typedef struct dx_para_opt {
     int break_before;       /* a page break in the flow precedes it */
     const char *jc;         /* table column alignment */
+    int bookmark;           /* > 0: a contents entry names the paragraph
+                               (bookmark _TocN around it) */
+    int no_keep;            /* in the summary's cell: a kept paragraph
+                               would carry the whole table to the next
+                               page in LibreOffice */
 } dx_para_opt;
 
 /* A paragraph in style `st` with optional label and runs. */
@@ -305,6 +311,7 @@ typedef struct dx_table_props {
     int rtl;                 /* columns from the right (w:bidiVisual) */
     int32_t pad_x, pad_y;    /* cell margins */
     int ruled;               /* top and bottom rules (UN tables) */
+    int boxed;               /* a rule on every side (the summary's frame) */
     int head_row;            /* the first row is a head row */
 } dx_table_props;
 
@@ -317,6 +324,16 @@ void folio_dx_cell_start(dx_xml *x, int32_t width, int span, int rule,
 void folio_dx_para_start(dx_xml *x, const char *style);
 void folio_dx_empty_para(dx_xml *x, const char *style);
 void folio_dx_tab_run(dx_xml *x);
+
+/* ---- Contents (docx_toc.c) ---------------------------------------------- */
+
+/* The bookmark of each block a contents entry names (1-based, 0 for
+ * none), into d->toc_mark. */
+int folio_dx_toc_marks(dx_doc *d);
+/* A contents entry as a paragraph of Word's TOC field: label, text, a
+ * dot-leader tab to the page reference; `first` opens the field, `last`
+ * closes it. */
+void folio_dx_toc_entry(dx_xml *x, const folio_fblock *b, int first, int last);
 
 /* ---- Images ---------------------------------------------------------- */
 

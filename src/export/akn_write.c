@@ -28,6 +28,11 @@ typedef struct body {
     int ncontainers;
     int para;              /* <paragraph><content> open */
     int lists;             /* open <blockList><item> pairs */
+    struct {
+        int base;          /* heading containers open outside the part */
+        int element;       /* it wrote an element (a list does not) */
+    } parts[32];           /* the open parts (docs/akn.md, "Parts") */
+    int nparts;
 } body;
 
 static const folio_label_kind heading_hints[] = {FOLIO_LABEL_NONE, FOLIO_LABEL_ROMAN,
@@ -56,7 +61,23 @@ done:
     return rc;
 }
 
-/* An element of inline content: <p>, <heading>. */
+/* An element of inline content: <p>, <heading>; with the role of its
+ * block as its class. */
+static int role_element(akn_writer *x, const char *name, const folio_run *runs, size_t n,
+                        folio_role role)
+{
+    int rc = 0;
+    TRY(xmlTextWriterStartElement(x->w, AKN_X(name)));
+    const char *cls = folio_xml_role_name(role);
+    if (cls && (rc = folio_aknw_attr(x, "class", cls, (folio_pos){0, 0})))
+        goto done;
+    if ((rc = folio_aknw_runs(x, runs, n)))
+        goto done;
+    TRY(xmlTextWriterEndElement(x->w));
+done:
+    return rc;
+}
+
 static int inline_element(akn_writer *x, const char *name, const folio_run *runs, size_t n)
 {
     int rc = 0;
@@ -93,7 +114,8 @@ static int close_para(akn_writer *x, body *b)
 static int close_containers(akn_writer *x, body *b, int level)
 {
     int rc = close_para(x, b);
-    while (!rc && b->ncontainers && b->levels[b->ncontainers - 1] >= level) {
+    int floor = b->nparts ? b->parts[b->nparts - 1].base : 0;
+    while (!rc && b->ncontainers > floor && b->levels[b->ncontainers - 1] >= level) {
         rc = folio_aknw_close(x);
         b->ncontainers--;
     }
@@ -123,7 +145,7 @@ static int heading(akn_writer *x, body *b, const folio_block *k)
     if (k->label || k->label_kind)
         if ((rc = folio_aknw_newline(x)))
             return rc;
-    return inline_element(x, "heading", k->runs, k->nruns);
+    return role_element(x, "heading", k->runs, k->nruns, k->role);
 }
 
 /* Paragraphs, items and tables go in a paragraph's <content> (outside
@@ -143,7 +165,7 @@ static int ensure_para(akn_writer *x, body *b)
 static int paragraph(akn_writer *x, body *b, const folio_block *k)
 {
     int rc = 0;
-    if (k->numbered) {
+    if (k->numbered || k->label) { /* numbered, or a "12.1" or "To:" line */
         if ((rc = close_para(x, b)) || (rc = folio_aknw_open(x, "paragraph")) ||
             (rc = folio_aknw_eid(x, "para")) || (rc = folio_aknw_newline(x)))
             return rc;
@@ -163,7 +185,7 @@ static int paragraph(akn_writer *x, body *b, const folio_block *k)
     }
     if ((rc = folio_aknw_newline(x)))
         return rc;
-    return inline_element(x, "p", k->runs, k->nruns);
+    return role_element(x, "p", k->runs, k->nruns, k->role);
 }
 
 enum { MAX_LIST_LEVEL = 32 };
@@ -193,7 +215,49 @@ static int item(akn_writer *x, body *b, const folio_block *k)
         return rc;
     if ((k->label || k->label_kind) && (rc = folio_aknw_newline(x)))
         return rc;
-    return inline_element(x, "p", k->runs, k->nruns);
+    return role_element(x, "p", k->runs, k->nruns, k->role);
+}
+
+/* A part: a named <hcontainer> around its blocks (a list inside a
+ * paragraph is its items' <blockList> alone); an annex's label is its
+ * <num>. */
+static int part_open(akn_writer *x, body *b, const folio_block *k)
+{
+    int rc = 0;
+    if (b->nparts == (int)(sizeof b->parts / sizeof b->parts[0]))
+        return folio_error(x->ctx, FOLIO_E_INPUT, k->pos, "parts nested too deep for AKN");
+    const char *name = folio_xml_part_name(k->part);
+    if (!name)
+        return folio_error(x->ctx, FOLIO_E_INPUT, k->pos, "unknown part kind %d", (int)k->part);
+    int element = k->part != FOLIO_PART_LIST;
+    if (element) {
+        if ((rc = close_para(x, b)) || (rc = folio_aknw_open(x, "hcontainer")) ||
+            (rc = folio_aknw_eid(x, name)) || (rc = folio_aknw_attr(x, "name", name, k->pos)))
+            return rc;
+        if (k->original_language &&
+            (rc = folio_aknw_attr(x, "xml:lang", k->original_language, k->pos)))
+            return rc;
+        if (k->label && ((rc = folio_aknw_newline(x)) ||
+                         (rc = num(x, k->label, FOLIO_LABEL_NONE, FOLIO_LABEL_NONE, k->pos))))
+            return rc;
+    }
+    b->parts[b->nparts].base = b->ncontainers;
+    b->parts[b->nparts].element = element;
+    b->nparts++;
+    return 0;
+}
+
+static int part_close(akn_writer *x, body *b, const folio_block *k)
+{
+    if (!b->nparts)
+        return folio_error(x->ctx, FOLIO_E_INPUT, k->pos, "the end of a part that is not open");
+    int rc = close_containers(x, b, -1);
+    if (rc)
+        return rc;
+    b->nparts--;
+    if (!b->parts[b->nparts].element)
+        return 0;
+    return folio_aknw_close(x);
 }
 
 static int table(akn_writer *x, body *b, const folio_block *k)
@@ -281,11 +345,19 @@ int folio_aknw_blocks_out(akn_writer *x, const folio_block *v, size_t n, int fla
             rc = folio_error(x->ctx, FOLIO_E_INPUT, k->pos,
                              "an annex inside a footnote cannot be written as AKN");
             break;
+        case FOLIO_BLOCK_PART:
+            rc = part_open(x, &b, k);
+            break;
+        case FOLIO_BLOCK_PART_END:
+            rc = part_close(x, &b, k);
+            break;
         default:
             rc = folio_error(x->ctx, FOLIO_E_INPUT, k->pos, "unknown block kind %d",
                              (int)k->kind);
         }
     }
+    while (!rc && b.nparts)
+        rc = part_close(x, &b, &v[n - 1]);
     if (!rc)
         rc = close_containers(x, &b, -1);
     return rc;

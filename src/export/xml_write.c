@@ -138,9 +138,21 @@ done:
 
 static int blocks(xw *x, const folio_block *b, size_t n, int depth)
 {
-    int rc = 0;
+    int rc = 0, open = 0;
     for (size_t i = 0; i < n; i++) {
         const folio_block *k = &b[i];
+        if (k->kind == FOLIO_BLOCK_PART_END) {
+            /* a part's blocks are its element's children */
+            if (!open) {
+                rc = folio_error(x->ctx, FOLIO_E_INPUT, k->pos, "the end of a part that is not open");
+                goto done;
+            }
+            open--;
+            if ((rc = newline(x, --depth)))
+                goto done;
+            TRY(xmlTextWriterEndElement(x->w));
+            continue;
+        }
         const char *name = folio_xml_block_name(k->kind);
         if (!name) {
             rc = folio_error(x->ctx, FOLIO_E_INPUT, k->pos, "unknown block kind %d", (int)k->kind);
@@ -159,6 +171,22 @@ static int blocks(xw *x, const folio_block *b, size_t n, int depth)
             TRY(xmlTextWriterEndElement(x->w));
             continue;
         }
+        if (k->kind == FOLIO_BLOCK_PART) {
+            const char *pk = folio_xml_part_name(k->part);
+            if (!pk) {
+                rc = folio_error(x->ctx, FOLIO_E_INPUT, k->pos, "unknown part kind %d",
+                                 (int)k->part);
+                goto done;
+            }
+            if ((rc = attr(x, "kind", pk, k->pos)) ||
+                (k->label && (rc = attr(x, "label", k->label, k->pos))) ||
+                (k->original_language &&
+                 (rc = attr(x, "original-language", k->original_language, k->pos))))
+                goto done;
+            open++;
+            depth++;
+            continue;
+        }
         if (k->kind == FOLIO_BLOCK_HEADING || k->kind == FOLIO_BLOCK_ITEM || k->level) {
             if ((rc = int_attr(x, "level", k->level)))
                 goto done;
@@ -173,10 +201,18 @@ static int blocks(xw *x, const folio_block *b, size_t n, int depth)
         if (k->original_language &&
             (rc = attr(x, "original-language", k->original_language, k->pos)))
             goto done;
+        const char *role = folio_xml_role_name(k->role);
+        if (role && (rc = attr(x, "role", role, k->pos)))
+            goto done;
+        if (k->page && (rc = attr(x, "page", k->page, k->pos)))
+            goto done;
         if ((rc = runs(x, k->runs, k->nruns)))
             goto done;
         TRY(xmlTextWriterEndElement(x->w));
     }
+    if (open)
+        rc = folio_error(x->ctx, FOLIO_E_INPUT, n ? b[n - 1].pos : (folio_pos){0, 0},
+                         "a part is never closed");
 done:
     return rc;
 }
@@ -197,14 +233,14 @@ done:
 }
 
 /* Body lines: the model keeps them '\n'-separated, XML as <line>s. */
-static int body(xw *x, const char *value, folio_pos pos)
+static int lines_field(xw *x, const char *name, const char *value, folio_pos pos)
 {
     int rc = 0;
     if (!value)
         return 0;
     if ((rc = newline(x, 2)))
         goto done;
-    TRY(xmlTextWriterStartElement(x->w, X("body")));
+    TRY(xmlTextWriterStartElement(x->w, X(name)));
     for (const char *p = value;;) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
@@ -261,15 +297,17 @@ static int meta(xw *x)
         goto done;
     TRY(xmlTextWriterStartElement(x->w, X("meta")));
     if ((rc = field(x, "symbol", m->symbol, p)) ||
+        (rc = field(x, "joint-symbol", m->joint_symbol, p)) ||
         (rc = field(x, "distribution", distr[m->distribution], p)) ||
         (rc = field(x, "date", m->date, p)) || (rc = field(x, "language", m->language, p)) ||
         (rc = field(x, "original-language", m->original_language, p)) ||
-        (rc = field(x, "organ", m->organ, p)) || (rc = body(x, m->body, p)) ||
+        (rc = field(x, "organ", m->organ, p)) || (rc = lines_field(x, "body", m->body, p)) ||
         (rc = field(x, "session", m->session, p)) ||
         (rc = field(x, "venue", m->venue_dates, p)) ||
         (rc = field(x, "agenda-item", m->agenda_item, p)) ||
         (rc = field(x, "agenda-title", m->agenda_title, p)) ||
         (rc = note_field(x, "agenda-note", m->agenda_note, p)) ||
+        (rc = lines_field(x, "joint-lines", m->joint_lines, p)) ||
         (rc = field(x, "title", m->title, p)) ||
         (rc = note_field(x, "title-note", m->title_note, p)) ||
         (rc = field(x, "subtitle", m->subtitle, p)) ||

@@ -47,13 +47,40 @@ static int end_rule(lctx *L, vblock *vb)
     return rc;
 }
 
+/* A short rule over a block (the notes set under a list): 2.6 cm at the
+ * column's edge, in room added above the block's first line. */
+static int rule_above(lctx *L, vblock *vb)
+{
+    const vline *ln = &vb->lines[0];
+    folio_item it = {0};
+    it.kind = FOLIO_ITEM_RULE;
+    it.x = L->flow->page.column_left;
+    it.y = -ln->height - FOLIO_PT(2);
+    it.w = FOLIO_CM(2.6);
+    it.thickness = FOLIO_PT(0.5);
+    vb->space_before += FOLIO_PT(9);
+    int rc = folio_items_push(L->a, &vb->items, &it);
+    if (rc)
+        return rc;
+    /* it belongs to the first line: move it among that line's items */
+    folio_item r = vb->items.v[vb->items.n - 1];
+    size_t at = ln->item0 + ln->nitems;
+    memmove(&vb->items.v[at + 1], &vb->items.v[at], (vb->items.n - 1 - at) * sizeof r);
+    vb->items.v[at] = r;
+    vb->lines[0].nitems++;
+    for (size_t i = 1; i < vb->nlines; i++)
+        vb->lines[i].item0++;
+    return 0;
+}
+
 int folio_set_block(lctx *L, const folio_fblock *fb, vblock *vb)
 {
     int rc = 0;
     switch (fb->kind) {
     case FOLIO_FLOW_PARA:
-        rc = folio_set_paragraph(L, fb->style, fb->label, fb->runs, fb->nruns,
-                           folio_style_box(L->flow, fb->style), vb);
+        rc = fb->toc_entry ? folio_set_entry(L, fb, vb)
+                           : folio_set_paragraph(L, fb->style, fb->label, fb->runs, fb->nruns,
+                                                 folio_style_box(L->flow, fb->style), vb);
         if (!rc && fb->style->outline_level) {
             vb->outline_level = fb->style->outline_level;
             /* the bookmark outlives the block: in the layout's own arena */
@@ -73,6 +100,9 @@ int folio_set_block(lctx *L, const folio_fblock *fb, vblock *vb)
         rc = end_rule(L, vb);
         break;
     }
+    vb->box = fb->box;
+    if (!rc && fb->rule_above && vb->nlines)
+        rc = rule_above(L, vb);
     return rc;
 }
 
@@ -155,6 +185,7 @@ const vblock *folio_blockset_get(lctx *L, blockset *bs, size_t i, int *rc)
         return NULL;
     }
     memset(&bs->v[i], 0, sizeof bs->v[i]);
+    bs->v[i].index = i;
     if ((*rc = folio_set_block(&B, &L->flow->blocks[i], &bs->v[i]))) {
         folio_blockset_release(bs, i);
         return NULL;
@@ -170,6 +201,49 @@ void folio_blockset_release(blockset *bs, size_t i)
     folio_arena_free(bs->arena[i]);
     bs->arena[i] = NULL;
     memset(&bs->v[i], 0, sizeof bs->v[i]);
+}
+
+/* Contents entries print the pages of the blocks they name: lay the
+ * document out once to learn them (an entry's page column has the same
+ * width whatever its number, so the second pass breaks every line and
+ * page as the first did). */
+static int contents_pages(lctx *L)
+{
+    const folio_flow *f = L->flow;
+    size_t k = 0;
+    while (k < f->nblocks && !f->blocks[k].toc_target)
+        k++;
+    if (k == f->nblocks || !f->page_of)
+        return 0;
+    L->block_page = f->page_of; /* the flow's, so that the DOCX has them too */
+    folio_arena *a = folio_arena_new();
+    folio_layout *scratch = a ? folio_alloc(a, sizeof *scratch) : NULL;
+    blockset bs = {0};
+    int rc = 0;
+    if (!scratch) {
+        folio_arena_free(a);
+        return FOLIO_E_NOMEM;
+    }
+    scratch->arena = a;
+    scratch->flow = f;
+    if (!(scratch->glyphs = folio_glyph_map_new(a))) {
+        folio_arena_free(a);
+        return FOLIO_E_NOMEM;
+    }
+    lctx P = *L;
+    P.a = a;
+    P.out = scratch;
+    /* the scratch pass says nothing: the real one says it all again (and
+     * fails where it failed) */
+    folio_ctx quiet;
+    folio_ctx_init(&quiet, L->ctx->file);
+    P.ctx = &quiet;
+    if (!(rc = folio_blockset_init(&bs, f->nblocks)))
+        rc = folio_build_pages(&P, &bs);
+    folio_ctx_free(&quiet);
+    folio_blockset_free(&bs);
+    folio_layout_free(scratch);
+    return rc == FOLIO_E_NOMEM ? rc : 0;
 }
 
 int folio_layout_run(folio_ctx *ctx, const folio_flow *flow, const folio_fonts *fonts,
@@ -193,11 +267,13 @@ int folio_layout_run(folio_ctx *ctx, const folio_flow *flow, const folio_fonts *
     l->author = "United Nations";
     l->lang = flow->lang_tag;
     l->date_epoch = flow->date_epoch;
-    lctx L = {ctx, a, flow, fonts, l};
+    lctx L = {ctx, a, flow, fonts, l, NULL};
     if (!(l->glyphs = folio_glyph_map_new(a))) {
         rc = FOLIO_E_NOMEM;
         goto done;
     }
+    if ((rc = contents_pages(&L)))
+        goto done;
     if ((rc = folio_blockset_init(&bs, flow->nblocks)) || (rc = folio_build_pages(&L, &bs)))
         goto done;
     for (int i = FOLIO_FACE_COUNT; i < FOLIO_FONTS_MAX; i++)

@@ -39,7 +39,18 @@ typedef struct vblock {
     int outline_level;       /* bookmark for the block, 0 for none */
     const char *outline_text;
     int end_rule;            /* the closing rule: one line with a rule */
+    int box;                 /* inside the summary's frame */
+    size_t index;            /* its block in the flow */
 } vblock;
+
+/* The frame drawn around the summary (frame_box.c): the lines of boxed
+ * blocks grow it on their page; it is drawn when they end or the page
+ * does, so a summary running over a page has a frame on each. */
+typedef struct boxrun {
+    int open;
+    int32_t top, bottom;     /* first line's top, last line's baseline */
+} boxrun;
+
 
 /* Shared state of one layout run. */
 typedef struct lctx {
@@ -48,7 +59,17 @@ typedef struct lctx {
     const folio_flow *flow;
     const folio_fonts *fonts;
     folio_layout *out;
+    int *block_page;         /* the page of each flow block's first line, as
+                                the last pass placed it (contents entries
+                                print it), or NULL */
 } lctx;
+
+/* A contents entry: its text, dot leaders and the page of the block it
+ * names, at the frame's right edge (contents.c). */
+int folio_set_entry(lctx *L, const folio_fblock *fb, vblock *vb);
+
+void folio_box_line(boxrun *r, int32_t line_top, int32_t baseline);
+int folio_box_draw(lctx *L, folio_page *page, boxrun *r);
 
 /* Horizontal extent available to a block: absolute x of its edges. */
 typedef struct hbox {

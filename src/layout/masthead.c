@@ -181,7 +181,7 @@ int folio_set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
     /* Under the thick rule: body, session, venue and dates, agenda. */
     int32_t y = u->lines_y, last = 0;
     hbox frame = {u->lines_x, u->lines_right};
-    const folio_pstyle *tst = folio_flow_style(f, "UNTitle");
+    const folio_pstyle *tst = folio_flow_style(f, u->title_style ? u->title_style : "UNTitle");
     const folio_pstyle *sst = folio_flow_style(f, "UNSubtitle");
     if (!tst || !sst)
         return folio_error(L->ctx, FOLIO_E_STYLE, (folio_pos){0, 0},

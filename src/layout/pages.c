@@ -36,6 +36,7 @@ typedef struct pager {
     note_slice *carry;             /* note lines continuing on the next page */
     size_t ncarry, carry_cap;
     size_t pages_cap;              /* room in L->out->pages */
+    boxrun box;                    /* the summary's frame on this page */
 } pager;
 
 
@@ -202,6 +203,10 @@ static int place_line(pager *P, const vblock *b, size_t i)
     }
     if ((rc = place_items(P, b, ln, y)) || (rc = take_notes(P, b, ln, y)))
         return rc;
+    if (b->box)
+        folio_box_line(&P->box, y - ln->height, y);
+    if (i == 0 && P->L->block_page)
+        P->L->block_page[b->index] = P->page->number;
     P->y = y;
     P->depth = ln->depth;
     P->fresh = 0;
@@ -242,7 +247,7 @@ static int new_page(pager *P)
     folio_layout *out = L->out;
     int rc;
     if (P->page) {
-        if ((rc = draw_notes(P)))
+        if ((rc = folio_box_draw(L, P->page, &P->box)) || (rc = draw_notes(P)))
             return rc;
         folio_page_trim(P->page);
     }
@@ -329,6 +334,8 @@ static int place_block(pager *P, blockset *bs, size_t bi)
         return rc;
     if (!b->nlines)
         return 0;
+    if (!b->box && (rc = folio_box_draw(P->L, P->page, &P->box)))
+        return rc;
     if (b->page_break_before && !P->fresh && (rc = new_page(P)))
         return rc;
     /* The closing rule never goes alone to a page of its own: it may sit
@@ -499,7 +506,7 @@ int folio_build_pages(lctx *L, blockset *bs)
     while (P.ncarry)
         if ((rc = new_page(&P)))
             return rc;
-    if ((rc = draw_notes(&P)))
+    if ((rc = folio_box_draw(L, P.page, &P.box)) || (rc = draw_notes(&P)))
         return rc;
     /* Running heads and page numbers last: "2/9" needs the page count. */
     for (size_t i = 1; i < L->out->npages; i++)

@@ -1010,6 +1010,13 @@ int folio_set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
         int32_t min_x = label_x + label_w + st->size / 4;
         if (label && first_x < min_x)
             first_x = min_x;
+    } else if (st->label_place == FOLIO_LABEL_HANG) {
+        /* the label at its place, the text at the indent (or after a
+         * label wider than the room left for it) */
+        label_x = box.left + st->label_indent;
+        int32_t min_x = label_x + label_w + st->size / 4;
+        if (label && first_x < min_x)
+            first_x = min_x;
     } else if (label) {
         label_x = box.left - st->label_gap - label_w;
     }

@@ -45,6 +45,7 @@ static const char *label_kind(folio_label_kind k)
     case FOLIO_LABEL_LOWER: return "lower";
     case FOLIO_LABEL_LOWER_ROMAN: return "lower-roman";
     case FOLIO_LABEL_BULLET: return "bullet";
+    case FOLIO_LABEL_DECIMAL: return "decimal";
     }
     return "?";
 }
@@ -127,14 +128,37 @@ static void table(FILE *f, const folio_table *t, int depth)
     }
 }
 
+static const char *part_name(folio_part_kind k)
+{
+    static const char *const names[] = {"none", "resolution", "annex", "list", "summary",
+                                        "contents"};
+    return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
+}
+
+static const char *role_name(folio_role r)
+{
+    static const char *const names[] = {"text",      "title",     "formula",  "preamble",
+                                        "operative", "closing",   "adoption", "entry",
+                                        "signature", "dateline",  "memo",     "centered",
+                                        "table-note"};
+    return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "?";
+}
+
 static void blocks(FILE *f, const folio_block *b, size_t n, int depth)
 {
-    static const char *const kinds[] = {"heading", "paragraph", "item", "table", "annex",
-                                        "page-break"};
+    static const char *const kinds[] = {"heading", "paragraph", "item",     "table",
+                                        "annex",   "page-break", "part",    "end"};
+    int nest = 0;
     for (size_t i = 0; i < n; i++) {
-        indent(f, depth);
-        const char *kind = (unsigned)b[i].kind < 6 ? kinds[b[i].kind] : "?";
+        if (b[i].kind == FOLIO_BLOCK_PART_END && nest > 0)
+            nest--;
+        indent(f, depth + nest);
+        const char *kind = (unsigned)b[i].kind < 8 ? kinds[b[i].kind] : "?";
         fprintf(f, "%zu %s", i + 1, kind);
+        if (b[i].kind == FOLIO_BLOCK_PART)
+            fprintf(f, " %s", part_name(b[i].part));
+        if (b[i].role != FOLIO_ROLE_TEXT)
+            fprintf(f, " role=%s", role_name(b[i].role));
         if (b[i].kind == FOLIO_BLOCK_HEADING || b[i].kind == FOLIO_BLOCK_ITEM)
             fprintf(f, " level=%d", b[i].level);
         if (b[i].numbered)
@@ -150,13 +174,19 @@ static void blocks(FILE *f, const folio_block *b, size_t n, int depth)
             fputs(" original=", f);
             quoted(f, b[i].original_language);
         }
+        if (b[i].page) {
+            fputs(" page=", f);
+            quoted(f, b[i].page);
+        }
         if (b[i].table)
             fprintf(f, " rows=%zu cols=%zu head=%zu", b[i].table->nrows, b[i].table->ncols,
                     b[i].table->head_rows);
         pos(f, b[i].pos);
         fputc('\n', f);
-        runs(f, b[i].runs, b[i].nruns, depth + 1);
-        table(f, b[i].table, depth + 1);
+        runs(f, b[i].runs, b[i].nruns, depth + nest + 1);
+        table(f, b[i].table, depth + nest + 1);
+        if (b[i].kind == FOLIO_BLOCK_PART)
+            nest++;
     }
 }
 
@@ -194,6 +224,8 @@ int folio_report_dump(const folio_report *r, char **out, size_t *len)
     const folio_meta *m = &r->meta;
     fputs("meta\n", f);
     field(f, "symbol", m->symbol);
+    if (m->joint_symbol)
+        field(f, "joint-symbol", m->joint_symbol);
     fprintf(f, "  distribution: %s\n",
             (unsigned)m->distribution < 3 ? distr[m->distribution] : "?");
     field(f, "date", m->date);
@@ -206,6 +238,8 @@ int folio_report_dump(const folio_report *r, char **out, size_t *len)
     field(f, "agenda-item", m->agenda_item);
     field(f, "agenda-title", m->agenda_title);
     note_field(f, "agenda-note", m->agenda_note);
+    if (m->joint_lines)
+        field(f, "joint-lines", m->joint_lines);
     field(f, "title", m->title);
     note_field(f, "title-note", m->title_note);
     field(f, "subtitle", m->subtitle);

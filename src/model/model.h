@@ -3,8 +3,15 @@
  * opaque type (include/folio/report.h) and build one with the builder.
  *
  * A report is metadata (the masthead) plus a sequence of blocks holding
- * inline runs. All memory belongs to the report's arena. Numbers typed in
- * the input are kept as labels; the style stage recomputes them. */
+ * inline runs. All memory belongs to the report's arena. Numbers and labels
+ * typed in the input are kept as labels: they are the official ones and
+ * the style stage prints them as typed; it numbers only what has none.
+ *
+ * Structure beyond headings is a part: a FOLIO_BLOCK_PART block opens it
+ * (a resolution, an annex inside another part, a list inside a paragraph,
+ * the summary, the contents), the matching FOLIO_BLOCK_PART_END closes it;
+ * parts nest. A block's role says what it is inside its part (a
+ * resolution's preambular paragraph, a contents entry, a signature). */
 #ifndef FOLIO_MODEL_H
 #define FOLIO_MODEL_H
 
@@ -75,9 +82,52 @@ typedef enum folio_block_kind {
     FOLIO_BLOCK_PARAGRAPH,  /* numbered (N.) or plain */
     FOLIO_BLOCK_ITEM,       /* subparagraph / list item, depth in `level` */
     FOLIO_BLOCK_TABLE,
-    FOLIO_BLOCK_ANNEX,      /* starts an annex: label "Annex I" in `label` */
-    FOLIO_BLOCK_PAGE_BREAK
+    FOLIO_BLOCK_ANNEX,      /* starts an annex of the document, which runs to
+                               the next one or the end: its label as typed
+                               ("Annex", "Annex II", "Annex to the letter
+                               dated ...") in `label`, NULL when untyped */
+    FOLIO_BLOCK_PAGE_BREAK,
+    FOLIO_BLOCK_PART,       /* opens a part of kind `part`; `label` names it
+                               as typed ("Draft resolution I", "Appendix") */
+    FOLIO_BLOCK_PART_END    /* closes the innermost open part */
 } folio_block_kind;
+
+typedef enum folio_part_kind {
+    FOLIO_PART_NONE,
+    FOLIO_PART_RESOLUTION,  /* a resolution or decision, on its own or inside
+                               a report, an annex or another resolution: its
+                               title lines, preamble, operative paragraphs
+                               (numbered from 1), closing lines */
+    FOLIO_PART_ANNEX,       /* an annex, appendix or enclosure of a part (an
+                               annex to a resolution, an enclosure to an
+                               annexed letter): its heading is its first
+                               block; numbering restarts inside */
+    FOLIO_PART_LIST,        /* a numbered list inside a paragraph (an
+                               agenda): items numbered from 1, after which
+                               the paragraph sequence resumes */
+    FOLIO_PART_SUMMARY,     /* the boxed summary of the first page */
+    FOLIO_PART_CONTENTS     /* the table of contents: ITEM blocks of role
+                               ENTRY (level, label, text, page as typed) */
+} folio_part_kind;
+
+/* What a block is within its part; FOLIO_ROLE_TEXT for ordinary text. */
+typedef enum folio_role {
+    FOLIO_ROLE_TEXT,
+    FOLIO_ROLE_TITLE,       /* a title line of its part: an annex's or a
+                               resolution's label and title, "Summary" */
+    FOLIO_ROLE_FORMULA,     /* "The General Assembly," opening a resolution */
+    FOLIO_ROLE_PREAMBLE,    /* a preambular paragraph */
+    FOLIO_ROLE_OPERATIVE,   /* an operative paragraph */
+    FOLIO_ROLE_CLOSING,     /* a resolution's meeting and date lines */
+    FOLIO_ROLE_ADOPTION,    /* "[Adopted without a vote.]" */
+    FOLIO_ROLE_ENTRY,       /* a contents entry */
+    FOLIO_ROLE_SIGNATURE,   /* a signature: "(Signed) Name", "/-/ Name" */
+    FOLIO_ROLE_DATELINE,    /* a place and date line ("Done at Warsaw, ...") */
+    FOLIO_ROLE_MEMO,        /* a circular's "To:" "From:" "Subject:" line;
+                               `label` holds the word before the colon */
+    FOLIO_ROLE_CENTERED,    /* lines set centred (a proclamation's) */
+    FOLIO_ROLE_TABLE_NOTE   /* "Note:" "Source:" lines under a table */
+} folio_role;
 
 typedef enum folio_label_kind {
     FOLIO_LABEL_NONE,
@@ -86,7 +136,8 @@ typedef enum folio_label_kind {
     FOLIO_LABEL_ARABIC,    /* 1. 2. */
     FOLIO_LABEL_LOWER,     /* (a) or a) */
     FOLIO_LABEL_LOWER_ROMAN, /* (i) or i) */
-    FOLIO_LABEL_BULLET     /* - or bullet */
+    FOLIO_LABEL_BULLET,    /* - or bullet */
+    FOLIO_LABEL_DECIMAL    /* 12.1, 140.254: a sub-numbered item */
 } folio_label_kind;
 
 struct folio_block {
@@ -99,6 +150,11 @@ struct folio_block {
     size_t nruns;
     folio_table *table;        /* FOLIO_BLOCK_TABLE */
     const char *original_language; /* FOLIO_BLOCK_ANNEX: "[Original: …]" */
+    folio_part_kind part;      /* FOLIO_BLOCK_PART: which part it opens */
+    folio_role role;           /* what the block is within its part */
+    const char *page;          /* ROLE_ENTRY: the page number as typed (the
+                                  old document's; the contents print this
+                                  layout's) */
     folio_pos pos;
 };
 
@@ -109,6 +165,8 @@ typedef enum folio_distribution { FOLIO_DISTR_GENERAL, FOLIO_DISTR_LIMITED,
 
 typedef struct folio_meta {
     const char *symbol;            /* "CTOC/COP/WG.4/2021/L.1" */
+    const char *joint_symbol;      /* a document issued under two symbols
+                                      (A/79/686-S/2024/918): the second */
     folio_distribution distribution;
     const char *date;              /* ISO 8601 "2021-10-13" */
     const char *language;          /* "en" "fr" "es" "ru" "zh" "ar" */
@@ -120,6 +178,9 @@ typedef struct folio_meta {
     const char *venue_dates;       /* "Vienna, 12 and 13 October 2021" */
     const char *agenda_item;       /* "Item 3 (e) of the provisional agenda" */
     const char *agenda_title;      /* the agenda item's name, bold */
+    const char *joint_lines;       /* a joint document: the second organ's
+                                      lines under the rule ("Security
+                                      Council\nSeventy-ninth year") */
     folio_note *agenda_note;       /* its "*" note (symbol of the agenda) */
     const char *title;
     folio_note *title_note;

@@ -1,14 +1,16 @@
 /* The UN dialect: raw blocks → report blocks.
  *
- * Headings take their level from their label, not from the number of '#':
- * "I." chapter (1), "A." section (2), "1." subsection (3), unlabelled
- * subhead (4), or title-like (0) when not deeper than the title. Lines in
- * bold with a label are headings too. Top-level ordered list items whose
- * number continues the paragraph sequence (or whose text is long) are
- * numbered paragraphs; other list items and "(a)"/"a)" paragraphs are
- * items, their level the list nesting (lists typed with a deeper indent
- * than the item before them nest under it). Typed numbers are kept; where
- * they break the sequence a warning says so. */
+ * Headings take their level from their label where they have one ("I."
+ * chapter (1), "A." section (2), "1." subsection (3)), else from their
+ * Markdown level below the title ("##" 1, "###" 2, "####" 3, deeper 4);
+ * a heading not deeper than the title is title-like (0). Lines in bold are
+ * headings too. Every typed "N." that opens a paragraph or a top-level
+ * list item is a candidate: a numbered paragraph or an item of a list set
+ * inside a paragraph (an agenda), which md_structure.c decides once it
+ * knows the document's parts; other list items and "(a)"/"a)" paragraphs
+ * are items, their level the list nesting (lists typed with a deeper
+ * indent than the item before them nest under it). Typed labels are kept
+ * as typed; the numbering is checked by md_structure.c. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,14 +26,17 @@ typedef struct dl {
     int title_depth;
     folio_block *v;
     size_t n, cap;
-    int last_para, last_chapter, last_section, last_sub;
+    folio_md_binfo *info;  /* parallel to v (malloc'd) */
+    size_t icap;
+    int last_section;      /* to read "I." after "H." as a letter */
     int annex_title_due;   /* the next unlabelled heading titles the annex */
     int annex_orig_due;    /* blocks left in which "[Original: …]" may come */
     size_t annex;          /* 1 + index of the current annex block */
+    int front;             /* nothing but headings since the title */
     struct { int col, level; } stack[MAX_STACK]; /* recent items by column */
     int nstack;
     int letters[MAX_LEVELS]; /* last letter per item level */
-    int outer_id, outer_numbered;
+    int outer_id, outer_candidate;
     int list_id, list_base;
 } dl;
 
@@ -45,11 +50,25 @@ static folio_block *push(dl *d, folio_block_kind kind, folio_pos pos)
         d->v = v;
         d->cap = cap;
     }
+    if (d->n == d->icap) {
+        size_t cap = d->icap ? d->icap * 2 : 16;
+        folio_md_binfo *iv = realloc(d->info, cap * sizeof *iv);
+        if (!iv)
+            return NULL;
+        d->info = iv;
+        d->icap = cap;
+    }
+    memset(&d->info[d->n], 0, sizeof d->info[d->n]);
     folio_block *b = &d->v[d->n++];
     memset(b, 0, sizeof *b);
     b->kind = kind;
     b->pos = pos;
     return b;
+}
+
+static folio_md_binfo *info_of(dl *d, const folio_block *b)
+{
+    return &d->info[b - d->v];
 }
 
 static int finish(dl *d, folio_block *b, folio_run *runs, size_t n)
@@ -109,46 +128,6 @@ static int level_at(dl *d, int col)
     return d->stack[d->nstack - 1].level + 1;
 }
 
-/* ---- numbering checks -------------------------------------------------------*/
-
-static void check_paragraph(dl *d, int n, folio_pos pos)
-{
-    if (d->in_note)
-        return;
-    if (n != d->last_para + 1)
-        folio_warn(d->md->ctx, pos, "paragraph numbered %d, expected %d", n, d->last_para + 1);
-    d->last_para = n;
-}
-
-static void check_chapter(dl *d, int v, folio_pos pos)
-{
-    if (!d->in_note && v != d->last_chapter + 1) {
-        char a[20], b[20];
-        folio_warn(d->md->ctx, pos, "chapter numbered %s, expected %s",
-                   folio_md_roman_string(v, a, sizeof a),
-                   folio_md_roman_string(d->last_chapter + 1, b, sizeof b));
-    }
-    d->last_chapter = v;
-    d->last_section = 0;
-    d->last_sub = 0;
-}
-
-static void check_section(dl *d, int letter, folio_pos pos)
-{
-    if (!d->in_note && letter != d->last_section + 1 && d->last_section < 26)
-        folio_warn(d->md->ctx, pos, "section lettered %c, expected %c", 'A' + letter - 1,
-                   'A' + d->last_section);
-    d->last_section = letter;
-    d->last_sub = 0;
-}
-
-static void check_subsection(dl *d, int v, folio_pos pos)
-{
-    if (!d->in_note && v != d->last_sub + 1)
-        folio_warn(d->md->ctx, pos, "subsection numbered %d, expected %d", v, d->last_sub + 1);
-    d->last_sub = v;
-}
-
 /* "I." is chapter one unless it follows section H; "C.", "D.", "L.", "M."
  * are letters (no report has a hundredth chapter). */
 static folio_label_kind heading_kind(dl *d, const folio_md_label *lab)
@@ -178,15 +157,17 @@ static folio_label_kind item_kind(dl *d, folio_md_label *lab, int level)
 
 /* ---- blocks ------------------------------------------------------------------*/
 
-static int annex(dl *d, const folio_md_raw *r, const char *text, size_t len)
+static int annex(dl *d, const folio_md_raw *r, const char *text, size_t len, int kind)
 {
     folio_block *b = push(d, FOLIO_BLOCK_ANNEX, r->pos);
     if (!b || !(b->label = folio_strndup(d->md->rep->arena, text, len)))
         return FOLIO_E_NOMEM;
+    info_of(d, b)->hlevel = r->kind == FOLIO_MD_RAW_HEADING ? r->hlevel : 0;
+    info_of(d, b)->annex_word = kind;
     d->annex = d->n;
     d->annex_title_due = 1;
     d->annex_orig_due = 3;
-    d->last_para = d->last_chapter = d->last_section = d->last_sub = 0;
+    d->front = 0;
     clear_items(d);
     return 0;
 }
@@ -199,6 +180,20 @@ static char *flat(dl *d, const folio_md_raw *r, size_t *len)
     return t;
 }
 
+/* Is a heading's text the house's endnotes heading ("Notes")? It keeps
+ * the subheading's look the official documents give it. */
+static int endnotes_heading(dl *d, const char *t, size_t n)
+{
+    const char *words = folio_house_get(d->md->house, "document", "endnotes-heading");
+    for (const char *w = words; w && *w;) {
+        size_t k = strcspn(w, "|");
+        if (k == n && !strncmp(w, t, n))
+            return 1;
+        w += k + (w[k] == '|');
+    }
+    return 0;
+}
+
 /* A heading: `bold_line` for a paragraph in bold taken as one. */
 static int heading(dl *d, const folio_md_raw *r, int bold_line)
 {
@@ -208,41 +203,52 @@ static int heading(dl *d, const folio_md_raw *r, int bold_line)
         return FOLIO_E_NOMEM;
     size_t tl = len;
     const char *trimmed = folio_md_trim(text, &tl);
-    if (folio_md_is_annex(d->md->house, trimmed, tl))
-        return annex(d, r, trimmed, tl);
+    int ak = folio_md_annex_heading(d->md->house, trimmed, tl);
+    if (ak)
+        return annex(d, r, trimmed, tl, ak);
     folio_block *b = push(d, FOLIO_BLOCK_HEADING, r->pos);
     if (!b)
         return FOLIO_E_NOMEM;
+    folio_md_binfo *in = info_of(d, b);
+    in->hlevel = bold_line ? 0 : r->hlevel;
+    in->bold_line = (unsigned)bold_line;
+    int title_depth = d->title_depth > 0 ? d->title_depth : 1;
+    in->mdlevel = bold_line ? 3 : r->hlevel - title_depth;
+    if (in->mdlevel < 0)
+        in->mdlevel = 0;
     folio_md_label lab;
     size_t skip = 0;
     if (folio_md_heading_label_in(d->md->house, text, len, &lab)) {
         b->label_kind = heading_kind(d, &lab);
         if (!(b->label = folio_strndup(d->md->rep->arena, text, lab.len)))
             return FOLIO_E_NOMEM;
-        switch (b->label_kind) {
-        case FOLIO_LABEL_ROMAN:
-            b->level = 1;
-            check_chapter(d, lab.value, r->pos);
-            break;
-        case FOLIO_LABEL_UPPER:
-            b->level = 2;
-            check_section(d, lab.alt_letter ? lab.alt_letter : lab.value, r->pos);
-            break;
-        default:
-            b->level = 3;
-            check_subsection(d, lab.value, r->pos);
-            break;
-        }
+        b->level = b->label_kind == FOLIO_LABEL_ROMAN ? 1
+                   : b->label_kind == FOLIO_LABEL_UPPER ? 2 : 3;
+        if (b->label_kind == FOLIO_LABEL_UPPER)
+            d->last_section = lab.alt_letter ? lab.alt_letter : lab.value;
+        else if (b->label_kind == FOLIO_LABEL_ROMAN)
+            d->last_section = 0;
         skip = lab.skip;
         d->annex_title_due = 0;
+        d->front = 0;
     } else if (d->annex_title_due) {
         b->level = 0;
         d->annex_title_due = 0;
     } else if (bold_line) {
+        b->level = 3;
+    } else if (r->hlevel <= title_depth) {
+        b->level = 0;
+    } else if (endnotes_heading(d, trimmed, tl)) {
         b->level = 4;
     } else {
-        int title_depth = d->title_depth > 0 ? d->title_depth : 1;
-        b->level = r->hlevel <= title_depth ? 0 : 4;
+        int lv = r->hlevel - title_depth;
+        b->level = lv < 1 ? 1 : lv > 4 ? 4 : lv;
+        /* a heading of the title block (under the title and subtitle,
+         * before any text): title-like */
+        if (d->front && b->level == 1) {
+            b->level = 0;
+            b->role = FOLIO_ROLE_TITLE;
+        }
     }
     clear_items(d);
     int rc = finish_label(d, b, r, skip);
@@ -253,7 +259,9 @@ static int heading(dl *d, const folio_md_raw *r, int bold_line)
     return rc;
 }
 
-static int numbered_paragraph(dl *d, const folio_md_raw *r, int number, size_t strip)
+/* A typed "N." (`number`): a numbered paragraph or, md_structure.c may
+ * decide, an item of a list inside a paragraph. */
+static int candidate(dl *d, const folio_md_raw *r, int number, size_t strip)
 {
     folio_block *b = push(d, FOLIO_BLOCK_PARAGRAPH, r->pos);
     if (!b)
@@ -262,9 +270,25 @@ static int numbered_paragraph(dl *d, const folio_md_raw *r, int number, size_t s
     b->label_kind = FOLIO_LABEL_ARABIC;
     if (!(b->label = folio_sprintf(d->md->rep->arena, "%d.", number)))
         return FOLIO_E_NOMEM;
-    check_paragraph(d, number, r->pos);
+    info_of(d, b)->candidate = 1;
+    info_of(d, b)->list_depth = r->list_depth;
+    d->front = 0;
     clear_items(d);
     return finish_label(d, b, r, strip);
+}
+
+/* "12.1", "140.254": a sub-numbered item, its label hanging. */
+static int decimal_item(dl *d, const folio_md_raw *r, const char *text, size_t len, size_t skip)
+{
+    folio_block *b = push(d, FOLIO_BLOCK_PARAGRAPH, r->pos);
+    if (!b)
+        return FOLIO_E_NOMEM;
+    b->label_kind = FOLIO_LABEL_DECIMAL;
+    if (!(b->label = folio_strndup(d->md->rep->arena, text, len)))
+        return FOLIO_E_NOMEM;
+    d->front = 0;
+    clear_items(d);
+    return finish_label(d, b, r, skip);
 }
 
 static int plain_paragraph(dl *d, const folio_md_raw *r)
@@ -272,6 +296,8 @@ static int plain_paragraph(dl *d, const folio_md_raw *r)
     folio_block *b = push(d, FOLIO_BLOCK_PARAGRAPH, r->pos);
     if (!b)
         return FOLIO_E_NOMEM;
+    info_of(d, b)->list_depth = r->list_depth;
+    d->front = 0;
     clear_items(d);
     return finish(d, b, r->runs, r->nruns);
 }
@@ -285,6 +311,8 @@ static int item(dl *d, const folio_md_raw *r, int level, int col, int labelled)
     if (!b)
         return FOLIO_E_NOMEM;
     b->level = level;
+    info_of(d, b)->list_depth = r->list_depth;
+    d->front = 0;
     if (labelled) {
         char text[LABEL_BYTES];
         size_t len = folio_md_runs_prefix(r->runs, r->nruns, text, sizeof text);
@@ -349,17 +377,22 @@ static int paragraph(dl *d, const folio_md_raw *r)
         return !lang ? plain_paragraph(d, r) : 0;
     }
     if (one_line && folio_md_is_annex(d->md->house, text, len))
-        return annex(d, r, text, len);
+        return annex(d, r, text, len, 1);
     if (folio_md_runs_all_strong(r->runs, r->nruns)) {
         int has = folio_md_heading_label_in(d->md->house, text, len, &lab);
         if (has && (lab.kind == FOLIO_LABEL_ROMAN || lab.kind == FOLIO_LABEL_UPPER))
+            return heading(d, r, 1);
+        if (one_line && folio_md_annex_heading(d->md->house, text, len))
             return heading(d, r, 1);
         if (one_line && !is_final_punct(last) && !folio_md_item_label_in(d->md->house, text, len, &lab))
             return heading(d, r, 1);
     }
     d->annex_title_due = 0;
     if (!d->in_note && folio_md_number_label(text, len, &lab))
-        return numbered_paragraph(d, r, lab.value, lab.skip);
+        return candidate(d, r, lab.value, lab.skip);
+    size_t dl_len, dl_skip;
+    if (!d->in_note && folio_md_decimal_label(text, len, &dl_len, &dl_skip))
+        return decimal_item(d, r, text, dl_len, dl_skip);
     if (folio_md_item_label_in(d->md->house, text, len, &lab))
         return item(d, r, level_at(d, r->pos.col), r->pos.col, 1);
     return plain_paragraph(d, r);
@@ -371,18 +404,13 @@ static int list_paragraph(dl *d, const folio_md_raw *r)
     d->annex_title_due = 0;
     if (r->outer.id != d->outer_id) {
         d->outer_id = r->outer.id;
-        int numbered = 0;
-        if (!d->in_note && r->outer.ordered && r->outer.delim == '.' && r->list_depth == 1 &&
-            r->first_in_item) {
-            int diff = abs(r->outer.number - (d->last_para + 1));
-            char last;
-            numbered = diff <= 2 || folio_md_runs_chars(r->runs, r->nruns, &last) >= 200;
-        }
-        d->outer_numbered = numbered;
+        /* a typed "N." item of a top-level list: a candidate */
+        d->outer_candidate = !d->in_note && r->outer.ordered && r->outer.delim == '.' &&
+                             r->list_depth == 1 && r->first_in_item;
     }
     if (r->outer.list_id != d->list_id) {
         d->list_id = r->outer.list_id;
-        if (d->outer_numbered) {
+        if (d->outer_candidate) {
             clear_items(d);
             d->list_base = 0;
         } else {
@@ -390,19 +418,28 @@ static int list_paragraph(dl *d, const folio_md_raw *r)
         }
     }
     int level;
-    if (d->outer_numbered) {
-        if (r->list_depth == 1)
-            return r->first_in_item ? numbered_paragraph(d, r, r->outer.number, 0)
-                                    : plain_paragraph(d, r);
+    if (d->outer_candidate) {
+        if (r->list_depth == 1) {
+            if (r->first_in_item)
+                return candidate(d, r, r->outer.number, 0);
+            int rc = plain_paragraph(d, r);
+            if (!rc)
+                d->info[d->n - 1].cont = 1;
+            return rc;
+        }
         level = r->list_depth - 1;
     } else {
         level = r->list_depth + d->list_base;
     }
-    return item(d, r, level, r->inner.col, r->first_in_item);
+    int rc = item(d, r, level, r->inner.col, r->first_in_item);
+    if (!rc && d->outer_candidate)
+        d->info[d->n - 1].child = 1;
+    return rc;
 }
 
 int folio_md_dialect(folio_md *md, const folio_md_raw *raw, size_t n, int in_note,
-                     int title_depth, folio_block **blocks, size_t *nblocks)
+                     int title_depth, folio_block **blocks, size_t *nblocks,
+                     folio_md_binfo **info)
 {
     dl *d = calloc(1, sizeof *d);
     if (!d)
@@ -410,6 +447,7 @@ int folio_md_dialect(folio_md *md, const folio_md_raw *raw, size_t n, int in_not
     d->md = md;
     d->in_note = in_note;
     d->title_depth = title_depth;
+    d->front = !in_note;
     int rc = 0;
     for (size_t i = 0; i < n && !rc; i++) {
         const folio_md_raw *r = &raw[i];
@@ -432,6 +470,7 @@ int folio_md_dialect(folio_md *md, const folio_md_raw *raw, size_t n, int in_not
             else
                 b->table = r->table;
             d->annex_title_due = 0;
+            d->front = 0;
             break;
         }
         case FOLIO_MD_RAW_HEADING:
@@ -444,6 +483,10 @@ int folio_md_dialect(folio_md *md, const folio_md_raw *raw, size_t n, int in_not
     }
     *blocks = d->v;
     *nblocks = d->n;
+    if (info && !rc)
+        *info = d->info;
+    else
+        free(d->info);
     free(d);
     return rc;
 }

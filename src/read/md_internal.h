@@ -79,6 +79,15 @@ int folio_md_is_agenda_item(const folio_house *h, const char *s, size_t n);
 /* An annex heading: "Annex", "Annex I", "Anexo II", "Annexe", "Приложение
  * III", "附件", "المرفق". */
 int folio_md_is_annex(const folio_house *h, const char *s, size_t n);
+/* A heading that opens an annex: 1 for an annex word ("Annex", "Annex
+ * II", "Annex to the letter dated ..."), 2 for another word that opens
+ * one inside a part ("Appendix", "Enclosure": [lang] read-appendix), 0
+ * otherwise. */
+int folio_md_annex_heading(const folio_house *h, const char *s, size_t n);
+/* Does the folded text start with one of the items of the `key` list of
+ * any language of the house ([lang.xx] key = a | b)? Returns the length
+ * of the longest such item in the folded text, 0 when none. */
+size_t folio_md_lang_words(const folio_house *h, const char *key, const char *folded);
 /* Duty station named in a venue line (a station of the house: its names
  * in every language), or NULL. */
 const char *folio_md_station_in(const folio_house *h, const char *s, size_t n);
@@ -88,6 +97,14 @@ const char *folio_md_station_of_symbol(const folio_house *h, const char *symbol)
 /* A duty station value ("new-york", "New York", "Genève"...) → its
  * name in the house, or NULL. */
 const char *folio_md_station_name(const folio_house *h, const char *s, size_t n);
+
+/* ---- the masthead's language (md_language.c) ----------------------------*/
+
+/* Add the line's votes for the languages whose words it holds (votes has
+ * one counter per language of the house). */
+void folio_md_language_votes(const folio_house *h, const char *s, size_t n, int *votes);
+/* The language with most votes, NULL when none or a tie. */
+const char *folio_md_language_of(const folio_house *h, const int *votes);
 
 /* ---- labels (md_labels.c) ------------------------------------------------*/
 
@@ -119,6 +136,13 @@ int folio_md_item_label_in(const folio_house *h, const char *s, size_t n, folio_
 /* Subparagraph labels "(a)", "a)", "(iv)", "iv)" and typed bullets
  * ("•", "–"), followed by white space. */
 int folio_md_item_label(const char *s, size_t n, folio_md_label *out);
+/* A sub-numbered item's label: "12.1", "140.254", "3.2.1." followed by
+ * white space and text. Sets *len to the label's bytes and *skip to the
+ * label and the space after it. */
+int folio_md_decimal_label(const char *s, size_t n, size_t *len, size_t *skip);
+/* A resolution's number opening a title: "59/25. ", "2025/1. ": the
+ * length of the number and its full stop, 0 when there is none. */
+size_t folio_md_resolution_number(const char *s, size_t n);
 
 /* ---- raw blocks (md_walk.c) ---------------------------------------------*/
 
@@ -239,9 +263,35 @@ int folio_md_masthead(folio_md *md, const folio_md_raw *raw, size_t n,
  * following one as the subtitle) when the front matter gave none. */
 int folio_md_front_title(folio_md *md, const folio_md_raw *raw, size_t n,
                          size_t *body_start, int *title_depth);
+/* What the dialect pass knows of a block that the model does not hold,
+ * for the structure pass. */
+typedef struct folio_md_binfo {
+    int hlevel;              /* a heading's '#' count (0: a line in bold) */
+    int mdlevel;             /* a heading's level by its '#' under the title
+                                (1 for "##" under "#"), 3 for a bold line */
+    int list_depth;          /* the lists around the block as typed */
+    unsigned candidate : 1;  /* a typed "N.": a numbered paragraph or an item
+                                of a list inside a paragraph */
+    unsigned cont : 1;       /* a further paragraph of the candidate's item */
+    unsigned child : 1;      /* an item under the candidate before it */
+    unsigned bold_line : 1;  /* a heading typed as a line in bold */
+    unsigned annex_word : 2; /* an annex heading: see folio_md_annex_heading */
+} folio_md_binfo;
+
 /* Turn raw blocks into report blocks. `in_note` disables numbered
- * paragraphs and sequence checks. */
+ * paragraphs. *info (may be NULL) gets an array parallel to the blocks,
+ * malloc'd. */
 int folio_md_dialect(folio_md *md, const folio_md_raw *raw, size_t n, int in_note,
-                     int title_depth, folio_block **blocks, size_t *nblocks);
+                     int title_depth, folio_block **blocks, size_t *nblocks,
+                     folio_md_binfo **info);
+
+/* ---- structure (md_structure.c) ---------------------------------------------*/
+
+/* Read the parts of the body (resolutions and decisions, annexes at any
+ * depth, lists inside paragraphs, the summary, the contents), the roles
+ * of their blocks, and check the typed numbering of each part; replaces
+ * *blocks (an arena array) by the structured one. */
+int folio_md_structure(folio_md *md, folio_block **blocks, size_t *nblocks,
+                       const folio_md_binfo *info);
 
 #endif

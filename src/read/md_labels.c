@@ -288,3 +288,45 @@ int folio_md_item_label(const char *s, size_t n, folio_md_label *out)
     return set(out, FOLIO_LABEL_LOWER, (int)(letters - 1) * 26 + (in[0] - 'a' + 1), 0, len,
                len + sp);
 }
+
+int folio_md_decimal_label(const char *s, size_t n, size_t *len, size_t *skip)
+{
+    size_t k = 0;
+    int groups = 0;
+    for (;;) {
+        size_t d = 0;
+        while (k < n && d < 6 && s[k] >= '0' && s[k] <= '9')
+            k++, d++;
+        if (!d || (k < n && s[k] >= '0' && s[k] <= '9'))
+            return 0;
+        groups++;
+        if (k + 1 < n && s[k] == '.' && s[k + 1] >= '0' && s[k + 1] <= '9' && groups < 5) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    if (groups < 2)
+        return 0;
+    size_t l = k < n && s[k] == '.' ? k + 1 : k;
+    size_t sp = space_len(s, n, l);
+    if (!sp || l + sp >= n)
+        return 0;
+    *len = l;
+    *skip = l + sp;
+    return 1;
+}
+
+size_t folio_md_resolution_number(const char *s, size_t n)
+{
+    size_t k = 0, digits = 0, slashes = 0;
+    while (k < n && ((s[k] >= '0' && s[k] <= '9') || (s[k] == '/' && k > 0))) {
+        digits += s[k] != '/';
+        slashes += s[k] == '/';
+        k++;
+    }
+    if (!slashes || digits < 2 || s[k - 1] == '/' || k + 1 >= n || s[k] != '.' ||
+        s[k + 1] != ' ')
+        return 0;
+    return k + 1;
+}

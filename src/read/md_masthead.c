@@ -32,6 +32,8 @@ typedef struct mh {
     size_t body_heading;  /* 1 + raw index of a heading taken as last body line */
     const char *language; /* from the language-of-version line, or NULL */
     const char *original;
+    int *votes;           /* per language of the house: lines in its words */
+    int joint_block;      /* reading the second organ's lines */
 } mh;
 
 /* Notes referenced in the masthead take "*", "**", ... in order. */
@@ -139,10 +141,23 @@ static int probe(folio_md *md, const folio_md_raw *raw, size_t n)
 
 /* ---- lines -----------------------------------------------------------------*/
 
+/* Is the line the second organ of a joint document ("Security Council"):
+ * then its block of lines begins. */
+static int second_organ(const folio_meta *m, const char *s, size_t n)
+{
+    const char *nl = m->joint_symbol && m->organ ? strrchr(m->organ, '\n') : NULL;
+    return nl && strlen(nl + 1) == n && !strncmp(nl + 1, s, n);
+}
+
 static int body_line(mh *h, const char *s, size_t n, const folio_run *runs, size_t nr)
 {
     folio_md *md = h->md;
     folio_meta *m = h->m;
+    if (h->joint_block || (h->nbody && second_organ(m, s, n))) {
+        h->joint_block = 1; /* the second organ's lines */
+        mark_notes(md, runs, nr);
+        return append(md, &m->joint_lines, "\n", s, n);
+    }
     if (h->agenda_block)
         return append(md, &m->agenda_title, " ", s, n);
     if (!m->agenda_item && folio_md_is_agenda_item(md->house, s, n)) {
@@ -181,10 +196,15 @@ static int top_line(mh *h, const char *s, size_t n, const folio_run *runs, size_
     int known, y, mo, day;
     const char *lang;
     mark_notes(md, runs, nr);
+    if (h->votes)
+        folio_md_language_votes(md->house, s, n, h->votes);
     if (folio_md_is_wordmark(md->house, s, n))
         return 0;
     if (!m->symbol && folio_md_is_symbol(s, n))
         return (m->symbol = dup_line(md, s, n)) ? 0 : FOLIO_E_NOMEM;
+    /* a second symbol: a document issued jointly (A/79/686 and S/2024/918) */
+    if (!m->joint_symbol && !h->seen_distr && !m->organ && folio_md_is_symbol(s, n))
+        return (m->joint_symbol = dup_line(md, s, n)) ? 0 : FOLIO_E_NOMEM;
     if (folio_md_distribution(md->house, s, n, &d, &known)) {
         h->seen_distr = 1;
         if (known)
@@ -211,8 +231,9 @@ static int top_line(mh *h, const char *s, size_t n, const folio_run *runs, size_
         h->language = lang;
         return 0;
     }
+    /* a joint document's organs, one a line */
     if (!h->seen_distr && !m->date)
-        return append(md, &m->organ, " ", s, n);
+        return append(md, &m->organ, m->joint_symbol ? "\n" : " ", s, n);
     /* something else after the Distr. lines: the body starts here */
     h->phase = BODY;
     return body_line(h, s, n, runs, nr);
@@ -260,8 +281,10 @@ static int body_text(mh *h, const folio_md_raw *b)
     size_t len;
     char *t = line_text(h->md, b->runs, b->nruns, &len);
     folio_md_label lab;
-    return !t || folio_md_number_label(t, len, &lab) || folio_md_item_label(t, len, &lab) ||
-           (folio_md_runs_all_strong(b->runs, b->nruns) && folio_md_heading_label(t, len, &lab));
+    return !t || folio_md_number_label(t, len, &lab) ||
+           folio_md_item_label_in(h->md->house, t, len, &lab) ||
+           (folio_md_runs_all_strong(b->runs, b->nruns) &&
+            folio_md_heading_label_in(h->md->house, t, len, &lab));
 }
 
 static size_t count_lines(const folio_md_raw *b)
@@ -280,7 +303,7 @@ static int unlabelled_heading(folio_md *md, const folio_md_raw *b, char **text, 
         return 0;
     if (!(*text = line_text(md, b->runs, b->nruns, len)))
         return 0;
-    return *len && !folio_md_heading_label(*text, *len, &lab) &&
+    return *len && !folio_md_heading_label_in(md->house, *text, *len, &lab) &&
            !folio_md_is_annex(md->house, *text, *len);
 }
 
@@ -300,10 +323,11 @@ static size_t title(folio_md *md, const folio_md_raw *raw, size_t n, size_t i, i
         const folio_md_raw *b = &raw[i];
         int bold_line = b->kind == FOLIO_MD_RAW_PARA && !b->list_depth &&
                         folio_md_runs_all_strong(b->runs, b->nruns);
-        int heading = unlabelled_heading(md, b, &t, &len);
+        int heading = unlabelled_heading(md, b, &t, &len) &&
+                      !folio_md_resolution_number(t, len); /* "59/25. Title": the body's */
         folio_md_label lab;
         if (!heading && bold_line && (t = line_text(md, b->runs, b->nruns, &len)) && len &&
-            len < 300 && !folio_md_heading_label(t, len, &lab) &&
+            len < 300 && !folio_md_heading_label_in(md->house, t, len, &lab) &&
             !folio_md_number_label(t, len, &lab) && !folio_md_is_annex(md->house, t, len))
             heading = 1;
         if (heading) {
@@ -326,6 +350,9 @@ int folio_md_masthead(folio_md *md, const folio_md_raw *raw, size_t n, size_t *b
     mh h = {0};
     h.md = md;
     h.m = m;
+    h.votes = folio_alloc(md->rep->arena, (md->house->nlangs + 1) * sizeof *h.votes);
+    if (!h.votes)
+        return FOLIO_E_NOMEM;
     m->pos = raw[0].pos;
     size_t i = 0;
     int rc = 0, titled = 0;
@@ -339,6 +366,10 @@ int folio_md_masthead(folio_md *md, const folio_md_raw *raw, size_t n, size_t *b
             return FOLIO_E_NOMEM;
         if (b->kind == FOLIO_MD_RAW_HEADING) {
             folio_md_label lab;
+            /* a heading after the top lines (symbol, date: a circular's
+             * masthead has no Distr. line) is the title */
+            if (h.phase == TOP && i > 0 && (m->symbol || m->date) && !h.heading_form)
+                h.phase = BODY;
             if (h.phase == TOP) {
                 if (i == 0)
                     h.heading_form = 1;
@@ -346,7 +377,8 @@ int folio_md_masthead(folio_md *md, const folio_md_raw *raw, size_t n, size_t *b
                     return rc;
                 continue;
             }
-            if (folio_md_heading_label(t, len, &lab) || folio_md_is_annex(md->house, t, len))
+            if (folio_md_heading_label_in(md->house, t, len, &lab) ||
+                folio_md_is_annex(md->house, t, len))
                 break;
             if (h.heading_form && !h.have_after) {
                 /* the seed: "## Working Group ..." under the Distr. lines */
@@ -378,8 +410,15 @@ int folio_md_masthead(folio_md *md, const folio_md_raw *raw, size_t n, size_t *b
                  * lines: the body starts here */
                 size_t fl;
                 char *first = line_text(md, b->runs, b->nruns, &fl);
+                size_t k = 0; /* its first line alone */
+                while (k < b->nruns && b->runs[k].kind != FOLIO_MD_RUN_SOFT_BREAK &&
+                       b->runs[k].kind != FOLIO_RUN_LINE_BREAK)
+                    k++;
+                size_t l1;
+                char *line1 = line_text(md, b->runs, k, &l1);
                 if (!first || !(folio_md_is_agenda_item(md->house, first, fl) ||
-                                (!m->session && folio_md_is_session(md->house, first, fl))))
+                                (!m->session && folio_md_is_session(md->house, first, fl)) ||
+                                (line1 && second_organ(m, line1, l1))))
                     break;
             }
         }
@@ -411,6 +450,19 @@ int folio_md_masthead(folio_md *md, const folio_md_raw *raw, size_t n, size_t *b
     /* codes and stations copied: the report may outlive the house */
     if (h.original && !(m->original_language = folio_strdup(md->rep->arena, h.original)))
         return FOLIO_E_NOMEM;
+    /* The language: the version line's; else the one the masthead is
+     * written in ("Distr. GÉNÉRALE", "21 janvier 1994") when it writes
+     * that block in its own words (Russian, Chinese and Arabic write it in
+     * English: their original line decides); else the original's. */
+    const char *seen = folio_md_language_of(md->house, h.votes);
+    if (seen) {
+        const char *block = folio_house_lang_get(md->house, seen, "block");
+        if ((block && strcmp(block, seen)) ||
+            (m->original_language && !strcmp(seen, "en")))
+            seen = NULL;
+    }
+    if (!h.language && seen)
+        h.language = seen;
     if (h.language) {
         if (!(m->language = folio_strdup(md->rep->arena, h.language)))
             return FOLIO_E_NOMEM;

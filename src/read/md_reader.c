@@ -221,6 +221,22 @@ static int by_position(const void *a, const void *b)
     return (x->pos.col > y->pos.col) - (x->pos.col < y->pos.col);
 }
 
+/* The dialect writes a note that the official prints with asterisks as
+ * [^s1] ("*"), [^s2] ("**"), or with its asterisks as its label: the
+ * note's fixed mark, NULL for a numbered note. */
+static const char *star_mark(folio_arena *a, const char *id)
+{
+    size_t n = strspn(id, "*");
+    if (n && !id[n])
+        return id;
+    if (id[0] != 's' || !id[1] || strspn(id + 1, "0123456789") != strlen(id + 1))
+        return NULL;
+    long k = strtol(id + 1, NULL, 10);
+    if (k < 1 || k > 8)
+        return NULL;
+    return folio_strndup(a, "********", (size_t)k);
+}
+
 /* Notes for the footnote definitions (cmark puts them last, in the order
  * of their first reference, which is also their index). */
 static int make_notes(folio_md *md, cmark_node *doc)
@@ -249,6 +265,7 @@ static int make_notes(folio_md *md, cmark_node *doc)
         note->id = note_label(md, line, col, &note->pos);
         if (!note->id && !(note->id = folio_sprintf(rep->arena, "%zu", md->nix + 1)))
             return FOLIO_E_NOMEM;
+        note->mark = star_mark(rep->arena, note->id);
         md->by_ix[md->nix++] = note;
         rep->notes[rep->nnotes++] = note;
     }
@@ -267,7 +284,8 @@ static int read_notes(folio_md *md, cmark_node *doc)
         md->last_pos = note->pos;
         int rc = folio_md_walk_blocks(md, n, &raws);
         if (!rc)
-            rc = folio_md_dialect(md, raws.v, raws.n, 1, 0, &note->blocks, &note->nblocks);
+            rc = folio_md_dialect(md, raws.v, raws.n, 1, 0, &note->blocks, &note->nblocks,
+                                      NULL);
         if (rc)
             return rc;
     }
@@ -405,8 +423,13 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
         overlay_meta(&md.rep->meta, &fm, front_has_key(data + bom, fm_end, "distribution"));
     /* raws.v is NULL for an empty document: no offset on a null pointer */
     folio_md_raw *body = raws.v ? raws.v + body_start : NULL;
+    folio_md_binfo *info = NULL;
     if ((rc = folio_md_dialect(&md, body, raws.n - body_start, 0, title_depth,
-                               &md.rep->blocks, &md.rep->nblocks)))
+                               &md.rep->blocks, &md.rep->nblocks, &info)))
+        goto done;
+    rc = folio_md_structure(&md, &md.rep->blocks, &md.rep->nblocks, info);
+    free(info);
+    if (rc)
         goto done;
     rc = read_notes(&md, doc);
     if (!rc)

@@ -343,3 +343,52 @@ const char *folio_md_station_of_symbol(const folio_house *h, const char *symbol)
      * no city) */
     return folio_house_longest_prefix(h, FOLIO_HL_SERIES, symbol);
 }
+
+size_t folio_md_lang_words(const folio_house *h, const char *key, const char *folded)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < h->nlangs; i++) {
+        const char *list = folio_house_lang_get(h, h->langs[i], key);
+        const char *s;
+        size_t len;
+        for (int k = 0; list && folio_house_item(list, k, &s, &len); k++) {
+            char *f = len ? folio_text_fold(s, len) : NULL;
+            if (!f)
+                continue;
+            size_t fl = strlen(f);
+            /* the item as a whole word (or phrase) at the start; words of
+             * Chinese and Arabic have no boundary to check */
+            if (fl > best && !strncmp(folded, f, fl) &&
+                ((unsigned char)f[0] >= 0xD8 || !letter_byte(folded[fl])))
+                best = fl;
+            free(f);
+        }
+    }
+    return best;
+}
+
+int folio_md_annex_heading(const folio_house *h, const char *s, size_t n)
+{
+    if (n == 0 || n > 400)
+        return 0;
+    if (n <= 200 && folio_md_is_annex(h, s, n))
+        return 1;
+    char *f = folio_text_fold(s, n);
+    if (!f)
+        return 0;
+    int r = 0;
+    size_t count;
+    /* an annex word followed by more words: "Annex to the letter dated" */
+    const folio_house_word *w = folio_house_words(h, FOLIO_HL_ANNEX, &count);
+    for (size_t i = 0; i < count && !r; i++) {
+        size_t wl = strlen(w[i].text);
+        if (w[i].n == FOLIO_ANNEX_ROMAN && !strncmp(f, w[i].text, wl) && f[wl] == ' ' &&
+            letter_byte(f[wl + 1]))
+            r = 1;
+    }
+    /* "Appendix", "Enclosure II", "Appendix to the annex" */
+    if (!r && folio_md_lang_words(h, "read-appendix", f))
+        r = 2;
+    free(f);
+    return r;
+}

@@ -253,16 +253,60 @@ static int block(build *b, xmlNodePtr n, int depth, folio_block *k)
         return folio_error(b->ctx, FOLIO_E_INPUT, k->pos, "<%s>: unknown label-kind", name);
     if ((rc = attr(b, n, "original-language", &k->original_language)))
         return rc;
+    if ((rc = attr(b, n, "role", &v)))
+        return rc;
+    if (v && folio_xml_role(v, &k->role))
+        return folio_error(b->ctx, FOLIO_E_INPUT, k->pos, "<%s>: unknown role", name);
+    if ((rc = attr(b, n, "page", &k->page)))
+        return rc;
+    if (k->kind == FOLIO_BLOCK_PART) {
+        if ((rc = attr(b, n, "kind", &v)))
+            return rc;
+        if (!v || folio_xml_part_kind(v, &k->part) || k->part == FOLIO_PART_NONE)
+            return folio_error(b->ctx, FOLIO_E_INPUT, k->pos, "<part>: unknown kind");
+        return 0;
+    }
     if (k->kind == FOLIO_BLOCK_TABLE)
         return table(b, n, depth, k);
     return block_runs(b, n, depth + 1, &k->runs, &k->nruns);
 }
 
+/* The blocks an element holds: a <part> counts its own two (its start
+ * and its end) and its children's. */
+static size_t count_blocks(xmlNodePtr parent)
+{
+    size_t n = 0;
+    for (xmlNodePtr c = parent->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            n += is(c, "part") ? 2 + count_blocks(c) : 1;
+    return n;
+}
+
+static int fill_blocks(build *b, xmlNodePtr parent, int depth, folio_block *v, size_t *i)
+{
+    if (depth > b->max_depth)
+        return too_deep(b, parent);
+    for (xmlNodePtr c = parent->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        folio_block *k = &v[(*i)++];
+        int rc = block(b, c, depth + 1, k);
+        if (rc)
+            return rc;
+        if (k->kind != FOLIO_BLOCK_PART)
+            continue;
+        if ((rc = fill_blocks(b, c, depth + 1, v, i)))
+            return rc;
+        folio_block *end = &v[(*i)++];
+        end->kind = FOLIO_BLOCK_PART_END;
+        end->pos = k->pos;
+    }
+    return 0;
+}
+
 static int blocks(build *b, xmlNodePtr parent, int depth, folio_block **out, size_t *count)
 {
-    size_t n = 0, i = 0;
-    for (xmlNodePtr c = parent->children; c; c = c->next)
-        n += c->type == XML_ELEMENT_NODE;
+    size_t n = count_blocks(parent), i = 0;
     *out = NULL;
     *count = 0;
     if (!n)
@@ -270,13 +314,9 @@ static int blocks(build *b, xmlNodePtr parent, int depth, folio_block **out, siz
     folio_block *v = folio_alloc(b->rep->arena, n * sizeof *v);
     if (!v)
         return FOLIO_E_NOMEM;
-    for (xmlNodePtr c = parent->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        int rc = block(b, c, depth + 1, &v[i++]);
-        if (rc)
-            return rc;
-    }
+    int rc = fill_blocks(b, parent, depth, v, &i);
+    if (rc)
+        return rc;
     *out = v;
     *count = n;
     return 0;
@@ -362,6 +402,7 @@ static int meta(build *b, xmlNodePtr n)
         size_t field;
     } fields[] = {
         {"symbol", offsetof(folio_meta, symbol)},
+        {"joint-symbol", offsetof(folio_meta, joint_symbol)},
         {"date", offsetof(folio_meta, date)},
         {"language", offsetof(folio_meta, language)},
         {"original-language", offsetof(folio_meta, original_language)},
@@ -401,6 +442,8 @@ static int meta(build *b, xmlNodePtr n)
                                                              : FOLIO_DISTR_GENERAL;
         } else if (!strcmp(name, "body")) {
             rc = body(b, c, &m->body);
+        } else if (!strcmp(name, "joint-lines")) {
+            rc = body(b, c, &m->joint_lines);
         } else if (!strcmp(name, "agenda-note")) {
             rc = note_ref(b, c, &m->agenda_note);
         } else if (!strcmp(name, "title-note")) {

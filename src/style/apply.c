@@ -7,11 +7,6 @@
 #include "style/style_internal.h"
 #include "util/text.h"
 
-typedef struct counters {
-    int para, chapter, section, subsection, annex, nannexes;
-    int item[4];          /* per item depth: letters or roman numerals */
-} counters;
-
 static int yes(const char *v)
 {
     return v && (!strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "1"));
@@ -47,152 +42,6 @@ folio_fblock *folio_style_push(folio_flow *f, size_t *cap)
     memset(b, 0, sizeof *b);
     return b;
 }
-
-static const char *item_label(folio_flow *f, const folio_house *house, const folio_block *b,
-                              counters *c, int paren)
-{
-    int depth = b->level < 1 ? 0 : b->level > 4 ? 3 : b->level - 1;
-    int n = ++c->item[depth];
-    for (int k = depth + 1; k < 4; k++)
-        c->item[k] = 0;
-    const char *core;
-    switch (b->label_kind) {
-    case FOLIO_LABEL_BULLET:
-        return "\xE2\x80\xA2"; /* bullet */
-    case FOLIO_LABEL_LOWER_ROMAN:
-        core = folio_style_roman(f->arena, n, 1);
-        break;
-    case FOLIO_LABEL_ARABIC:
-        return folio_sprintf(f->arena, "%d.", n);
-    default:
-        /* the language's letters ("أ", "ب" ...), else a, b ... */
-        if (!(core = folio_style_listed_label(f, house, "item-letters", n)))
-            core = folio_style_letter(f->arena, n, 0);
-        break;
-    }
-    return paren ? folio_sprintf(f->arena, "(%s)", core) : folio_sprintf(f->arena, "%s)", core);
-}
-
-/* A run holding `text`, for blocks whose text the style stage makes. */
-static folio_run *text_run(folio_arena *a, const char *text)
-{
-    folio_run *r = folio_alloc(a, sizeof *r);
-    if (r) {
-        r->kind = FOLIO_RUN_TEXT;
-        r->text = text;
-    }
-    return r;
-}
-
-
-static int style_block(folio_ctx *ctx, folio_flow *f, const styles *s,
-                       const folio_block *b, counters *c, size_t *cap)
-{
-    const folio_fblock *prev = f->nblocks ? &f->blocks[f->nblocks - 1] : NULL;
-    int prev_is_annex = prev && (prev->style == s->annex || prev->style == s->annex_orig);
-    folio_fblock *fb;
-    int paren = f->lang.french_punct ? 0 : 1;
-    if (b->kind != FOLIO_BLOCK_ITEM)
-        memset(c->item, 0, sizeof c->item);
-    if (!(fb = folio_style_push(f, cap)))
-        return FOLIO_E_NOMEM;
-    fb->kind = FOLIO_FLOW_PARA;
-    fb->src = b;
-    fb->runs = b->runs;
-    fb->nruns = b->nruns;
-    fb->in_annex = c->annex;
-    switch (b->kind) {
-    case FOLIO_BLOCK_HEADING: {
-        int lv = b->level < 0 ? 0 : b->level > 4 ? 4 : b->level;
-        fb->style = lv > 0 ? s->h[lv]
-                    : prev_is_annex ? s->annex_title
-                    : s->report_title; /* a transmitted report: new page */
-        if (lv == 1) {
-            /* the language's own chapter and section labels ("一.",
-             * "ألف -"), else I. and A. */
-            if (!(fb->label = folio_style_listed_label(f, s->house, "chapter-labels",
-                                                       ++c->chapter)))
-                fb->label = folio_sprintf(f->arena, "%s.",
-                                          folio_style_roman(f->arena, c->chapter, 0));
-            c->section = c->subsection = 0;
-        } else if (lv == 2) {
-            if (!(fb->label = folio_style_listed_label(f, s->house, "section-labels",
-                                                       ++c->section)))
-                fb->label = folio_sprintf(f->arena, "%s.",
-                                          folio_style_letter(f->arena, c->section, 1));
-            c->subsection = 0;
-        } else if (lv == 3) {
-            fb->label = folio_sprintf(f->arena, "%d.", ++c->subsection);
-        }
-        if (b->label_kind == FOLIO_LABEL_NONE && lv >= 1 && lv <= 3)
-            fb->label = NULL; /* an unnumbered heading at that level */
-        break;
-    }
-    case FOLIO_BLOCK_PARAGRAPH:
-        fb->style = s->para;
-        if (b->numbered)
-            fb->label = folio_style_para_number(f, ++c->para);
-        break;
-    case FOLIO_BLOCK_ITEM:
-        fb->style = b->label_kind == FOLIO_LABEL_BULLET ? s->bullet
-                    : b->level >= 2                      ? s->item2
-                                                         : s->item1;
-        fb->label = item_label(f, s->house, b, c, paren);
-        break;
-    case FOLIO_BLOCK_TABLE:
-        fb->kind = FOLIO_FLOW_TABLE;
-        fb->style = s->table;
-        fb->cell_style = s->table;
-        fb->head_style = s->table_head;
-        fb->table = b->table;
-        break;
-    case FOLIO_BLOCK_PAGE_BREAK:
-        fb->kind = FOLIO_FLOW_PAGE_BREAK;
-        fb->style = s->para;
-        break;
-    case FOLIO_BLOCK_ANNEX: {
-        c->annex++;
-        c->para = c->chapter = c->section = c->subsection = 0;
-        fb->in_annex = c->annex;
-        fb->style = s->annex;
-        const char *word = f->lang.annex;
-        const char *text = c->nannexes > 1
-            ? folio_sprintf(f->arena, "%s %s", word, folio_style_roman(f->arena, c->annex, 0))
-            : folio_strdup(f->arena, word);
-        if (!(fb->runs = text_run(f->arena, text)))
-            return FOLIO_E_NOMEM;
-        fb->nruns = 1;
-        if (b->original_language) {
-            folio_fblock *ob = folio_style_push(f, cap);
-            if (!ob)
-                return FOLIO_E_NOMEM;
-            ob->kind = FOLIO_FLOW_PARA;
-            ob->style = s->annex_orig;
-            ob->src = b;
-            ob->in_annex = c->annex;
-            /* "[Original: French]", in the labels of the document's language */
-            const char *line = folio_style_original_line(
-                f->arena, s->house, f->lang.code,
-                folio_house_lang(s->house, b->original_language));
-            const char *t = folio_sprintf(f->arena, "[%s]", line ? line : b->original_language);
-            if (!(ob->runs = text_run(f->arena, t)))
-                return FOLIO_E_NOMEM;
-            ob->nruns = 1;
-        }
-        break;
-    }
-    }
-    (void)ctx;
-    return 0;
-}
-
-
-
-
-
-
-
-
 
 /* The duty station: asked for, or the report's, or the one whose job
  * numbers start as the report's does, or the one that services the
@@ -322,6 +171,10 @@ static int pick_language(folio_ctx *ctx, const folio_report *r,
     const char *annex = folio_house_get(h, sec, "annex");
     const char *paren = folio_house_get(h, sec, "paren-labels");
     const char *tag = folio_house_get(h, sec, "tag");
+    const char *page = folio_house_get(h, sec, "contents-page");
+    if (!page)
+        page = folio_house_get(h, "lang.en", "contents-page");
+    f->lang.contents_page = page ? page : "Page";
     if (!letter)
         letter = folio_house_get(h, "lang.en", "job-letter");
     if (!annex)
@@ -343,7 +196,6 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     static const folio_style_options none = {0};
     const folio_house *h = NULL;
     styles s;
-    counters c;
     size_t cap = 0;
     int rc = 0;
     folio_flow *f = NULL;
@@ -366,7 +218,7 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     const char *station = pick_station(r, opt, h);
     /* the class (by symbol or title) may change the page and furniture */
     const char *cls = folio_style_pick_class(a, h, opt->symbol ? opt->symbol : r->meta.symbol,
-                                             r->meta.title);
+                                             r->meta.title, r->meta.organ, r->meta.body);
     if (!cls) {
         rc = FOLIO_E_NOMEM;
         goto done;
@@ -388,7 +240,31 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
         (rc = need(ctx, f, "UNNote", &s.note)) ||
         (rc = need(ctx, f, "UNTableNote", &s.table_note)) ||
         (rc = need(ctx, f, "UNHeader", &f->header_style)) ||
-        (rc = need(ctx, f, "UNFooter", &f->footer_style)))
+        (rc = need(ctx, f, "UNFooter", &f->footer_style)) ||
+        (rc = need(ctx, f, "UNSubtitle", &s.subtitle)) ||
+        (rc = need(ctx, f, "UNAnnexHead", &s.annex_head)) ||
+        (rc = need(ctx, f, "UNPartAnnex", &s.part_annex)) ||
+        (rc = need(ctx, f, "UNListItem", &s.list_item[0])) ||
+        (rc = need(ctx, f, "UNListItem2", &s.list_item[1])) ||
+        (rc = need(ctx, f, "UNSubNumbered", &s.sub_numbered)) ||
+        (rc = need(ctx, f, "UNResTitle", &s.res_title)) ||
+        (rc = need(ctx, f, "UNResHead", &s.res_head)) ||
+        (rc = need(ctx, f, "UNOperative", &s.operative)) ||
+        (rc = need(ctx, f, "UNClosing", &s.closing)) ||
+        (rc = need(ctx, f, "UNAdoption", &s.adoption)) ||
+        (rc = need(ctx, f, "UNSummaryHead", &s.summary_head)) ||
+        (rc = need(ctx, f, "UNContentsHead", &s.contents_head)) ||
+        (rc = need(ctx, f, "UNContentsPage", &s.contents_page)) ||
+        (rc = need(ctx, f, "UNContents1", &s.contents[0])) ||
+        (rc = need(ctx, f, "UNContents2", &s.contents[1])) ||
+        (rc = need(ctx, f, "UNContents3", &s.contents[2])) ||
+        (rc = need(ctx, f, "UNSignature", &s.signature)) ||
+        (rc = need(ctx, f, "UNDateline", &s.dateline)) ||
+        (rc = need(ctx, f, "UNMemo", &s.memo)) ||
+        (rc = need(ctx, f, "UNMemoSubject", &s.memo_subject)) ||
+        (rc = need(ctx, f, "UNCentered", &s.centered)) ||
+        (rc = need(ctx, f, "UNTableCaption", &s.table_caption)) ||
+        (rc = need(ctx, f, "UNTableTitle", &s.table_title)))
         goto done;
     s.h[0] = s.title;
     s.house = h;
@@ -414,12 +290,8 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
         goto done;
     f->font_expansion = v;
 
-    memset(&c, 0, sizeof c);
-    for (size_t i = 0; i < r->nblocks; i++)
-        c.nannexes += r->blocks[i].kind == FOLIO_BLOCK_ANNEX;
-    for (size_t i = 0; i < r->nblocks; i++)
-        if ((rc = style_block(ctx, f, &s, &r->blocks[i], &c, &cap)))
-            goto done;
+    if ((rc = folio_style_blocks(ctx, f, &s, &cap)))
+        goto done;
     if ((rc = folio_style_number_notes(f, &s, yes(folio_house_get(h, "document", "notes-restart-in-annex")), &cap)))
         goto done;
     if (folio_style_ends_with_notes_heading(r, h)) {

@@ -3,6 +3,8 @@
  * [class.NAME] (later the file styles/classes/NAME.style) with
  *   match-symbol   patterns of the document symbol ("A/RES/" then a star)
  *   match-title    patterns of its title
+ *   match-organ    patterns of its organ or a line under the rule (the
+ *                  body: "Meeting of States Parties to ...")
  *   priority       the order in which classes are tried (lowest first)
  * and sub-sections [class.NAME.masthead], [class.NAME.footer],
  * [class.NAME.running-head] and [class.NAME.station] whose keys override
@@ -67,8 +69,28 @@ static long priority_of(const folio_house *h, const char *sec)
     return v && (end == v || *end) ? LONG_MAX : p;
 }
 
+/* Does a pattern list fit the organ or one of the lines under the rule
+ * (the body lines, '\n'-separated)? */
+static int fits_lines(const char *list, const char *organ, const char *body)
+{
+    char line[512];
+    if (fits(list, organ))
+        return 1;
+    for (const char *p = body; p && *p;) {
+        size_t n = strcspn(p, "\n");
+        if (n < sizeof line) {
+            memcpy(line, p, n);
+            line[n] = 0;
+            if (fits(list, line))
+                return 1;
+        }
+        p += n + (p[n] == '\n');
+    }
+    return 0;
+}
+
 const char *folio_style_pick_class(folio_arena *a, const folio_house *h, const char *symbol,
-                                   const char *title)
+                                   const char *title, const char *organ, const char *body)
 {
     const char *best = NULL;
     long best_pri = 0;
@@ -81,7 +103,8 @@ const char *folio_style_pick_class(folio_arena *a, const folio_house *h, const c
         sec[strlen(CLASS_PREFIX) + n] = 0;
         const char *name = sec + strlen(CLASS_PREFIX);
         if (!fits(folio_house_get(h, sec, "match-symbol"), symbol) &&
-            !fits(folio_house_get(h, sec, "match-title"), title))
+            !fits(folio_house_get(h, sec, "match-title"), title) &&
+            !fits_lines(folio_house_get(h, sec, "match-organ"), organ, body))
             continue;
         long pri = priority_of(h, sec);
         if (!best || pri < best_pri || (pri == best_pri && strcmp(name, best) < 0)) {

@@ -21,8 +21,11 @@ typedef enum folio_label_place {
     FOLIO_LABEL_AT_INDENT,   /* numbered paragraph, (a) item: label at the
                                 column edge + label_indent, text from the
                                 first-line indent (a tab in Word) */
-    FOLIO_LABEL_HANGING      /* headings: label ends `label_gap` before the
+    FOLIO_LABEL_HANGING,     /* headings: label ends `label_gap` before the
                                 text indent, right-aligned */
+    FOLIO_LABEL_HANG         /* list items: label starts at `label_indent`
+                                (from the indent, so negative), every line
+                                of text at the indent */
 } folio_label_place;
 
 /* A resolved paragraph style. Interned: one per name; blocks point to it. */
@@ -65,6 +68,14 @@ typedef struct folio_fblock {
     const folio_block *src;   /* borrowed: the model block, for positions */
     int in_annex;             /* annex number (1-based), 0 in the main part */
     int notes_follow;         /* a table whose lettered notes come next */
+    int box;                  /* inside the boxed summary: both writers draw
+                                 a 0.5 pt frame around such blocks */
+    int toc_entry;            /* a contents entry: dot leaders to the page
+                                 number, set at the frame's right edge */
+    size_t toc_target;        /* an entry: 1 + index of the block it names
+                                 (whose page it prints), 0 when none */
+    int rule_above;           /* a short rule over it: the first note set
+                                 under a list */
 } folio_fblock;
 
 /* A note as the writers see it: its mark and its blocks. */
@@ -109,6 +120,9 @@ typedef struct folio_masthead {
     const char *original_line;   /* "Original: inglés" */
     const char **body_lines;     /* under the thick rule; first is the body */
     size_t nbody_lines;
+    const char **joint_lines;    /* a joint document's second organ's lines
+                                    (its first is that organ) */
+    size_t njoint_lines;
     const char *session;
     const char *venue_dates;
     const char *agenda_item;     /* with its mark appended by the writer */
@@ -222,6 +236,8 @@ typedef struct folio_furniture {
     int32_t lines_y, lines_leading;      /* first baseline, step */
     const char *title, *subtitle;
     const folio_fnote *title_note;
+    const char *title_style;             /* the title's house style: UNTitle,
+                                            or the class's (a letter's) */
     int32_t title_step, subtitle_step;   /* baseline to baseline */
 
     /* First-page footer. */
@@ -316,6 +332,8 @@ typedef struct folio_lang_labels {
     const char *code;            /* "es" */
     char job_letter;             /* 'S' */
     const char *annex;           /* "Anexo" */
+    const char *contents_page;   /* "Page": the head of the contents' page
+                                    column when the document types none */
     const char *original_bracket;/* "[Original: %s]" pattern word, "Original" */
     int french_punct;            /* a) instead of (a) */
     const char **nobreak_after;  /* folded words a number stays with */
@@ -365,6 +383,11 @@ typedef struct folio_flow {
                                     their glyphs by up to this (1/1000) */
     long long date_epoch;        /* document date as seconds (for metadata) */
     const folio_fnote **note_index; /* notes sorted by model pointer */
+    int *page_of;                /* per block: the page of its first line in
+                                    the last layout of the flow (contents
+                                    entries print it, the DOCX keeps it as
+                                    its TOC's cached pages); NULL when no
+                                    contents entry names a block */
 } folio_flow;
 
 /* Options that override the report's metadata (the command line). */

@@ -44,10 +44,37 @@ static long break_lines(furn_rd *r, const char *text, folio_face face, int32_t s
     /* words joined by no-break spaces are one group: a line may end only
      * between groups */
     for (;;) {
-        int nobreak = 0, sp;
+        int nobreak = 0, sp, hard = 0;
         while (*p && (sp = space_at(p, &adv))) {
             nobreak |= sp == 2;
+            hard |= *p == '\n'; /* a joint document's organs, one a line */
             p += adv;
+        }
+        if (hard && group_start && line_start) {
+            /* end the line after the pending group */
+            if (line_w + sw + group_w > width) {
+                if (out && (size_t)n < cap &&
+                    !(out[n] = folio_strndup(r->a, line_start, (size_t)(line_end - line_start))))
+                    return -1;
+                n++;
+                line_start = group_start;
+                line_w = group_w;
+            } else {
+                line_w += sw + group_w;
+            }
+            line_end = group_end;
+            if (out && (size_t)n < cap &&
+                !(out[n] = folio_strndup(r->a, line_start, (size_t)(line_end - line_start))))
+                return -1;
+            n++;
+            line_start = NULL;
+            group_start = NULL;
+        } else if (hard && group_start) {
+            if (out && (size_t)n < cap &&
+                !(out[n] = folio_strndup(r->a, group_start, (size_t)(group_end - group_start))))
+                return -1;
+            n++;
+            group_start = NULL;
         }
         const char *w = p;
         while (*p && !space_at(p, &adv))

@@ -162,9 +162,21 @@ static int lines(furn_rd *r, folio_flow *f, int32_t fl, int32_t drop)
     u->title = m->title;
     u->subtitle = m->subtitle;
     u->title_note = m->title_note;
-    if (!folio_furn_has(r, M, "lines"))
+    /* a class may set its title in another style (a letter's is 12 pt) */
+    const char *ts = folio_house_get(r->h, folio_style_class_sec(r->h, r->cls, M, M, "title-style"),
+                                     "title-style");
+    u->title_style = ts && folio_flow_style(f, ts) ? ts : "UNTitle";
+    /* no lines under the thick rule (a letter, a circular): the title
+     * stands title-step-alone under the rule (S/2025/346, ST/IC/2025/1) */
+    int32_t alone = u->thick_rule.y + folio_furn_len(r, M, "title-step-alone") -
+                    (u->lines_y - u->lines_leading);
+    int none = !m->nbody_lines && !m->session && !m->venue_dates && !m->agenda_item &&
+               !m->agenda_title && !m->njoint_lines;
+    if (!folio_furn_has(r, M, "lines") || none) {
+        u->title_step = alone;
         return 0;
-    folio_furn_line *v = folio_alloc(r->a, (m->nbody_lines + 4) * sizeof *v);
+    }
+    folio_furn_line *v = folio_alloc(r->a, (m->nbody_lines + m->njoint_lines + 4) * sizeof *v);
     if (!v)
         return FOLIO_E_NOMEM;
     size_t n = 0;
@@ -179,6 +191,10 @@ static int lines(furn_rd *r, folio_flow *f, int32_t fl, int32_t drop)
         v[n++] = (folio_furn_line){m->agenda_item, FOLIO_MAST_AGENDA, m->agenda_note};
     if (m->agenda_title)
         v[n++] = (folio_furn_line){m->agenda_title, FOLIO_MAST_AGENDA_TITLE, NULL};
+    /* a joint document: the second organ's block under the first's */
+    for (size_t i = 0; i < m->njoint_lines; i++)
+        v[n++] = (folio_furn_line){m->joint_lines[i],
+                                   i == 0 ? FOLIO_MAST_BODY : FOLIO_MAST_SESSION, NULL};
     u->lines = v;
     u->nlines = n;
     return 0;

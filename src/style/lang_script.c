@@ -187,3 +187,54 @@ const char *folio_style_listed_label(folio_flow *f, const folio_house *h, const 
         return NULL;
     return folio_strndup(f->arena, s, len);
 }
+
+int folio_style_own_numbers(const folio_flow *f)
+{
+    return strcmp(f->lang.digits, "0123456789") || strcmp(f->lang.para_form, "{n}.");
+}
+
+int folio_style_number_value(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    long v = 0;
+    int digits = 0;
+    while (*u && digits < 9) {
+        if (*u >= '0' && *u <= '9') {
+            v = v * 10 + (*u++ - '0');
+        } else if (u[0] == 0xD9 && u[1] >= 0xA0 && u[1] <= 0xA9) { /* U+0660.. */
+            v = v * 10 + (u[1] - 0xA0);
+            u += 2;
+        } else if (u[0] == 0xDB && u[1] >= 0xB0 && u[1] <= 0xB9) { /* U+06F0.. */
+            v = v * 10 + (u[1] - 0xB0);
+            u += 2;
+        } else {
+            break;
+        }
+        digits++;
+    }
+    return (int)v;
+}
+
+/* The label without the marks that close it: "ألف -" -> "ألف". */
+static size_t core_of(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == '-'))
+        n--;
+    return n;
+}
+
+int folio_style_listed_value(folio_flow *f, const folio_house *h, const char *key,
+                             const char *label)
+{
+    char sec[64];
+    const char *s;
+    size_t len, tl = core_of(label, strlen(label));
+    snprintf(sec, sizeof sec, "lang.%s", f->lang.code);
+    const char *list = folio_house_get(h, sec, key);
+    for (int i = 0; folio_house_item(list, i, &s, &len); i++) {
+        size_t cl = core_of(s, len);
+        if (cl && cl == tl && !memcmp(s, label, cl))
+            return i + 1;
+    }
+    return 0;
+}

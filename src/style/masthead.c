@@ -199,6 +199,11 @@ int folio_style_masthead(folio_ctx *ctx, const folio_house *h, const folio_repor
                                    "heads will lack it (give --symbol or `symbol:`)");
         m->symbol = "";
     }
+    const char *primary = m->symbol; /* the document's address is the first's */
+    /* a joint document's two symbols, side by side (A/79/686-S/2024/918) */
+    if (meta->joint_symbol && !opt->symbol &&
+        !(m->symbol = folio_sprintf(a, "%s\xE2\x80\x93%s", m->symbol, meta->joint_symbol)))
+        return FOLIO_E_NOMEM;
     split_symbol(a, m->symbol, m);
     m->running_symbol = m->symbol;
     m->organ = meta->organ;
@@ -234,6 +239,7 @@ int folio_style_masthead(folio_ctx *ctx, const folio_house *h, const folio_repor
     m->language_line = !strcmp(orig, lang) ? "" : lang_get(h, lang, "version-line");
 
     m->body_lines = split_lines(a, meta->body, &m->nbody_lines);
+    m->joint_lines = split_lines(a, meta->joint_lines, &m->njoint_lines);
     m->session = meta->session;
     m->venue_dates = meta->venue_dates;
     m->agenda_item = meta->agenda_item;
@@ -258,7 +264,7 @@ int folio_style_masthead(folio_ctx *ctx, const folio_house *h, const folio_repor
 
     const char *pattern = folio_house_get(h, "document", "qr-url");
     if (pattern && *m->symbol) {
-        const char *qkv[] = {"lang", lang, "symbol", m->symbol, NULL};
+        const char *qkv[] = {"lang", lang, "symbol", primary, NULL};
         m->qr_url = fill(a, pattern, qkv);
     }
     return (m->wordmark && m->distribution && m->original_line) ? 0

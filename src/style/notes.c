@@ -14,6 +14,7 @@ typedef struct note_state {
     size_t cap;
     int letter;          /* last letter given in the current table */
     size_t table;        /* 1 + index of the table being read, 0 outside */
+    size_t list_end;     /* reading a list: 1 + index of its last item */
     size_t *table_of;    /* per note: 1 + index of its table, 0 for none */
     size_t table_cap;
 } note_state;
@@ -40,14 +41,17 @@ static int add_note(folio_flow *f, const styles *s, const folio_note *n,
         ns->table_of = v;
         ns->table_cap = ncap;
     }
-    int in_table = ns->table && !n->mark;
-    ns->table_of[f->nnotes] = in_table ? ns->table : 0;
+    /* Notes of a table go under it: lettered ones, and "*" ones too (as
+     * the official sets them, in small type); a "*" note of a list goes
+     * under the list. */
+    int in_table = ns->table || (ns->list_end && n->mark);
+    ns->table_of[f->nnotes] = ns->table ? ns->table : in_table ? ns->list_end : 0;
     folio_fnote *fn = &f->notes[f->nnotes++];
     memset(fn, 0, sizeof *fn);
     fn->note = n;
     fn->endnote = in_table; /* its text is in the flow, under the table */
     fn->mark = n->mark ? n->mark
-               : in_table ? folio_style_letter(f->arena, ++ns->letter, 0)
+               : ns->table ? folio_style_letter(f->arena, ++ns->letter, 0)
                           : folio_sprintf(f->arena, "%d", ++ns->next);
     fn->blocks = folio_alloc(f->arena, (n->nblocks ? n->nblocks : 1) * sizeof *fn->blocks);
     if (!fn->blocks || !fn->mark)
@@ -106,10 +110,12 @@ static int place_table_notes(folio_flow *f, const styles *s, const size_t *table
             return FOLIO_E_NOMEM;
         *fb = old[b];
         size_t table_at = f->nblocks - 1; /* folio_style_push may move the array */
+        int first = 1;
         for (size_t i = 0; i < f->nnotes; i++) {
             if (table_of[i] != b + 1)
                 continue;
-            f->blocks[table_at].notes_follow = 1;
+            int table = old[b].kind == FOLIO_FLOW_TABLE;
+            f->blocks[table_at].notes_follow = table;
             const folio_fnote *fn = &f->notes[i];
             for (size_t k = 0; k < fn->nblocks; k++) {
                 folio_fblock *nb = folio_style_push(f, cap);
@@ -120,7 +126,10 @@ static int place_table_notes(folio_flow *f, const styles *s, const size_t *table
                 if (nb->kind == FOLIO_FLOW_PARA) {
                     nb->style = s->table_note;
                     nb->label = k == 0 ? fn->mark : NULL;
+                    /* under a list, a short rule over the notes */
+                    nb->rule_above = !table && first && k == 0;
                 }
+                first = 0;
             }
         }
     }
@@ -143,6 +152,15 @@ int folio_style_number_notes(folio_flow *f, const styles *s, int restart_in_anne
         if (restart_in_annex && b->in_annex != annex) {
             annex = b->in_annex; /* each annex numbers its notes from 1 */
             ns.next = 0;
+        }
+        /* an item: the list runs to the last item after it */
+        ns.list_end = 0;
+        if (b->src && b->src->kind == FOLIO_BLOCK_ITEM && !b->toc_entry) {
+            size_t k = i;
+            while (k + 1 < f->nblocks && f->blocks[k + 1].src &&
+                   f->blocks[k + 1].src->kind == FOLIO_BLOCK_ITEM)
+                k++;
+            ns.list_end = k + 1;
         }
         if ((rc = notes_in_runs(f, s, b->runs, b->nruns, &ns)))
             goto done;

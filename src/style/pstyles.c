@@ -54,6 +54,8 @@ static int load_one(folio_ctx *ctx, const folio_house *h, folio_arena *a,
     if ((v = folio_house_get(h, sec, "label"))) {
         if (!strcmp(v, "hanging"))
             s->label_place = FOLIO_LABEL_HANGING;
+        else if (!strcmp(v, "hang"))
+            s->label_place = FOLIO_LABEL_HANG;
         else if (strcmp(v, "at-indent"))
             return bad(ctx, h, sec, "label", v);
     }

@@ -13,12 +13,12 @@ int folio_style_load_pstyles(folio_ctx *ctx, const folio_house *h, folio_flow *f
 int folio_style_load_page(folio_ctx *ctx, const folio_house *h, const char *station,
                     const char *cls, folio_page_geom *g);
 
-/* Document classes (classes.c): the class of a document by its symbol
- * and title (NULL only when out of memory); and the section to read `key`
+/* Document classes (classes.c): the class of a document by its symbol,
+ * title, organ and lines under the rule (NULL only when out of memory); and the section to read `key`
  * of `sub` ("masthead", "station") from: the class's override section
  * [class.CLS.SUB] when it has the key, else `base`. */
 const char *folio_style_pick_class(folio_arena *a, const folio_house *h, const char *symbol,
-                                   const char *title);
+                                   const char *title, const char *organ, const char *body);
 const char *folio_style_class_sec(const folio_house *h, const char *cls, const char *sub,
                                   const char *base, const char *key);
 
@@ -49,8 +49,19 @@ const char *folio_style_format_date(folio_arena *a, const folio_house *h, const 
 typedef struct styles {
     const folio_pstyle *para, *item1, *item2, *bullet, *title, *report_title, *h[5], *annex,
         *annex_orig, *annex_title, *table, *table_head, *note, *table_note;
+    /* the parts (md_structure.c reads them, docs/house-style.md) */
+    const folio_pstyle *subtitle, *annex_head, *part_annex, *list_item[2], *sub_numbered,
+        *res_title, *res_head, *operative, *closing, *adoption, *summary_head, *contents_head,
+        *contents_page, *contents[3], *signature, *dateline, *memo, *memo_subject,
+        *centered, *table_caption, *table_title;
     const folio_house *house;      /* for labels the blocks need */
 } styles;
+
+/* The blocks of the report as styled blocks: labels as typed (numbers
+ * only where none is typed), a house style each, the parts' furniture
+ * (annex lines, the contents' page head), contents entries pointed at
+ * the blocks they name (blocks.c). */
+int folio_style_blocks(folio_ctx *ctx, folio_flow *f, const styles *s, size_t *cap);
 
 /* Append a block to the flow (growing it); NULL when out of memory. */
 folio_fblock *folio_style_push(folio_flow *f, size_t *cap);
@@ -72,6 +83,15 @@ const char *folio_style_para_number(folio_flow *f, int n);
  * "一." ...), or NULL when the list is shorter or absent. */
 const char *folio_style_listed_label(folio_flow *f, const folio_house *h, const char *key,
                                      int n);
+/* The place (1-based) of a typed label in that list (its closing marks
+ * aside: "ألف-" is "ألف -"), 0 when it is not one. */
+int folio_style_listed_value(folio_flow *f, const folio_house *h, const char *key,
+                             const char *label);
+/* Does the language write paragraph numbers otherwise than "12." (its
+ * digits or form)? */
+int folio_style_own_numbers(const folio_flow *f);
+/* The number at the start of a typed label, in any decimal digits. */
+int folio_style_number_value(const char *s);
 
 /* Labels. */
 const char *folio_style_roman(folio_arena *a, int n, int lower);

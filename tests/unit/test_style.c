@@ -107,14 +107,72 @@ static void test_numbering(void **state)
     assert_int_equal(folio_style_apply(&ctx, r, NULL, fonts, &f), 0);
     assert_string_equal(f->blocks[0].label, "I.");
     assert_string_equal(f->blocks[0].style->name, "UNH1");
-    assert_string_equal(f->blocks[1].label, "1.");
+    /* a typed number is printed as typed; the untyped one follows it */
+    assert_string_equal(f->blocks[1].label, "7.");
     assert_string_equal(f->blocks[2].label, "(a)");
     assert_string_equal(f->blocks[3].label, "(b)");
-    assert_string_equal(f->blocks[4].label, "2.");
+    assert_string_equal(f->blocks[4].label, "8.");
     assert_string_equal(f->blocks[5].style->name, "UNAnnex");
     assert_string_equal(f->blocks[6].label, "I.");
     assert_string_equal(f->blocks[7].label, "1.");
     assert_int_equal(f->blocks[f->nblocks - 1].kind, FOLIO_FLOW_END_RULE);
+    folio_flow_free(f);
+    folio_report_free(r);
+    folio_ctx_free(&ctx);
+}
+
+/* A report built in code, without typed numbers: the paragraphs count on
+ * across a resolution, whose operative paragraphs count from 1; a list
+ * inside a paragraph counts from 1; an annex of the resolution is
+ * "Annex" (its label) and counts from 1. */
+static void test_part_numbering(void **state)
+{
+    (void)state;
+    folio_ctx ctx;
+    folio_flow *f = NULL;
+    folio_report *r = folio_report_new("t.md");
+    static folio_run run = {FOLIO_RUN_TEXT, 0, "text", NULL, 0, NULL, {0, 0}};
+    folio_block *b = folio_alloc(r->arena, 16 * sizeof *b);
+    size_t n = 0;
+#define P(...) b[n++] = (folio_block){__VA_ARGS__, .runs = &run, .nruns = 1}
+    P(.kind = FOLIO_BLOCK_PARAGRAPH, .numbered = 1);
+    b[n++] = (folio_block){.kind = FOLIO_BLOCK_PART, .part = FOLIO_PART_LIST};
+    P(.kind = FOLIO_BLOCK_ITEM, .level = 1, .label_kind = FOLIO_LABEL_ARABIC);
+    P(.kind = FOLIO_BLOCK_ITEM, .level = 1, .label_kind = FOLIO_LABEL_ARABIC);
+    b[n++] = (folio_block){.kind = FOLIO_BLOCK_PART_END};
+    P(.kind = FOLIO_BLOCK_PARAGRAPH, .numbered = 1);
+    b[n++] = (folio_block){.kind = FOLIO_BLOCK_PART, .part = FOLIO_PART_RESOLUTION};
+    P(.kind = FOLIO_BLOCK_PARAGRAPH, .role = FOLIO_ROLE_PREAMBLE);
+    P(.kind = FOLIO_BLOCK_PARAGRAPH, .numbered = 1, .role = FOLIO_ROLE_OPERATIVE);
+    P(.kind = FOLIO_BLOCK_PARAGRAPH, .numbered = 1, .role = FOLIO_ROLE_OPERATIVE);
+    b[n++] = (folio_block){.kind = FOLIO_BLOCK_PART, .part = FOLIO_PART_ANNEX};
+    P(.kind = FOLIO_BLOCK_PARAGRAPH, .numbered = 1);
+    b[n++] = (folio_block){.kind = FOLIO_BLOCK_PART_END};
+    b[n++] = (folio_block){.kind = FOLIO_BLOCK_PART_END};
+    P(.kind = FOLIO_BLOCK_PARAGRAPH, .numbered = 1);
+#undef P
+    r->blocks = b;
+    r->nblocks = n;
+    r->meta.symbol = "A/80/1";
+    r->meta.date = "2025-01-02";
+    folio_ctx_init(&ctx, "t.md");
+    assert_int_equal(folio_style_apply(&ctx, r, NULL, fonts, &f), 0);
+    const char *want[] = {"1.", "1.", "2.", "2.", NULL, "1.", "2.", "Annex", "1.", "3."};
+    size_t k = 0;
+    for (size_t i = 0; i < f->nblocks && k < sizeof want / sizeof want[0]; i++, k++) {
+        const folio_fblock *fb = &f->blocks[i];
+        if (k == 7) { /* the annex's line: its text */
+            assert_string_equal(fb->runs[0].text, want[k]);
+            continue;
+        }
+        if (want[k])
+            assert_string_equal(fb->label, want[k]);
+        else
+            assert_null(fb->label);
+    }
+    assert_int_equal(k, sizeof want / sizeof want[0]);
+    assert_string_equal(f->blocks[1].style->name, "UNListItem");
+    assert_string_equal(f->blocks[5].style->name, "UNOperative");
     folio_flow_free(f);
     folio_report_free(r);
     folio_ctx_free(&ctx);
@@ -182,7 +240,6 @@ static void test_bad_date(void **state)
     folio_report_free(r);
     folio_ctx_free(&ctx);
 }
-
 
 /* ---- The furniture plan ------------------------------------------------- */
 
@@ -446,7 +503,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_labels),          cmocka_unit_test(test_lengths),
         cmocka_unit_test(test_dates),
-        cmocka_unit_test(test_numbering),       cmocka_unit_test(test_masthead_russian),
+        cmocka_unit_test(test_numbering),       cmocka_unit_test(test_part_numbering),
+        cmocka_unit_test(test_masthead_russian),
         cmocka_unit_test(test_overrides),       cmocka_unit_test(test_bad_date),
         cmocka_unit_test(test_plan_geneva),     cmocka_unit_test(test_plan_new_york),
         cmocka_unit_test(test_plan_resolution), cmocka_unit_test(test_plan_classes),
