@@ -267,7 +267,7 @@ class Docx:
         out = []
         for r in p.iter(f"{W}r"):
             rs = r.find(f"{W}rPr/{W}rStyle")
-            if rs is not None and rs.get(f"{W}val") == "UNNoteRef":
+            if rs is not None and rs.get(f"{W}val") in ("FootnoteReference", "EndnoteReference"):
                 continue  # a note's mark: a superscript, not furniture
             text = "".join(t.text or "" for t in r.iter(f"{W}t"))
             if text.strip():
@@ -359,7 +359,10 @@ def docx_side(path):
                 foot += [(t.strip(), round(s, 1), b) for t, s, b in runs]
         for dr in ftr.iter(f"{W}drawing"):
             descr = dr.find(f".//{WP}docPr").get("descr")
-            images[descr] = d.image("word/footer1.xml", dr)
+            # "Bar code of the job number 2107524", "QR code of https://..."
+            kind = ("bar code" if descr.startswith("Bar code") else
+                    "QR code" if descr.startswith("QR code") else descr)
+            images[kind] = d.image("word/footer1.xml", dr)
     out["footer"] = sorted(foot)
     out["barcode"] = images.get("bar code")
     out["qr"] = images.get("QR code")

@@ -97,6 +97,9 @@ void cli_print_where(FILE *out, const folio_diag *d);
 /* convert.c: `folio convert IN --to xml [-o FILE]`; returns an exit code. */
 int cli_convert_main(int argc, char **argv);
 
+/* template.c: `folio template -o FILE.dotx`; returns an exit code. */
+int cli_template_main(int argc, char **argv);
+
 /* batch_main.c: `folio batch IN -o DIR [options]`; returns an exit code. */
 int cli_batch_main(int argc, char **argv);
 

@@ -8,6 +8,7 @@ static const char usage[] =
     "usage: folio render INPUT [options]\n"
     "       folio batch IN -o DIR [-j N] [--shard K/N] [options]\n"
     "       folio convert INPUT --to xml|akn [-o FILE]\n"
+    "       folio template -o FILE.dotx [options]\n"
     "       folio --help | --version\n"
     "\n"
     "Render reports (Markdown in the UN house dialect; *.xml: report XML or\n"
@@ -21,6 +22,8 @@ static const char usage[] =
     "                       skipping what is up to date (folio batch --help)\n"
     "  convert INPUT        write a report as report XML or Akoma Ntoso\n"
     "                       (folio convert --help)\n"
+    "  template -o FILE     write the house style as a Word template (.dotx)\n"
+    "                       (folio template --help)\n"
     "\n"
     "render options:\n"
     "      --trace FILE     write the laid-out pages as text (- for stdout)\n"
@@ -46,6 +49,8 @@ int main(int argc, char **argv)
         return cli_render_main(argc - 2, argv + 2);
     if (!strcmp(argv[1], "convert"))
         return cli_convert_main(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "template"))
+        return cli_template_main(argc - 2, argv + 2);
     if (!strcmp(argv[1], "batch"))
         return cli_batch_main(argc - 2, argv + 2);
     return cli_bad_usage("unknown command \"%s\"", argv[1]);

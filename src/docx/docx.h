@@ -8,4 +8,11 @@
 /* Write `f` to `path` (the caller writes to a temporary name and renames). */
 int folio_docx_write(folio_ctx *ctx, const folio_flow *f, const char *path);
 
+/* A Word template (.dotx) of the house style for the options' station and
+ * language: the paragraph and character styles, the numbering lists, the
+ * page set-up with its headers and footers, an empty body; written to
+ * `path` (the caller writes to a temporary name and renames). */
+int folio_docx_write_template(folio_ctx *ctx, const folio_style_options *opt,
+                              const folio_fonts *fonts, const char *path);
+
 #endif

@@ -99,7 +99,23 @@ dx_note *folio_dx_find_note(dx_doc *d, const folio_note *n)
 
 static void mark_text(dx_xml *x, const char *mark)
 {
-    run(x, "UNNoteRef", 0, mark);
+    run(x, DX_FOOTNOTE_REF, 0, mark);
+}
+
+/* Whether Word, counting the notes of its kind as it meets them (the
+ * footnotes afresh in each annex's section where the house says so),
+ * writes this note's mark itself. */
+static int word_numbers(dx_doc *d, dx_note *n)
+{
+    int *autos = n->endnote ? &d->end_autos : &d->sect_autos;
+    const char *mark = n->fn->mark;
+    char buf[16];
+    snprintf(buf, sizeof buf, "%d", *autos + 1);
+    if (mark && !strcmp(mark, buf)) {
+        ++*autos;
+        return 1;
+    }
+    return !mark || !*mark; /* no mark at all: let Word number it */
 }
 
 void folio_dx_note_ref(dx_xml *x, const folio_fnote *fn)
@@ -112,15 +128,16 @@ void folio_dx_note_ref(dx_xml *x, const folio_fnote *fn)
     }
     /* Word holds one reference per note, and none inside notes: any other
      * occurrence keeps its mark as plain superscript text, as do the marks
-     * of endnotes (the flow lists those under the closing "Notes"). */
-    if (x->in_note || n->referenced || fn->endnote) {
+     * of a table's lettered notes (set under the table). */
+    if (x->in_note || n->referenced || (fn->endnote && !n->endnote)) {
         mark_text(x, fn->mark);
         return;
     }
     n->referenced = 1;
+    n->custom = !word_numbers(x->doc, n);
     dx_start(x, "w:r");
-    rpr(x, "UNNoteRef", 0, NULL);
-    dx_start(x, "w:footnoteReference");
+    rpr(x, n->endnote ? DX_ENDNOTE_REF : DX_FOOTNOTE_REF, 0, NULL);
+    dx_start(x, n->endnote ? "w:endnoteReference" : "w:footnoteReference");
     if (n->custom)
         dx_attr(x, "w:customMarkFollows", "1");
     folio_dx_attr_int(x, "w:id", n->id);
@@ -177,18 +194,32 @@ void folio_dx_para(dx_xml *x, const folio_pstyle *st, const char *label,
 {
     dx_doc *d = x->doc;
     const dx_style_use *use = st ? folio_dx_style_use(d, st) : NULL;
-    int hanging = st && st->label_place == FOLIO_LABEL_HANGING && use &&
-                  use->labelled;
+    int hanging = st && st->label_place == FOLIO_LABEL_HANGING && use;
     int has_label = label && *label;
     int32_t left, first;
+    dx_numpr np = {0};
+    if (use && folio_dx_number(d, st, label, opt ? opt->block : NULL, &np) < 0)
+        x->err = 1;
     dx_start(x, "w:p");
     dx_start(x, "w:pPr");
-    folio_dx_val(x, "w:pStyle", st && st->name ? st->name : "Normal");
+    folio_dx_val(x, "w:pStyle", folio_dx_style_id(d, st));
     if (opt && opt->no_keep && st && st->keep_with_next)
         folio_dx_val(x, "w:keepNext", "0");
     if (opt && opt->break_before)
         folio_dx_empty(x, "w:pageBreakBefore");
-    if (!has_label && st && folio_dx_unlabelled_ind(d, st, &left, &first)) {
+    if (np.linked) {
+        /* the style's list, a restart of it, or none (numId 0) */
+        dx_start(x, "w:numPr");
+        if (np.num_id)
+            folio_dx_val_int(x, "w:ilvl", np.ilvl);
+        folio_dx_val_int(x, "w:numId", np.num_id);
+        dx_end(x);
+    }
+    if (np.num_id && np.other_level) {
+        folio_dx_label_geom(d, x, st); /* the level's indents are not its own */
+    } else if (has_label && !np.num_id) {
+        folio_dx_text_label_geom(d, x, st);
+    } else if (!has_label && st && folio_dx_unlabelled_ind(d, st, &left, &first)) {
         /* The style places a label; this paragraph has none. */
         dx_start(x, "w:ind");
         folio_dx_attr_int(x, "w:left", DX_TWIPS(left));
@@ -197,6 +228,8 @@ void folio_dx_para(dx_xml *x, const folio_pstyle *st, const char *label,
     }
     if (opt && opt->jc)
         folio_dx_val(x, "w:jc", opt->jc);
+    if (opt && opt->sect_end) /* an annex follows: this section ends here */
+        folio_dx_sect_pr(x, d->sect_first, d->sect_restart);
     dx_end(x);
     char mark[32];
     if (opt && opt->bookmark > 0) {
@@ -206,7 +239,7 @@ void folio_dx_para(dx_xml *x, const folio_pstyle *st, const char *label,
         dx_attr(x, "w:name", mark);
         dx_end(x);
     }
-    if (has_label) {
+    if (has_label && !np.num_id) { /* the label as typed text */
         dx_script sc;
         folio_dx_script_span(d, label, strlen(label), &sc);
         dx_start(x, "w:r");
@@ -416,7 +449,7 @@ static void plain_para(dx_xml *x, int page_break)
 {
     dx_start(x, "w:p");
     dx_start(x, "w:pPr");
-    folio_dx_val(x, "w:pStyle", folio_dx_style(x->doc, "UNPara")->name);
+    folio_dx_val(x, "w:pStyle", folio_dx_style_id(x->doc, folio_dx_style(x->doc, "UNPara")));
     dx_end(x);
     if (page_break) {
         dx_start(x, "w:r");
@@ -465,7 +498,7 @@ static void short_rule(dx_xml *x)
     dx_doc *d = x->doc;
     dx_start(x, "w:p");
     dx_start(x, "w:pPr");
-    folio_dx_val(x, "w:pStyle", folio_dx_style(d, "UNPara")->name);
+    folio_dx_val(x, "w:pStyle", folio_dx_style_id(d, folio_dx_style(d, "UNPara")));
     dx_start(x, "w:pBdr");
     dx_start(x, "w:top");
     dx_attr(x, "w:val", "single");
@@ -500,9 +533,50 @@ static void box_end(dx_xml *x)
     x->last = 2;
 }
 
+/* An empty paragraph that ends the section (after a table or a page
+ * break: the section break is the page break). */
+static void sect_para(dx_xml *x)
+{
+    dx_doc *d = x->doc;
+    dx_start(x, "w:p");
+    dx_start(x, "w:pPr");
+    folio_dx_val(x, "w:pStyle", folio_dx_style_id(d, folio_dx_style(d, "UNPara")));
+    folio_dx_sect_pr(x, d->sect_first, d->sect_restart);
+    dx_end(x);
+    dx_end(x);
+    x->last = 1;
+}
+
+/* The section written so far ended: the next one is an annex's. */
+static void next_section(dx_doc *d)
+{
+    d->sect_first = 0;
+    d->sect_restart = d->notes_restart;
+    if (d->notes_restart)
+        d->sect_autos = 0; /* Word numbers its footnotes from 1 again */
+}
+
+static int skipped(const dx_doc *d, size_t i)
+{
+    return i >= d->skip_from && i < d->skip_to;
+}
+
+/* Does an annex start after block i (the next block written)? Each annex
+ * is a section of its own, so that its notes can be numbered afresh. */
+static int annex_follows(const dx_doc *d, size_t i)
+{
+    const folio_flow *f = d->f;
+    size_t j = i + 1;
+    while (j < f->nblocks && skipped(d, j))
+        j++;
+    return j < f->nblocks && f->blocks[j].in_annex > 0 &&
+           f->blocks[j].in_annex != f->blocks[i].in_annex;
+}
+
 static void blocks(dx_xml *x)
 {
-    const folio_flow *f = x->doc->f;
+    dx_doc *d = x->doc;
+    const folio_flow *f = d->f;
     int pending_break = 0, in_box = 0;
     size_t last_entry = 0;
     for (size_t i = 0; i < f->nblocks; i++)
@@ -511,6 +585,8 @@ static void blocks(dx_xml *x)
     int entries = 0;
     for (size_t i = 0; i < f->nblocks && !x->err; i++) {
         const folio_fblock *b = &f->blocks[i];
+        if (skipped(d, i)) /* in endnotes.xml */
+            continue;
         if (b->kind == FOLIO_FLOW_PARA && b->box && !in_box) {
             if (pending_break)
                 plain_para(x, 1);
@@ -522,6 +598,8 @@ static void blocks(dx_xml *x)
             box_end(x);
             in_box = 0;
         }
+        /* no section ends inside the summary's cell */
+        int ends = !in_box && annex_follows(d, i);
         switch (b->kind) {
         case FOLIO_FLOW_PARA: {
             if (b->toc_entry) {
@@ -537,14 +615,16 @@ static void blocks(dx_xml *x)
                 pending_break = 0;
                 short_rule(x);
             }
-            dx_para_opt opt = {.break_before = pending_break,
-                               .bookmark = x->doc->toc_mark ? x->doc->toc_mark[i] : 0,
+            dx_para_opt opt = {.break_before = pending_break, .block = b, .sect_end = ends,
+                               .bookmark = d->toc_mark ? d->toc_mark[i] : 0,
                                .no_keep = b->box};
             const folio_pstyle *st = b->style ? b->style
                                               : folio_dx_style(x->doc, "UNPara");
             folio_dx_para(x, st, b->label, b->runs, b->nruns, &opt);
             pending_break = 0;
-            break;
+            if (ends)
+                next_section(d);
+            continue;
         }
         case FOLIO_FLOW_TABLE:
             if (pending_break)
@@ -555,14 +635,19 @@ static void blocks(dx_xml *x)
         case FOLIO_FLOW_PAGE_BREAK:
             if (pending_break)
                 plain_para(x, 1);
-            pending_break = 1;
+            pending_break = !ends; /* a section break is a page break */
             break;
         case FOLIO_FLOW_END_RULE:
             if (pending_break)
                 plain_para(x, 1);
             pending_break = 0;
-            end_rule(x);
+            if (!d->rule_in_notes) /* else under the last endnote */
+                end_rule(x);
             break;
+        }
+        if (ends) {
+            sect_para(x);
+            next_section(d);
         }
     }
     if (in_box)
@@ -582,17 +667,28 @@ static void ref(dx_xml *x, const char *name, const char *type, const char *id)
     dx_end(x);
 }
 
-static void sect_pr(dx_xml *x)
+void folio_dx_sect_pr(dx_xml *x, int first, int restart)
 {
     dx_doc *d = x->doc;
     const folio_page_geom *pg = &d->f->page;
     dx_start(x, "w:sectPr");
-    ref(x, "w:headerReference", "even", "rId7");
-    ref(x, "w:headerReference", "default", "rId6");
-    ref(x, "w:footerReference", "even", "rId10");
-    ref(x, "w:footerReference", "default", "rId9");
-    ref(x, "w:headerReference", "first", "rId5");
-    ref(x, "w:footerReference", "first", "rId8");
+    if (first) { /* later sections keep these */
+        ref(x, "w:headerReference", "even", "rId7");
+        ref(x, "w:headerReference", "default", "rId6");
+        ref(x, "w:footerReference", "even", "rId10");
+        ref(x, "w:footerReference", "default", "rId9");
+        ref(x, "w:headerReference", "first", "rId5");
+        ref(x, "w:footerReference", "first", "rId8");
+    }
+    if (restart) {
+        dx_start(x, "w:footnotePr");
+        folio_dx_val(x, "w:numRestart", "eachSect");
+        dx_end(x);
+    }
+    /* LibreOffice reads the endnotes' format here, not in the settings */
+    dx_start(x, "w:endnotePr");
+    folio_dx_val(x, "w:numFmt", "decimal");
+    dx_end(x);
     dx_start(x, "w:pgSz");
     folio_dx_attr_int(x, "w:w", DX_TWIPS(pg->width));
     folio_dx_attr_int(x, "w:h", DX_TWIPS(pg->height));
@@ -609,7 +705,8 @@ static void sect_pr(dx_xml *x)
     dx_start(x, "w:cols");
     dx_attr(x, "w:space", "720");
     dx_end(x);
-    folio_dx_empty(x, "w:titlePg");
+    if (first) /* the masthead's page */
+        folio_dx_empty(x, "w:titlePg");
     dx_end(x);
 }
 
@@ -619,7 +716,7 @@ int folio_dx_write_document(dx_doc *d)
     int rc = folio_dx_xml_begin(d, &x);
     if (rc < 0)
         return rc;
-    /* Fixed ids for the fixed parts; links get rId11 and up. */
+    /* Fixed ids for the fixed parts; links get rId13 and up. */
     static const char *const fixed[][2] = {
         {DX_REL "styles", "styles.xml"},
         {DX_REL "settings", "settings.xml"},
@@ -631,6 +728,8 @@ int folio_dx_write_document(dx_doc *d)
         {DX_REL "footer", "footer1.xml"},
         {DX_REL "footer", "footer2.xml"},
         {DX_REL "footer", "footer3.xml"},
+        {DX_REL "endnotes", "endnotes.xml"},
+        {DX_REL "numbering", "numbering.xml"},
     };
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0] && rc == 0; i++) {
         char id[16];
@@ -647,11 +746,17 @@ int folio_dx_write_document(dx_doc *d)
     }
     folio_dx_root(&x, "w:document");
     dx_start(&x, "w:body");
-    folio_dx_masthead_body(&x);
-    blocks(&x);
-    sect_pr(&x);
+    d->sect_first = 1;
+    if (!d->template_doc) {
+        folio_dx_masthead_body(&x);
+        blocks(&x);
+    } else { /* a template: one empty paragraph to type in */
+        plain_para(&x, 0);
+    }
+    folio_dx_sect_pr(&x, d->sect_first, d->sect_restart);
     dx_end(&x);
     dx_end(&x);
-    return folio_dx_xml_finish(&x, "word/document.xml",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
+    return folio_dx_xml_finish(&x, "word/document.xml", d->template_doc
+        ? "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+        : "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
 }

@@ -26,7 +26,11 @@ static int barcode(dx_xml *x)
     int ppm = px_per(u->barcode.module, 1);
     dx_raster r = {.width_px = (int)(art->width * (float)ppm + 0.5f),
                    .height_px = (int)(art->height * (float)ppm + 0.5f)};
-    return folio_dx_image_run(x, art, &r, u->barcode.box.w, u->barcode.box.h, "bar code");
+    /* the alternative text says what the bars hold */
+    const char *descr = folio_sprintf(x->doc->arena, "Bar code of the job number %s",
+                                      u->barcode.payload);
+    return folio_dx_image_run(x, art, &r, u->barcode.box.w, u->barcode.box.h,
+                              descr ? descr : "Bar code");
 }
 
 /* "*1913879*" spread under the bars: each character advances to the
@@ -76,7 +80,8 @@ static int qr(dx_xml *x)
     int ppm = px_per(u->qr.w, art->width);
     dx_raster r = {.width_px = (int)(art->width + 0.5f) * ppm,
                    .height_px = (int)(art->height + 0.5f) * ppm};
-    return folio_dx_image_run(x, art, &r, u->qr.w, u->qr.h, "QR code");
+    const char *descr = folio_sprintf(x->doc->arena, "QR code of %s", u->qr_url);
+    return folio_dx_image_run(x, art, &r, u->qr.w, u->qr.h, descr ? descr : "QR code");
 }
 
 /* Left tab stops at the plan's places (from the cell's left edge). */

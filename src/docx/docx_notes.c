@@ -8,9 +8,10 @@
 
 #include "docx/docx_xml.h"
 
-static void separator(dx_xml *x, const char *type, int id, const char *what)
+static void separator(dx_xml *x, const char *elem, const char *type, int id,
+                      const char *what)
 {
-    dx_start(x, "w:footnote");
+    dx_start(x, elem);
     dx_attr(x, "w:type", type);
     folio_dx_attr_int(x, "w:id", id);
     dx_start(x, "w:p");
@@ -24,11 +25,16 @@ static void separator(dx_xml *x, const char *type, int id, const char *what)
     dx_end(x);
 }
 
+/* The mark opens the note's first line (LibreOffice drops what comes
+ * before it); a tab takes the text to the indent. An endnote's number is
+ * set on the line, as the PDF's list under "Notes" sets it. */
 static void mark_run(dx_xml *x, const dx_note *n)
 {
     dx_start(x, "w:r");
     dx_start(x, "w:rPr");
-    folio_dx_val(x, "w:rStyle", "UNNoteRef");
+    folio_dx_val(x, "w:rStyle", n->endnote ? DX_ENDNOTE_REF : DX_FOOTNOTE_REF);
+    if (n->endnote)
+        folio_dx_val(x, "w:vertAlign", "baseline");
     dx_end(x);
     if (n->custom || n->parent) {
         dx_start(x, "w:t");
@@ -36,7 +42,7 @@ static void mark_run(dx_xml *x, const dx_note *n)
         folio_dx_chars(x, n->fn->mark, strlen(n->fn->mark));
         dx_end(x);
     } else {
-        folio_dx_empty(x, "w:footnoteRef");
+        folio_dx_empty(x, n->endnote ? "w:endnoteRef" : "w:footnoteRef");
     }
     dx_end(x);
     dx_start(x, "w:r");
@@ -50,7 +56,7 @@ static void note_para(dx_xml *x, const folio_pstyle *st, const folio_fblock *b,
     dx_doc *d = x->doc;
     dx_start(x, "w:p");
     dx_start(x, "w:pPr");
-    folio_dx_val(x, "w:pStyle", st->name);
+    folio_dx_val(x, "w:pStyle", folio_dx_style_id(d, st));
     int32_t left = folio_dx_style_left(d, st);
     if (!mark && st == folio_dx_style(d, "UNNote") &&
         d->colofs + d->f->note_marker_indent < left) {
@@ -123,12 +129,13 @@ int folio_dx_note_styles(dx_doc *d)
  * table gets a paragraph of its own for it. */
 static void note_content(dx_xml *x, const dx_note *n)
 {
-    const folio_pstyle *st = folio_dx_style(x->doc, "UNNote");
+    /* an endnote in the style the closing list is set in */
+    const folio_pstyle *st = folio_dx_style(x->doc, n->endnote ? "UNEndnote" : "UNNote");
     const dx_note *mark = n;
     for (size_t i = 0; i < n->fn->nblocks; i++) {
         const folio_fblock *b = &n->fn->blocks[i];
         if (b->kind == FOLIO_FLOW_PARA) {
-            note_para(x, b->style ? b->style : st, b, mark);
+            note_para(x, n->endnote || !b->style ? st : b->style, b, mark);
             mark = NULL;
         } else if (b->kind == FOLIO_FLOW_TABLE) {
             note_table(x, b, mark);
@@ -174,29 +181,61 @@ static void nested_notes(dx_xml *x, dx_note *owner, const dx_note *from,
     }
 }
 
-static void note(dx_xml *x, dx_note *n)
+static void note(dx_xml *x, dx_note *n, const char *elem)
 {
-    dx_start(x, "w:footnote");
+    dx_start(x, elem);
     folio_dx_attr_int(x, "w:id", n->id);
     note_content(x, n);
     nested_notes(x, n, n, 0);
     dx_end(x);
 }
 
-int folio_dx_write_footnotes(dx_doc *d)
+/* footnotes.xml or endnotes.xml: the separators, then the notes of that
+ * kind the text references. The closing rule, when the document's notes
+ * are endnotes, follows the last of them, as it does in the PDF. */
+static int notes_part(dx_doc *d, int endnotes)
 {
+    const char *elem = endnotes ? "w:endnote" : "w:footnote";
     dx_xml x;
     int rc = folio_dx_xml_begin(d, &x);
     if (rc < 0)
         return rc;
     x.in_note = 1;
-    folio_dx_root(&x, "w:footnotes");
-    separator(&x, "separator", -1, "w:separator");
-    separator(&x, "continuationSeparator", 0, "w:continuationSeparator");
+    folio_dx_root(&x, endnotes ? "w:endnotes" : "w:footnotes");
+    separator(&x, elem, "separator", -1, "w:separator");
+    separator(&x, elem, "continuationSeparator", 0, "w:continuationSeparator");
+    dx_note *last = NULL;
     for (size_t i = 0; i < d->nnotes; i++)
-        if (d->notes[i].referenced && !d->notes[i].fn->endnote)
-            note(&x, &d->notes[i]);
+        if (d->notes[i].referenced && d->notes[i].endnote == endnotes &&
+            (endnotes || !d->notes[i].fn->endnote))
+            last = &d->notes[i];
+    for (size_t i = 0; i < d->nnotes; i++) {
+        dx_note *n = &d->notes[i];
+        if (!n->referenced || n->endnote != endnotes || (!endnotes && n->fn->endnote))
+            continue;
+        if (n != last || !endnotes || !d->rule_in_notes) {
+            note(&x, n, elem);
+            continue;
+        }
+        dx_start(&x, elem);
+        folio_dx_attr_int(&x, "w:id", n->id);
+        note_content(&x, n);
+        nested_notes(&x, n, n, 0);
+        folio_dx_empty_para(&x, "UNEndRule");
+        dx_end(&x);
+    }
     dx_end(&x);
-    return folio_dx_xml_finish(&x, "word/footnotes.xml",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml");
+    return folio_dx_xml_finish(&x, endnotes ? "word/endnotes.xml" : "word/footnotes.xml",
+        endnotes ? "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"
+                 : "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml");
+}
+
+int folio_dx_write_footnotes(dx_doc *d)
+{
+    return notes_part(d, 0);
+}
+
+int folio_dx_write_endnotes(dx_doc *d)
+{
+    return notes_part(d, 1);
 }

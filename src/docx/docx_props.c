@@ -80,6 +80,26 @@ int folio_dx_write_props(dx_doc *d)
     return rc < 0 ? rc : app(d);
 }
 
+/* The language's tag, as the house style gives it. */
+static const char *lang_tag(const dx_doc *d)
+{
+    return d->f->lang_tag && *d->f->lang_tag ? d->f->lang_tag : "en-US";
+}
+
+/* A separator entry of the notes' properties (footnotes.xml and
+ * endnotes.xml hold ids -1 and 0). */
+static void sep_refs(dx_xml *x, const char *name)
+{
+    dx_start(x, name);
+    dx_attr(x, "w:id", "-1");
+    dx_end(x);
+    dx_start(x, name);
+    dx_attr(x, "w:id", "0");
+    dx_end(x);
+}
+
+/* Element order is the schema's (CT_Settings): Word repairs a file
+ * whose settings come in another order. */
 int folio_dx_write_settings(dx_doc *d)
 {
     dx_xml x;
@@ -91,14 +111,22 @@ int folio_dx_write_settings(dx_doc *d)
     dx_start(&x, "w:zoom");
     dx_attr(&x, "w:percent", "100");
     dx_end(&x);
-    folio_dx_empty(&x, "w:evenAndOddHeaders");
     folio_dx_val(&x, "w:defaultTabStop", "567");
-    /* No automatic hyphenation: the official Word documents have none
-     * (the headings' styles also refuse it, should an editor turn it on). */
+    /* Hyphenate as the PDF does: where the language has patterns (the
+     * headings' styles refuse it, as their PDF lines break whole). */
+    if (d->f->lang.hyphenation) {
+        folio_dx_empty(&x, "w:autoHyphenation");
+        folio_dx_val(&x, "w:consecutiveHyphenLimit", "2");
+        folio_dx_empty(&x, "w:doNotHyphenateCaps");
+    }
+    folio_dx_empty(&x, "w:evenAndOddHeaders");
     folio_dx_val(&x, "w:characterSpacingControl", "doNotCompress");
     dx_start(&x, "w:footnotePr");
-    folio_dx_val(&x, "w:footnote", "-1");
-    folio_dx_val(&x, "w:footnote", "0");
+    sep_refs(&x, "w:footnote");
+    dx_end(&x);
+    dx_start(&x, "w:endnotePr");
+    folio_dx_val(&x, "w:numFmt", "decimal");
+    sep_refs(&x, "w:endnote");
     dx_end(&x);
     dx_start(&x, "w:compat");
     /* Space after one paragraph and before the next add up, as in the
@@ -111,8 +139,7 @@ int folio_dx_write_settings(dx_doc *d)
     dx_end(&x);
     dx_end(&x);
     dx_start(&x, "w:themeFontLang");
-    folio_dx_attr_text(&x, "w:val", d->f->lang_tag && *d->f->lang_tag
-                                        ? d->f->lang_tag : "en-US");
+    folio_dx_attr_text(&x, "w:val", lang_tag(d));
     dx_end(&x);
     dx_end(&x);
     return folio_dx_xml_finish(&x, "word/settings.xml",

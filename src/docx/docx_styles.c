@@ -97,6 +97,61 @@ const folio_pstyle *folio_dx_style(const dx_doc *d, const char *name)
     return NULL;
 }
 
+/* "heading 1" -> "Heading1": Word's ids of its built-in styles are their
+ * names with each word capitalized and the spaces taken out. */
+static char *builtin_id(folio_arena *a, const char *name)
+{
+    char *id = folio_alloc(a, strlen(name) + 1), *o = id;
+    if (!id)
+        return NULL;
+    int up = 1;
+    for (const char *p = name; *p; p++) {
+        if (*p == ' ') {
+            up = 1;
+            continue;
+        }
+        *o++ = up && *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p;
+        up = 0;
+    }
+    *o = 0;
+    return id;
+}
+
+const char *folio_dx_style_id(dx_doc *d, const folio_pstyle *st)
+{
+    if (!st)
+        return "Normal";
+    if (!st->word_name || !*st->word_name)
+        return st->name;
+    for (size_t i = 0; i < d->nids; i++)
+        if (d->id_of[i] == st)
+            return d->ids[i];
+    if (d->nids == d->cap_ids) {
+        size_t cap = d->cap_ids ? d->cap_ids * 2 : 16;
+        const char **v = folio_grow(d->arena, d->ids, sizeof *v, d->nids, cap);
+        const folio_pstyle **w = v ? folio_grow(d->arena, d->id_of, sizeof *w, d->nids, cap)
+                                   : NULL;
+        if (!v || !w)
+            return st->name;
+        d->ids = v;
+        d->id_of = w;
+        d->cap_ids = cap;
+    }
+    char *id = builtin_id(d->arena, st->word_name);
+    if (!id)
+        return st->name;
+    d->id_of[d->nids] = st;
+    d->ids[d->nids++] = id;
+    return id;
+}
+
+/* The id of the style named `name` (a flow style or the writer's own). */
+static const char *id_of_name(dx_doc *d, const char *name)
+{
+    const folio_pstyle *st = name ? folio_dx_style(d, name) : NULL;
+    return st ? folio_dx_style_id(d, st) : name;
+}
+
 const dx_style_use *folio_dx_style_use(const dx_doc *d, const folio_pstyle *st)
 {
     for (size_t i = 0; i < d->f->nstyles; i++)
@@ -135,10 +190,12 @@ typedef struct geom {
     int32_t tab_left, tab_right;/* tab stops, 0 = none */
 } geom;
 
+/* A house style is set up for labels whether or not this document labels
+ * any of its paragraphs: the same definition in every document. */
 static void style_geom(const dx_doc *d, const folio_pstyle *st, geom *g)
 {
     const dx_style_use *use = folio_dx_style_use(d, st);
-    int labelled = use && use->labelled;
+    int labelled = use != NULL;
     memset(g, 0, sizeof *g);
     if (is_grid_style(st->name)) {
         /* Placed by the grid's cells; indents from the cell's edges. */
@@ -164,7 +221,22 @@ static void style_geom(const dx_doc *d, const folio_pstyle *st, geom *g)
         return;
     }
     if (st->label_place == FOLIO_LABEL_HANGING) {
-        /* Labelled: the first line starts at the margin, the label is
+        /* A list's number ends label_gap before the text: the first line
+         * hangs by the gap, the number is right-aligned (w:lvlJc). */
+        if (labelled && folio_dx_style_list(d, st)) {
+            g->first = -st->label_gap;
+            g->tab_left = g->left;
+            return;
+        }
+        /* Word's note text (endnotes): the mark opens the line, left
+         * aligned where a three-digit number (1.5 em) ends label_gap
+         * before the text, which follows a tab at the indent. */
+        if (labelled && st->word_name) {
+            g->first = -(st->label_gap + st->size * 3 / 2);
+            g->tab_left = g->left;
+            return;
+        }
+        /* A typed label: the first line starts at the margin, the label is
          * right-aligned on a tab stop label_gap before the text, which
          * follows a second tab at the indent. */
         if (labelled) {
@@ -199,7 +271,10 @@ int folio_dx_unlabelled_ind(const dx_doc *d, const folio_pstyle *st,
                             int32_t *left, int32_t *first)
 {
     const dx_style_use *use = folio_dx_style_use(d, st);
-    if (!use || !use->labelled || is_grid_style(st->name))
+    if (!use || is_grid_style(st->name))
+        return 0;
+    /* only where the label's set-up moves the first line */
+    if (st->label_place != FOLIO_LABEL_HANGING && st->first_line == st->label_indent)
         return 0;
     *left = folio_dx_style_left(d, st);
     *first = st->label_place == FOLIO_LABEL_HANGING || st->label_place == FOLIO_LABEL_HANG
@@ -235,6 +310,67 @@ static void tab(dx_xml *x, const char *kind, int32_t pos)
     dx_end(x);
 }
 
+static void ind(dx_xml *x, const geom *g)
+{
+    dx_start(x, "w:ind");
+    folio_dx_attr_int(x, "w:left", DX_TWIPS(g->left));
+    folio_dx_attr_int(x, "w:right", DX_TWIPS(g->right));
+    if (g->first < 0)
+        folio_dx_attr_int(x, "w:hanging", DX_TWIPS(-g->first));
+    else
+        folio_dx_attr_int(x, "w:firstLine", DX_TWIPS(g->first));
+    dx_end(x);
+}
+
+static void tabs(dx_xml *x, const geom *g)
+{
+    if (!g->tab_left && !g->tab_right)
+        return;
+    dx_start(x, "w:tabs");
+    if (g->tab_right)
+        tab(x, "right", g->tab_right);
+    if (g->tab_left)
+        tab(x, "left", g->tab_left);
+    dx_end(x);
+}
+
+void folio_dx_label_geom(dx_doc *d, dx_xml *x, const folio_pstyle *st)
+{
+    geom g;
+    style_geom(d, st, &g);
+    tabs(x, &g);
+    ind(x, &g);
+}
+
+void folio_dx_level_ppr(dx_doc *d, dx_xml *x, const folio_pstyle *st)
+{
+    dx_start(x, "w:pPr");
+    folio_dx_label_geom(d, x, st);
+    dx_end(x);
+}
+
+void folio_dx_text_label_geom(dx_doc *d, dx_xml *x, const folio_pstyle *st)
+{
+    geom g;
+    style_geom(d, st, &g);
+    if (st->label_place == FOLIO_LABEL_HANGING && folio_dx_style_list(d, st)) {
+        g.first = -(g.left > 0 ? g.left : 0);
+        g.tab_right = g.left - st->label_gap;
+        tabs(x, &g);
+        ind(x, &g);
+    }
+}
+
+/* Word's outline level of a style: a built-in heading's, else the house
+ * style's (0: none). */
+static int outline_of(const folio_pstyle *st)
+{
+    const char *w = st->word_name;
+    if (w && !strncmp(w, "heading ", 8) && w[8] >= '1' && w[8] <= '9' && !w[9])
+        return w[8] - '0';
+    return st->outline_level > 0 && st->outline_level <= 9 ? st->outline_level : 0;
+}
+
 /* What a style's role adds to its plain description. */
 typedef struct extras {
     int header;          /* running head: rule under it, lowered line */
@@ -260,6 +396,13 @@ static void write_ppr(dx_doc *d, dx_xml *x, const folio_pstyle *st,
         folio_dx_empty(x, "w:keepNext");
     if (st->page_break_before)
         folio_dx_empty(x, "w:pageBreakBefore");
+    const dx_list *list = folio_dx_style_use(d, st) ? folio_dx_style_list(d, st) : NULL;
+    if (list) { /* its paragraphs are numbered by their style */
+        dx_start(x, "w:numPr");
+        folio_dx_val_int(x, "w:ilvl", st->list_level - 1);
+        folio_dx_val_int(x, "w:numId", folio_dx_base_num(d, list));
+        dx_end(x);
+    }
     if (e->header || e->end_rule) {
         dx_start(x, "w:pBdr");
         if (e->end_rule)
@@ -274,14 +417,7 @@ static void write_ppr(dx_doc *d, dx_xml *x, const folio_pstyle *st,
     }
     if (!strcmp(st->name, "UNMastWordmark")) /* the symbol, at the frame edge */
         g.tab_right = d->mast_tab;
-    if (g.tab_left || g.tab_right) {
-        dx_start(x, "w:tabs");
-        if (g.tab_right)
-            tab(x, "right", g.tab_right);
-        if (g.tab_left)
-            tab(x, "left", g.tab_left);
-        dx_end(x);
-    }
+    tabs(x, &g);
     if (st->align != FOLIO_H_JUSTIFY) /* headings and lines break whole */
         folio_dx_empty(x, "w:suppressAutoHyphens");
     if (folio_dx_bidi_style(d, st->name)) /* right to left: indents mirror */
@@ -308,17 +444,10 @@ static void write_ppr(dx_doc *d, dx_xml *x, const folio_pstyle *st,
         g.right = d->colofs_right + side;
         g.first = 0;
     }
-    dx_start(x, "w:ind");
-    folio_dx_attr_int(x, "w:left", DX_TWIPS(g.left));
-    folio_dx_attr_int(x, "w:right", DX_TWIPS(g.right));
-    if (g.first < 0)
-        folio_dx_attr_int(x, "w:hanging", DX_TWIPS(-g.first));
-    else
-        folio_dx_attr_int(x, "w:firstLine", DX_TWIPS(g.first));
-    dx_end(x);
+    ind(x, &g);
     folio_dx_val(x, "w:jc", e->align ? e->align : jc_name(st->align));
-    if (st->outline_level > 0 && st->outline_level <= 9)
-        folio_dx_val_int(x, "w:outlineLvl", st->outline_level - 1);
+    if (outline_of(st))
+        folio_dx_val_int(x, "w:outlineLvl", outline_of(st) - 1);
     dx_end(x);
 }
 
@@ -341,16 +470,24 @@ static void write_rpr(dx_doc *d, dx_xml *x, const folio_pstyle *st)
     dx_end(x);
 }
 
-static void style_head(dx_xml *x, const char *type, const char *id,
-                       const char *ui, const char *based_on)
+/* A built-in style (`word` its Word name) keeps the house's name as an
+ * alias; the others are custom styles named by their display name. */
+static void style_head_as(dx_xml *x, const char *type, const char *id,
+                          const char *ui, const char *based_on, const char *word)
 {
     dx_start(x, "w:style");
     dx_attr(x, "w:type", type);
-    dx_attr(x, "w:customStyle", "1");
+    if (!word)
+        dx_attr(x, "w:customStyle", "1");
     folio_dx_attr_text(x, "w:styleId", id);
     dx_start(x, "w:name");
-    folio_dx_attr_text(x, "w:val", ui && *ui ? ui : id);
+    folio_dx_attr_text(x, "w:val", word ? word : ui && *ui ? ui : id);
     dx_end(x);
+    if (word && ui && *ui) {
+        dx_start(x, "w:aliases");
+        folio_dx_attr_text(x, "w:val", ui);
+        dx_end(x);
+    }
     if (based_on) {
         dx_start(x, "w:basedOn");
         folio_dx_attr_text(x, "w:val", based_on);
@@ -358,12 +495,20 @@ static void style_head(dx_xml *x, const char *type, const char *id,
     }
 }
 
+static void style_head(dx_xml *x, const char *type, const char *id,
+                       const char *ui, const char *based_on)
+{
+    style_head_as(x, type, id, ui, based_on, NULL);
+}
+
 static void write_pstyle(dx_doc *d, dx_xml *x, const folio_pstyle *st,
                          const extras *e)
 {
-    style_head(x, "paragraph", e->derived ? e->id : st->name,
-               e->derived ? e->ui : st->ui_name,
-               e->derived ? st->name : e->based_on ? e->based_on : "Normal");
+    style_head_as(x, "paragraph", e->derived ? e->id : folio_dx_style_id(d, st),
+                  e->derived ? e->ui : st->ui_name,
+                  e->derived ? folio_dx_style_id(d, st)
+                  : e->based_on ? id_of_name(d, e->based_on) : "Normal",
+                  e->derived ? NULL : st->word_name);
     folio_dx_empty(x, "w:qFormat");
     write_ppr(d, x, st, e);
     if (!e->derived)
@@ -442,8 +587,15 @@ static void write_defaults(dx_doc *d, dx_xml *x)
 /* Character styles for note references, links and the furniture. */
 static void write_char_styles(dx_xml *x)
 {
-    style_head(x, "character", "UNNoteRef", "UN Note Reference",
-               "DefaultParagraphFont");
+    /* Word's own, which it gives the references an editor adds */
+    style_head_as(x, "character", DX_FOOTNOTE_REF, "UN Note Reference",
+                  "DefaultParagraphFont", "footnote reference");
+    dx_start(x, "w:rPr");
+    folio_dx_val(x, "w:vertAlign", "superscript");
+    dx_end(x);
+    dx_end(x);
+    style_head_as(x, "character", DX_ENDNOTE_REF, "UN Endnote Reference",
+                  "DefaultParagraphFont", "endnote reference");
     dx_start(x, "w:rPr");
     folio_dx_val(x, "w:vertAlign", "superscript");
     dx_end(x);
@@ -555,6 +707,8 @@ folio_pstyle *folio_dx_own_style(dx_doc *d, const folio_pstyle *src,
     if (!o)
         return NULL;
     o->st = *src;
+    o->st.word_name = NULL; /* a variant: the writer's own, in no list */
+    o->st.list = NULL;
     o->based_on = based_on;
     d->own[d->nown++] = o;
     return &o->st;
@@ -566,42 +720,32 @@ const folio_pstyle *folio_dx_cell_style(const dx_doc *d, const folio_pstyle *st)
     return use && use->cell ? use->cell : st;
 }
 
-static void mark_para(dx_doc *d, const folio_pstyle *st, int labelled,
-                      int *in_para)
-{
-    for (size_t k = 0; k < d->f->nstyles; k++)
-        if (d->uses[k].st == st) {
-            in_para[k] = 1;
-            d->uses[k].labelled |= labelled;
-        }
-}
-
-/* Which styles carry labels and which are used in table cells. A style
- * used both in cells and in paragraphs of the column (the note style for
- * the tables of endnotes) gets a variant measured from the cell. */
+/* Which styles are set in table cells. The house's table styles always
+ * are (their indents are measured from the cell in every document, so a
+ * style means the same in every report); another style a table's cells
+ * use (the note style, in the tables of a closing list of notes) gets a
+ * variant measured from the cell, written only where it is used. */
 int folio_dx_scan_styles(dx_doc *d)
 {
     const folio_flow *f = d->f;
     d->uses = folio_alloc(d->arena, sizeof *d->uses * (f->nstyles + 1));
-    int *in_para = folio_alloc(d->arena, sizeof *in_para * (f->nstyles + 1));
-    if (!d->uses || !in_para)
+    int *cells = folio_alloc(d->arena, sizeof *cells * (f->nstyles + 1));
+    if (!d->uses || !cells)
         return FOLIO_E_NOMEM;
-    for (size_t i = 0; i < f->nstyles; i++)
+    const folio_pstyle *table = flow_style(f, "UNTable"), *head = flow_style(f, "UNTableHead");
+    for (size_t i = 0; i < f->nstyles; i++) {
         d->uses[i].st = f->styles[i];
+        d->uses[i].in_cell = f->styles[i] == table || f->styles[i] == head;
+    }
     for (size_t i = 0; i < f->nblocks; i++) {
         const folio_fblock *b = &f->blocks[i];
-        if (b->kind == FOLIO_FLOW_PARA)
-            mark_para(d, b->style, b->label && *b->label, in_para);
         for (size_t k = 0; k < f->nstyles && b->kind == FOLIO_FLOW_TABLE; k++)
             if (b->cell_style == d->uses[k].st || b->head_style == d->uses[k].st)
-                d->uses[k].in_cell = 1;
+                cells[k] = 1;
     }
-    mark_para(d, f->note_style, 0, in_para);
-    mark_para(d, f->header_style, 0, in_para);
-    mark_para(d, f->footer_style, 0, in_para);
     for (size_t k = 0; k < f->nstyles; k++) {
         dx_style_use *u = &d->uses[k];
-        if (!u->in_cell || !in_para[k] || !u->st || !u->st->name)
+        if (!cells[k] || u->in_cell || !u->st || !u->st->name)
             continue;
         folio_pstyle *c = folio_dx_own_style(d, u->st, u->st->name);
         if (!c || !(c->name = folio_sprintf(d->arena, "%sCell", u->st->name)) ||
@@ -612,7 +756,6 @@ int folio_dx_scan_styles(dx_doc *d)
         c->frame_relative = 1;          /* from the cell's edges */
         c->label_place = FOLIO_LABEL_AT_INDENT;
         c->first_line = c->label_indent = 0;
-        u->in_cell = 0;
         u->cell = c;
     }
     return 0;

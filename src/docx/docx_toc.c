@@ -47,11 +47,11 @@ void folio_dx_toc_entry(dx_xml *x, const folio_fblock *b, int first, int last)
     dx_doc *d = x->doc;
     const folio_pstyle *st = b->style ? b->style : folio_dx_style(d, "UNPara");
     const dx_style_use *use = folio_dx_style_use(d, st);
-    int labelled = use && use->labelled;
+    int labelled = use != NULL; /* a house style is set up for labels */
     int has_label = b->label && *b->label;
     dx_start(x, "w:p");
     dx_start(x, "w:pPr");
-    folio_dx_val(x, "w:pStyle", st->name ? st->name : "Normal");
+    folio_dx_val(x, "w:pStyle", folio_dx_style_id(d, st));
     dx_start(x, "w:tabs");
     dx_start(x, "w:tab");
     dx_attr(x, "w:val", "right");

@@ -13,6 +13,7 @@
 
 #include "docx/docx_xml.h"
 #include "docx/docx.h"
+#include "house/house.h"
 
 #define PT FOLIO_PT
 
@@ -69,16 +70,11 @@ static int page_setup(dx_doc *d)
     return 0;
 }
 
-static int mark_is(const char *mark, int n)
-{
-    char buf[16];
-    snprintf(buf, sizeof buf, "%d", n);
-    return mark && !strcmp(mark, buf);
-}
-
-/* Word ids for every note; numbered notes keep Word's numbering when their
- * mark is the next number in order, otherwise the mark is written.
- * Endnotes stay in the list: their text is in the flow's blocks. */
+/* Word ids for every note: footnotes and the endnotes of a closing
+ * "Notes" list count apart. Whether Word numbers a note itself or writes
+ * its mark as text is decided where its reference is placed (Word counts
+ * them in the order of the text). A table's lettered notes stay in the
+ * flow's blocks, under their table. */
 static int number_notes(dx_doc *d)
 {
     const folio_flow *f = d->f;
@@ -86,23 +82,34 @@ static int number_notes(dx_doc *d)
     d->notes = folio_alloc(d->arena, sizeof *d->notes * (f->nnotes + 2));
     if (!d->notes)
         return FOLIO_E_NOMEM;
-    int autos = 0;
+    size_t listed = 0;
     for (size_t i = 0; i < f->nnotes + 2; i++) {
         const folio_fnote *fn = i < f->nnotes ? &f->notes[i] : extra[i - f->nnotes];
         if (!fn || folio_dx_find_fnote(d, fn))
             continue;
         dx_note *n = &d->notes[d->nnotes++];
         n->fn = fn;
-        n->id = (int)d->nnotes;
-        if (fn->endnote) /* in the flow's blocks, not a Word footnote */
-            continue;
-        if (mark_is(fn->mark, autos + 1))
-            autos++;
-        else
-            n->custom = 1;
-        if (n->custom && (!fn->mark || !*fn->mark))
-            n->custom = 0; /* no mark at all: let Word number it */
+        n->endnote = fn->closing;
+        n->id = n->endnote ? (int)++d->nend : (int)++d->nfoot;
+        if (fn->closing)
+            listed += fn->nblocks;
     }
+    /* The closing list is the flow's last blocks before the rule: Word
+     * sets those notes in endnotes.xml, the rule after them. */
+    if (listed) {
+        size_t end = f->nblocks;
+        while (end > 0 && f->blocks[end - 1].kind == FOLIO_FLOW_END_RULE)
+            end--;
+        if (end >= listed) {
+            d->skip_from = end - listed;
+            d->skip_to = end;
+            d->rule_in_notes = end < f->nblocks;
+        }
+    }
+    /* a flow made in code may have no house */
+    const char *r = f->house ? folio_house_get(f->house, "document", "notes-restart-in-annex")
+                             : NULL;
+    d->notes_restart = r && (!strcmp(r, "yes") || !strcmp(r, "true") || !strcmp(r, "1"));
     return 0;
 }
 
@@ -112,7 +119,8 @@ static int rank(const char *name)
     static const char *const order[] = {
         "[Content_Types].xml", "_rels/.rels", "docProps/core.xml",
         "docProps/app.xml", "word/document.xml", "word/styles.xml",
-        "word/settings.xml", "word/fontTable.xml", "word/footnotes.xml",
+        "word/settings.xml", "word/numbering.xml", "word/fontTable.xml",
+        "word/footnotes.xml", "word/endnotes.xml",
         "word/header", "word/footer", "word/media/", "word/_rels/document",
         "word/_rels/",
     };
@@ -254,13 +262,15 @@ static int generate(dx_doc *d)
 {
     int rc;
     if ((rc = page_setup(d)) < 0 || (rc = folio_dx_note_styles(d)) < 0 ||
-        (rc = number_notes(d)) < 0 ||
+        (rc = number_notes(d)) < 0 || (rc = folio_dx_lists_load(d)) < 0 ||
         (rc = folio_dx_scan_styles(d)) < 0 ||
         (rc = folio_dx_write_first_header(d)) < 0 ||
         (rc = folio_dx_write_first_footer(d)) < 0 ||
         (rc = folio_dx_write_running(d)) < 0 ||
         (rc = folio_dx_write_document(d)) < 0 ||
         (rc = folio_dx_write_footnotes(d)) < 0 ||
+        (rc = folio_dx_write_endnotes(d)) < 0 ||
+        (rc = folio_dx_write_numbering(d)) < 0 ||
         (rc = folio_dx_write_styles(d)) < 0 ||
         (rc = folio_dx_write_settings(d)) < 0 ||
         (rc = folio_dx_write_font_table(d)) < 0 ||
@@ -269,7 +279,7 @@ static int generate(dx_doc *d)
         return rc;
     for (size_t i = 0; i < d->nnotes; i++)
         if (!d->notes[i].referenced && !d->notes[i].parent &&
-            !d->notes[i].fn->endnote)
+            (!d->notes[i].fn->endnote || d->notes[i].endnote) && !d->template_doc)
             folio_warn(d->ctx, d->notes[i].fn->note ? d->notes[i].fn->note->pos
                                                     : (folio_pos){0, 0},
                        "note %s is not referenced in the text: left out of "
@@ -278,7 +288,8 @@ static int generate(dx_doc *d)
     return 0;
 }
 
-int folio_docx_write(folio_ctx *ctx, const folio_flow *f, const char *path)
+static int write_package(folio_ctx *ctx, const folio_flow *f, const char *path,
+                         int template_doc)
 {
     if (!f || !path || !*path)
         return folio_error(ctx, FOLIO_E_USAGE, (folio_pos){0, 0},
@@ -286,6 +297,7 @@ int folio_docx_write(folio_ctx *ctx, const folio_flow *f, const char *path)
     dx_doc d = {0};
     d.ctx = ctx;
     d.f = f;
+    d.template_doc = template_doc;
     d.arena = folio_arena_new();
     if (!d.arena)
         return FOLIO_E_NOMEM;
@@ -298,5 +310,27 @@ int folio_docx_write(folio_ctx *ctx, const folio_flow *f, const char *path)
     for (size_t i = 0; i < d.nparts; i++)
         free(d.parts[i].data);
     folio_arena_free(d.arena);
+    return rc;
+}
+
+int folio_docx_write(folio_ctx *ctx, const folio_flow *f, const char *path)
+{
+    return write_package(ctx, f, path, 0);
+}
+
+int folio_docx_write_template(folio_ctx *ctx, const folio_style_options *opt,
+                              const folio_fonts *fonts, const char *path)
+{
+    /* An empty report through the style stage: the house's styles, lists,
+     * page and furniture for the station and language asked for. */
+    folio_report *r = folio_report_new("template");
+    folio_flow *f = NULL;
+    if (!r)
+        return folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
+    int rc = folio_style_apply(ctx, r, opt, fonts, &f);
+    if (rc == 0)
+        rc = write_package(ctx, f, path, 1);
+    folio_flow_free(f);
+    folio_report_free(r);
     return rc;
 }

@@ -74,10 +74,58 @@ typedef struct dx_xml {
     int last;           /* last body element: 0 none, 1 paragraph, 2 table */
 } dx_xml;
 
+/* Character styles of note references: Word's own, which it gives the
+ * references an editor adds. */
+#define DX_FOOTNOTE_REF "FootnoteReference"
+#define DX_ENDNOTE_REF "EndnoteReference"
+
+/* ---- Numbering (docx_numbering.c) ------------------------------------ */
+
+typedef enum dx_fmt { DX_FMT_DECIMAL, DX_FMT_UPPER_ROMAN, DX_FMT_LOWER_ROMAN,
+                      DX_FMT_UPPER_LETTER, DX_FMT_LOWER_LETTER, DX_FMT_BULLET,
+                      DX_FMT_COUNT } dx_fmt;
+#define DX_LEVELS 9
+
+/* A level of a house list: its format and text ("%1."), and the first
+ * style that joins the list at it (its indents and tabs). */
+typedef struct dx_level {
+    int defined;
+    dx_fmt fmt;
+    const char *text;
+    const folio_pstyle *style;
+} dx_level;
+
+/* A house list ([list.NAME]): one w:abstractNum. */
+typedef struct dx_list {
+    const char *name;
+    dx_level lv[DX_LEVELS];
+    int cur;            /* index of its w:num paragraphs continue */
+} dx_list;
+
+/* A w:num: a list counted afresh from `start` (with overrides) or from 1,
+ * and Word's counts at each level as the body is written. */
+typedef struct dx_num {
+    int list;
+    int overrides;      /* written with w:startOverride */
+    int start[DX_LEVELS];
+    int counter[DX_LEVELS]; /* last number given, 0 before the first */
+} dx_num;
+
+/* How one paragraph is numbered. */
+typedef struct dx_numpr {
+    int linked;         /* its style is in a list: it writes a w:numPr */
+    int num_id;         /* 0: not numbered by Word (no label, or a label
+                           kept as typed text) */
+    int ilvl;
+    int other_level;    /* numbered at a level not its style's: its own
+                           indents are written on it */
+} dx_numpr;
+
 /* A note as Word will number it. */
 typedef struct dx_note {
     const folio_fnote *fn;
-    int id;             /* w:id in footnotes.xml (1-based) */
+    int endnote;        /* a Word endnote (endnotes.xml) */
+    int id;             /* w:id in footnotes.xml or endnotes.xml (1-based) */
     int custom;         /* mark written as text (w:customMarkFollows) */
     int referenced;     /* the reference was already placed */
     const struct dx_note *parent; /* referenced only from this note: set
@@ -87,11 +135,9 @@ typedef struct dx_note {
 /* How the writer uses a style, found by scanning the flow. */
 typedef struct dx_style_use {
     const folio_pstyle *st;
-    int labelled;       /* some block of this style carries a label */
-    int in_cell;        /* used only inside table cells: indents
-                           cell-relative */
-    const folio_pstyle *cell; /* used in cells and outside: the variant
-                                 for cells */
+    int in_cell;        /* a table style: indents from the cell */
+    const folio_pstyle *cell; /* another style a table's cells use: its
+                                 variant measured from the cell */
 } dx_style_use;
 
 /* A style the writer derives for this document (masthead grid, masthead
@@ -123,6 +169,23 @@ struct dx_doc {
     int32_t mast_tab;       /* masthead: the symbol's right tab stop */
     dx_own_style **own;     /* the writer's own styles (stable pointers) */
     size_t nown, cap_own;
+    dx_list *lists;         /* the house lists the styles join */
+    size_t nlists;
+    dx_num *nums;           /* w:num instances; numId = index + 1 */
+    size_t nnums, cap_nums;
+    const char **ids;       /* Word style ids of styles with a word_name */
+    const folio_pstyle **id_of;
+    size_t nids, cap_ids;
+    int notes_restart;      /* each annex is a section that restarts the
+                               footnotes' numbering */
+    int sect_first;         /* the section being written is the first */
+    int sect_restart;       /* ... an annex's that numbers notes afresh */
+    int sect_autos;         /* footnotes Word has numbered in the section */
+    int end_autos;          /* endnotes Word has numbered */
+    size_t nfoot, nend;     /* footnotes and endnotes written */
+    size_t skip_from, skip_to; /* flow blocks listed as Word endnotes */
+    int rule_in_notes;      /* the closing rule follows the endnotes */
+    int template_doc;       /* a .dotx: template content type, no body */
 };
 
 /* ---- XML writing with a sticky error ---------------------------------- */
@@ -193,6 +256,27 @@ int folio_dx_rel_fixed(dx_xml *x, const char *id, const char *type,
 
 /* ---- Styles ---------------------------------------------------------- */
 
+/* The id styles.xml gives `st`: its name, or for a style written as a
+ * built-in Word style ("heading 1") Word's id for it ("Heading1"). */
+const char *folio_dx_style_id(dx_doc *d, const folio_pstyle *st);
+/* The indents and tabs of a list level set in style `st` (a w:pPr). */
+void folio_dx_level_ppr(dx_doc *d, dx_xml *x, const folio_pstyle *st);
+/* The same, as a paragraph's own tabs and indents (inside its w:pPr). */
+void folio_dx_label_geom(dx_doc *d, dx_xml *x, const folio_pstyle *st);
+/* The old typed-label geometry of a hanging list style (label right
+ * aligned on a tab before the text), for a label kept as text. */
+void folio_dx_text_label_geom(dx_doc *d, dx_xml *x, const folio_pstyle *st);
+
+/* Numbering: read the house lists the styles join; the list of a style
+ * (NULL for none) and the w:num its style names; decide how a labelled
+ * (or unlabelled) paragraph is numbered, in body order; numbering.xml. */
+int folio_dx_lists_load(dx_doc *d);
+const dx_list *folio_dx_style_list(const dx_doc *d, const folio_pstyle *st);
+int folio_dx_base_num(const dx_doc *d, const dx_list *l);
+int folio_dx_number(dx_doc *d, const folio_pstyle *st, const char *label,
+                    const folio_fblock *b, dx_numpr *out);
+int folio_dx_write_numbering(dx_doc *d);
+
 /* The style the writer uses for `name`: the flow's, else the built-in
  * default (always present for the names the writer uses). */
 const folio_pstyle *folio_dx_style(const dx_doc *d, const char *name);
@@ -205,8 +289,8 @@ int32_t folio_dx_style_left(const dx_doc *d, const folio_pstyle *st);
 int folio_dx_unlabelled_ind(const dx_doc *d, const folio_pstyle *st,
                             int32_t *left, int32_t *first);
 int folio_dx_write_styles(dx_doc *d);
-/* Fill d->uses: which styles carry labels, which are used in table cells;
- * a style used both in cells and outside gets a cell variant. */
+/* Fill d->uses: the table styles are measured from the cell; another
+ * style a table's cells use gets a cell variant. */
 int folio_dx_scan_styles(dx_doc *d);
 /* A copy of `src` that this document's styles.xml carries (found by name
  * before the flow's); the caller adjusts it. NULL when out of memory. */
@@ -223,6 +307,8 @@ void folio_dx_runs(dx_xml *x, const folio_run *runs, size_t nruns);
 typedef struct dx_para_opt {
     int break_before;       /* a page break in the flow precedes it */
     const char *jc;         /* table column alignment */
+    const folio_fblock *block; /* the flow's block (its label's kind) */
+    int sect_end;           /* ends a section (an annex follows) */
     int bookmark;           /* > 0: a contents entry names the paragraph
                                (bookmark _TocN around it) */
     int no_keep;            /* in the summary's cell: a kept paragraph
@@ -264,6 +350,12 @@ int folio_dx_write_first_footer(dx_doc *d);
 void folio_dx_masthead_body(dx_xml *x);
 int folio_dx_write_running(dx_doc *d);
 int folio_dx_write_footnotes(dx_doc *d);
+int folio_dx_write_endnotes(dx_doc *d);
+/* A section's properties: the first section has the masthead's
+ * first-page header and footer and names every header and footer (later
+ * sections keep them); an annex's section numbers its footnotes afresh
+ * where the house style says so (`restart`). */
+void folio_dx_sect_pr(dx_xml *x, int first, int restart);
 /* The style of tables in notes (rows as hanging tabbed paragraphs). */
 int folio_dx_note_styles(dx_doc *d);
 int folio_dx_write_props(dx_doc *d);

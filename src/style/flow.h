@@ -48,6 +48,11 @@ typedef struct folio_pstyle {
     int page_break_before;
     int outline_level;       /* 0 = no bookmark, 1 chapter, 2 section */
     int frame_relative;      /* indents measured from the frame, not column */
+    const char *word_name;   /* DOCX: written as this built-in Word style
+                                ("heading 1"), or NULL */
+    const char *list;        /* DOCX: its labels come from this Word list
+                                ([list.NAME]), or NULL */
+    int list_level;          /* ... at this level (1-based) */
 } folio_pstyle;
 
 typedef enum folio_fblock_kind {
@@ -86,6 +91,8 @@ typedef struct folio_fnote {
     size_t nblocks;
     int endnote;              /* listed under the closing "Notes" heading
                                  instead of at the foot of its page */
+    int closing;              /* an endnote of that closing list (not a
+                                 table's lettered note) */
 } folio_fnote;
 
 /* Page geometry of the house style for the document's duty station. */

@@ -224,7 +224,7 @@ int folio_style_list_endnotes(folio_flow *f, const folio_pstyle *st, size_t *cap
         if (fn->note->mark || fn->endnote)
             continue; /* "*" notes stay at the foot of page 1; table notes
                          stay under their table */
-        fn->endnote = 1;
+        fn->endnote = fn->closing = 1;
         for (size_t k = 0; k < fn->nblocks; k++) {
             folio_fblock *fb = folio_style_push(f, cap);
             if (!fb)

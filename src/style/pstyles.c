@@ -1,5 +1,6 @@
 /* Paragraph styles and page geometry from the house style. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "style/style_internal.h"
@@ -75,6 +76,17 @@ static int load_one(folio_ctx *ctx, const folio_house *h, folio_arena *a,
     s->keep_with_next = yes(folio_house_get(h, sec, "keep-with-next"));
     s->page_break_before = yes(folio_house_get(h, sec, "page-break-before"));
     s->frame_relative = yes(folio_house_get(h, sec, "frame-relative"));
+    s->word_name = folio_house_get(h, sec, "word-name");
+    if ((v = folio_house_get(h, sec, "list"))) { /* "NAME LEVEL" */
+        const char *sp = strchr(v, ' ');
+        int lv = sp ? atoi(sp + 1) : 0;
+        if (!sp || sp == v || lv < 1 || lv > 9)
+            return folio_house_bad(ctx, h, sec, "list", "not a list and a level such as \"paragraphs 1\"");
+        s->list = folio_strndup(a, v, (size_t)(sp - v));
+        s->list_level = lv;
+        if (!s->list)
+            return FOLIO_E_NOMEM;
+    }
     if ((v = folio_house_get(h, sec, "outline")))
         s->outline_level = v[0] == '1' ? 1 : v[0] == '2' ? 2 : 0;
     return 0;

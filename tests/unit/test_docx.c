@@ -18,6 +18,7 @@
 
 #include "docx/docx_xml.h"
 #include "docx/docx.h"
+#include "folio/read.h"
 #include "layout/fonts.h"
 #include "style/style_internal.h"
 
@@ -447,8 +448,8 @@ static void test_package_entries(void **state)
     static const char *const order[] = {
         "[Content_Types].xml", "_rels/.rels", "docProps/core.xml",
         "docProps/app.xml", "word/document.xml", "word/styles.xml",
-        "word/settings.xml", "word/fontTable.xml", "word/footnotes.xml",
-        "word/header1.xml", "word/header2.xml", "word/header3.xml",
+        "word/settings.xml", "word/numbering.xml", "word/fontTable.xml",
+        "word/footnotes.xml", "word/endnotes.xml", "word/header1.xml", "word/header2.xml", "word/header3.xml",
         "word/footer1.xml", "word/footer2.xml", "word/footer3.xml",
         "word/media/image1.png", "word/media/image2.png",
         "word/media/image3.png", "word/media/image4.png",
@@ -479,7 +480,7 @@ static void test_package_entries(void **state)
     /* Every Override names an entry, every part has a content type. */
     xmlDocPtr ct = parse_entry(z, "[Content_Types].xml");
     assert_non_null(ct);
-    assert_int_equal(xp_num(ct, "count(//*[local-name()='Override'])"), 13);
+    assert_int_equal(xp_num(ct, "count(//*[local-name()='Override'])"), 15);
     assert_int_equal(xp_num(ct, "count(//*[local-name()='Default'][@Extension='png'])"), 1);
     xmlFreeDoc(ct);
     zip_close(z);
@@ -537,8 +538,10 @@ static void test_document_body(void **state)
     assert_int_equal(xp_num(d, "count((//w:p)[8]//w:r[w:rPr/w:i]/w:t[.='prepared'])"), 1);
     assert_int_equal(xp_num(d, "count((//w:p)[8]//w:footnoteReference[not(@w:customMarkFollows)])"), 1);
     assert_int_equal(xp_num(d, "count((//w:p)[8]/w:hyperlink[@r:id])"), 1);
-    /* Control characters and invalid bytes are dropped. */
-    assert_xp_str(d, "(//w:p)[9]", "Strong words with a bad char and  byte.");
+    /* Control characters and invalid bytes are dropped. Note 3 comes
+     * second in the text: Word would number it 2, so its mark is text. */
+    assert_xp_str(d, "(//w:p)[9]", "Strong words with a bad char and  byte.3");
+    assert_int_equal(xp_num(d, "count((//w:p)[9]//w:footnoteReference[@w:customMarkFollows='1'])"), 1);
     assert_int_equal(xp_num(d, "count((//w:p)[9]/w:r[1]/w:rPr/w:b)"), 1);
     /* An unnumbered paragraph of the numbered style starts its first line
      * at the text's tab stop, as the PDF does. */
@@ -560,7 +563,7 @@ static void test_document_body(void **state)
                      xp_num(d, "(//w:tbl)[1]/w:tblPr/w:tblW/@w:w"));
     /* An endnote's reference is its mark; its text is the flow's block
      * under "Notes"; a table set in the note style uses its cell variant. */
-    assert_xp_str(d, "//w:p[starts-with(., '2.Last paragraph')]//w:r[w:rPr/w:rStyle/@w:val='UNNoteRef']", "5");
+    assert_xp_str(d, "//w:p[starts-with(., '2.Last paragraph')]//w:r[w:rPr/w:rStyle/@w:val='FootnoteReference']", "5");
     assert_int_equal(xp_num(d, "count(//w:p[starts-with(., '2.Last paragraph')]//w:footnoteReference)"), 0);
     assert_xp_str(d, "//w:p[w:pPr/w:pStyle/@w:val='UNEndnote']", "5An endnote text.");
     assert_xp_str(d, "(//w:tbl)[2]/w:tr[2]/w:tc[1]/w:p/w:pPr/w:pStyle/@w:val", "UNNoteCell");
@@ -1009,6 +1012,94 @@ static int keep_sample(const char *out)
     return rc ? 1 : 0;
 }
 
+
+/* Word numbering from the house lists, through the whole pipeline: the
+ * labels the PDF prints come from numbering.xml, continuing where the
+ * document continues, restarting (a new w:num with overrides) where it
+ * restarts, typed text where no level can write the label. */
+static void test_numbering(void **state)
+{
+    fixture *fx = *state;
+    static const char md[] =
+        "United Nations\nA/1/2\nGeneral Assembly\nDistr.: General\n1 January 2024\n"
+        "Original: English\n\n# Title\n\n## I. Introduction\n\n"
+        "1. First paragraph.\n\n2. Second paragraph.\n\n3. Third paragraph.\n\n"
+        "- (a) An item;\n- (b) Another item.\n\n4. Fourth paragraph.\n\n"
+        "- (a) A new run of items.\n\n## II. More\n\nAn unnumbered paragraph.\n\n"
+        "## Annex\n\n## I. In the annex\n\n1. Annex paragraph.\n\n2. Another.\n";
+    folio_ctx ctx;
+    folio_report *r = NULL;
+    folio_flow *f = NULL;
+    folio_ctx_init(&ctx, "num.md");
+    assert_int_equal(folio_read_markdown(&ctx, md, sizeof md - 1, "num.md", NULL, NULL, &r), 0);
+    assert_int_equal(folio_style_apply(&ctx, r, NULL, fx->fonts, &f), 0);
+    /* a label no level writes stays text */
+    for (size_t i = 0; i < f->nblocks; i++)
+        if (f->blocks[i].label && !strcmp(f->blocks[i].label, "3."))
+            f->blocks[i].label = "2 bis";
+    char path[128];
+    snprintf(path, sizeof path, "%s/num.docx", fx->dir);
+    assert_int_equal(folio_docx_write(&ctx, f, path), 0);
+    folio_ctx_free(&ctx);
+    int err;
+    zip_t *z = zip_open(path, ZIP_RDONLY, &err);
+    assert_non_null(z);
+    xmlDocPtr d = parse_entry(z, "word/document.xml");
+#define NUM(words) "//w:p[contains(., '" words "')]/w:pPr/w:numPr/w:numId/@w:val"
+    /* the paragraphs continue one w:num; the typed label is text */
+    assert_xp_str(d, NUM("First paragraph"), "1");
+    assert_xp_str(d, NUM("Second paragraph"), "1");
+    assert_xp_str(d, NUM("Third paragraph"), "0");
+    assert_xp_str(d, "//w:p[contains(., 'Third paragraph')]", "2 bisThird paragraph.");
+    /* 1, 2, "2 bis", 4: Word would number the fourth 3; a w:num that
+     * starts at 4 takes over */
+    char *fourth = xp_str(d, NUM("Fourth paragraph"));
+    assert_string_not_equal(fourth, "1");
+    assert_xp_str(d, "//w:p[contains(., 'First paragraph')]", "First paragraph.");
+    /* the headings are Word's, numbered by their list */
+    assert_xp_str(d, "//w:p[contains(., 'Introduction')]/w:pPr/w:pStyle/@w:val", "Heading1");
+    assert_xp_str(d, "//w:p[contains(., 'Introduction')]", "Introduction");
+    /* an unnumbered paragraph of the numbered style: numId 0 */
+    assert_xp_str(d, NUM("An unnumbered paragraph"), "0");
+    /* the second run of items and the annex start new w:nums */
+    char *items = xp_str(d, NUM("An item"));
+    char *again = xp_str(d, NUM("A new run of items"));
+    char *annex = xp_str(d, NUM("Annex paragraph"));
+    assert_xp_str(d, NUM("Another item"), items);
+    assert_string_not_equal(items, again);
+    assert_string_not_equal(annex, "1");
+    assert_xp_str(d, NUM("Another."), annex);
+    xmlFreeDoc(d);
+    d = parse_entry(z, "word/numbering.xml");
+    char expr[160];
+    snprintf(expr, sizeof expr,
+             "//w:num[@w:numId='%s']/w:lvlOverride[@w:ilvl='0']/w:startOverride/@w:val", annex);
+    assert_xp_str(d, expr, "1");
+    snprintf(expr, sizeof expr,
+             "//w:num[@w:numId='%s']/w:lvlOverride[@w:ilvl='0']/w:startOverride/@w:val", fourth);
+    assert_xp_str(d, expr, "4");
+    assert_xp_str(d, "//w:abstractNum[w:name/@w:val='headings']/w:lvl[@w:ilvl='0']/w:numFmt/@w:val",
+                  "upperRoman");
+    assert_xp_str(d, "//w:abstractNum[w:name/@w:val='headings']/w:lvl[@w:ilvl='0']/w:lvlJc/@w:val",
+                  "right");
+    assert_xp_str(d, "//w:abstractNum[w:name/@w:val='subparagraphs']/w:lvl[@w:ilvl='0']/w:lvlText/@w:val",
+                  "(%1)");
+    xmlFreeDoc(d);
+    d = parse_entry(z, "word/styles.xml");
+    assert_xp_str(d, "//w:style[@w:styleId='UNPara']/w:pPr/w:numPr/w:numId/@w:val", "1");
+    assert_xp_str(d, "//w:style[@w:styleId='Heading1']/w:name/@w:val", "heading 1");
+    assert_xp_str(d, "//w:style[@w:styleId='Heading1']/w:aliases/@w:val", "UN Chapter");
+    assert_xp_str(d, "//w:style[@w:styleId='Heading3']/w:pPr/w:outlineLvl/@w:val", "2");
+    xmlFreeDoc(d);
+    zip_close(z);
+    free(fourth);
+    free(items);
+    free(again);
+    free(annex);
+    folio_flow_free(f);
+    folio_report_free(r);
+}
+
 int main(void)
 {
     const char *out = getenv("TEST_DOCX_OUT");
@@ -1023,6 +1114,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_failure_leaves_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_minimal_flow, setup, teardown),
         cmocka_unit_test_setup_teardown(test_long_organ, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_numbering, setup, teardown),
         cmocka_unit_test(test_clean_text),
         cmocka_unit_test(test_png_bars_exact),
         cmocka_unit_test(test_png_paths),
