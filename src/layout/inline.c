@@ -137,8 +137,8 @@ static int pieces_of(lctx *L, int role, int32_t size, const char *s, size_t len,
         p->shaped = folio_shape_needed(s + p->seg.start, p->seg.len, p->seg.level);
         if (p->shaped) {
             folio_shaped sh;
-            rc = folio_shape_text(L->ctx, L->fonts, NULL, L->a, p->seg.face, p->seg.level, NULL,
-                             s + p->seg.start, p->seg.len, &sh);
+            rc = folio_shape_text(L->ctx, L->fonts, NULL, L->a, p->seg.face, p->seg.level,
+                                  NULL, s + p->seg.start, p->seg.len, &sh);
             p->width = rc ? 0 : (int32_t)((int64_t)sh.advance * size / 1000);
         } else {
             p->width = folio_text_width(L->fonts, p->seg.face, size, s + p->seg.start,

@@ -161,8 +161,8 @@ static int measure(lctx *L, frag *f)
         return 0;
     }
     folio_shaped sh;
-    int rc = folio_shape_text(L->ctx, L->fonts, NULL, L->a, f->face, f->level, L->flow->lang_tag,
-                         f->text, f->len, &sh);
+    int rc = folio_shape_text(L->ctx, L->fonts, NULL, L->a, f->face, f->level,
+                              L->flow->lang_tag, f->text, f->len, &sh);
     if (!rc)
         f->width = (int32_t)((int64_t)sh.advance * f->size / 1000);
     return rc;

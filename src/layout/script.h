@@ -78,9 +78,9 @@ int folio_shape_needed(const char *s, size_t len, int level);
 /* Shape s[0, len) in `face` at `level` with HarfBuzz; with `map`, give
  * every glyph a code (the layout's private-use table; ctx for its
  * errors), else measure only (ctx may be NULL). Arrays come from `a`. */
-int folio_shape_text(folio_ctx *ctx, const folio_fonts *fonts, folio_glyph_map *map, folio_arena *a,
-                int face, int level, const char *lang, const char *s, size_t len,
-                folio_shaped *out);
+int folio_shape_text(folio_ctx *ctx, const folio_fonts *fonts, folio_glyph_map *map,
+                     folio_arena *a, int face, int level, const char *lang, const char *s,
+                     size_t len, folio_shaped *out);
 /* The layout's table of private-use codes (glyph_map.c), in `a`. */
 folio_glyph_map *folio_glyph_map_new(folio_arena *a);
 /* The code of glyph `gid` standing for `text` in `face`: the same pair

@@ -84,9 +84,9 @@ static int code_of(folio_ctx *ctx, folio_glyph_map *map, hb_font_t *font, int fa
     return folio_glyph_code(ctx, map, face, g[i].codepoint, s + start, end - start, code);
 }
 
-int folio_shape_text(folio_ctx *ctx, const folio_fonts *fonts, folio_glyph_map *map, folio_arena *a,
-                int face, int level, const char *lang, const char *s, size_t len,
-                folio_shaped *out)
+int folio_shape_text(folio_ctx *ctx, const folio_fonts *fonts, folio_glyph_map *map,
+                     folio_arena *a, int face, int level, const char *lang, const char *s,
+                     size_t len, folio_shaped *out)
 {
     memset(out, 0, sizeof *out);
     hb_font_t *font = folio_fonts_hb(fonts, face);
@@ -170,8 +170,8 @@ int32_t folio_text_width_set(const folio_fonts *fonts, const folio_fontset *fs, 
             const folio_seg *sg = &segs.v[i];
             folio_shaped sh;
             if (folio_shape_needed(s + sg->start, sg->len, sg->level) &&
-                folio_shape_text(NULL, fonts, NULL, a, sg->face, sg->level, NULL, s + sg->start, sg->len,
-                            &sh) == 0)
+                folio_shape_text(NULL, fonts, NULL, a, sg->face, sg->level, NULL, s + sg->start,
+                                 sg->len, &sh) == 0)
                 width += (int64_t)sh.advance * size / 1000;
             else
                 width += folio_text_width(fonts, sg->face, size, s + sg->start, sg->len);

@@ -196,7 +196,8 @@ static const char *level_label(bst *b, const char *key, int n, int roman)
     const char *l = folio_style_listed_label(b->f, b->s->house, key, n);
     if (l)
         return l;
-    return folio_sprintf(a, "%s.", roman ? folio_style_roman(a, n, 0) : folio_style_letter(a, n, 1));
+    return folio_sprintf(a, "%s.",
+                         roman ? folio_style_roman(a, n, 0) : folio_style_letter(a, n, 1));
 }
 
 /* A heading's label: as typed, else the next of its level's counter. */
