@@ -84,7 +84,8 @@ $(BUILD)/gen/builtin_report_rng.o: $(BUILD)/gen/builtin_report_rng.c
 # The DOCX masthead's emblem PNG, rasterized once at build time by a
 # generator linked from the art and the DOCX rasterizer alone.
 EMBLEM_GEN_OBJ = $(BUILD)/src/gen/emblem_png_gen.o $(BUILD)/src/docx/docx_png.o \
-                 $(patsubst %.c,$(BUILD)/%.o,$(wildcard src/art/*.c)) $(BUILD)/src/util/arena.o
+                 $(patsubst %.c,$(BUILD)/%.o,$(wildcard src/art/*.c)) $(BUILD)/src/util/arena.o \
+                 $(BUILD)/src/util/mem.o
 $(BUILD)/gen/emblem_png_gen: $(EMBLEM_GEN_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -112,6 +113,21 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfolio.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libfolio.a $(LDLIBS) -lcmocka
 
+# The public interface as a caller meets it (tests/run_api.sh): built with
+# include/ alone. -MM lists every header the program reaches; one from
+# src/ fails the build.
+API_CFLAGS = $(filter-out -Isrc,$(CFLAGS))
+$(BUILD)/tests/api_test: tests/api/api_test.c $(BUILD)/libfolio.a $(wildcard include/*.h include/folio/*.h)
+	@mkdir -p $(dir $@)
+	@if $(CC) $(API_CFLAGS) -MM $< | tr ' \\' '\n\n' | grep -E '(^|/)src/'; then \
+	  echo "tests/api/api_test.c reaches an internal header (above)"; exit 1; fi
+	$(CC) $(API_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libfolio.a $(LDLIBS)
+
+# Allocation failures (tests/run_nomem.sh).
+$(BUILD)/tests/nomem: tests/nomem/nomem.c $(BUILD)/libfolio.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libfolio.a $(LDLIBS)
+
 # The fuzz targets without libFuzzer: tests/fuzz/replay.c runs them over
 # their corpora (tests/run_fuzz_replay.sh), under any compiler.
 FUZZ_TARGETS = fuzz_markdown fuzz_pipeline fuzz_xml
@@ -123,7 +139,7 @@ $(BUILD)/tests/%_replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libfolio.a
 
 # The whole suite: unit tests, reader specs, golden layout traces, fuzz
 # corpora, and the checks of every produced PDF and DOCX.
-check: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY)
+check: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/api_test $(BUILD)/tests/nomem
 	@sh tests/run_all.sh $(UNIT_BIN)
 
 # The suites that exercise the code, built with clang's AddressSanitizer
@@ -143,9 +159,10 @@ check-ubsan:
 	@$(MAKE) -s BUILD=build-ubsan BIN=bin-ubsan CC=clang \
 	  CFLAGS="$(SAN_FLAGS) -fsanitize=undefined" san-suites
 
-san-suites: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/spec_dump
+san-suites: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/spec_dump $(BUILD)/tests/api_test \
+            $(BUILD)/tests/nomem
 	@$(SAN_ENV) BUILD=$(BUILD) FOLIO=./$(BIN)/folio SANITIZED=1 \
-	  SUITES="unit spec golden cli house batch stress repro outputs furniture xml akn limits composite badinput fuzz_replay real languages" \
+	  SUITES="unit spec golden cli house batch stress repro outputs furniture xml akn limits composite badinput fuzz_replay real api nomem languages" \
 	  sh tests/run_all.sh $(UNIT_BIN)
 
 # valgrind memcheck (Debian package valgrind) over the example and every

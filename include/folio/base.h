@@ -1,14 +1,22 @@
-/* folio — shared basics: error codes, diagnostics, arenas, lengths.
- *
- * Every stage uses these and nothing else from the others. Lengths are
- * integers in millipoints (1/1000 pt); writers convert at their boundary. */
+/* folio — basics every caller needs: the version, error codes, the
+ * library's set-up, and the context that collects diagnostics. */
 #ifndef FOLIO_BASE_H
 #define FOLIO_BASE_H
 
 #include <stddef.h>
-#include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define FOLIO_VERSION_MAJOR 0
+#define FOLIO_VERSION_MINOR 1
+#define FOLIO_VERSION_PATCH 0
 #define FOLIO_VERSION "0.1.0"
+
+/* The version of the library linked in ("0.1.0"); each of major, minor
+ * and patch may be NULL. Compare with FOLIO_VERSION, the headers'. */
+const char *folio_version(int *major, int *minor, int *patch);
 
 /* Error codes: functions return 0 or one of these (negative). */
 enum {
@@ -21,11 +29,20 @@ enum {
     FOLIO_E_FONT = -6,   /* a font is missing or unusable */
     FOLIO_E_PDF = -7,    /* libharu failed */
     FOLIO_E_DOCX = -8,   /* libzip or libxml2 failed */
-    FOLIO_E_USAGE = -9   /* a bad option or argument */
+    FOLIO_E_USAGE = -9   /* a bad option, argument or value */
 };
 
-#define FOLIO_PT(x) ((int32_t)((x) * 1000))          /* points -> millipoints */
-#define FOLIO_CM(x) ((int32_t)((x) * 72000.0 / 2.54)) /* cm -> millipoints */
+/* A short description of an error code ("out of memory"). */
+const char *folio_strerror(int code);
+
+/* Set up the libraries folio uses (libxml2's parser and allocator,
+ * cmark-gfm's extensions). Call it once before any other folio function
+ * and before starting threads that use folio; it may be called again
+ * (each call wants its folio_shutdown). Returns 0 or FOLIO_E_NOMEM. */
+int folio_init(void);
+/* Undo folio_init; the last call releases libxml2's global state, so call
+ * it when no thread uses folio (or libxml2) any more. */
+void folio_shutdown(void);
 
 /* A position in an input file, 1-based; 0 when unknown. */
 typedef struct folio_pos {
@@ -35,50 +52,41 @@ typedef struct folio_pos {
 
 typedef enum folio_severity { FOLIO_WARNING, FOLIO_ERROR } folio_severity;
 
+/* One diagnostic; its strings belong to the context. */
 typedef struct folio_diag {
     folio_severity severity;
-    const char *file; /* borrowed from the context */
+    const char *file;    /* the input's name, or NULL */
     folio_pos pos;
-    char *message;
+    const char *message; /* NULL when memory ran out for it */
 } folio_diag;
 
-/* The context: collects diagnostics (with positions) and the last error.
- * The library never prints; the command line prints what it collected. */
-typedef struct folio_ctx {
-    const char *file;   /* name of the input being processed (borrowed) */
-    folio_diag *diags;
-    size_t ndiags, cap;
-    int nerrors;
-} folio_ctx;
+/* The context collects diagnostics, with their positions, for one
+ * document at a time; the library never prints. Not shared between
+ * threads: one context per thread. */
+typedef struct folio_ctx folio_ctx;
 
-void folio_ctx_init(folio_ctx *ctx, const char *file);
+/* A new context; `file` (copied, may be NULL) names the input in its
+ * diagnostics. */
+int folio_ctx_new(const char *file, folio_ctx **out);
 void folio_ctx_free(folio_ctx *ctx);
-/* Record a diagnostic; returns FOLIO_E_INPUT for errors so callers can
- * `return folio_error(...)`; returns 0 for warnings. */
+/* Diagnostics recorded, in order; diagnostic i (NULL past the end). */
+size_t folio_ctx_count(const folio_ctx *ctx);
+const folio_diag *folio_ctx_diag(const folio_ctx *ctx, size_t i);
+/* Errors reported, counting any whose record was lost for want of memory. */
+size_t folio_ctx_errors(const folio_ctx *ctx);
+/* The last error's message, or "" when there is none. */
+const char *folio_last_error(const folio_ctx *ctx);
+
+/* Record a diagnostic. folio_warn returns 0; folio_error returns `code`
+ * (FOLIO_E_INPUT when code is not negative), so that a caller may
+ * `return folio_error(...)`. */
 int folio_warn(folio_ctx *ctx, folio_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 int folio_error(folio_ctx *ctx, int code, folio_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-/* The last error's message, or "" when there is none. */
-const char *folio_last_error(const folio_ctx *ctx);
 
-/* Arena: many small allocations freed together. */
-typedef struct folio_arena folio_arena;
-folio_arena *folio_arena_new(void);
-void folio_arena_free(folio_arena *a);
-void *folio_alloc(folio_arena *a, size_t size);          /* zeroed; NULL on OOM */
-char *folio_strdup(folio_arena *a, const char *s);
-char *folio_strndup(folio_arena *a, const char *s, size_t n);
-char *folio_sprintf(folio_arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-/* Grow an arena array: returns a copy with room for `want` elements (the old
- * block is abandoned to the arena). Used by readers that build arrays. */
-void *folio_grow(folio_arena *a, void *old, size_t elsize, size_t have, size_t want);
-size_t folio_arena_bytes(const folio_arena *a);
-
-/* Read a whole file into memory (malloc'd, NUL-terminated); max_bytes
- * 0 means the default of 64 MiB. */
-int folio_read_file(folio_ctx *ctx, const char *path, size_t max_bytes,
-                    char **data, size_t *len);
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -17,7 +17,13 @@
 #ifndef FOLIO_HOUSE_H
 #define FOLIO_HOUSE_H
 
+#include <stdint.h>
+
 #include "folio/base.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 typedef struct folio_house folio_house;
 
@@ -39,5 +45,14 @@ void folio_house_free(folio_house *h);
  * others by name. Returns the count; *out borrows the house's array. */
 size_t folio_house_languages(const folio_house *h, const char *const **out);
 size_t folio_house_stations(const folio_house *h, const char *const **out);
+
+/* Every file of the house (names and bytes) as one number (FNV-1a 64):
+ * houses made of the same files give the same value. Callers that keep
+ * outputs up to date (folio batch's stamps) compare it. */
+uint64_t folio_house_fingerprint(const folio_house *h);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -6,6 +6,8 @@
 #define FOLIO_ART_H
 
 #include "folio/base.h"
+#include "util/arena.h"
+#include "util/units.h"
 
 typedef enum folio_path_op { FOLIO_PATH_MOVE, FOLIO_PATH_LINE,
                              FOLIO_PATH_CURVE, FOLIO_PATH_CLOSE } folio_path_op;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "art/art_build.h"
+#include "util/mem.h"
 
 /* Bezier handle length for a quarter circle. */
 #define KAPPA 0.5522847498f
@@ -33,10 +34,10 @@ static folio_shape *new_shape(folio_artb *b)
         return NULL;
     size_t cap = next_cap(b->nshapes, b->cap_shapes);
     if (cap != b->cap_shapes) {
-        folio_shape *s = realloc(b->shapes, cap * sizeof(*s));
+        folio_shape *s = folio_realloc(b->shapes, cap * sizeof(*s));
         if (s)
             b->shapes = s;
-        size_t *f = s ? realloc(b->first_seg, cap * sizeof(*f)) : NULL;
+        size_t *f = s ? folio_realloc(b->first_seg, cap * sizeof(*f)) : NULL;
         if (!f) {
             b->failed = 1;
             return NULL;
@@ -69,7 +70,7 @@ static folio_path_seg *new_seg(folio_artb *b, folio_path_op op)
     }
     size_t cap = next_cap(b->nsegs, b->cap_segs);
     if (cap != b->cap_segs) {
-        folio_path_seg *g = realloc(b->segs, cap * sizeof(*g));
+        folio_path_seg *g = folio_realloc(b->segs, cap * sizeof(*g));
         if (!g) {
             b->failed = 1;
             return NULL;

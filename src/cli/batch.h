@@ -14,11 +14,11 @@ typedef struct batch_job {
     const char *name;            /* output base name */
     const char *pdf, *docx;      /* output paths; NULL: not wanted */
     const char *stamp;           /* DIR/.NAME.folio-stamp */
-    folio_style_options style;   /* the manifest row over the command line */
+    cli_meta meta;               /* the manifest row over the command line */
     int line;                    /* manifest line; 0 for a folder */
     /* filled by the worker that renders it */
     batch_status status;
-    folio_ctx ctx;               /* its diagnostics */
+    folio_ctx *ctx;              /* its diagnostics; NULL when memory ran out */
     long ms;                     /* time spent on it */
 } batch_job;
 
@@ -94,8 +94,8 @@ double batch_now(void);
 void batch_sweep(const batch_opts *o, const batch_list *l);
 
 /* batch_run.c: render every job with o->threads workers, each reported to
- * `progress` as it finishes; fonts may be NULL when no PDF is wanted. */
-void batch_run(const batch_opts *o, batch_list *l, const folio_fonts *fonts,
+ * `progress` as it finishes, all with the same resources. */
+void batch_run(const batch_opts *o, batch_list *l, const folio_resources *res,
                batch_progress *progress);
 
 /* summary.c: the JSON summary, written atomically. */

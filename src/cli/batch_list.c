@@ -8,13 +8,14 @@
 #include <sys/stat.h>
 
 #include "cli/batch.h"
+#include "util/mem.h"
 
 static const folio_pos nowhere = {0, 0};
 
 const char batch_keys[] = "input, output, lang, station, symbol, job-number, date";
 
 /* Where each manifest key goes in a job's options. */
-static const char **style_slot(folio_style_options *s, const char *key)
+static const char **meta_slot(cli_meta *s, const char *key)
 {
     if (!strcmp(key, "lang"))
         return &s->language;
@@ -31,8 +32,8 @@ static const char **style_slot(folio_style_options *s, const char *key)
 
 int batch_known_key(const char *key)
 {
-    folio_style_options s;
-    return !strcmp(key, "input") || !strcmp(key, "output") || style_slot(&s, key);
+    cli_meta s;
+    return !strcmp(key, "input") || !strcmp(key, "output") || meta_slot(&s, key);
 }
 
 /* An arena array of n elements with room for one more (doubling *cap). */
@@ -60,7 +61,7 @@ static batch_job *new_job(batch_list *l, const batch_opts *o, const char *base,
                                         : folio_strdup(l->arena, input);
     if (!j->input)
         return NULL;
-    j->style = o->c.style;
+    j->meta = o->c.meta;
     j->line = line;
     l->n++;
     return j;
@@ -87,7 +88,7 @@ int batch_add_row(folio_ctx *ctx, const batch_opts *o, const char *base, batch_l
     if (!j)
         return FOLIO_E_NOMEM;
     for (size_t i = 0; i < n; i++) {
-        const char *why, **slot = style_slot(&j->style, f[i].key);
+        const char *why, **slot = meta_slot(&j->meta, f[i].key);
         char buf[1024];
         for (const char *c = f[i].value; *c; c++)
             if ((unsigned char)*c < 0x20) /* a line break in a file name, say */
@@ -205,7 +206,7 @@ static int by_job_name(const void *a, const void *b)
 /* Two jobs writing the same files would race: refuse. */
 static int check_names(folio_ctx *ctx, batch_list *l)
 {
-    batch_job **by = malloc((l->n ? l->n : 1) * sizeof *by);
+    batch_job **by = folio_malloc((l->n ? l->n : 1) * sizeof *by);
     int rc = 0;
     if (!by)
         return FOLIO_E_NOMEM;
@@ -265,7 +266,7 @@ void batch_list_shard(batch_list *l, int k, int n)
 void batch_list_free(batch_list *l)
 {
     for (size_t i = 0; i < l->n; i++)
-        folio_ctx_free(&l->jobs[i].ctx);
+        folio_ctx_free(l->jobs[i].ctx);
     folio_arena_free(l->arena);
     memset(l, 0, sizeof *l);
 }

@@ -2,9 +2,7 @@
  * by parallel workers, up-to-date ones skipped, a JSON summary at the end.
  * Exit status: 0 when every document succeeded (or was up to date), 1 when
  * any failed, 2 for a usage or manifest error. */
-#include <cmark-gfm-core-extensions.h>
 #include <errno.h>
-#include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -143,18 +141,13 @@ static const char *default_summary(folio_arena *a, const batch_opts *o)
 static uint64_t setup_hash(const batch_opts *o)
 {
     const char *datadir = getenv("FOLIO_DATADIR");
-    const char *parts[] = {FOLIO_VERSION, o->c.fonts_dir ? o->c.fonts_dir : "-",
+    const char *parts[] = {FOLIO_VERSION, o->c.res.fonts_dir ? o->c.res.fonts_dir : "-",
                            datadir ? datadir : "-", o->c.style_path ? "style" : "-"};
     uint64_t h = BATCH_HASH_START;
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
         h = batch_hash(h, parts[i], strlen(parts[i]) + 1);
-    const folio_house *house = o->c.house;
-    for (size_t i = 0; house && i < house->nfiles; i++) {
-        const folio_house_file *f = &house->files[i];
-        h = batch_hash(h, f->name, strlen(f->name) + 1);
-        h = batch_hash(h, f->data, f->len);
-    }
-    return h;
+    uint64_t house = folio_house_fingerprint(o->c.house);
+    return batch_hash(h, &house, sizeof house);
 }
 
 /* mkdir -p */
@@ -180,16 +173,6 @@ static int make_dirs(folio_ctx *ctx, const char *dir, folio_arena *a)
     return 0;
 }
 
-/* Libraries that set up global tables on first use do so here, once,
- * before any worker starts: cmark-gfm's extension registry and libxml2's
- * parser globals (encodings, thread-local state) are not safe to create
- * concurrently. Everything else they share is read-only afterwards. */
-static void init_libraries(void)
-{
-    cmark_gfm_core_extensions_ensure_registered();
-    xmlInitParser();
-}
-
 static void print_totals(const batch_opts *o, const batch_list *l, double secs)
 {
     size_t count[4] = {0};
@@ -204,45 +187,48 @@ int cli_batch_main(int argc, char **argv)
 {
     batch_opts o;
     batch_list l = {0};
-    folio_ctx ctx;
-    folio_fonts *fonts = NULL;
+    folio_ctx *ctx = NULL;
+    folio_resources *res = NULL;
     batch_progress *progress = NULL;
     folio_arena *a = NULL;
     int status = EXIT_INPUT, rc;
 
     memset(&o, 0, sizeof o);
+    cli_common_init(&o.c);
     o.shard_k = o.shard_n = 1;
     if ((rc = parse(&o, argc, argv)))
         return rc < 0 ? EXIT_OK : rc;
-    folio_ctx_init(&ctx, o.in);
+    if (folio_ctx_new(o.in, &ctx)) {
+        cli_free_common(&o.c);
+        return cli_no_memory();
+    }
     if (!(a = folio_arena_new()) || !(o.in = trimmed(a, o.in)) ||
         !(o.c.outdir = trimmed(a, o.c.outdir)) ||
         (!o.summary && !(o.summary = default_summary(a, &o)))) {
-        rc = folio_error(&ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
+        rc = folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
         goto done;
     }
-    if ((rc = batch_list_read(&ctx, &o, &l))) {
+    if ((rc = batch_list_read(ctx, &o, &l))) {
         status = rc == FOLIO_E_NOMEM ? EXIT_INPUT : EXIT_USAGE;
         goto done;
     }
     batch_list_shard(&l, o.shard_k, o.shard_n);
     o.setup_hash = setup_hash(&o);
-    if ((rc = make_dirs(&ctx, o.c.outdir, a)))
+    if ((rc = make_dirs(ctx, o.c.outdir, a)))
         goto done;
     batch_sweep(&o, &l);
-    init_libraries();
-    if (l.n && (rc = folio_fonts_load(&ctx, o.c.fonts_dir, &fonts)))
+    if (l.n && (rc = folio_resources_load(ctx, &o.c.res, &res)))
         goto done;
     if (!(progress = batch_progress_new(l.n, o.c.quiet))) {
-        rc = folio_error(&ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
+        rc = folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
         goto done;
     }
     if (!l.n && !o.c.quiet)
         fprintf(stderr, "folio: no documents in %s%s\n", o.in,
                 o.shard_n > 1 ? " for this shard" : "");
-    batch_run(&o, &l, fonts, progress);
+    batch_run(&o, &l, res, progress);
     double secs = batch_progress_end(progress);
-    if ((rc = batch_summary_write(&ctx, &o, &l, secs)))
+    if ((rc = batch_summary_write(ctx, &o, &l, secs)))
         goto done;
     if (!o.c.quiet)
         print_totals(&o, &l, secs);
@@ -251,12 +237,12 @@ int cli_batch_main(int argc, char **argv)
         if (l.jobs[i].status == JOB_FAILED)
             status = EXIT_INPUT;
 done:
-    cli_print_diags(&ctx);
+    cli_print_diags(ctx);
     batch_progress_free(progress);
-    folio_fonts_free(fonts);
+    folio_resources_free(res);
     batch_list_free(&l);
     folio_arena_free(a);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
     cli_free_common(&o.c);
     return status;
 }

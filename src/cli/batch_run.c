@@ -1,16 +1,17 @@
 /* The workers of `folio batch`: each takes the next job, renders it with
- * the shared read-only fonts and its own diagnostics context, and reports
- * it. One bad document never stops the others. */
+ * the shared read-only resources and its own diagnostics context, and
+ * reports it. One bad document never stops the others. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "cli/batch.h"
+#include "util/mem.h"
 
 typedef struct pool {
     const batch_opts *o;
     batch_list *l;
-    const folio_fonts *fonts;
+    const folio_resources *res;
     batch_progress *progress;
     pthread_mutex_t lock; /* guards next */
     size_t next;
@@ -22,8 +23,9 @@ static void run_job(const pool *p, batch_job *j)
     char *data = NULL, *stamp = NULL;
     size_t len = 0;
     int rc;
-    folio_ctx_init(&j->ctx, j->input);
-    if ((rc = cli_read_input(&j->ctx, j->input, &p->o->c.limits, &data, &len)))
+    if ((rc = folio_ctx_new(j->input, &j->ctx)))
+        goto done; /* the job fails with no message: the summary says so */
+    if ((rc = cli_read_input(j->ctx, j->input, &p->o->c.limits, &data, &len)))
         goto done;
     if (!(stamp = batch_stamp_text(p->o, j, data, len))) {
         rc = FOLIO_E_NOMEM;
@@ -36,12 +38,12 @@ static void run_job(const pool *p, batch_job *j)
     /* The outputs are about to change: the old stamp no longer speaks for
      * them, whatever happens next. */
     unlink(j->stamp);
-    cli_doc doc = {j->input, data, len, j->pdf, j->docx, NULL, &j->style, &p->o->c.limits};
-    if (!(rc = cli_render_doc(&j->ctx, &doc, p->fonts, NULL)))
-        rc = batch_stamp_write(&j->ctx, j, stamp);
+    cli_doc doc = {j->input, data, len, j->pdf, j->docx, NULL, &j->meta, &p->o->c.limits};
+    if (!(rc = cli_render_doc(j->ctx, &doc, p->res, NULL)))
+        rc = batch_stamp_write(j->ctx, j, stamp);
 done:
-    if (rc && !j->ctx.nerrors)
-        folio_error(&j->ctx, rc, (folio_pos){0, 0}, "%s",
+    if (rc && !folio_ctx_errors(j->ctx))
+        folio_error(j->ctx, rc, (folio_pos){0, 0}, "%s",
                     rc == FOLIO_E_NOMEM ? "out of memory" : "failed without a message");
     if (j->status != JOB_SKIPPED)
         j->status = rc ? JOB_FAILED : JOB_OK;
@@ -71,10 +73,10 @@ static void *worker(void *arg)
     return NULL;
 }
 
-void batch_run(const batch_opts *o, batch_list *l, const folio_fonts *fonts,
+void batch_run(const batch_opts *o, batch_list *l, const folio_resources *res,
                batch_progress *progress)
 {
-    pool p = {o, l, fonts, progress, PTHREAD_MUTEX_INITIALIZER, 0};
+    pool p = {o, l, res, progress, PTHREAD_MUTEX_INITIALIZER, 0};
     /* Some libraries build tables on first use without a lock (libzip's
      * command bitmaps in zip_open, OpenSSL's random pool behind its temporary
      * names): the main thread renders alone until one document has gone all
@@ -84,7 +86,7 @@ void batch_run(const batch_opts *o, batch_list *l, const folio_fonts *fonts,
         continue;
     size_t left = l->n - (p.next < l->n ? p.next : l->n);
     size_t want = (size_t)o->threads < left ? (size_t)o->threads : left, started = 0;
-    pthread_t *threads = r > 0 && want > 1 ? calloc(want, sizeof *threads) : NULL;
+    pthread_t *threads = r > 0 && want > 1 ? folio_calloc(want, sizeof *threads) : NULL;
     for (; threads && started < want; started++)
         if (pthread_create(&threads[started], NULL, worker, &p))
             break;

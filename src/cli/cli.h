@@ -1,16 +1,15 @@
-/* folio command line: internal interfaces. */
+/* folio command line: internal interfaces. The command line is a caller
+ * of the public interface (folio.h) and of the shared utilities of
+ * src/util/, nothing else. */
 #ifndef FOLIO_CLI_H
 #define FOLIO_CLI_H
 
 #include <stdio.h>
 
 #include "folio.h"
-#include "house/house.h"
-#include "model/model.h"
-#include "style/flow.h"
-#include "layout/layout.h"
-#include "pdf/pdf.h"
-#include "docx/docx.h"
+#include "util/arena.h"
+#include "util/file.h"
+#include "util/output.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
@@ -18,17 +17,23 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 #define CLI_MAX_DEPTH_CEILING 10000 /* the readers recurse once per level */
 #define CLI_MAX_COUNT ((size_t)1 << 40) /* the other limits: far beyond memory */
 
+/* Metadata given on the command line or in a manifest row, over the
+ * report's own. */
+typedef struct cli_meta {
+    const char *station, *language, *symbol, *job_number, *date;
+} cli_meta;
+
 /* Options that `render` and `batch` share. */
 typedef struct cli_common {
     const char *outdir;          /* NULL: the input's folder (render only) */
-    const char *fonts_dir;
     int only_pdf, only_docx;     /* as given */
     int want_pdf, want_docx;     /* what to write, from the two above */
     int quiet;
     const char *style_path;      /* --style: a folder or a file; NULL: built-in */
     folio_house *house;          /* loaded once by cli_finish_common */
-    folio_style_options style;   /* style.house: the house above */
-    folio_read_limits limits;    /* --max-*; 0: the reader's default */
+    folio_resources_options res; /* --fonts; res.house: the house above */
+    cli_meta meta;
+    folio_read_options limits;   /* --max-*; 0: the reader's default */
 } cli_common;
 
 /* options.c */
@@ -53,6 +58,8 @@ void cli_free_common(cli_common *c);
  * fine. */
 const char *cli_bad_value(const folio_house *h, const char *key, const char *value, char *buf,
                           size_t cap);
+/* Clear `c` (the options' structs initialized to their versions). */
+void cli_common_init(cli_common *c);
 
 /* render.c */
 /* One document to render: its bytes, where its outputs go, its options. */
@@ -62,8 +69,8 @@ typedef struct cli_doc {
     size_t len;
     const char *pdf, *docx;      /* output paths; NULL: not wanted */
     const char *trace;           /* NULL, a file, or "-" for stdout */
-    const folio_style_options *style;
-    const folio_read_limits *limits; /* NULL: the defaults */
+    const cli_meta *meta;        /* over the report's own */
+    const folio_read_options *limits; /* NULL: the defaults */
 } cli_doc;
 
 /* Does the file name end in .xml? Report XML then, Markdown otherwise. */
@@ -72,25 +79,27 @@ int cli_is_xml(const char *path);
  * within `lim` (NULL: the defaults), with the words of `house` (NULL: the
  * default house). */
 int cli_read_limited(folio_ctx *ctx, const char *input, const char *data, size_t len,
-                     const folio_read_limits *lim, const folio_house *house,
+                     const folio_read_options *lim, const folio_house *house,
                      folio_report **out);
-/* cli_read_limited with the default limits. */
-int cli_read_report(folio_ctx *ctx, const char *input, const char *data, size_t len,
-                    folio_report **out);
 /* Read the input file within lim->max_bytes (0: 64 MiB); a file over the
  * limit is an error that names the option raising it. */
-int cli_read_input(folio_ctx *ctx, const char *path, const folio_read_limits *lim,
+int cli_read_input(folio_ctx *ctx, const char *path, const folio_read_options *lim,
                    char **data, size_t *len);
-/* Read → style → layout → PDF and DOCX, each output written atomically.
- * `fonts` (loaded once, read-only, shareable between threads) is needed
- * when a PDF or a trace is wanted. Diagnostics go to ctx; *npages (may be
- * NULL) gets the page count. Returns 0 or a FOLIO_E_* code. */
-int cli_render_doc(folio_ctx *ctx, const cli_doc *doc, const folio_fonts *fonts,
+/* Read, then folio_render: the outputs written atomically, with the
+ * resources (loaded once, shareable between threads). Diagnostics go to
+ * ctx; *npages (may be NULL) gets the page count. Returns 0 or a FOLIO_E_*
+ * code. */
+int cli_render_doc(folio_ctx *ctx, const cli_doc *doc, const folio_resources *res,
                    size_t *npages);
 /* `folio render INPUT [options]`; returns an exit code. */
 int cli_render_main(int argc, char **argv);
 /* Print every diagnostic of ctx as file:line:col: severity: message. */
 void cli_print_diags(const folio_ctx *ctx);
+/* The warnings among ctx's diagnostics. */
+size_t cli_warnings(const folio_ctx *ctx);
+/* Print "folio: out of memory" and return EXIT_INPUT, for when not even a
+ * context can be had. */
+int cli_no_memory(void);
 /* Print where a diagnostic points: file:line:col, file alone without one. */
 void cli_print_where(FILE *out, const folio_diag *d);
 
@@ -103,11 +112,5 @@ int cli_template_main(int argc, char **argv);
 /* batch_main.c: `folio batch IN -o DIR [options]`; returns an exit code. */
 int cli_batch_main(int argc, char **argv);
 
-/* output.c */
-/* Write through `write(path, arg)` to a temporary file beside `final`, then
- * rename it into place; nothing is left behind on failure. Safe to call
- * from several threads at once. */
-int cli_write_atomic(folio_ctx *ctx, const char *final,
-                     int (*write)(const char *path, void *arg), void *arg);
 
 #endif

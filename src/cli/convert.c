@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "export/export.h"
 
 static const char convert_usage[] =
     "usage: folio convert INPUT --to xml|akn [-o FILE]\n"
@@ -32,13 +31,7 @@ typedef struct bytes {
 static int write_bytes(const char *path, void *arg)
 {
     const bytes *b = arg;
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return FOLIO_E_IO;
-    int ok = fwrite(b->data, 1, b->len, f) == b->len;
-    if (fclose(f) != 0)
-        ok = 0;
-    return ok ? 0 : FOLIO_E_IO;
+    return folio_write_bytes(path, b->data, b->len);
 }
 
 int cli_convert_main(int argc, char **argv)
@@ -73,35 +66,38 @@ int cli_convert_main(int argc, char **argv)
         return cli_bad_usage("cannot convert to \"%s\" (only xml or akn)", to);
 
     cli_common c;
-    memset(&c, 0, sizeof c);
+    cli_common_init(&c);
     c.style_path = style;
     int rc = cli_finish_common(&c);
     if (rc)
         return rc;
-    folio_ctx ctx;
+    folio_ctx *ctx;
     folio_report *report = NULL;
     char *data = NULL, *xml = NULL;
     size_t len = 0, xlen = 0;
-    folio_ctx_init(&ctx, input);
-    if ((rc = folio_read_file(&ctx, input, 0, &data, &len)) ||
-        (rc = cli_read_limited(&ctx, input, data, len, NULL, c.house, &report)) ||
-        (rc = strcmp(to, "akn") ? folio_report_xml(&ctx, report, &xml, &xlen)
-                                : folio_report_akn_house(&ctx, c.house, report, &xml, &xlen)))
+    if (folio_ctx_new(input, &ctx)) {
+        cli_free_common(&c);
+        return cli_no_memory();
+    }
+    if ((rc = folio_read_file(ctx, input, 0, &data, &len)) ||
+        (rc = cli_read_limited(ctx, input, data, len, NULL, c.house, &report)) ||
+        (rc = strcmp(to, "akn") ? folio_report_xml(ctx, report, &xml, &xlen)
+                                : folio_report_akn_house(ctx, c.house, report, &xml, &xlen)))
         goto done;
     if (!output || !strcmp(output, "-")) {
         if (fwrite(xml, 1, xlen, stdout) != xlen || fflush(stdout) != 0)
-            rc = folio_error(&ctx, FOLIO_E_IO, (folio_pos){0, 0}, "cannot write standard output");
+            rc = folio_error(ctx, FOLIO_E_IO, (folio_pos){0, 0}, "cannot write standard output");
         goto done;
     }
     bytes b = {xml, xlen};
-    if ((rc = cli_write_atomic(&ctx, output, write_bytes, &b)))
+    if ((rc = folio_write_atomic(ctx, output, write_bytes, &b)))
         goto done;
     if (!quiet)
         fprintf(stderr, "folio: wrote %s\n", output);
 done:
-    cli_print_diags(&ctx);
+    cli_print_diags(ctx);
     folio_report_free(report);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
     cli_free_common(&c);
     free(data);
     free(xml);

@@ -30,7 +30,7 @@ static const char usage[] =
     "\n"
     "options of both commands:\n";
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     if (argc < 2)
         return cli_bad_usage("%s", "no command given");
@@ -42,7 +42,7 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (!strcmp(argv[1], "--version")) {
-        printf("folio %s\n", FOLIO_VERSION);
+        printf("folio %s\n", folio_version(NULL, NULL, NULL));
         return EXIT_OK;
     }
     if (!strcmp(argv[1], "render"))
@@ -54,4 +54,14 @@ int main(int argc, char **argv)
     if (!strcmp(argv[1], "batch"))
         return cli_batch_main(argc - 2, argv + 2);
     return cli_bad_usage("unknown command \"%s\"", argv[1]);
+}
+
+int main(int argc, char **argv)
+{
+    /* the libraries' global set-up, before any batch worker starts */
+    if (folio_init())
+        return cli_no_memory();
+    int status = run(argc, argv);
+    folio_shutdown();
+    return status;
 }

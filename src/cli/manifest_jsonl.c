@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/batch.h"
+#include "util/text.h"
 
 #define MAX_KEYS 8 /* the known keys, each at most once */
 
@@ -50,26 +51,6 @@ static int hex4(const char *s, unsigned *out)
     }
     *out = v;
     return 0;
-}
-
-static char *put_utf8(char *o, unsigned cp)
-{
-    if (cp < 0x80) {
-        *o++ = (char)cp;
-    } else if (cp < 0x800) {
-        *o++ = (char)(0xC0 | cp >> 6);
-        *o++ = (char)(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        *o++ = (char)(0xE0 | cp >> 12);
-        *o++ = (char)(0x80 | (cp >> 6 & 0x3F));
-        *o++ = (char)(0x80 | (cp & 0x3F));
-    } else {
-        *o++ = (char)(0xF0 | cp >> 18);
-        *o++ = (char)(0x80 | (cp >> 12 & 0x3F));
-        *o++ = (char)(0x80 | (cp >> 6 & 0x3F));
-        *o++ = (char)(0x80 | (cp & 0x3F));
-    }
-    return o;
 }
 
 /* \uXXXX at s[i] (with its low half when it is a high surrogate). */
@@ -126,7 +107,7 @@ static int string(jl *j, const char **out)
             int rc = unicode_escape(j, &cp);
             if (rc)
                 return rc;
-            o = put_utf8(o, cp);
+            o += folio_utf8_put(o, cp);
         } else {
             return fail(j, j->i, "%s", "an unknown escape in a string");
         }

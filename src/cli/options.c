@@ -60,13 +60,13 @@ static const struct option {
     enum kind kind;
 } options[] = {
     {"-o", "--output", offsetof(cli_common, outdir), STRING},
-    {NULL, "--station", offsetof(cli_common, style.station), STRING},
-    {NULL, "--lang", offsetof(cli_common, style.language), STRING},
-    {NULL, "--symbol", offsetof(cli_common, style.symbol), STRING},
-    {NULL, "--job-number", offsetof(cli_common, style.job_number), STRING},
-    {NULL, "--date", offsetof(cli_common, style.date), STRING},
+    {NULL, "--station", offsetof(cli_common, meta.station), STRING},
+    {NULL, "--lang", offsetof(cli_common, meta.language), STRING},
+    {NULL, "--symbol", offsetof(cli_common, meta.symbol), STRING},
+    {NULL, "--job-number", offsetof(cli_common, meta.job_number), STRING},
+    {NULL, "--date", offsetof(cli_common, meta.date), STRING},
     {NULL, "--style", offsetof(cli_common, style_path), STRING},
-    {NULL, "--fonts", offsetof(cli_common, fonts_dir), STRING},
+    {NULL, "--fonts", offsetof(cli_common, res.fonts_dir), STRING},
     {NULL, "--pdf", offsetof(cli_common, only_pdf), SWITCH},
     {NULL, "--docx", offsetof(cli_common, only_docx), SWITCH},
     {"-q", "--quiet", offsetof(cli_common, quiet), SWITCH},
@@ -150,59 +150,39 @@ int cli_take_common(cli_common *c, int argc, char **argv, int *i)
     return 0;
 }
 
-/* YYYY-MM-DD naming a real day. */
-static int is_iso_date(const char *v)
-{
-    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    for (int i = 0; i < 10; i++)
-        if (i == 4 || i == 7 ? v[i] != '-' : (v[i] < '0' || v[i] > '9'))
-            return 0;
-    if (v[10])
-        return 0;
-    int y = atoi(v), m = atoi(v + 5), d = atoi(v + 8);
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
-        return 0;
-    return m != 2 || d < 29 || leap;
-}
-
 const char *cli_bad_value(const folio_house *h, const char *key, const char *value, char *buf,
                           size_t cap)
 {
-    const char *const *v;
-    int stations = !strcmp(key, "station"), langs = !strcmp(key, "lang");
-    if (stations || langs) {
-        size_t n = stations ? folio_house_stations(h, &v) : folio_house_languages(h, &v);
-        for (size_t i = 0; i < n; i++)
-            if (!strcmp(value, v[i]))
-                return NULL;
-        /* the choices the house style gives */
-        size_t k = (size_t)snprintf(buf, cap, "unknown %s (",
-                                    stations ? "duty station" : "language");
-        for (size_t i = 0; i < n && k < cap; i++)
-            k += (size_t)snprintf(buf + k, cap - k, "%s%s", i ? (stations ? ", " : " ") : "",
-                                  v[i]);
-        if (k < cap)
-            snprintf(buf + k, cap - k, ")");
-        return buf;
-    }
-    if (!strcmp(key, "date") && !is_iso_date(value))
-        return "not a valid date (YYYY-MM-DD)";
+    if (!strcmp(key, "station"))
+        return folio_field_problem(h, FOLIO_FIELD_STATION, value, buf, cap);
+    if (!strcmp(key, "lang"))
+        return folio_field_problem(h, FOLIO_FIELD_LANGUAGE, value, buf, cap);
+    if (!strcmp(key, "date"))
+        return folio_field_problem(h, FOLIO_FIELD_DATE, value, buf, cap);
     return NULL;
+}
+
+void cli_common_init(cli_common *c)
+{
+    memset(c, 0, sizeof *c);
+    folio_resources_options_init(&c->res, FOLIO_RESOURCES_OPTIONS_VERSION);
+    folio_read_options_init(&c->limits, FOLIO_READ_OPTIONS_VERSION);
 }
 
 /* Load the house style once: what --style names, else the built-in copy.
  * Its problems are printed (they name the style file and line). */
 static int load_house(cli_common *c)
 {
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, NULL);
-    int rc = c->house ? 0 : folio_house_load(&ctx, c->style_path, &c->house);
-    for (size_t i = 0; i < ctx.ndiags; i++)
-        fprintf(stderr, "folio: %s: %s\n", ctx.diags[i].severity == FOLIO_ERROR ? "error" : "warning",
-                ctx.diags[i].message ? ctx.diags[i].message : "(out of memory)");
-    folio_ctx_free(&ctx);
-    c->style.house = c->house;
+    folio_ctx *ctx;
+    const folio_diag *d;
+    if (folio_ctx_new(NULL, &ctx))
+        return cli_no_memory();
+    int rc = c->house ? 0 : folio_house_load(ctx, c->style_path, &c->house);
+    for (size_t i = 0; (d = folio_ctx_diag(ctx, i)); i++)
+        fprintf(stderr, "folio: %s: %s\n", d->severity == FOLIO_ERROR ? "error" : "warning",
+                d->message ? d->message : "(out of memory)");
+    folio_ctx_free(ctx);
+    c->res.house = c->house;
     return rc;
 }
 
@@ -210,8 +190,8 @@ int cli_finish_common(cli_common *c)
 {
     const struct {
         const char *key, *value;
-    } checks[] = {{"station", c->style.station}, {"lang", c->style.language},
-                  {"date", c->style.date}};
+    } checks[] = {{"station", c->meta.station}, {"lang", c->meta.language},
+                  {"date", c->meta.date}};
     if (load_house(c))
         return EXIT_INPUT;
     for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
@@ -224,8 +204,8 @@ int cli_finish_common(cli_common *c)
             return cli_bad_usage("--%s \"%s\": %s", checks[i].key, checks[i].value, why);
         }
     }
-    if (!c->fonts_dir)
-        c->fonts_dir = fonts_beside_binary();
+    if (!c->res.fonts_dir)
+        c->res.fonts_dir = fonts_beside_binary();
     c->want_pdf = c->only_pdf || !c->only_docx;
     c->want_docx = c->only_docx || !c->only_pdf;
     return 0;
@@ -235,7 +215,7 @@ void cli_free_common(cli_common *c)
 {
     folio_house_free(c->house);
     c->house = NULL;
-    c->style.house = NULL;
+    c->res.house = NULL;
 }
 
 /* The stations or languages of the house as a list for the help. */
@@ -250,13 +230,13 @@ static void print_list(FILE *out, const folio_house *h, int stations)
 void cli_print_common_help(FILE *out, const cli_common *c)
 {
     /* the house the options would use: --style when it came first */
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_house *own = NULL;
     const folio_house *h = c ? c->house : NULL;
-    folio_ctx_init(&ctx, NULL);
-    if (!h && folio_house_load(&ctx, c ? c->style_path : NULL, &own) == 0)
+    if (!h && folio_ctx_new(NULL, &ctx) == 0 &&
+        folio_house_load(ctx, c ? c->style_path : NULL, &own) == 0)
         h = own;
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
     fputs("  -o, --output DIR     folder for the outputs\n"
           "      --pdf            write only the PDF\n"
           "      --docx           write only the DOCX\n"

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/batch.h"
+#include "util/mem.h"
 
 struct batch_progress {
     pthread_mutex_t lock;
@@ -25,7 +26,7 @@ double batch_now(void)
 
 batch_progress *batch_progress_new(size_t total, int quiet)
 {
-    batch_progress *p = calloc(1, sizeof *p);
+    batch_progress *p = folio_calloc(1, sizeof *p);
     if (!p)
         return NULL;
     if (pthread_mutex_init(&p->lock, NULL)) {
@@ -52,17 +53,18 @@ static void draw(batch_progress *p, double now)
 
 static const folio_diag *first_error(const folio_ctx *ctx)
 {
-    for (size_t i = 0; i < ctx->ndiags; i++)
-        if (ctx->diags[i].severity == FOLIO_ERROR)
-            return &ctx->diags[i];
+    const folio_diag *d;
+    for (size_t i = 0; (d = folio_ctx_diag(ctx, i)); i++)
+        if (d->severity == FOLIO_ERROR)
+            return d;
     return NULL;
 }
 
 static void print_job(const batch_job *j)
 {
-    size_t warnings = j->ctx.ndiags - (size_t)j->ctx.nerrors;
+    size_t warnings = cli_warnings(j->ctx);
     if (j->status == JOB_FAILED) {
-        const folio_diag *d = first_error(&j->ctx);
+        const folio_diag *d = first_error(j->ctx);
         fprintf(stderr, "FAILED %s: ", j->name);
         if (d) {
             cli_print_where(stderr, d);

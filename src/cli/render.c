@@ -1,6 +1,7 @@
-/* One document through the pipeline (read → style → layout → PDF and
- * DOCX), shared by `folio render` and every job of `folio batch`, and the
- * `render` command itself. */
+/* One document: read with the public readers, then folio_render (the
+ * pipeline lives in src/render/), shared by `folio render` and every job
+ * of `folio batch`; and the `render` command itself. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "util/mem.h"
 
 void cli_print_where(FILE *out, const folio_diag *d)
 {
@@ -20,41 +22,45 @@ void cli_print_where(FILE *out, const folio_diag *d)
 
 void cli_print_diags(const folio_ctx *ctx)
 {
-    for (size_t i = 0; i < ctx->ndiags; i++) {
-        const folio_diag *d = &ctx->diags[i];
+    const folio_diag *d;
+    for (size_t i = 0; (d = folio_ctx_diag(ctx, i)); i++) {
         cli_print_where(stderr, d);
         fprintf(stderr, ": %s: %s\n", d->severity == FOLIO_ERROR ? "error" : "warning",
                 d->message ? d->message : "(out of memory)");
     }
 }
 
-typedef struct writers {
+size_t cli_warnings(const folio_ctx *ctx)
+{
+    const folio_diag *d;
+    size_t n = 0;
+    for (size_t i = 0; (d = folio_ctx_diag(ctx, i)); i++)
+        n += d->severity == FOLIO_WARNING;
+    return n;
+}
+
+int cli_no_memory(void)
+{
+    fputs("folio: out of memory\n", stderr);
+    return EXIT_INPUT;
+}
+
+/* --trace FILE, or - for standard output: written as soon as the pages are
+ * laid out, before the outputs. */
+typedef struct trace_to {
     folio_ctx *ctx;
-    folio_layout *layout;    /* its items are freed as the PDF is drawn */
-    const folio_flow *flow;
-    const folio_fonts *fonts;
-} writers;
+    const char *path;
+} trace_to;
 
-static int write_pdf(const char *path, void *arg)
+static int write_trace(const char *text, size_t len, void *arg)
 {
-    writers *w = arg;
-    return folio_pdf_write_release(w->ctx, w->layout, w->fonts, path);
-}
-
-static int write_docx(const char *path, void *arg)
-{
-    writers *w = arg;
-    return folio_docx_write(w->ctx, w->flow, path);
-}
-
-static int write_trace(folio_ctx *ctx, const char *path, const folio_layout *l)
-{
-    if (!strcmp(path, "-"))
-        return folio_layout_trace(l, stdout);
-    FILE *f = fopen(path, "w");
+    const trace_to *t = arg;
+    if (!strcmp(t->path, "-"))
+        return fwrite(text, 1, len, stdout) == len ? 0 : FOLIO_E_IO;
+    FILE *f = fopen(t->path, "w");
     if (!f)
-        return folio_error(ctx, FOLIO_E_IO, (folio_pos){0, 0}, "cannot write %s", path);
-    int rc = folio_layout_trace(l, f);
+        return folio_error(t->ctx, FOLIO_E_IO, (folio_pos){0, 0}, "cannot write %s", t->path);
+    int rc = fwrite(text, 1, len, f) == len ? 0 : FOLIO_E_IO;
     if (fclose(f) != 0 && !rc)
         rc = FOLIO_E_IO;
     return rc;
@@ -68,7 +74,7 @@ int cli_is_xml(const char *path)
 }
 
 int cli_read_limited(folio_ctx *ctx, const char *input, const char *data, size_t len,
-                     const folio_read_limits *lim, const folio_house *house,
+                     const folio_read_options *lim, const folio_house *house,
                      folio_report **out)
 {
     if (cli_is_xml(input))
@@ -76,13 +82,7 @@ int cli_read_limited(folio_ctx *ctx, const char *input, const char *data, size_t
     return folio_read_markdown(ctx, data, len, input, lim, house, out);
 }
 
-int cli_read_report(folio_ctx *ctx, const char *input, const char *data, size_t len,
-                    folio_report **out)
-{
-    return cli_read_limited(ctx, input, data, len, NULL, NULL, out);
-}
-
-int cli_read_input(folio_ctx *ctx, const char *path, const folio_read_limits *lim,
+int cli_read_input(folio_ctx *ctx, const char *path, const folio_read_options *lim,
                    char **data, size_t *len)
 {
     size_t max = lim && lim->max_bytes ? lim->max_bytes : CLI_DEFAULT_MAX_INPUT;
@@ -100,34 +100,40 @@ int cli_read_input(folio_ctx *ctx, const char *path, const folio_read_limits *li
     return folio_read_file(ctx, path, max, data, len);
 }
 
-int cli_render_doc(folio_ctx *ctx, const cli_doc *doc, const folio_fonts *fonts,
+int cli_render_doc(folio_ctx *ctx, const cli_doc *doc, const folio_resources *res,
                    size_t *npages)
 {
+    folio_render_options opt = FOLIO_RENDER_OPTIONS_INIT;
     folio_report *report = NULL;
-    folio_flow *flow = NULL;
-    folio_layout *layout = NULL;
+    folio_output out;
+    trace_to trace = {ctx, doc->trace};
     int rc;
-
     if ((rc = cli_read_limited(ctx, doc->input, doc->data, doc->len, doc->limits,
-                               doc->style ? doc->style->house : NULL, &report)) ||
-        (rc = folio_style_apply(ctx, report, doc->style, fonts, &flow)))
+                               folio_resources_house(res), &report)))
         goto done;
-    if ((doc->pdf || doc->trace) && (rc = folio_layout_run(ctx, flow, fonts, &layout)))
-        goto done;
-    if (doc->trace && (rc = write_trace(ctx, doc->trace, layout)))
-        goto done;
-    writers w = {ctx, layout, flow, fonts};
-    if (doc->pdf && (rc = cli_write_atomic(ctx, doc->pdf, write_pdf, &w)))
-        goto done;
-    if (doc->docx && (rc = cli_write_atomic(ctx, doc->docx, write_docx, &w)))
+    opt.pdf_path = doc->pdf;
+    opt.docx_path = doc->docx;
+    opt.station = doc->meta->station;
+    opt.language = doc->meta->language;
+    opt.symbol = doc->meta->symbol;
+    opt.job_number = doc->meta->job_number;
+    opt.date = doc->meta->date;
+    if (doc->limits) {
+        opt.max_notes = doc->limits->max_notes;
+        opt.max_table_cells = doc->limits->max_table_cells;
+        opt.max_paragraph_bytes = doc->limits->max_paragraph_bytes;
+    }
+    if (doc->trace) {
+        opt.trace = write_trace;
+        opt.trace_arg = &trace;
+    }
+    if ((rc = folio_render(ctx, report, res, &opt, &out)))
         goto done;
     if (npages)
-        *npages = layout ? layout->npages : 0;
+        *npages = out.pages;
 done:
-    if (rc == FOLIO_E_NOMEM && !ctx->nerrors)
+    if (rc == FOLIO_E_NOMEM && !folio_ctx_errors(ctx))
         folio_error(ctx, rc, (folio_pos){0, 0}, "out of memory");
-    folio_layout_free(layout);
-    folio_flow_free(flow);
     folio_report_free(report);
     return rc;
 }
@@ -150,7 +156,7 @@ static char *output_path(const char *input, const char *outdir, const char *ext)
             dlen--; /* drop the slash */
     }
     size_t n = dlen + blen + strlen(ext) + 4;
-    char *p = malloc(n);
+    char *p = folio_malloc(n);
     if (p)
         snprintf(p, n, "%.*s%s%.*s%s", (int)dlen, dir, dlen ? "/" : "", (int)blen, base, ext);
     return p;
@@ -171,7 +177,7 @@ int cli_render_main(int argc, char **argv)
 {
     cli_common o;
     const char *input = NULL, *trace = NULL;
-    memset(&o, 0, sizeof o);
+    cli_common_init(&o);
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         int taken = cli_take_common(&o, argc, argv, &i);
@@ -202,26 +208,30 @@ int cli_render_main(int argc, char **argv)
     if (rc)
         return rc;
 
-    folio_ctx ctx;
-    folio_fonts *fonts = NULL;
+    folio_ctx *ctx;
+    folio_resources *res = NULL;
     char *data = NULL, *pdf = NULL, *docx = NULL;
     size_t npages = 0;
-    cli_doc doc = {input, NULL, 0, NULL, NULL, trace, &o.style, &o.limits};
-    folio_ctx_init(&ctx, input);
-    if ((rc = cli_read_input(&ctx, input, &o.limits, &data, &doc.len)))
+    cli_doc doc = {input, NULL, 0, NULL, NULL, trace, &o.meta, &o.limits};
+    if (folio_ctx_new(input, &ctx)) {
+        cli_free_common(&o);
+        return cli_no_memory();
+    }
+    if ((rc = cli_read_input(ctx, input, &o.limits, &data, &doc.len)))
         goto done;
     doc.data = data;
-    /* the style stage measures the furniture with the fonts, for either output */
-    if ((rc = folio_fonts_load(&ctx, o.fonts_dir, &fonts)))
+    /* the style stage measures the furniture with the fonts, for either
+     * output: the resources are loaded whatever is wanted */
+    if ((rc = folio_resources_load(ctx, &o.res, &res)))
         goto done;
     if ((o.want_pdf && !(pdf = output_path(input, o.outdir, ".pdf"))) ||
         (o.want_docx && !(docx = output_path(input, o.outdir, ".docx")))) {
-        rc = folio_error(&ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
+        rc = folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
         goto done;
     }
     doc.pdf = pdf;
     doc.docx = docx;
-    if ((rc = cli_render_doc(&ctx, &doc, fonts, &npages)))
+    if ((rc = cli_render_doc(ctx, &doc, res, &npages)))
         goto done;
     if (!o.quiet) {
         if (pdf)
@@ -230,9 +240,9 @@ int cli_render_main(int argc, char **argv)
             fprintf(stderr, "folio: wrote %s\n", docx);
     }
 done:
-    cli_print_diags(&ctx);
-    folio_fonts_free(fonts);
-    folio_ctx_free(&ctx);
+    cli_print_diags(ctx);
+    folio_resources_free(res);
+    folio_ctx_free(ctx);
     cli_free_common(&o);
     free(data);
     free(pdf);

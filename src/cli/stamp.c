@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "cli/batch.h"
+#include "util/mem.h"
 
 #define STAMP_MAX 512
 
@@ -32,14 +33,14 @@ static uint64_t hash_str(uint64_t h, const char *s)
 
 char *batch_stamp_text(const batch_opts *o, const batch_job *j, const char *data, size_t len)
 {
-    const folio_style_options *s = &j->style;
+    const cli_meta *s = &j->meta;
     uint64_t h = batch_hash(BATCH_HASH_START, data, len);
     h = batch_hash(h, &o->setup_hash, sizeof o->setup_hash);
     const char *opts[] = {j->pdf ? "pdf" : "-", j->docx ? "docx" : "-", s->language,
                           s->station, s->symbol, s->job_number, s->date};
     for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++)
         h = hash_str(h, opts[i]);
-    char *text = malloc(STAMP_MAX);
+    char *text = folio_malloc(STAMP_MAX);
     if (text)
         snprintf(text, STAMP_MAX, "folio-stamp 1\nfolio %s\nbytes %zu\nfnv1a64 %016" PRIx64 "\n",
                  FOLIO_VERSION, len, h);
@@ -75,5 +76,5 @@ static int write_text(const char *path, void *arg)
 
 int batch_stamp_write(folio_ctx *ctx, const batch_job *j, const char *text)
 {
-    return cli_write_atomic(ctx, j->stamp, write_text, (void *)text);
+    return folio_write_atomic(ctx, j->stamp, write_text, (void *)text);
 }

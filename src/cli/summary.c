@@ -6,23 +6,13 @@
 #include <string.h>
 
 #include "cli/batch.h"
+#include "util/text.h"
 
 typedef struct summary {
     const batch_opts *o;
     const batch_list *l;
     double seconds;
 } summary;
-
-/* The length of the valid UTF-8 sequence at s, 0 when invalid. */
-static int valid_utf8(const char *s, size_t len)
-{
-    static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
-    uint32_t cp;
-    int n = folio_utf8_next(s, len, &cp);
-    if (n < 2 || cp < least[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
 
 static void json_string(FILE *f, const char *s)
 {
@@ -35,7 +25,8 @@ static void json_string(FILE *f, const char *s)
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)s[i];
         const char *esc = strchr("\"\\\b\f\n\r\t", c);
-        int n;
+        size_t n;
+        uint32_t cp;
         if (c && esc) {
             fprintf(f, "\\%c", "\"\\bfnrt"[esc - "\"\\\b\f\n\r\t"]);
             i++;
@@ -45,9 +36,9 @@ static void json_string(FILE *f, const char *s)
         } else if (c < 0x80) {
             fputc(c, f);
             i++;
-        } else if ((n = valid_utf8(s + i, len - i))) {
-            fwrite(s + i, 1, (size_t)n, f);
-            i += (size_t)n;
+        } else if ((n = folio_utf8_decode((const unsigned char *)s + i, len - i, &cp))) {
+            fwrite(s + i, 1, n, f);
+            i += n;
         } else {
             fputs("\\ufffd", f);
             i++;
@@ -69,8 +60,8 @@ static void diags(FILE *f, const folio_ctx *ctx, folio_severity sev)
 {
     int first = 1;
     fputc('[', f);
-    for (size_t i = 0; i < ctx->ndiags; i++) {
-        const folio_diag *d = &ctx->diags[i];
+    const folio_diag *d;
+    for (size_t i = 0; (d = folio_ctx_diag(ctx, i)); i++) {
         if (d->severity != sev)
             continue;
         fputs(first ? "\n        {\"file\": " : ",\n        {\"file\": ", f);
@@ -118,9 +109,9 @@ static void document(FILE *f, const batch_job *j)
     member(f, "ms", 0);
     fprintf(f, "%ld", j->ms);
     member(f, "warnings", 0);
-    diags(f, &j->ctx, FOLIO_WARNING);
+    diags(f, j->ctx, FOLIO_WARNING);
     member(f, "errors", 0);
-    diags(f, &j->ctx, FOLIO_ERROR);
+    diags(f, j->ctx, FOLIO_ERROR);
     fputs("\n    }", f);
 }
 
@@ -143,8 +134,8 @@ static int write_summary(const char *path, void *arg)
         document(f, j);
         fputs(i + 1 < l->n ? ",\n" : "\n", f);
         count[j->status]++;
-        errors += (size_t)j->ctx.nerrors;
-        warnings += j->ctx.ndiags - (size_t)j->ctx.nerrors;
+        errors += folio_ctx_errors(j->ctx);
+        warnings += cli_warnings(j->ctx);
     }
     fprintf(f, "  ],\n  \"totals\": {\"documents\": %zu, \"ok\": %zu, \"failed\": %zu, "
             "\"skipped\": %zu, \"warnings\": %zu, \"errors\": %zu, \"ms\": %ld}\n}\n",
@@ -158,5 +149,5 @@ int batch_summary_write(folio_ctx *ctx, const batch_opts *o, const batch_list *l
                         double seconds)
 {
     summary s = {o, l, seconds};
-    return cli_write_atomic(ctx, o->summary, write_summary, &s);
+    return folio_write_atomic(ctx, o->summary, write_summary, &s);
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/batch.h"
+#include "util/mem.h"
 
 static int by_name(const void *a, const void *b)
 {
@@ -66,7 +67,7 @@ static int final_name(const char *tmp, char *buf, size_t size)
 
 void batch_sweep(const batch_opts *o, const batch_list *l)
 {
-    const char **names = malloc((l->n ? l->n : 1) * sizeof *names);
+    const char **names = folio_malloc((l->n ? l->n : 1) * sizeof *names);
     const char *summary = strrchr(o->summary, '/');
     size_t dirlen = strlen(o->c.outdir);
     /* the summary counts when it lives in DIR, as it does by default */

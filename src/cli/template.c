@@ -16,23 +16,11 @@ static const char template_usage[] =
     "options:\n"
     "  -o, --output FILE    the template to write (.dotx)\n";
 
-typedef struct tpl {
-    folio_ctx *ctx;
-    const folio_style_options *style;
-    const folio_fonts *fonts;
-} tpl;
-
-static int write_tpl(const char *path, void *arg)
-{
-    const tpl *t = arg;
-    return folio_docx_write_template(t->ctx, t->style, t->fonts, path);
-}
-
 int cli_template_main(int argc, char **argv)
 {
     cli_common o;
     const char *output = NULL;
-    memset(&o, 0, sizeof o);
+    cli_common_init(&o);
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -58,21 +46,26 @@ int cli_template_main(int argc, char **argv)
     int rc = cli_finish_common(&o);
     if (rc)
         return rc;
-    folio_ctx ctx;
-    folio_fonts *fonts = NULL;
-    folio_ctx_init(&ctx, output);
-    if ((rc = folio_fonts_load(&ctx, o.fonts_dir, &fonts)) == 0) {
-        tpl t = {&ctx, &o.style, fonts};
-        rc = cli_write_atomic(&ctx, output, write_tpl, &t);
+    folio_ctx *ctx;
+    folio_resources *res = NULL;
+    folio_render_options opt = FOLIO_RENDER_OPTIONS_INIT;
+    if (folio_ctx_new(output, &ctx)) {
+        cli_free_common(&o);
+        return cli_no_memory();
     }
+    opt.docx_path = output;
+    opt.station = o.meta.station;
+    opt.language = o.meta.language;
+    if ((rc = folio_resources_load(ctx, &o.res, &res)) == 0)
+        rc = folio_render_template(ctx, res, &opt, NULL);
     if (rc == 0 && !o.quiet)
         fprintf(stderr, "folio: wrote %s\n", output);
     /* a template has no symbol, date or job number: the masthead's
      * warnings about them say nothing here */
     if (rc)
-        cli_print_diags(&ctx);
-    folio_fonts_free(fonts);
-    folio_ctx_free(&ctx);
+        cli_print_diags(ctx);
+    folio_resources_free(res);
+    folio_ctx_free(ctx);
     cli_free_common(&o);
     return rc == 0 ? EXIT_OK : rc == FOLIO_E_USAGE ? EXIT_USAGE : EXIT_INPUT;
 }

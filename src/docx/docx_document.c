@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "docx/docx_xml.h"
+#include "util/text.h"
 
 /* Run properties for the style bits of the model and the script of the
  * run's text (sc, may be NULL). */
@@ -278,9 +279,7 @@ static size_t cell_chars(const folio_cell *c)
     size_t n = 0;
     for (size_t i = 0; i < c->nruns; i++)
         if (c->runs[i].kind == FOLIO_RUN_TEXT && c->runs[i].text)
-            for (const unsigned char *p = (const unsigned char *)c->runs[i].text;
-                 *p; p++)
-                n += (*p & 0xC0) != 0x80; /* count code points */
+            n += folio_utf8_count(c->runs[i].text, strlen(c->runs[i].text));
     return n;
 }
 

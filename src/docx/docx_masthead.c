@@ -31,7 +31,7 @@ static int emblem(dx_xml *x)
         png = (unsigned char *)data;
     } else {
         /* the drawn emblem, rasterized when folio was built (src/gen/) */
-        if (!(png = malloc(folio_dx_emblem_png_len)))
+        if (!(png = folio_malloc(folio_dx_emblem_png_len)))
             return FOLIO_E_NOMEM;
         memcpy(png, folio_dx_emblem_png, folio_dx_emblem_png_len);
         len = folio_dx_emblem_png_len;

@@ -16,6 +16,7 @@
 
 #include "docx/docx_xml.h"
 #include "house/house.h"
+#include "util/roman.h"
 
 static const char *const fmt_names[] = {"decimal", "upper-roman", "lower-roman",
                                         "upper-letter", "lower-letter", "bullet"};
@@ -23,21 +24,6 @@ static const char *const fmt_word[] = {"decimal", "upperRoman", "lowerRoman",
                                        "upperLetter", "lowerLetter", "bullet"};
 
 /* ---- Numbers as Word writes them --------------------------------------- */
-
-static void roman(char *buf, size_t n, int v, int lower)
-{
-    static const struct { int v; const char *s; } t[] = {
-        {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
-        {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}};
-    size_t k = 0;
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        while (v >= t[i].v && k + 3 < n) {
-            for (const char *s = t[i].s; *s; s++)
-                buf[k++] = lower ? (char)(*s - 'A' + 'a') : *s;
-            v -= t[i].v;
-        }
-    buf[k] = 0;
-}
 
 /* `v` in format `fmt` (a, ..., z, aa, bb: Word doubles the letter, as the
  * UN does); 0 when Word cannot write it so. */
@@ -53,7 +39,7 @@ static int render(char *buf, size_t n, dx_fmt fmt, int v)
     case DX_FMT_LOWER_ROMAN:
         if (v > 3999)
             return 0;
-        roman(buf, n, v, fmt == DX_FMT_LOWER_ROMAN);
+        folio_roman(v, fmt == DX_FMT_LOWER_ROMAN, buf, n);
         return 1;
     case DX_FMT_UPPER_LETTER:
     case DX_FMT_LOWER_LETTER: {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "docx/docx_xml.h"
+#include "util/mem.h"
 
 #define MAX_SIDE 8192
 
@@ -42,7 +43,7 @@ static void add_edge(raster *r, pt a, pt b)
         return;
     if (r->ne == r->cape) {
         size_t cap = r->cape ? r->cape * 2 : 256;
-        edge *e = realloc(r->e, cap * sizeof *e);
+        edge *e = folio_realloc(r->e, cap * sizeof *e);
         if (!e) {
             r->err = 1;
             return;
@@ -62,7 +63,7 @@ static void poly_push(raster *r, float x, float y)
         return;
     if (r->np == r->capp) {
         size_t cap = r->capp ? r->capp * 2 : 256;
-        pt *p = realloc(r->poly, cap * sizeof *p);
+        pt *p = folio_realloc(r->poly, cap * sizeof *p);
         if (!p) {
             r->err = 1;
             return;
@@ -165,7 +166,7 @@ static void fill_edges(raster *r, int even_odd)
 {
     if (r->ne > r->capx) {
         free(r->xs);
-        r->xs = malloc(r->ne * 2 * sizeof *r->xs);
+        r->xs = folio_malloc(r->ne * 2 * sizeof *r->xs);
         if (!r->xs) {
             r->err = 1;
             r->capx = 0;
@@ -283,7 +284,7 @@ static void mem_write(png_structp png, png_bytep data, png_size_t len)
         size_t cap = m->cap ? m->cap : 4096;
         while (cap < m->n + len)
             cap *= 2;
-        unsigned char *p = realloc(m->p, cap);
+        unsigned char *p = folio_realloc(m->p, cap);
         if (!p) {
             m->err = 1;
             png_error(png, "out of memory");
@@ -313,12 +314,28 @@ static void png_quiet(png_structp png, png_const_charp msg)
     (void)msg;
 }
 
+/* libpng allocates through folio's hook (util/mem.h); a failure jumps
+ * back to encode() as an error, marked as out of memory here. */
+static png_voidp png_alloc(png_structp png, png_alloc_size_t size)
+{
+    png_voidp p = folio_malloc(size);
+    if (!p)
+        ((membuf *)png_get_mem_ptr(png))->err = 1;
+    return p;
+}
+
+static void png_release(png_structp png, png_voidp p)
+{
+    (void)png;
+    free(p);
+}
+
 /* rows: height pointers into the pixel buffer. */
 static int encode(int w, int h, int gray_alpha, png_bytep *rows,
                   membuf *out)
 {
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL,
-                                              png_fail, png_quiet);
+    png_structp png = png_create_write_struct_2(PNG_LIBPNG_VER_STRING, NULL, png_fail,
+                                                png_quiet, out, png_alloc, png_release);
     if (!png)
         return FOLIO_E_NOMEM;
     png_infop info = png_create_info_struct(png);
@@ -361,7 +378,7 @@ int folio_dx_png(const folio_art *art, const dx_raster *opt,
         return FOLIO_E_DOCX;
     r.w = w * ss;
     r.h = h * ss;
-    r.bits = calloc((size_t)r.w * (size_t)r.h, 1);
+    r.bits = folio_calloc((size_t)r.w * (size_t)r.h, 1);
     if (!r.bits) {
         rc = FOLIO_E_NOMEM;
         goto done;
@@ -374,8 +391,8 @@ int folio_dx_png(const folio_art *art, const dx_raster *opt,
         goto done;
     }
     size_t stride = opt->antialias ? (size_t)w * 2 : ((size_t)w + 7) / 8;
-    pix = calloc(stride * (size_t)h, 1);
-    rows = malloc(sizeof *rows * (size_t)h);
+    pix = folio_calloc(stride * (size_t)h, 1);
+    rows = folio_malloc(sizeof *rows * (size_t)h);
     if (!pix || !rows) {
         rc = FOLIO_E_NOMEM;
         goto done;

@@ -10,6 +10,7 @@
 
 #include "docx/docx_xml.h"
 #include "layout/script.h"
+#include "util/text.h"
 
 /* The direction of a character: 1 right to left (letters, Arabic-Indic
  * digits), 0 left to right (Latin letters and digits), -1 neutral. */

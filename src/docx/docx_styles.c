@@ -65,15 +65,6 @@ static int is_grid_style(const char *name)
     return 0;
 }
 
-static const folio_pstyle *flow_style(const folio_flow *f, const char *name)
-{
-    for (size_t i = 0; i < f->nstyles; i++)
-        if (f->styles[i] && f->styles[i]->name &&
-            !strcmp(f->styles[i]->name, name))
-            return f->styles[i];
-    return NULL;
-}
-
 const folio_pstyle *folio_dx_style(const dx_doc *d, const char *name)
 {
     const folio_flow *f = d->f;
@@ -88,7 +79,7 @@ const folio_pstyle *folio_dx_style(const dx_doc *d, const char *name)
         return f->footer_style;
     if (!strcmp(name, "UNNote") && f->note_style)
         return f->note_style;
-    const folio_pstyle *st = flow_style(f, name);
+    const folio_pstyle *st = folio_flow_style(f, name);
     if (st)
         return st;
     for (size_t i = 0; i < NBUILTIN; i++)
@@ -732,7 +723,7 @@ int folio_dx_scan_styles(dx_doc *d)
     int *cells = folio_alloc(d->arena, sizeof *cells * (f->nstyles + 1));
     if (!d->uses || !cells)
         return FOLIO_E_NOMEM;
-    const folio_pstyle *table = flow_style(f, "UNTable"), *head = flow_style(f, "UNTableHead");
+    const folio_pstyle *table = folio_flow_style(f, "UNTable"), *head = folio_flow_style(f, "UNTableHead");
     for (size_t i = 0; i < f->nstyles; i++) {
         d->uses[i].st = f->styles[i];
         d->uses[i].in_cell = f->styles[i] == table || f->styles[i] == head;

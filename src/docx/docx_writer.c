@@ -232,19 +232,61 @@ static int add_entry(dx_doc *d, zip_t *za, dx_part *p, const char *path)
     return 0;
 }
 
-/* libzip writes a temporary file beside `path` and renames it at
- * zip_close; zip_discard leaves no file behind. */
-static int write_zip(dx_doc *d, const char *path)
+/* The finished archive in `src` (kept past zip_close) into a malloc'd
+ * buffer. */
+static int read_source(dx_doc *d, zip_source_t *src, char **data, size_t *len)
 {
-    int err = 0, rc = 0;
-    zip_t *za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
-    if (!za) {
-        zip_error_t ze;
-        zip_error_init_with_code(&ze, err);
-        rc = folio_error(d->ctx, FOLIO_E_IO, (folio_pos){0, 0},
-                         "cannot write %s: %s", path, zip_error_strerror(&ze));
-        zip_error_fini(&ze);
+    zip_stat_t st;
+    char *buf = NULL;
+    int rc = 0;
+    zip_stat_init(&st);
+    if (zip_source_stat(src, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) ||
+        zip_source_open(src) < 0)
+        return folio_error(d->ctx, FOLIO_E_DOCX, (folio_pos){0, 0},
+                           "cannot read the DOCX package back: %s",
+                           zip_error_strerror(zip_source_error(src)));
+    if (!(buf = folio_malloc(st.size ? (size_t)st.size : 1)))
+        rc = FOLIO_E_NOMEM;
+    else if (zip_source_read(src, buf, st.size) != (zip_int64_t)st.size)
+        rc = folio_error(d->ctx, FOLIO_E_DOCX, (folio_pos){0, 0},
+                         "cannot read the DOCX package back: %s",
+                         zip_error_strerror(zip_source_error(src)));
+    zip_source_close(src);
+    if (rc) {
+        free(buf);
         return rc;
+    }
+    *data = buf;
+    *len = (size_t)st.size;
+    return 0;
+}
+
+/* To a file, libzip writes a temporary file beside it and renames it at
+ * zip_close; zip_discard leaves no file behind. In memory, it writes to a
+ * buffer source. */
+static int write_zip(dx_doc *d, const folio_dest *dest)
+{
+    const char *path = dest->path ? dest->path : "the DOCX package";
+    zip_source_t *mem = NULL;
+    zip_error_t ze;
+    zip_t *za = NULL;
+    int err = 0, rc = 0;
+    zip_error_init(&ze);
+    if (dest->path) {
+        za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+        if (!za)
+            zip_error_init_with_code(&ze, err);
+    } else if ((mem = zip_source_buffer_create(NULL, 0, 0, &ze))) {
+        zip_source_keep(mem); /* past zip_close, to be read */
+        if (!(za = zip_open_from_source(mem, ZIP_TRUNCATE, &ze)))
+            zip_source_free(mem); /* the open's reference */
+    }
+    if (!za) {
+        rc = zip_error_code_zip(&ze) == ZIP_ER_MEMORY
+                 ? FOLIO_E_NOMEM
+                 : folio_error(d->ctx, FOLIO_E_IO, (folio_pos){0, 0}, "cannot write %s: %s",
+                               path, zip_error_strerror(&ze));
+        goto done;
     }
     qsort(d->parts, d->nparts, sizeof *d->parts, by_rank);
     for (size_t i = 0; i < d->nparts && rc == 0; i++)
@@ -255,6 +297,11 @@ static int write_zip(dx_doc *d, const char *path)
         za = NULL; /* closed and freed */
     if (za)
         zip_discard(za);
+    if (rc == 0 && mem)
+        rc = read_source(d, mem, dest->data, dest->len);
+done:
+    zip_source_free(mem); /* NULL is fine */
+    zip_error_fini(&ze);
     return rc;
 }
 
@@ -288,12 +335,13 @@ static int generate(dx_doc *d)
     return 0;
 }
 
-static int write_package(folio_ctx *ctx, const folio_flow *f, const char *path,
+static int write_package(folio_ctx *ctx, const folio_flow *f, const folio_dest *dest,
                          int template_doc)
 {
-    if (!f || !path || !*path)
+    if (!f || !dest || (dest->path ? !*dest->path : !dest->data || !dest->len))
         return folio_error(ctx, FOLIO_E_USAGE, (folio_pos){0, 0},
-                           "folio_docx_write: no flow or no output path");
+                           "folio_docx_write: no flow or no output");
+    const char *path = dest->path ? dest->path : "the DOCX package";
     dx_doc d = {0};
     d.ctx = ctx;
     d.f = f;
@@ -306,31 +354,44 @@ static int write_package(folio_ctx *ctx, const folio_flow *f, const char *path,
         folio_error(ctx, rc, (folio_pos){0, 0},
                     "out of memory while writing %s", path);
     if (rc == 0)
-        rc = write_zip(&d, path);
+        rc = write_zip(&d, dest);
     for (size_t i = 0; i < d.nparts; i++)
         free(d.parts[i].data);
     folio_arena_free(d.arena);
     return rc;
 }
 
+int folio_docx_write_to(folio_ctx *ctx, const folio_flow *f, const folio_dest *dest)
+{
+    return write_package(ctx, f, dest, 0);
+}
+
 int folio_docx_write(folio_ctx *ctx, const folio_flow *f, const char *path)
 {
-    return write_package(ctx, f, path, 0);
+    folio_dest dest = {path, NULL, NULL};
+    return write_package(ctx, f, &dest, 0);
+}
+
+int folio_docx_write_template_to(folio_ctx *ctx, const folio_style_options *opt,
+                                 const folio_fonts *fonts, const folio_dest *dest)
+{
+    /* An empty report through the style stage: the house's styles, lists,
+     * page and furniture for the station and language asked for. */
+    folio_report *r = NULL;
+    folio_flow *f = NULL;
+    int rc = folio_report_new(ctx, "template", &r);
+    if (rc == 0)
+        rc = folio_style_apply(ctx, r, opt, fonts, &f);
+    if (rc == 0)
+        rc = write_package(ctx, f, dest, 1);
+    folio_flow_free(f);
+    folio_report_free(r);
+    return rc;
 }
 
 int folio_docx_write_template(folio_ctx *ctx, const folio_style_options *opt,
                               const folio_fonts *fonts, const char *path)
 {
-    /* An empty report through the style stage: the house's styles, lists,
-     * page and furniture for the station and language asked for. */
-    folio_report *r = folio_report_new("template");
-    folio_flow *f = NULL;
-    if (!r)
-        return folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
-    int rc = folio_style_apply(ctx, r, opt, fonts, &f);
-    if (rc == 0)
-        rc = write_package(ctx, f, path, 1);
-    folio_flow_free(f);
-    folio_report_free(r);
-    return rc;
+    folio_dest dest = {path, NULL, NULL};
+    return folio_docx_write_template_to(ctx, opt, fonts, &dest);
 }

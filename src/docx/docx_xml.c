@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "docx/docx_xml.h"
+#include "util/text.h"
+#include "util/mem.h"
 
 int folio_dx_xml_begin(dx_doc *d, dx_xml *x)
 {
@@ -47,7 +49,7 @@ void folio_dx_xml_drop(dx_xml *x)
 static unsigned char *buffer_copy(xmlBufferPtr buf, size_t *len)
 {
     size_t n = (size_t)xmlBufferLength(buf);
-    unsigned char *p = malloc(n ? n : 1);
+    unsigned char *p = folio_malloc(n ? n : 1);
     if (p)
         memcpy(p, xmlBufferContent(buf), n);
     *len = n;
@@ -169,38 +171,6 @@ void folio_dx_empty(dx_xml *x, const char *name)
     dx_end(x);
 }
 
-/* Length of the valid UTF-8 sequence at s (0 if invalid) and its code
- * point. */
-static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
-{
-    unsigned c = s[0];
-    size_t n;
-    uint32_t v, min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if ((c & 0xE0) == 0xC0) {
-        n = 2; v = c & 0x1F; min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-        n = 3; v = c & 0x0F; min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-        n = 4; v = c & 0x07; min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n > len)
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        return 0;
-    *cp = v;
-    return n;
-}
-
 /* Characters XML 1.0 can hold and a document should: no C0/C1 controls
  * other than tab and line feed, no non-characters U+FFFE/U+FFFF. */
 static int xml_ok(uint32_t cp)
@@ -219,7 +189,7 @@ static int is_clean(const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
-        size_t n = utf8_decode(p + i, len - i, &cp);
+        size_t n = folio_utf8_decode(p + i, len - i, &cp);
         if (n == 0 || !xml_ok(cp))
             return 0;
         i += n;
@@ -234,7 +204,7 @@ static void clean_into(char *out, const char *s, size_t len)
     size_t o = 0;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
-        size_t n = utf8_decode(p + i, len - i, &cp);
+        size_t n = folio_utf8_decode(p + i, len - i, &cp);
         if (n == 0) { /* invalid byte: drop it */
             i++;
             continue;
@@ -269,7 +239,7 @@ void folio_dx_chars(dx_xml *x, const char *text, size_t len)
                                                    text));
         return;
     }
-    char *c = malloc(len + 1);
+    char *c = folio_malloc(len + 1);
     if (!c) {
         x->err = 1;
         return;

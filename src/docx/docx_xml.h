@@ -12,6 +12,8 @@
 
 #include "art/art.h"
 #include "docx/docx.h"
+#include "util/file.h"
+#include "util/mem.h"
 
 /* Namespaces of WordprocessingML and its packaging. */
 #define DX_NS_W   "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

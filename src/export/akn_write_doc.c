@@ -7,8 +7,9 @@
 
 #include "model/akn_names.h"
 #include "export/akn_write.h"
-#include "export/export.h"
 #include "model/xml_names.h"
+#include "util/mem.h"
+#include "util/ctx.h"
 
 #define TRY(call) do { if ((call) < 0) { rc = FOLIO_E_NOMEM; goto done; } } while (0)
 
@@ -43,7 +44,7 @@ static void reach(akn_writer *x)
     if (a >= 0)
         x->reached[a] = 1;
     reach_blocks(x, r->blocks, r->nblocks);
-    unsigned char *done = calloc(r->nnotes ? r->nnotes : 1, 1);
+    unsigned char *done = folio_calloc(r->nnotes ? r->nnotes : 1, 1);
     for (int more = 1; more && done;) {
         more = 0;
         for (size_t i = 0; i < r->nnotes; i++)
@@ -71,7 +72,7 @@ static int leaf_attr(akn_writer *x, const char *name, const char *a1, const char
 /* "CTOC/COP/WG.4/2021/L.1" → "CTOC-COP-WG.4-2021-L.1", as AKN4UN names go. */
 static char *sanitized(const char *s)
 {
-    char *t = strdup(s);
+    char *t = folio_mem_strdup(s);
     for (char *p = t; p && *p; p++)
         if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._", *p))
             *p = '-';
@@ -106,7 +107,7 @@ static int identification(akn_writer *x)
     char *work = NULL, *expr = NULL, *buf = NULL;
     int rc = FOLIO_E_NOMEM;
     size_t size = strlen(sym ? sym : "") + (m->date ? strlen(m->date) : 0) + 128;
-    if (!sym || !(work = malloc(size)) || !(expr = malloc(size)) || !(buf = malloc(size)))
+    if (!sym || !(work = folio_malloc(size)) || !(expr = folio_malloc(size)) || !(buf = folio_malloc(size)))
         goto done;
     snprintf(work, size, "/akn/un/debateReport/meetingReport/%s/%s",
              m->date ? m->date : "undated", sym);
@@ -121,7 +122,7 @@ static int identification(akn_writer *x)
     if ((rc = frbr(x, "FRBRExpression", buf, expr, m->date, lang3)))
         goto done;
     snprintf(buf, size, "%s/!main.xml", expr);
-    char *manif = strdup(buf);
+    char *manif = folio_mem_strdup(buf);
     if (!manif) {
         rc = FOLIO_E_NOMEM;
         goto done;
@@ -262,7 +263,7 @@ static int preface(akn_writer *x)
     int rc = folio_aknw_open(x, "preface");
     for (const char *p = m->body; p && !rc;) { /* one docCommittee per line */
         const char *nl = strchr(p, '\n');
-        char *l = strndup(p, nl ? (size_t)(nl - p) : strlen(p));
+        char *l = folio_mem_strndup(p, nl ? (size_t)(nl - p) : strlen(p));
         rc = l ? line(x, NULL, "docCommittee", NULL, NULL, l, NULL) : FOLIO_E_NOMEM;
         free(l);
         p = nl ? nl + 1 : NULL;
@@ -326,13 +327,8 @@ static int annexes(akn_writer *x, size_t from)
     return rc ? rc : folio_aknw_close(x);
 }
 
-int folio_report_akn(folio_ctx *ctx, const folio_report *r, char **out, size_t *len)
-{
-    return folio_report_akn_house(ctx, NULL, r, out, len);
-}
-
-int folio_report_akn_house(folio_ctx *ctx, const folio_house *h, const folio_report *r,
-                           char **out, size_t *len)
+static int write_akn(folio_ctx *ctx, const folio_house *h, const folio_report *r,
+                     char **out, size_t *len)
 {
     *out = NULL;
     *len = 0;
@@ -345,9 +341,9 @@ int folio_report_akn_house(folio_ctx *ctx, const folio_house *h, const folio_rep
     size_t n = r->nnotes ? r->nnotes : 1;
     akn_writer x = {.ctx = ctx, .r = r, .w = w, .house = h};
     x.lang = folio_house_lang(x.house, r->meta.language);
-    x.written = calloc(n, 1);
-    x.reached = calloc(n, 1);
-    x.marker = calloc(n, sizeof *x.marker);
+    x.written = folio_calloc(n, 1);
+    x.reached = folio_calloc(n, 1);
+    x.marker = folio_calloc(n, sizeof *x.marker);
     rc = folio_xml_note_index_init(&x.notes_ix, r);
     if (rc || !w || !x.written || !x.reached || !x.marker) {
         rc = FOLIO_E_NOMEM;
@@ -374,7 +370,7 @@ int folio_report_akn_house(folio_ctx *ctx, const folio_house *h, const folio_rep
     xmlFreeTextWriter(w); /* flushes into buf */
     w = NULL;
     size_t blen = (size_t)xmlBufferLength(buf);
-    if (!(*out = malloc(blen + 1))) {
+    if (!(*out = folio_malloc(blen + 1))) {
         rc = FOLIO_E_NOMEM;
         goto done;
     }
@@ -391,4 +387,23 @@ done:
     xmlFreeTextWriter(w);
     xmlBufferFree(buf);
     return rc;
+}
+
+int folio_report_akn_house(folio_ctx *ctx, const folio_house *h, const folio_report *r,
+                           char **out, size_t *len)
+{
+    unsigned long failures = folio_mem_failures();
+    size_t errors = folio_ctx_errors(ctx);
+    int rc = folio_ctx_settle(ctx, failures, errors, write_akn(ctx, h, r, out, len));
+    if (rc) {
+        free(*out);
+        *out = NULL;
+        *len = 0;
+    }
+    return rc;
+}
+
+int folio_report_akn(folio_ctx *ctx, const folio_report *r, char **out, size_t *len)
+{
+    return folio_report_akn_house(ctx, NULL, r, out, len);
 }

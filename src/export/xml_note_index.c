@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "export/xml_note_index.h"
+#include "util/mem.h"
 
 static int by_address(const void *a, const void *b)
 {
@@ -14,7 +15,7 @@ static int by_address(const void *a, const void *b)
 int folio_xml_note_index_init(xml_note_index *ix, const folio_report *r)
 {
     ix->n = r->nnotes;
-    ix->v = calloc(ix->n ? ix->n : 1, sizeof *ix->v);
+    ix->v = folio_calloc(ix->n ? ix->n : 1, sizeof *ix->v);
     if (!ix->v)
         return FOLIO_E_NOMEM;
     for (size_t i = 0; i < ix->n; i++) {

@@ -15,6 +15,8 @@
 #include "model/xml_names.h"
 #include "export/xml_note_index.h"
 #include "export/xml_out.h"
+#include "util/mem.h"
+#include "util/ctx.h"
 
 typedef struct xw {
     folio_ctx *ctx;
@@ -244,7 +246,7 @@ static int lines_field(xw *x, const char *name, const char *value, folio_pos pos
     for (const char *p = value;;) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        char *line = strndup(p, len);
+        char *line = folio_mem_strndup(p, len);
         if (!line) {
             rc = FOLIO_E_NOMEM;
             goto done;
@@ -335,7 +337,7 @@ static int unique_ids(xw *x)
     for (size_t i = 0; i < r->nnotes; i++)
         if (!r->notes[i] || !r->notes[i]->id)
             return folio_error(x->ctx, FOLIO_E_INPUT, (folio_pos){0, 0}, "a note without an id");
-    const folio_note **v = malloc((r->nnotes ? r->nnotes : 1) * sizeof *v);
+    const folio_note **v = folio_malloc((r->nnotes ? r->nnotes : 1) * sizeof *v);
     if (!v)
         return FOLIO_E_NOMEM;
     memcpy(v, r->notes, r->nnotes * sizeof *v);
@@ -378,7 +380,7 @@ done:
     return rc;
 }
 
-int folio_report_xml(folio_ctx *ctx, const folio_report *r, char **out, size_t *len)
+static int write_report_xml(folio_ctx *ctx, const folio_report *r, char **out, size_t *len)
 {
     xmlBufferPtr buf = xmlBufferCreate();
     xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
@@ -408,7 +410,7 @@ int folio_report_xml(folio_ctx *ctx, const folio_report *r, char **out, size_t *
     xmlFreeTextWriter(w); /* flushes into buf */
     w = NULL;
     size_t n = (size_t)xmlBufferLength(buf);
-    if (!(*out = malloc(n + 1))) {
+    if (!(*out = folio_malloc(n + 1))) {
         rc = FOLIO_E_NOMEM;
         goto done;
     }
@@ -421,5 +423,18 @@ done:
     folio_xml_note_index_free(&x.notes);
     xmlFreeTextWriter(w);
     xmlBufferFree(buf);
+    return rc;
+}
+
+int folio_report_xml(folio_ctx *ctx, const folio_report *r, char **out, size_t *len)
+{
+    unsigned long failures = folio_mem_failures();
+    size_t errors = folio_ctx_errors(ctx);
+    int rc = folio_ctx_settle(ctx, failures, errors, write_report_xml(ctx, r, out, len));
+    if (rc) {
+        free(*out);
+        *out = NULL;
+        *len = 0;
+    }
     return rc;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "house/house.h"
+#include "util/mem.h"
 
 static uint32_t hash(const char *section, const char *key)
 {
@@ -220,29 +221,21 @@ size_t folio_house_stations(const folio_house *h, const char *const **out)
 
 /* ---- the default house ---------------------------------------------------*/
 
-static pthread_once_t default_once = PTHREAD_ONCE_INIT;
+/* Loaded on first use and kept; a load that fails (out of memory, a bad
+ * file under $FOLIO_DATADIR) is tried again by the next caller rather than
+ * spoiling the process for good. */
+static pthread_mutex_t default_lock = PTHREAD_MUTEX_INITIALIZER;
 static folio_house *default_house;
-static int default_rc;
-static char default_msg[1024];
-
-static void load_default(void)
-{
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, NULL);
-    default_rc = folio_house_load(&ctx, NULL, &default_house);
-    if (default_rc)
-        snprintf(default_msg, sizeof default_msg, "%s", folio_last_error(&ctx));
-    folio_ctx_free(&ctx);
-}
 
 int folio_house_default(folio_ctx *ctx, const folio_house **out)
 {
-    pthread_once(&default_once, load_default);
+    int rc = 0;
+    pthread_mutex_lock(&default_lock);
+    if (!default_house)
+        rc = folio_house_load(ctx, NULL, &default_house);
     *out = default_house;
-    if (default_rc)
-        return folio_error(ctx, default_rc, (folio_pos){0, 0}, "%s",
-                           default_msg[0] ? default_msg : "cannot load the house style");
-    return 0;
+    pthread_mutex_unlock(&default_lock);
+    return rc;
 }
 
 int folio_house_or_default(folio_ctx *ctx, const folio_house *h, const folio_house **out)
@@ -278,8 +271,8 @@ void *folio_house_memo_get(const folio_house *ch, const char *key,
     if (m) {
         v = m->value;
     } else if ((v = make(ch, key, arg))) {
-        m = malloc(sizeof *m);
-        char *k = m ? strdup(key) : NULL;
+        m = folio_malloc(sizeof *m);
+        char *k = m ? folio_mem_strdup(key) : NULL;
         if (!k) {
             free(m);
             if (drop)

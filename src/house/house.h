@@ -8,6 +8,9 @@
 #include <pthread.h>
 
 #include "folio/house.h"
+#include "util/arena.h"
+#include "util/file.h"
+#include "util/units.h"
 
 typedef struct folio_house_entry {
     const char *section, *key, *value;

@@ -16,6 +16,8 @@
 #include <sys/stat.h>
 
 #include "house/house.h"
+#include "util/ctx.h"
+#include "util/mem.h"
 
 #define MAX_STYLE_BYTES ((size_t)1 << 20)   /* one .style file */
 #define MAX_DATA_BYTES ((size_t)16 << 20)   /* one hyphenation dictionary */
@@ -267,7 +269,7 @@ static int is_folder(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-int folio_house_load(folio_ctx *ctx, const char *path, folio_house **out)
+static int load(folio_ctx *ctx, const char *path, folio_house **out)
 {
     int rc = 0;
     *out = NULL;
@@ -313,12 +315,22 @@ int folio_house_load(folio_ctx *ctx, const char *path, folio_house **out)
     if (!rc)
         rc = folio_house_build_words(ctx, h);
 done:
-    if (rc == FOLIO_E_NOMEM && !ctx->nerrors)
-        folio_error(ctx, rc, (folio_pos){0, 0}, "out of memory");
     if (rc) {
         folio_house_free(h);
         return rc;
     }
     *out = h;
     return 0;
+}
+
+int folio_house_load(folio_ctx *ctx, const char *path, folio_house **out)
+{
+    unsigned long failures = folio_mem_failures();
+    size_t errors = folio_ctx_errors(ctx);
+    int rc = folio_ctx_settle(ctx, failures, errors, load(ctx, path, out));
+    if (rc) {
+        folio_house_free(*out);
+        *out = NULL;
+    }
+    return rc;
 }

@@ -144,10 +144,7 @@ static int check_language(builder *b, const char *code)
     if (v && strcmp(v, "ltr") && strcmp(v, "rtl"))
         return folio_house_bad(b->ctx, h, sec, "direction", "give ltr or rtl");
     if ((v = folio_house_get(h, sec, "digits"))) {
-        size_t n = 0;
-        for (const char *p = v; *p; p++)
-            n += ((unsigned char)*p & 0xC0) != 0x80;
-        if (n != 10)
+        if (folio_utf8_count(v, strlen(v)) != 10)
             return folio_house_bad(b->ctx, h, sec, "digits",
                                    "give the ten digits from zero to nine");
     }

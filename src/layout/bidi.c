@@ -9,6 +9,8 @@
 #include <fribidi.h>
 
 #include "layout/script.h"
+#include "util/text.h"
+#include "util/mem.h"
 
 int folio_bidi_needed(const char *s, size_t len, int rtl)
 {
@@ -28,11 +30,11 @@ int folio_bidi_needed(const char *s, size_t len, int rtl)
 int folio_bidi_levels(const char *s, size_t len, int rtl, uint8_t *levels)
 {
     size_t n = 0;
-    FriBidiChar *u = malloc((len + 1) * sizeof *u);
-    size_t *at = malloc((len + 1) * sizeof *at);
-    FriBidiCharType *types = malloc((len + 1) * sizeof *types);
-    FriBidiBracketType *brackets = malloc((len + 1) * sizeof *brackets);
-    FriBidiLevel *lv = malloc((len + 1) * sizeof *lv);
+    FriBidiChar *u = folio_malloc((len + 1) * sizeof *u);
+    size_t *at = folio_malloc((len + 1) * sizeof *at);
+    FriBidiCharType *types = folio_malloc((len + 1) * sizeof *types);
+    FriBidiBracketType *brackets = folio_malloc((len + 1) * sizeof *brackets);
+    FriBidiLevel *lv = folio_malloc((len + 1) * sizeof *lv);
     int rc = FOLIO_E_NOMEM;
     if (!u || !at || !types || !brackets || !lv)
         goto done;

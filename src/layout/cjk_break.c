@@ -14,6 +14,7 @@
 
 #include "layout/script.h"
 #include "util/text.h"
+#include "util/mem.h"
 
 int folio_in_set(const char *set, uint32_t cp)
 {
@@ -92,9 +93,9 @@ int folio_cjk_breaks(const folio_cjk_rules *r, const char *s, size_t len, size_t
         return FOLIO_E_LIMIT;
     u_strFromUTF8Lenient(NULL, 0, &ulen, s, (int32_t)len, &err);
     err = U_ZERO_ERROR;
-    UChar *u = malloc(((size_t)ulen + 1) * sizeof *u);
-    size_t *at = malloc(((size_t)ulen + 1) * sizeof *at); /* UTF-16 unit -> byte */
-    char *icu = calloc(len + 1, 1);
+    UChar *u = folio_malloc(((size_t)ulen + 1) * sizeof *u);
+    size_t *at = folio_malloc(((size_t)ulen + 1) * sizeof *at); /* UTF-16 unit -> byte */
+    char *icu = folio_calloc(len + 1, 1);
     int n = 0;
     if (!u || !at || !icu) {
         n = FOLIO_E_NOMEM;

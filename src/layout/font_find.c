@@ -12,6 +12,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include "layout/fonts.h"
+#include "util/mem.h"
 
 /* The first font of `set` by path and index that is a TrueType file. */
 static int first_of(FcFontSet *set, char **path, int *index)
@@ -36,7 +37,7 @@ static int first_of(FcFontSet *set, char **path, int *index)
     }
     if (!best)
         return 1;
-    if (!(*path = strdup(best)))
+    if (!(*path = folio_mem_strdup(best)))
         return FOLIO_E_NOMEM;
     *index = best_index;
     return 0;

@@ -12,9 +12,11 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
+#include FT_MODULE_H
 #include <hb.h>
 
 #include "layout/fonts.h"
+#include "util/mem.h"
 #include "util/text.h"
 
 #define NCP 0x10000 /* libharu maps the BMP only */
@@ -80,6 +82,42 @@ static const char *find_dir(const char *dir, char *buf, size_t n)
     return "fonts";
 }
 
+/* FreeType allocates through folio's hook (util/mem.h). */
+static void *ft_alloc(FT_Memory m, long size)
+{
+    (void)m;
+    return folio_malloc((size_t)size);
+}
+
+static void ft_free(FT_Memory m, void *p)
+{
+    (void)m;
+    free(p);
+}
+
+static void *ft_realloc(FT_Memory m, long cur, long size, void *p)
+{
+    (void)m;
+    (void)cur;
+    return folio_realloc(p, (size_t)size);
+}
+
+static struct FT_MemoryRec_ ft_memory = {NULL, ft_alloc, ft_free, ft_realloc};
+
+static int new_library(folio_ctx *ctx, FT_Library *lib)
+{
+    FT_Error err = FT_New_Library(&ft_memory, lib);
+    if (err) {
+        *lib = NULL;
+        return err == FT_Err_Out_Of_Memory
+                   ? FOLIO_E_NOMEM
+                   : folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0}, "cannot start FreeType");
+    }
+    FT_Add_Default_Modules(*lib);
+    FT_Set_Default_Properties(*lib);
+    return 0;
+}
+
 /* Open and measure one face: the width of every BMP code point it maps
  * and of every glyph. `latin`: it must have basic Latin (the house font). */
 static int measure(folio_ctx *ctx, FT_Library lib, face *fc, int latin)
@@ -87,9 +125,13 @@ static int measure(folio_ctx *ctx, FT_Library lib, face *fc, int latin)
     FT_Face ft = NULL;
     int rc = 0;
     const char *path = fc->path;
-    if (FT_New_Face(lib, path, fc->index, &ft)) {
-        rc = folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0},
-                         "%s: not a usable TrueType font", path);
+    FT_Error err = FT_New_Face(lib, path, fc->index, &ft);
+    if (err) {
+        ft = NULL;
+        rc = err == FT_Err_Out_Of_Memory
+                 ? FOLIO_E_NOMEM
+                 : folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0},
+                               "%s: not a usable TrueType font", path);
         goto done;
     }
     if (!FT_IS_SFNT(ft) || !FT_IS_SCALABLE(ft) || ft->units_per_EM == 0 ||
@@ -100,9 +142,9 @@ static int measure(folio_ctx *ctx, FT_Library lib, face *fc, int latin)
     }
     fc->upem = ft->units_per_EM;
     fc->nglyphs = (unsigned)ft->num_glyphs;
-    fc->width = malloc(NCP * sizeof *fc->width);
-    fc->gwidth = malloc((fc->nglyphs + 1) * sizeof *fc->gwidth);
-    FT_Fixed *adv = malloc((fc->nglyphs + 1) * sizeof *adv);
+    fc->width = folio_malloc(NCP * sizeof *fc->width);
+    fc->gwidth = folio_malloc((fc->nglyphs + 1) * sizeof *fc->gwidth);
+    FT_Fixed *adv = folio_malloc((fc->nglyphs + 1) * sizeof *adv);
     if (!fc->width || !fc->gwidth || !adv) {
         free(adv);
         rc = FOLIO_E_NOMEM;
@@ -127,8 +169,8 @@ static int measure(folio_ctx *ctx, FT_Library lib, face *fc, int latin)
                          "%s: lacks basic Latin glyphs", path);
         goto done;
     }
-    if (latin && ((fc->family = strdup(ft->family_name ? ft->family_name : "")) == NULL ||
-                  (fc->style = strdup(ft->style_name ? ft->style_name : "")) == NULL))
+    if (latin && (!(fc->family = folio_mem_strdup(ft->family_name ? ft->family_name : "")) ||
+                  !(fc->style = folio_mem_strdup(ft->style_name ? ft->style_name : ""))))
         rc = FOLIO_E_NOMEM;
 done:
     if (ft)
@@ -154,7 +196,7 @@ int folio_fonts_load(folio_ctx *ctx, const char *dir, folio_fonts **out)
     char buf[4096];
     FT_Library lib = NULL;
     int rc = 0;
-    folio_fonts *f = calloc(1, sizeof *f);
+    folio_fonts *f = folio_calloc(1, sizeof *f);
     *out = NULL;
     if (!f)
         return FOLIO_E_NOMEM;
@@ -162,16 +204,14 @@ int folio_fonts_load(folio_ctx *ctx, const char *dir, folio_fonts **out)
         free(f);
         return FOLIO_E_NOMEM;
     }
-    if (FT_Init_FreeType(&lib)) {
-        rc = folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0}, "cannot start FreeType");
+    if ((rc = new_library(ctx, &lib)))
         goto done;
-    }
     dir = find_dir(dir, buf, sizeof buf);
     for (int i = 0; i < FOLIO_FACE_COUNT; i++) {
         size_t n = strlen(dir) + strlen(face_file[i]) + 2;
         face *fc = &f->face[i];
         f->nfaces = i + 1;
-        if (!(fc->path = malloc(n))) {
+        if (!(fc->path = folio_malloc(n))) {
             rc = FOLIO_E_NOMEM;
             goto done;
         }
@@ -188,7 +228,7 @@ int folio_fonts_load(folio_ctx *ctx, const char *dir, folio_fonts **out)
     f = NULL;
 done:
     if (lib)
-        FT_Done_FreeType(lib);
+        FT_Done_Library(lib);
     folio_fonts_free(f);
     return rc;
 }
@@ -248,15 +288,12 @@ static int add_face(folio_ctx *ctx, folio_fonts *f, const char *name, char *path
     fc.index = index;
     FT_Library lib = NULL;
     int rc = 0;
-    if (!(fc.name = strdup(name))) {
+    if (!(fc.name = folio_mem_strdup(name)))
         rc = FOLIO_E_NOMEM;
-    } else if (FT_Init_FreeType(&lib)) {
-        rc = folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0}, "cannot start FreeType");
-    } else {
+    else if (!(rc = new_library(ctx, &lib)))
         rc = measure(ctx, lib, &fc, 0);
-    }
     if (lib)
-        FT_Done_FreeType(lib);
+        FT_Done_Library(lib);
     if (rc) {
         face_free(&fc);
         return rc;
@@ -270,7 +307,7 @@ static int remember(folio_fonts *f, const char *name, int face)
 {
     if (f->nnames == MAX_NAMES)
         return 0; /* looked up again next time */
-    if (!(f->names[f->nnames].name = strdup(name)))
+    if (!(f->names[f->nnames].name = folio_mem_strdup(name)))
         return FOLIO_E_NOMEM;
     f->names[f->nnames++].face = face;
     return 0;
@@ -361,16 +398,6 @@ int folio_glyph_width(const folio_fonts *f, int face, uint32_t cp)
 int folio_gid_width(const folio_fonts *f, int face, unsigned gid)
 {
     return gid < f->face[face].nglyphs ? f->face[face].gwidth[gid] : 0;
-}
-
-int folio_utf8_next(const char *s, size_t len, uint32_t *cp)
-{
-    size_t n = folio_utf8_decode((const unsigned char *)s, len, cp);
-    if (n == 0) { /* not UTF-8: one byte, drawn as a replacement */
-        *cp = 0xFFFD;
-        return 1;
-    }
-    return (int)n;
 }
 
 int32_t folio_text_width(const folio_fonts *f, int face, int32_t size,

@@ -55,9 +55,6 @@ int folio_gid_width(const folio_fonts *f, int face, unsigned gid);
  * space. */
 int32_t folio_text_width(const folio_fonts *f, int face, int32_t size,
                          const char *utf8, size_t len);
-/* Decode one UTF-8 code point; returns bytes used (1 for invalid bytes,
- * which decode as U+FFFD). */
-int folio_utf8_next(const char *s, size_t len, uint32_t *cp);
 
 /* Find an installed font by name with fontconfig (font_find.c): its file
  * (malloc'd) and face index; 0 when found, 1 when no font has that family

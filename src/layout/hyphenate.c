@@ -16,6 +16,7 @@
 #include "layout/fonts.h"
 #include "layout/hyphenate.h"
 #include "util/text.h"
+#include "util/mem.h"
 
 /* Longest word (in characters) looked at; longer ones are not cut. */
 #define WORD_MAX 96
@@ -44,7 +45,7 @@ static hyph_dict *wrap(HyphenDict *h)
             return NULL;
         }
     }
-    hyph_dict *d = malloc(sizeof *d);
+    hyph_dict *d = folio_malloc(sizeof *d);
     if (!d) {
         hnj_hyphen_free(h);
         return NULL;

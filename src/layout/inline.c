@@ -9,6 +9,8 @@
 
 #include "layout/inline.h"
 #include "layout/script.h"
+#include "util/text.h"
+#include "util/mem.h"
 
 static int32_t mpt(int64_t units, int32_t size, int32_t hscale)
 {
@@ -65,7 +67,7 @@ int folio_place_glyphs(lctx *L, itemlist *out, const folio_glyph_run *r, int32_t
     int32_t hs = r->hscale ? r->hscale : 1000;
     *width = mpt(sh.advance, r->size, hs);
     int32_t left = r->mirror ? r->mirror - r->x - *width : r->x;
-    size_t *pick = malloc((sh.n + 1) * sizeof *pick), n = 0;
+    size_t *pick = folio_malloc((sh.n + 1) * sizeof *pick), n = 0;
     if (!pick)
         return FOLIO_E_NOMEM;
     /* The glyphs on the pen, one item as long as the pen moves by the
@@ -107,7 +109,7 @@ static int pieces_of(lctx *L, int role, int32_t size, const char *s, size_t len,
     uint8_t *levels = NULL;
     int ctx = -1, rc = 0;
     if (folio_bidi_needed(s, len, rtl > 0)) {
-        if (!(levels = malloc(len)))
+        if (!(levels = folio_malloc(len)))
             return FOLIO_E_NOMEM;
         if ((rc = folio_bidi_levels(s, len, rtl, levels)) < 0)
             goto done;
@@ -115,9 +117,9 @@ static int pieces_of(lctx *L, int role, int32_t size, const char *s, size_t len,
     }
     if ((rc = folio_segment(L->fonts, &lang->fonts, role, s, len, levels, &ctx, &segs)))
         goto done;
-    piece *v = malloc((segs.n + 1) * sizeof *v);
-    uint8_t *lv = malloc(segs.n + 1);
-    size_t *order = malloc((segs.n + 1) * sizeof *order);
+    piece *v = folio_malloc((segs.n + 1) * sizeof *v);
+    uint8_t *lv = folio_malloc(segs.n + 1);
+    size_t *order = folio_malloc((segs.n + 1) * sizeof *order);
     if (!v || !lv || !order) {
         free(v);
         free(lv);

@@ -5,6 +5,8 @@
 
 #include "layout/blockset.h"
 #include "layout/script.h"
+#include "util/text.h"
+#include "util/mem.h"
 
 /* Bookmark text: the label and the plain text of the runs. */
 static const char *plain_text(folio_arena *a, const char *label, const folio_run *r,
@@ -109,9 +111,9 @@ int folio_set_block(lctx *L, const folio_fblock *fb, vblock *vb)
 int folio_blockset_init(blockset *bs, size_t n)
 {
     bs->n = n;
-    bs->v = calloc(n + 1, sizeof *bs->v);
-    bs->arena = calloc(n + 1, sizeof *bs->arena);
-    bs->warned = calloc(0x110000 / 8, 1);
+    bs->v = folio_calloc(n + 1, sizeof *bs->v);
+    bs->arena = folio_calloc(n + 1, sizeof *bs->arena);
+    bs->warned = folio_calloc(0x110000 / 8, 1);
     return bs->v && bs->arena && bs->warned ? 0 : FOLIO_E_NOMEM;
 }
 
@@ -235,12 +237,13 @@ static int contents_pages(lctx *L)
     P.out = scratch;
     /* the scratch pass says nothing: the real one says it all again (and
      * fails where it failed) */
-    folio_ctx quiet;
-    folio_ctx_init(&quiet, L->ctx->file);
-    P.ctx = &quiet;
-    if (!(rc = folio_blockset_init(&bs, f->nblocks)))
-        rc = folio_build_pages(&P, &bs);
-    folio_ctx_free(&quiet);
+    folio_ctx *quiet = NULL;
+    if (!(rc = folio_ctx_new(NULL, &quiet))) {
+        P.ctx = quiet;
+        if (!(rc = folio_blockset_init(&bs, f->nblocks)))
+            rc = folio_build_pages(&P, &bs);
+    }
+    folio_ctx_free(quiet);
     folio_blockset_free(&bs);
     folio_layout_free(scratch);
     return rc == FOLIO_E_NOMEM ? rc : 0;
@@ -284,7 +287,10 @@ int folio_layout_run(folio_ctx *ctx, const folio_flow *flow, const folio_fonts *
     a = NULL;
 done:
     folio_blockset_free(&bs);
-    folio_layout_free(l);
+    if (l)
+        folio_layout_free(l); /* l lives in a */
+    else
+        folio_arena_free(a);  /* the arena came, its first block did not */
     return rc;
 }
 

@@ -84,7 +84,8 @@ const folio_pua *folio_layout_pua(const folio_layout *l, int face, unsigned code
 int folio_layout_run(folio_ctx *ctx, const folio_flow *flow,
                      const folio_fonts *fonts, folio_layout **out);
 void folio_layout_free(folio_layout *l);
-/* Text dump of every page and item (golden tests, --trace). */
-int folio_layout_trace(const folio_layout *l, FILE *out);
+/* Text dump of every page and item (golden tests, --trace): *text is
+ * malloc'd (the caller frees it). */
+int folio_layout_trace(const folio_layout *l, char **text, size_t *len);
 
 #endif

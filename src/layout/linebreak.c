@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "layout/layout_internal.h"
+#include "util/mem.h"
 
 /* The tolerances and demerits (TeX's parameters, tuned on the UN corpus)
  * are the language's, from the house style's [breaking]: p->costs. Four
@@ -57,7 +58,7 @@ struct block {
 static node *pool_new(pool *p)
 {
     if (!p->head || p->used == BLOCK_NODES) {
-        struct block *b = malloc(sizeof *b);
+        struct block *b = folio_malloc(sizeof *b);
         if (!b)
             return NULL;
         b->next = p->head;

@@ -4,13 +4,14 @@
 
 #include "layout/inline.h"
 #include "layout/page_items.h"
+#include "util/mem.h"
 
 int folio_page_push(lctx *L, folio_page *p, const folio_item *it)
 {
     if (p->nitems == p->cap) {
         /* on the heap, not the arena: a grown array frees its old copy */
         size_t cap = p->cap ? p->cap * 2 : 256;
-        folio_item *v = realloc(p->items, cap * sizeof *v);
+        folio_item *v = folio_realloc(p->items, cap * sizeof *v);
         if (!v)
             return FOLIO_E_NOMEM;
         p->items = v;
@@ -32,7 +33,7 @@ void folio_page_trim(folio_page *p)
      * place leaves the tail as a free fragment too small for the next
      * page's array, a quarter of the items' memory in a long report. The
      * whole old block is reused by the next page instead. */
-    folio_item *v = malloc(cap * sizeof *v);
+    folio_item *v = folio_malloc(cap * sizeof *v);
     if (!v)
         return; /* keeping the larger array is fine */
     memcpy(v, p->items, p->nitems * sizeof *v);

@@ -11,6 +11,8 @@
 #include "layout/inline.h"
 #include "layout/layout_internal.h"
 #include "layout/script.h"
+#include "util/text.h"
+#include "util/mem.h"
 
 /* The costs of breaking (penalties of breaks inside words, how far a
  * space stretches and shrinks, the emergency stretch) are the language's,
@@ -89,7 +91,7 @@ static int new_word(wordlist *wl, int32_t space_before, int nobreak_before)
 {
     if (wl->nw == wl->wcap) {
         size_t cap = wl->wcap ? wl->wcap * 2 : 64;
-        word *w = realloc(wl->w, cap * sizeof *w);
+        word *w = folio_realloc(wl->w, cap * sizeof *w);
         if (!w)
             return FOLIO_E_NOMEM;
         wl->w = w;
@@ -107,7 +109,7 @@ static int add_frag(wordlist *wl, const frag *f)
 {
     if (wl->nf == wl->fcap) {
         size_t cap = wl->fcap ? wl->fcap * 2 : 128;
-        frag *v = realloc(wl->f, cap * sizeof *v);
+        frag *v = folio_realloc(wl->f, cap * sizeof *v);
         if (!v)
             return FOLIO_E_NOMEM;
         wl->f = v;
@@ -186,11 +188,11 @@ static int levels_of(lctx *L, const folio_run *runs, size_t nruns, para_levels *
             need = folio_bidi_needed(runs[r].text, strlen(runs[r].text), 0);
     if (!need)
         return 0;
-    if (!(pl->off = malloc((nruns + 1) * sizeof *pl->off)))
+    if (!(pl->off = folio_malloc((nruns + 1) * sizeof *pl->off)))
         return FOLIO_E_NOMEM;
     for (int pass = 0; pass < 2; pass++) {
         char *buf = NULL;
-        if (pass && !(buf = malloc(total ? total : 1)))
+        if (pass && !(buf = folio_malloc(total ? total : 1)))
             return FOLIO_E_NOMEM;
         total = 0;
         for (size_t r = 0; r < nruns; r++) {
@@ -210,7 +212,7 @@ static int levels_of(lctx *L, const folio_run *runs, size_t nruns, para_levels *
         }
         pl->off[nruns] = total;
         if (buf) {
-            if (!(pl->v = malloc(total ? total : 1)))
+            if (!(pl->v = folio_malloc(total ? total : 1)))
                 rc = FOLIO_E_NOMEM;
             else if ((rc = folio_bidi_levels(buf, total, rtl, pl->v)) > 0)
                 rc = 0;
@@ -399,8 +401,8 @@ static int cut_cjk(lctx *L, const wordlist *in, size_t k, wordlist *out)
     size_t first = in->w[k].first, end = word_end(in, k), total = 0;
     for (size_t fi = first; fi < end; fi++)
         total += in->f[fi].len;
-    char *buf = malloc(total + 1);
-    size_t *pos = malloc((total + 1) * sizeof *pos);
+    char *buf = folio_malloc(total + 1);
+    size_t *pos = folio_malloc((total + 1) * sizeof *pos);
     int n = buf && pos ? 0 : FOLIO_E_NOMEM, rc = 0;
     if (!n) {
         size_t o = 0;
@@ -519,10 +521,10 @@ static int push(itemvec *iv, lb_item it, size_t ref)
 {
     if (iv->n == iv->cap) {
         size_t cap = iv->cap ? iv->cap * 2 : 256;
-        lb_item *v = realloc(iv->v, cap * sizeof *v);
+        lb_item *v = folio_realloc(iv->v, cap * sizeof *v);
         if (v)
             iv->v = v;
-        size_t *r = realloc(iv->ref, cap * sizeof *r);
+        size_t *r = folio_realloc(iv->ref, cap * sizeof *r);
         if (r)
             iv->ref = r;
         if (!v || !r)
@@ -871,8 +873,8 @@ static int place_elems(lctx *L, vblock *out, vline *ln, elem *el, size_t n, int3
     size_t *order = NULL;
     int rc = 0;
     if (bidi || mirror) {
-        uint8_t *lv = malloc(n + 1);
-        order = malloc((n + 1) * sizeof *order);
+        uint8_t *lv = folio_malloc(n + 1);
+        order = folio_malloc((n + 1) * sizeof *order);
         if (!lv || !order) {
             free(lv);
             free(order);
@@ -944,7 +946,7 @@ static int place_line(lctx *L, const folio_pstyle *st, const wordlist *wl, const
     }
     /* The line's pieces and spaces in their order, with their widths. */
     size_t cap = li->e - li->s + 2, n = 0;
-    elem *el = malloc(cap * sizeof *el);
+    elem *el = folio_malloc(cap * sizeof *el);
     if (!el)
         return FOLIO_E_NOMEM;
     int64_t done = 0, given = 0;
@@ -1047,7 +1049,7 @@ int folio_set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
         if (rc || (rc = make_items(L, &wl, justify ? L->flow->font_expansion : 0, &iv)))
             goto done;
         free(ends);
-        if (!(ends = malloc(iv.n * sizeof *ends))) {
+        if (!(ends = folio_malloc(iv.n * sizeof *ends))) {
             rc = FOLIO_E_NOMEM;
             goto done;
         }

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 
 #include "layout/script.h"
+#include "util/text.h"
+#include "util/mem.h"
 
 typedef struct range {
     uint32_t lo, hi;
@@ -117,7 +119,7 @@ static int push(folio_segs *out, folio_seg sg)
     }
     if (out->n == out->cap) {
         size_t cap = out->cap ? out->cap * 2 : 16;
-        folio_seg *v = realloc(out->v, cap * sizeof *v);
+        folio_seg *v = folio_realloc(out->v, cap * sizeof *v);
         if (!v)
             return FOLIO_E_NOMEM;
         out->v = v;

@@ -14,6 +14,7 @@
 
 #include "layout/script.h"
 #include "util/text.h"
+#include "util/mem.h"
 
 int folio_shape_needed(const char *s, size_t len, int level)
 {
@@ -160,7 +161,7 @@ int32_t folio_text_width_set(const folio_fonts *fonts, const folio_fontset *fs, 
     int ctx = -1;
     if (!a)
         return 0;
-    if (bidi && (levels = malloc(len ? len : 1)) &&
+    if (bidi && (levels = folio_malloc(len ? len : 1)) &&
         folio_bidi_levels(s, len, rtl, levels) < 0) {
         free(levels);
         levels = NULL;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "layout/layout_internal.h"
+#include "util/mem.h"
 
 #define PAD_X FOLIO_PT(3)    /* half the gap between columns */
 #define PAD_TOP FOLIO_PT(2)
@@ -18,7 +19,7 @@ static int column_widths(lctx *L, const folio_fblock *fb, int32_t avail, int32_t
 {
     const folio_table *t = fb->table;
     int64_t sum_min = 0, sum_max = 0;
-    int32_t *mn = calloc(t->ncols, sizeof *mn), *mx = calloc(t->ncols, sizeof *mx);
+    int32_t *mn = folio_calloc(t->ncols, sizeof *mn), *mx = folio_calloc(t->ncols, sizeof *mx);
     int rc = 0;
     if (!mn || !mx) {
         rc = FOLIO_E_NOMEM;
@@ -109,7 +110,7 @@ int folio_set_table(lctx *L, const folio_fblock *fb, hbox box, vblock *out)
     int rc = 0;
     if (!t || !t->ncols || !t->nrows)
         return 0;
-    if (!(w = calloc(t->ncols, sizeof *w)) || !(cells = calloc(t->ncols, sizeof *cells))) {
+    if (!(w = folio_calloc(t->ncols, sizeof *w)) || !(cells = folio_calloc(t->ncols, sizeof *cells))) {
         rc = FOLIO_E_NOMEM;
         goto done;
     }

@@ -7,32 +7,33 @@
 #include <stdlib.h>
 
 #include "model/model.h"
+#include "util/buf.h"
 
-static void quoted(FILE *f, const char *s)
+static void quoted(folio_buf *f, const char *s)
 {
     if (!s) {
-        fputs("-", f);
+        folio_buf_puts(f, "-");
         return;
     }
-    fputc('"', f);
+    folio_buf_putc(f, '"');
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
+            folio_buf_printf(f, "\\%c", *p);
         else if (*p == '\n')
-            fputs("\\n", f);
+            folio_buf_puts(f, "\\n");
         else if (*p == '\t')
-            fputs("\\t", f);
+            folio_buf_puts(f, "\\t");
         else if (*p < 0x20 || *p == 0x7F)
-            fprintf(f, "\\x%02X", *p);
+            folio_buf_printf(f, "\\x%02X", *p);
         else
-            fputc(*p, f);
+            folio_buf_putc(f, *p);
     }
-    fputc('"', f);
+    folio_buf_putc(f, '"');
 }
 
-static void pos(FILE *f, folio_pos p)
+static void pos(folio_buf *f, folio_pos p)
 {
-    fprintf(f, " @%d:%d", p.line, p.col);
+    folio_buf_printf(f, " @%d:%d", p.line, p.col);
 }
 
 static const char *label_kind(folio_label_kind k)
@@ -62,67 +63,67 @@ static const char *align(folio_align a)
     return "?";
 }
 
-static void indent(FILE *f, int n)
+static void indent(folio_buf *f, int n)
 {
     for (int i = 0; i < n; i++)
-        fputs("  ", f);
+        folio_buf_puts(f, "  ");
 }
 
-static void runs(FILE *f, const folio_run *r, size_t n, int depth)
+static void runs(folio_buf *f, const folio_run *r, size_t n, int depth)
 {
     for (size_t i = 0; i < n; i++) {
         indent(f, depth);
         switch (r[i].kind) {
         case FOLIO_RUN_TEXT:
-            fputs("text", f);
+            folio_buf_puts(f, "text");
             if (r[i].style) {
                 const char *sep = " ";
                 if (r[i].style & FOLIO_STRONG)
-                    fprintf(f, "%sstrong", sep), sep = ",";
+                    folio_buf_printf(f, "%sstrong", sep), sep = ",";
                 if (r[i].style & FOLIO_EMPH)
-                    fprintf(f, "%semph", sep), sep = ",";
+                    folio_buf_printf(f, "%semph", sep), sep = ",";
                 if (r[i].style & FOLIO_SUPER)
-                    fprintf(f, "%ssuper", sep);
+                    folio_buf_printf(f, "%ssuper", sep);
             }
-            fputc(' ', f);
+            folio_buf_putc(f, ' ');
             quoted(f, r[i].text);
             break;
         case FOLIO_RUN_NOTE_REF:
-            fputs("note-ref ", f);
+            folio_buf_puts(f, "note-ref ");
             quoted(f, r[i].note ? r[i].note->id : NULL);
             break;
         case FOLIO_RUN_LINE_BREAK:
-            fputs("line-break", f);
+            folio_buf_puts(f, "line-break");
             break;
         default:
-            fprintf(f, "run-kind-%d", (int)r[i].kind);
+            folio_buf_printf(f, "run-kind-%d", (int)r[i].kind);
             break;
         }
         if (r[i].link) {
-            fputs(r[i].is_symbol ? " symbol=" : " link=", f);
+            folio_buf_puts(f, r[i].is_symbol ? " symbol=" : " link=");
             quoted(f, r[i].link);
         }
         pos(f, r[i].pos);
-        fputc('\n', f);
+        folio_buf_putc(f, '\n');
     }
 }
 
-static void table(FILE *f, const folio_table *t, int depth)
+static void table(folio_buf *f, const folio_table *t, int depth)
 {
     if (!t)
         return;
     indent(f, depth);
-    fprintf(f, "align");
+    folio_buf_printf(f, "align");
     for (size_t c = 0; c < t->ncols; c++)
-        fprintf(f, " %s", align(t->align[c]));
-    fputc('\n', f);
+        folio_buf_printf(f, " %s", align(t->align[c]));
+    folio_buf_putc(f, '\n');
     for (size_t r = 0; r < t->nrows; r++) {
         indent(f, depth);
-        fprintf(f, "row %zu%s\n", r + 1, r < t->head_rows ? " head" : "");
+        folio_buf_printf(f, "row %zu%s\n", r + 1, r < t->head_rows ? " head" : "");
         for (size_t c = 0; c < t->ncols; c++) {
             const folio_cell *cell = &t->cells[r * t->ncols + c];
             indent(f, depth + 1);
-            fprintf(f, "cell %zu%s\n", c + 1, cell->nruns ? "" : " empty");
+            folio_buf_printf(f, "cell %zu%s\n", c + 1, cell->nruns ? "" : " empty");
             runs(f, cell->runs, cell->nruns, depth + 2);
         }
     }
@@ -144,7 +145,7 @@ static const char *role_name(folio_role r)
     return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "?";
 }
 
-static void blocks(FILE *f, const folio_block *b, size_t n, int depth)
+static void blocks(folio_buf *f, const folio_block *b, size_t n, int depth)
 {
     static const char *const kinds[] = {"heading", "paragraph", "item",     "table",
                                         "annex",   "page-break", "part",    "end"};
@@ -154,35 +155,35 @@ static void blocks(FILE *f, const folio_block *b, size_t n, int depth)
             nest--;
         indent(f, depth + nest);
         const char *kind = (unsigned)b[i].kind < 8 ? kinds[b[i].kind] : "?";
-        fprintf(f, "%zu %s", i + 1, kind);
+        folio_buf_printf(f, "%zu %s", i + 1, kind);
         if (b[i].kind == FOLIO_BLOCK_PART)
-            fprintf(f, " %s", part_name(b[i].part));
+            folio_buf_printf(f, " %s", part_name(b[i].part));
         if (b[i].role != FOLIO_ROLE_TEXT)
-            fprintf(f, " role=%s", role_name(b[i].role));
+            folio_buf_printf(f, " role=%s", role_name(b[i].role));
         if (b[i].kind == FOLIO_BLOCK_HEADING || b[i].kind == FOLIO_BLOCK_ITEM)
-            fprintf(f, " level=%d", b[i].level);
+            folio_buf_printf(f, " level=%d", b[i].level);
         if (b[i].numbered)
-            fputs(" numbered", f);
+            folio_buf_puts(f, " numbered");
         if (b[i].label_kind != FOLIO_LABEL_NONE) {
-            fprintf(f, " label=%s ", label_kind(b[i].label_kind));
+            folio_buf_printf(f, " label=%s ", label_kind(b[i].label_kind));
             quoted(f, b[i].label);
         } else if (b[i].label) {
-            fputs(" label=", f);
+            folio_buf_puts(f, " label=");
             quoted(f, b[i].label);
         }
         if (b[i].original_language) {
-            fputs(" original=", f);
+            folio_buf_puts(f, " original=");
             quoted(f, b[i].original_language);
         }
         if (b[i].page) {
-            fputs(" page=", f);
+            folio_buf_puts(f, " page=");
             quoted(f, b[i].page);
         }
         if (b[i].table)
-            fprintf(f, " rows=%zu cols=%zu head=%zu", b[i].table->nrows, b[i].table->ncols,
+            folio_buf_printf(f, " rows=%zu cols=%zu head=%zu", b[i].table->nrows, b[i].table->ncols,
                     b[i].table->head_rows);
         pos(f, b[i].pos);
-        fputc('\n', f);
+        folio_buf_putc(f, '\n');
         runs(f, b[i].runs, b[i].nruns, depth + nest + 1);
         table(f, b[i].table, depth + nest + 1);
         if (b[i].kind == FOLIO_BLOCK_PART)
@@ -190,43 +191,37 @@ static void blocks(FILE *f, const folio_block *b, size_t n, int depth)
     }
 }
 
-static void field(FILE *f, const char *name, const char *value)
+static void field(folio_buf *f, const char *name, const char *value)
 {
-    fprintf(f, "  %s: ", name);
+    folio_buf_printf(f, "  %s: ", name);
     quoted(f, value);
-    fputc('\n', f);
+    folio_buf_putc(f, '\n');
 }
 
-static void note_field(FILE *f, const char *name, const folio_note *n)
+static void note_field(folio_buf *f, const char *name, const folio_note *n)
 {
-    fprintf(f, "  %s: ", name);
+    folio_buf_printf(f, "  %s: ", name);
     if (!n) {
-        fputs("-\n", f);
+        folio_buf_puts(f, "-\n");
         return;
     }
-    fputs("note ", f);
+    folio_buf_puts(f, "note ");
     quoted(f, n->id);
-    fputs(" mark=", f);
+    folio_buf_puts(f, " mark=");
     quoted(f, n->mark);
-    fputc('\n', f);
+    folio_buf_putc(f, '\n');
 }
 
 int folio_report_dump(const folio_report *r, char **out, size_t *len)
 {
     static const char *const distr[] = {"general", "limited", "restricted"};
-    char *buf = NULL;
-    size_t size = 0;
-    *out = NULL;
-    *len = 0;
-    FILE *f = open_memstream(&buf, &size);
-    if (!f)
-        return FOLIO_E_NOMEM;
+    folio_buf buf = {0}, *f = &buf;
     const folio_meta *m = &r->meta;
-    fputs("meta\n", f);
+    folio_buf_puts(f, "meta\n");
     field(f, "symbol", m->symbol);
     if (m->joint_symbol)
         field(f, "joint-symbol", m->joint_symbol);
-    fprintf(f, "  distribution: %s\n",
+    folio_buf_printf(f, "  distribution: %s\n",
             (unsigned)m->distribution < 3 ? distr[m->distribution] : "?");
     field(f, "date", m->date);
     field(f, "language", m->language);
@@ -245,29 +240,23 @@ int folio_report_dump(const folio_report *r, char **out, size_t *len)
     field(f, "subtitle", m->subtitle);
     field(f, "job-number", m->job_number);
     field(f, "station", m->station);
-    fprintf(f, "  pos: %d:%d\n", m->pos.line, m->pos.col);
-    fprintf(f, "blocks %zu\n", r->nblocks);
+    folio_buf_printf(f, "  pos: %d:%d\n", m->pos.line, m->pos.col);
+    folio_buf_printf(f, "blocks %zu\n", r->nblocks);
     blocks(f, r->blocks, r->nblocks, 1);
-    fprintf(f, "notes %zu\n", r->nnotes);
+    folio_buf_printf(f, "notes %zu\n", r->nnotes);
     for (size_t i = 0; i < r->nnotes; i++) {
         const folio_note *n = r->notes[i];
-        fputs("  note ", f);
+        folio_buf_puts(f, "  note ");
         quoted(f, n->id);
         if (n->mark) {
-            fputs(" mark=", f);
+            folio_buf_puts(f, " mark=");
             quoted(f, n->mark);
         }
         if (!n->referenced)
-            fputs(" unreferenced", f);
+            folio_buf_puts(f, " unreferenced");
         pos(f, n->pos);
-        fputc('\n', f);
+        folio_buf_putc(f, '\n');
         blocks(f, n->blocks, n->nblocks, 2);
     }
-    if (fclose(f) != 0 || !buf) {
-        free(buf);
-        return FOLIO_E_NOMEM;
-    }
-    *out = buf;
-    *len = size;
-    return 0;
+    return folio_buf_take(f, out, len);
 }

@@ -5,20 +5,14 @@
 
 int folio_lang_index(const char *name)
 {
-    folio_ctx ctx;
     const folio_house *h;
-    folio_ctx_init(&ctx, NULL);
-    int rc = folio_house_default(&ctx, &h);
-    folio_ctx_free(&ctx);
+    int rc = folio_house_default(NULL, &h); /* a failure is said by the -1 */
     return rc ? -1 : folio_house_lang_index(h, folio_house_lang(h, name));
 }
 
 const char *folio_lang_code(int index)
 {
-    folio_ctx ctx;
     const folio_house *h;
-    folio_ctx_init(&ctx, NULL);
-    int rc = folio_house_default(&ctx, &h);
-    folio_ctx_free(&ctx);
+    int rc = folio_house_default(NULL, &h); /* a failure is said by the -1 */
     return !rc && index >= 0 && (size_t)index < h->nlangs ? h->langs[index] : NULL;
 }

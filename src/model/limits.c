@@ -3,7 +3,7 @@
  * depth are checked by the readers themselves, while they read. */
 #include <string.h>
 
-#include "folio/read.h"
+#include "model/limits.h"
 #include "model/model.h"
 
 typedef struct limits {
@@ -96,8 +96,19 @@ static int check_blocks(limits *l, const folio_block *blocks, size_t n, int in_n
     return 0;
 }
 
+folio_limits folio_limits_of(const folio_read_options *opt)
+{
+    folio_limits l = {0, 0, 0};
+    if (opt) {
+        l.max_notes = opt->max_notes;
+        l.max_table_cells = opt->max_table_cells;
+        l.max_paragraph_bytes = opt->max_paragraph_bytes;
+    }
+    return l;
+}
+
 int folio_report_check_limits(folio_ctx *ctx, const folio_report *rep,
-                              const folio_read_limits *lim)
+                              const folio_limits *lim)
 {
     limits l = {ctx, FOLIO_DEFAULT_MAX_NOTES, FOLIO_DEFAULT_MAX_TABLE_CELLS,
                 FOLIO_DEFAULT_MAX_PARAGRAPH_BYTES};

@@ -1,6 +1,7 @@
 /* folio — the report model's structures (internal): what a reader builds
  * and the style stage reads. Callers outside src/ see folio_report as an
- * opaque type (include/folio/report.h) and build one with the builder.
+ * opaque type (include/folio/report.h) and build one with the builder
+ * (include/folio/builder.h, src/model/builder*.c).
  *
  * A report is metadata (the masthead) plus a sequence of blocks holding
  * inline runs. All memory belongs to the report's arena. Numbers and labels
@@ -15,7 +16,9 @@
 #ifndef FOLIO_MODEL_H
 #define FOLIO_MODEL_H
 
-#include "folio/report.h"
+#include "folio/builder.h"
+#include "util/arena.h"
+#include "util/units.h"
 
 typedef struct folio_note folio_note;
 typedef struct folio_block folio_block;
@@ -28,10 +31,10 @@ typedef enum folio_run_kind {
     FOLIO_RUN_LINE_BREAK  /* a hard line break */
 } folio_run_kind;
 
-enum { /* folio_run.style bits */
-    FOLIO_EMPH = 1,   /* italic */
-    FOLIO_STRONG = 2, /* bold */
-    FOLIO_SUPER = 4   /* superscript */
+enum { /* folio_run.style bits: the builder's */
+    FOLIO_EMPH = FOLIO_STYLE_EMPH,     /* italic */
+    FOLIO_STRONG = FOLIO_STYLE_STRONG, /* bold */
+    FOLIO_SUPER = FOLIO_STYLE_SUPER    /* superscript */
 };
 
 typedef struct folio_run {
@@ -58,9 +61,7 @@ struct folio_note {
 
 /* Tables ------------------------------------------------------------------*/
 
-typedef enum folio_align { FOLIO_ALIGN_DEFAULT, FOLIO_ALIGN_LEFT,
-                           FOLIO_ALIGN_CENTER, FOLIO_ALIGN_RIGHT,
-                           FOLIO_ALIGN_JUSTIFY } folio_align;
+/* folio_align: folio/builder.h */
 
 typedef struct folio_cell {
     folio_run *runs;
@@ -198,6 +199,11 @@ struct folio_report {
     size_t nblocks;
     folio_note **notes;            /* every note, in order of definition */
     size_t nnotes;
+    size_t blocks_cap, notes_cap;  /* the builder's room in the two arrays;
+                                      0 when a reader sized them exactly */
+    const folio_house *build_house;/* the builder checks languages and
+                                      stations against it (borrowed; NULL:
+                                      the default house) */
 };
 
 #endif

@@ -3,20 +3,19 @@
 
 #include "model/model.h"
 
-folio_report *folio_report_new(const char *source)
+int folio_report_new(folio_ctx *ctx, const char *source, folio_report **out)
 {
     folio_arena *a = folio_arena_new();
-    if (!a)
-        return NULL;
-    folio_report *r = folio_alloc(a, sizeof *r);
-    if (!r) {
+    folio_report *r = a ? folio_alloc(a, sizeof *r) : NULL;
+    *out = NULL;
+    if (!r || !(r->source = folio_strdup(a, source ? source : "<input>"))) {
         folio_arena_free(a);
-        return NULL;
+        return folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
     }
     r->arena = a;
-    r->source = folio_strdup(a, source ? source : "<input>");
     r->meta.distribution = FOLIO_DISTR_GENERAL;
-    return r;
+    *out = r;
+    return 0;
 }
 
 void folio_report_free(folio_report *r)

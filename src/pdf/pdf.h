@@ -3,6 +3,7 @@
 #define FOLIO_PDF_H
 
 #include "layout/layout.h"
+#include "util/dest.h"
 
 /* Write `l` to `path` (the caller writes to a temporary name and renames). */
 int folio_pdf_write(folio_ctx *ctx, const folio_layout *l,
@@ -12,5 +13,8 @@ int folio_pdf_write(folio_ctx *ctx, const folio_layout *l,
  * long report never holds its items and its PDF objects at once. */
 int folio_pdf_write_release(folio_ctx *ctx, folio_layout *l,
                             const folio_fonts *fonts, const char *path);
+/* folio_pdf_write_release to a file or into memory. */
+int folio_pdf_write_release_to(folio_ctx *ctx, folio_layout *l,
+                               const folio_fonts *fonts, const folio_dest *dest);
 
 #endif

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "pdf/pdf_internal.h"
+#include "util/text.h"
 
 void folio_pdf_codes_add(folio_pdf_codes *s, unsigned code)
 {
@@ -22,25 +23,13 @@ int folio_pdf_codes_has(const folio_pdf_codes *s, unsigned code)
     return (s->bit[code >> 3] >> (code & 7)) & 1;
 }
 
-/* libharu turns code points beyond the BMP into a space. */
+/* libharu turns code points beyond the BMP into a space. The text comes
+ * from folio_pdf_cstr: valid UTF-8 already. */
 unsigned folio_pdf_next_code(const unsigned char *s, size_t *len)
 {
     uint32_t cp;
-    if (s[0] < 0x80) {
-        *len = 1;
-        cp = s[0];
-    } else if (s[0] < 0xE0) {
-        *len = 2;
-        cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-    } else if (s[0] < 0xF0) {
-        *len = 3;
-        cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 |
-             (s[2] & 0x3F);
-    } else {
-        *len = 4;
-        cp = 0x20;
-    }
-    return cp;
+    *len = (size_t)folio_utf8_next((const char *)s, 4, &cp);
+    return cp > 0xFFFF ? 0x20 : cp;
 }
 
 int folio_pdf_collect_codes(folio_pdf *w, const folio_layout *l,

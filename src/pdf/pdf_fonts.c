@@ -13,6 +13,7 @@
 #include <hpdf_fontdef.h>
 
 #include "pdf/pdf_internal.h"
+#include "util/mem.h"
 
 /* The faces that TEXT items really use. faces_used should say the same;
  * reading the items means a stale bitmask can neither embed an unused face
@@ -70,7 +71,7 @@ static unsigned faces_named(const char *const names[], unsigned used,
 static int face_widths(folio_pdf *w, int face, HPDF_FontDef def,
                        const folio_pdf_codes *codes)
 {
-    int16_t *width = calloc(65536, sizeof(*width));
+    int16_t *width = folio_calloc(65536, sizeof(*width));
     if (!width)
         return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
     for (unsigned code = 0; code < 65536; code++)
@@ -87,7 +88,7 @@ static int flatten_cmaps(folio_pdf *w, const folio_layout *l,
                          const char *const names[], unsigned used)
 {
     int rc = 0;
-    folio_pdf_codes *codes = malloc(sizeof(*codes));
+    folio_pdf_codes *codes = folio_malloc(sizeof(*codes));
     if (!codes)
         return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
     for (int f = 0; f < FOLIO_FACE_COUNT; f++) {
@@ -104,7 +105,7 @@ static int flatten_cmaps(folio_pdf *w, const folio_layout *l,
         for (int g = f; g < FOLIO_FACE_COUNT && rc == 0; g++) {
             if (!(mask & (1u << g)))
                 continue;
-            if (!(w->codes[g] = malloc(sizeof *codes))) {
+            if (!(w->codes[g] = folio_malloc(sizeof *codes))) {
                 rc = folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
                 break;
             }
@@ -124,7 +125,7 @@ static int load_other(folio_pdf *w, const folio_layout *l, const folio_fonts *fo
                       const char **name)
 {
     int rc;
-    if (!(w->codes[f] = calloc(1, sizeof *w->codes[f])))
+    if (!(w->codes[f] = folio_calloc(1, sizeof *w->codes[f])))
         return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
     if ((rc = folio_pdf_collect_codes(w, l, 1u << f, w->codes[f])) < 0 ||
         (rc = folio_pdf_load_subset(w, fonts, f, w->codes[f], name)) < 0)

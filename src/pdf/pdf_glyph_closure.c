@@ -17,6 +17,7 @@
 #include <hpdf_streams.h>
 
 #include "pdf/pdf_internal.h"
+#include "util/mem.h"
 
 /* Composite glyph component flags (OpenType glyf table). */
 #define ARG_1_AND_2_ARE_WORDS 0x0001
@@ -104,8 +105,8 @@ static int push_components(HPDF_TTFontDefAttr a, unsigned gid, HPDF_UINT32 file_
 static int close_font(folio_pdf *w, HPDF_TTFontDefAttr a)
 {
     unsigned n = a->num_glyphs;
-    unsigned char *seen = calloc(n ? n : 1, 1);
-    uint16_t *stack = malloc((n ? n : 1) * sizeof *stack);
+    unsigned char *seen = folio_calloc(n ? n : 1, 1);
+    uint16_t *stack = folio_malloc((n ? n : 1) * sizeof *stack);
     size_t top = 0;
     int rc = 0;
     if (!seen || !stack) {

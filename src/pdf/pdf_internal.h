@@ -126,7 +126,8 @@ int folio_pdf_set_meta(folio_pdf *w, const folio_layout *l);
 /* Flag, in every embedded TrueType font, the components of used composite
  * glyphs to any depth (libharu flags one level only); before save. */
 int folio_pdf_close_glyphs(folio_pdf *w);
-/* Render and write the file; a file left half-written is removed. */
-int folio_pdf_save(folio_pdf *w, const char *path);
+/* Render and write the file (a file left half-written is removed) or
+ * the buffer. */
+int folio_pdf_save(folio_pdf *w, const folio_dest *dest);
 
 #endif

@@ -4,6 +4,7 @@
 #include <hpdf_objects.h>
 
 #include "pdf/pdf_internal.h"
+#include "util/mem.h"
 
 /* A URI is 7-bit ASCII: percent-encode other bytes, spaces and controls
  * (UTF-8 in an IRI becomes its %XX form, as browsers do). malloc'd. */
@@ -11,7 +12,7 @@ static char *ascii_uri(const char *uri)
 {
     static const char hex[] = "0123456789ABCDEF";
     size_t n = strlen(uri);
-    char *out = malloc(3 * n + 1), *o = out;
+    char *out = folio_malloc(3 * n + 1), *o = out;
     if (!out)
         return NULL;
     for (const unsigned char *p = (const unsigned char *)uri; *p; p++) {

@@ -14,6 +14,7 @@
 #include <zlib.h>
 
 #include "pdf/pdf_internal.h"
+#include "util/mem.h"
 
 static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
 {
@@ -35,9 +36,9 @@ int folio_pdf_deflate_page(folio_pdf *w)
         return 0;
 
     HPDF_UINT32 size = HPDF_Stream_Size(s);
-    unsigned char *raw = malloc(size ? size : 1);
+    unsigned char *raw = folio_malloc(size ? size : 1);
     uLongf packed_len = compressBound(size);
-    unsigned char *packed = malloc(packed_len);
+    unsigned char *packed = folio_malloc(packed_len);
     int rc = 0;
     if (!raw || !packed) {
         rc = folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");

@@ -17,6 +17,7 @@
 #include <hpdf_streams.h>
 
 #include "pdf/pdf_internal.h"
+#include "util/mem.h"
 
 /* Tables libharu does not embed: dropped before subsetting, which also
  * spares the subsetter their work. */
@@ -87,7 +88,7 @@ static hb_blob_t *subset(hb_font_t *font, const uint16_t *glyph,
     if (!(plan = hb_subset_plan_create_or_fail(face, in)))
         goto done;
     const hb_map_t *map = hb_subset_plan_old_to_new_glyph_mapping(plan);
-    if (!(*renumber = calloc(nglyphs + 1, sizeof **renumber)))
+    if (!(*renumber = folio_calloc(nglyphs + 1, sizeof **renumber)))
         goto done;
     for (unsigned g = 0; g < nglyphs; g++) {
         hb_codepoint_t n = hb_map_get(map, g);
@@ -147,7 +148,7 @@ int folio_pdf_load_subset(folio_pdf *w, const folio_fonts *fonts, int face,
                           const folio_pdf_codes *used, const char **name)
 {
     hb_font_t *font = folio_fonts_hb(fonts, face);
-    uint16_t *glyph = malloc(65536 * sizeof *glyph), *renumber = NULL;
+    uint16_t *glyph = folio_malloc(65536 * sizeof *glyph), *renumber = NULL;
     hb_blob_t *blob = NULL;
     int rc = 0;
     *name = NULL;

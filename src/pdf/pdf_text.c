@@ -17,6 +17,7 @@
 #include <hpdf_pages.h>
 
 #include "pdf/pdf_internal.h"
+#include "util/mem.h"
 
 static int run_reserve(folio_pdf *w, size_t more)
 {
@@ -25,7 +26,7 @@ static int run_reserve(folio_pdf *w, size_t more)
     size_t cap = w->run.cap ? w->run.cap : 1024;
     while (cap < w->run.len + more)
         cap *= 2;
-    char *b = realloc(w->run.buf, cap);
+    char *b = folio_realloc(w->run.buf, cap);
     if (!b)
         return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
     w->run.buf = b;

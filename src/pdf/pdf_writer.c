@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "pdf/pdf_internal.h"
+#include "util/text.h"
+#include "util/mem.h"
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *data)
 {
@@ -16,6 +18,18 @@ static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *data)
         w->error = error_no;
         w->detail = detail_no;
     }
+}
+
+/* libharu allocates through folio's hook (util/mem.h); it checks every
+ * allocation and reports a failure as HPDF_FAILD_TO_ALLOC_MEM. */
+static void *hpdf_alloc(HPDF_UINT size)
+{
+    return folio_malloc(size);
+}
+
+static void hpdf_free(void *p)
+{
+    free(p);
 }
 
 /* Names for the libharu errors a user can cause or fix. */
@@ -65,24 +79,12 @@ int folio_pdf_check(folio_pdf *w, const char *what)
     return 0;
 }
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid:
- * no overlong forms, no surrogates, nothing above U+10FFFF, no NUL. */
+/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid
+ * or a NUL (which would end the C string libharu takes). */
 static size_t utf8_valid(const unsigned char *s, size_t n)
 {
-    if (s[0] >= 0x01 && s[0] < 0x80)
-        return 1;
-    size_t len = s[0] >= 0xC2 && s[0] <= 0xDF ? 2
-               : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
-               : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
-    if (len == 0 || len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0) ||
-        (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90))
-        return 0;
-    return len;
+    uint32_t cp;
+    return s[0] ? folio_utf8_decode(s, n, &cp) : 0;
 }
 
 const char *folio_pdf_cstr(folio_pdf *w, const char *s, size_t n)
@@ -93,7 +95,7 @@ const char *folio_pdf_cstr(folio_pdf *w, const char *s, size_t n)
     size_t need = 3 * n + 1;
     if (need > w->buf_cap) {
         size_t cap = need > 256 ? need : 256;
-        char *b = realloc(w->buf, cap);
+        char *b = folio_realloc(w->buf, cap);
         if (!b)
             return NULL;
         w->buf = b;
@@ -168,7 +170,12 @@ static int draw_item(folio_pdf *w, const folio_item *it)
 static int draw_page(folio_pdf *w, const folio_layout *l, size_t index)
 {
     const folio_page *pg = &l->pages[index];
+    /* libharu 2.3.0's HPDF_Page_New goes on with a page resource dictionary
+     * it has freed when an allocation fails (AddResource after a failed
+     * HPDF_Dict_Add): the allocation-failure test leaves this call alone */
+    folio_mem_unhook(1);
     w->page = HPDF_AddPage(w->doc);
+    folio_mem_unhook(0);
     if (!w->page)
         return folio_pdf_fail(w, FOLIO_E_PDF, "cannot add page %zu",
                               index + 1);
@@ -196,20 +203,20 @@ static int draw_page(folio_pdf *w, const folio_layout *l, size_t index)
 /* Both entry points: `release` frees each page's items once the page is
  * drawn (the layout is not const then). */
 static int write_pdf(folio_ctx *ctx, const folio_layout *l, folio_page *release,
-                     const folio_fonts *fonts, const char *path)
+                     const folio_fonts *fonts, const folio_dest *dest)
 {
     folio_pdf w;
     memset(&w, 0, sizeof(w));
     w.ctx = ctx;
     int rc = FOLIO_E_USAGE;
-    if (!ctx || !l || !fonts || !path)
+    if (!ctx || !l || !fonts || !dest || (!dest->path && (!dest->data || !dest->len)))
         goto done;
     if (l->npages == 0 || l->width <= 0 || l->height <= 0) {
         rc = folio_pdf_fail(&w, FOLIO_E_PDF,
                             "the layout has no pages or no page size");
         goto done;
     }
-    w.doc = HPDF_New(on_error, &w);
+    w.doc = HPDF_NewEx(on_error, hpdf_alloc, hpdf_free, 0, &w);
     if (!w.doc) {
         rc = folio_pdf_fail(&w, FOLIO_E_NOMEM,
                             "cannot create a libharu document");
@@ -241,7 +248,7 @@ static int write_pdf(folio_ctx *ctx, const folio_layout *l, folio_page *release,
         goto done;
     if ((rc = folio_pdf_fix_tounicode(&w)) < 0)
         goto done;
-    rc = folio_pdf_save(&w, path);
+    rc = folio_pdf_save(&w, dest);
 done:
     if (w.doc)
         HPDF_Free(w.doc);
@@ -257,11 +264,19 @@ done:
 int folio_pdf_write(folio_ctx *ctx, const folio_layout *l,
                     const folio_fonts *fonts, const char *path)
 {
-    return write_pdf(ctx, l, NULL, fonts, path);
+    folio_dest dest = {path, NULL, NULL};
+    return write_pdf(ctx, l, NULL, fonts, path ? &dest : NULL);
 }
 
 int folio_pdf_write_release(folio_ctx *ctx, folio_layout *l,
                             const folio_fonts *fonts, const char *path)
 {
-    return write_pdf(ctx, l, l ? l->pages : NULL, fonts, path);
+    folio_dest dest = {path, NULL, NULL};
+    return write_pdf(ctx, l, l ? l->pages : NULL, fonts, path ? &dest : NULL);
+}
+
+int folio_pdf_write_release_to(folio_ctx *ctx, folio_layout *l,
+                               const folio_fonts *fonts, const folio_dest *dest)
+{
+    return write_pdf(ctx, l, l ? l->pages : NULL, fonts, dest);
 }

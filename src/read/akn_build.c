@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "read/akn_internal.h"
+#include "util/mem.h"
 
 typedef struct walk {
     akn *a;
@@ -264,8 +265,8 @@ static int table(walk *w, xmlNodePtr t, int depth)
     if (depth + 3 > a->max_depth)
         return folio_akn_too_deep(a, t);
     collect_rows(w, t, NULL, NULL, &nrows, 0);
-    rows = malloc((nrows ? nrows : 1) * sizeof *rows);
-    head = malloc((nrows ? nrows : 1) * sizeof *head);
+    rows = folio_malloc((nrows ? nrows : 1) * sizeof *rows);
+    head = folio_malloc((nrows ? nrows : 1) * sizeof *head);
     folio_block *b = add(w, FOLIO_BLOCK_TABLE, line_of(t));
     folio_table *tb = folio_alloc(ar, sizeof *tb);
     if (!rows || !head || !b || !tb) {

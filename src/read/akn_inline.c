@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "read/akn_internal.h"
+#include "util/mem.h"
 
 /* Inline elements whose text is kept as plain text: AKN's inline, marker
  * and "doc" elements that the model has no style for. */
@@ -168,7 +169,7 @@ static int index_walk(akn *a, xmlNodePtr n, int in_meta_notes, size_t *cap)
         if (!strcmp(name, "authorialNote") || (in_meta_notes && !strcmp(name, "note"))) {
             if (a->nnotes == *cap) {
                 size_t more = *cap ? *cap * 2 : 16;
-                akn_note_at *v = realloc(a->notes, more * sizeof *v);
+                akn_note_at *v = folio_realloc(a->notes, more * sizeof *v);
                 if (!v)
                     return FOLIO_E_NOMEM;
                 a->notes = v;
@@ -206,7 +207,7 @@ int folio_akn_index_notes(akn *a, xmlNodePtr root)
     /* each note element knows its entry (libxml2 leaves _private to us) */
     for (size_t i = 0; i < a->nnotes; i++)
         a->notes[i].node->_private = (void *)(uintptr_t)(i + 1);
-    if (!(a->by_eid = malloc((a->nnotes ? a->nnotes : 1) * sizeof *a->by_eid)))
+    if (!(a->by_eid = folio_malloc((a->nnotes ? a->nnotes : 1) * sizeof *a->by_eid)))
         return FOLIO_E_NOMEM;
     for (size_t i = 0; i < a->nnotes; i++)
         if (a->notes[i].eid)
@@ -216,7 +217,7 @@ int folio_akn_index_notes(akn *a, xmlNodePtr root)
     a->ids_cap = 16;
     while (a->ids_cap < 2 * a->nnotes + 2)
         a->ids_cap *= 2;
-    a->ids = calloc(a->ids_cap, sizeof *a->ids);
+    a->ids = folio_calloc(a->ids_cap, sizeof *a->ids);
     return a->ids ? 0 : FOLIO_E_NOMEM;
 }
 

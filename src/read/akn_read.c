@@ -8,6 +8,8 @@
 
 #include "read/akn_internal.h"
 #include "read/xml_internal.h"
+#include "util/mem.h"
+#include "util/ctx.h"
 
 int folio_akn_is(const akn *a, xmlNodePtr n, const char *name)
 {
@@ -94,7 +96,7 @@ void folio_akn_unknown(akn *a, xmlNodePtr n, const char *what)
         a->nwarnings++;
         return;
     }
-    const char **more = realloc(a->warned, (a->nwarned + 1) * sizeof *more);
+    const char **more = folio_realloc(a->warned, (a->nwarned + 1) * sizeof *more);
     if (!more)
         return; /* warned twice at worst */
     a->warned = more;

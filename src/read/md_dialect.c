@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "read/md_internal.h"
+#include "util/roman.h"
+#include "util/mem.h"
 
 #define MAX_STACK 128
 #define MAX_LEVELS 64
@@ -52,7 +54,7 @@ static folio_block *push(dl *d, folio_block_kind kind, folio_pos pos)
     }
     if (d->n == d->icap) {
         size_t cap = d->icap ? d->icap * 2 : 16;
-        folio_md_binfo *iv = realloc(d->info, cap * sizeof *iv);
+        folio_md_binfo *iv = folio_realloc(d->info, cap * sizeof *iv);
         if (!iv)
             return NULL;
         d->info = iv;
@@ -441,7 +443,7 @@ int folio_md_dialect(folio_md *md, const folio_md_raw *raw, size_t n, int in_not
                      int title_depth, folio_block **blocks, size_t *nblocks,
                      folio_md_binfo **info)
 {
-    dl *d = calloc(1, sizeof *d);
+    dl *d = folio_calloc(1, sizeof *d);
     if (!d)
         return FOLIO_E_NOMEM;
     d->md = md;

@@ -30,8 +30,6 @@
 
 /* ---- text helpers (md_text.c) ------------------------------------------*/
 
-/* Number of code points in a valid UTF-8 string of n bytes. */
-size_t folio_md_utf8_count(const char *s, size_t n);
 /* Trim ASCII white space (and NBSP) from both ends: returns the start and
  * sets *n to the trimmed length. */
 const char *folio_md_trim(const char *s, size_t *n);
@@ -119,8 +117,6 @@ typedef struct folio_md_label {
 
 /* Value of a roman numeral in canonical form (either case), 0 otherwise. */
 int folio_md_roman_value(const char *s, size_t n);
-/* Write a roman numeral (upper case) into buf; returns buf. */
-char *folio_md_roman_string(int v, char *buf, size_t cap);
 /* Heading labels: "IV." (ROMAN), "B." (UPPER), "3." (ARABIC), followed by
  * white space or the end. Returns 1 when s starts with one. */
 int folio_md_heading_label(const char *s, size_t n, folio_md_label *out);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "read/md_internal.h"
+#include "util/roman.h"
 
 static int roman_digit(char c)
 {
@@ -17,25 +18,6 @@ static int roman_digit(char c)
     case 'M': case 'm': return 1000;
     default: return 0;
     }
-}
-
-char *folio_md_roman_string(int v, char *buf, size_t cap)
-{
-    static const struct { int v; const char *s; } parts[] = {
-        {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
-        {50, "L"},   {40, "XL"},  {10, "X"},  {9, "IX"},   {5, "V"},   {4, "IV"},
-        {1, "I"}};
-    size_t o = 0;
-    if (cap == 0)
-        return buf;
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-        while (v >= parts[i].v && o + strlen(parts[i].s) < cap) {
-            memcpy(buf + o, parts[i].s, strlen(parts[i].s));
-            o += strlen(parts[i].s);
-            v -= parts[i].v;
-        }
-    buf[o] = 0;
-    return buf;
 }
 
 int folio_md_roman_value(const char *s, size_t n)
@@ -54,7 +36,7 @@ int folio_md_roman_value(const char *s, size_t n)
         return 0;
     /* only the canonical spelling counts: "IIII" and "IC" are not numerals */
     char buf[20];
-    folio_md_roman_string(v, buf, sizeof buf);
+    folio_roman(v, 0, buf, sizeof buf);
     if (strlen(buf) != n)
         return 0;
     for (size_t i = 0; i < n; i++)

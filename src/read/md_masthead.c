@@ -271,7 +271,7 @@ static int body_text(mh *h, const folio_md_raw *b)
             lines++;
             cur = 0;
         } else if (b->runs[i].kind == FOLIO_RUN_TEXT && b->runs[i].text) {
-            cur += folio_md_utf8_count(b->runs[i].text, strlen(b->runs[i].text));
+            cur += folio_utf8_count(b->runs[i].text, strlen(b->runs[i].text));
             if (cur > longest)
                 longest = cur;
         }

@@ -14,10 +14,32 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include "model/limits.h"
 #include "read/md_internal.h"
+#include "util/ctx.h"
+#include "util/mem.h"
+#include "util/version.h"
 
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)
 #define DEFAULT_MAX_DEPTH 64
+
+/* cmark-gfm allocates through folio's hook (util/mem.h) but has no path
+ * for a failed allocation (its own allocator aborts): it is given the
+ * memory anyway; the hook counts the failure it injected, and
+ * folio_read_markdown fails with FOLIO_E_NOMEM once cmark-gfm is done. */
+static void *cmark_calloc(size_t n, size_t size)
+{
+    folio_mem_should_fail();
+    return calloc(n, size);
+}
+
+static void *cmark_realloc(void *p, size_t size)
+{
+    folio_mem_should_fail();
+    return realloc(p, size);
+}
+
+static cmark_mem cmark_allocator = {cmark_calloc, cmark_realloc, free};
 
 /* NUL bytes and invalid UTF-8 are errors, with the position of the byte. */
 static int check_bytes(folio_ctx *ctx, const char *data, size_t len)
@@ -134,7 +156,7 @@ static int line_table(folio_md *md)
     for (size_t i = 0; i < md->srclen; i++)
         if (md->src[i] == '\n' || (md->src[i] == '\r' && !(i + 1 < md->srclen && md->src[i + 1] == '\n')))
             count++;
-    md->line_off = malloc(count * sizeof *md->line_off);
+    md->line_off = folio_malloc(count * sizeof *md->line_off);
     if (!md->line_off)
         return FOLIO_E_NOMEM;
     size_t k = 0;
@@ -151,7 +173,7 @@ static int line_table(folio_md *md)
 static int footnote_refs(const char *s, size_t len, char **out, size_t *outlen)
 {
     size_t cap = 64, o = 0;
-    char *buf = malloc(cap);
+    char *buf = folio_malloc(cap);
     if (!buf)
         return FOLIO_E_NOMEM;
     for (size_t i = 0; i < len;) {
@@ -168,7 +190,7 @@ static int footnote_refs(const char *s, size_t len, char **out, size_t *outlen)
                 if (need > cap) {
                     while (cap < need)
                         cap *= 2;
-                    char *nb = realloc(buf, cap);
+                    char *nb = folio_realloc(buf, cap);
                     if (!nb) {
                         free(buf);
                         return FOLIO_E_NOMEM;
@@ -246,7 +268,7 @@ static int make_notes(folio_md *md, cmark_node *doc)
     for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n))
         count += cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION;
     size_t extra = (rep->meta.agenda_note != NULL) + (rep->meta.title_note != NULL);
-    md->by_ix = calloc(count ? count : 1, sizeof *md->by_ix);
+    md->by_ix = folio_calloc(count ? count : 1, sizeof *md->by_ix);
     rep->notes = folio_alloc(rep->arena, (count + extra + 1) * sizeof *rep->notes);
     if (!md->by_ix || !rep->notes)
         return FOLIO_E_NOMEM;
@@ -322,12 +344,13 @@ static void overlay_meta(folio_meta *m, const folio_meta *fm, int distribution)
         m->pos = fm->pos;
 }
 
-int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char *name,
-                        const folio_read_limits *lim, const folio_house *house,
-                        folio_report **out)
+static int read_markdown(folio_ctx *ctx, const char *data, size_t len, const char *name,
+                         const folio_read_options *opt, const folio_house *house,
+                         folio_report **out)
 {
-    size_t max_bytes = lim && lim->max_bytes ? lim->max_bytes : DEFAULT_MAX_BYTES;
-    int max_depth = lim && lim->max_depth > 0 ? lim->max_depth : DEFAULT_MAX_DEPTH;
+    size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : DEFAULT_MAX_BYTES;
+    int max_depth = opt && opt->max_depth > 0 ? opt->max_depth : DEFAULT_MAX_DEPTH;
+    folio_limits lim = folio_limits_of(opt);
     folio_md md = {0};
     char *text = NULL, *refs = NULL;
     cmark_parser *parser = NULL;
@@ -335,8 +358,11 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
     folio_md_raws raws = {0};
     int rc = 0;
     *out = NULL;
-    if (!ctx->file)
-        ctx->file = name;
+    if (opt && (rc = folio_check_version(ctx, opt->version, FOLIO_READ_OPTIONS_VERSION,
+                                         "folio_read_options")))
+        return rc;
+    if ((rc = folio_ctx_name(ctx, name)))
+        return rc;
     if (len > max_bytes)
         return folio_error(ctx, FOLIO_E_LIMIT, (folio_pos){0, 0},
                            "input is %zu bytes, more than the limit of %zu bytes", len,
@@ -358,9 +384,8 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
     if ((rc = folio_house_or_default(ctx, house, &md.house)))
         return rc;
     md.max_depth = max_depth;
-    md.rep = folio_report_new(name);
-    if (!md.rep)
-        return folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
+    if ((rc = folio_report_new(ctx, name, &md.rep)))
+        return rc;
 
     /* front matter: blanked to spaces, so lines and columns stay put */
     size_t bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -371,7 +396,7 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
     size_t nrefs = 0;
     if ((rc = footnote_refs(data, len, &refs, &nrefs)))
         goto done;
-    text = malloc(len + nrefs + 4);
+    text = folio_malloc(len + nrefs + 4);
     if (!text) {
         rc = FOLIO_E_NOMEM;
         goto done;
@@ -393,7 +418,7 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
     }
 
     cmark_gfm_core_extensions_ensure_registered();
-    parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+    parser = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES, &cmark_allocator);
     cmark_syntax_extension *tables = cmark_find_syntax_extension("table");
     if (!parser || !tables || !cmark_parser_attach_syntax_extension(parser, tables)) {
         rc = folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0},
@@ -433,7 +458,7 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
         goto done;
     rc = read_notes(&md, doc);
     if (!rc)
-        rc = folio_report_check_limits(ctx, md.rep, lim);
+        rc = folio_report_check_limits(ctx, md.rep, &lim);
 
 done:
     if (rc == FOLIO_E_NOMEM && !md.failed)
@@ -452,4 +477,19 @@ done:
     }
     *out = md.rep;
     return 0;
+}
+
+int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char *name,
+                        const folio_read_options *opt, const folio_house *house,
+                        folio_report **out)
+{
+    unsigned long failures = folio_mem_failures();
+    size_t errors = folio_ctx_errors(ctx);
+    int rc = folio_ctx_settle(ctx, failures, errors,
+                              read_markdown(ctx, data, len, name, opt, house, out));
+    if (rc) {
+        folio_report_free(*out);
+        *out = NULL;
+    }
+    return rc;
 }

@@ -4,12 +4,13 @@
 #include <string.h>
 
 #include "read/md_internal.h"
+#include "util/mem.h"
 
 int folio_md_runs_push(folio_md_runs *rs, folio_run run)
 {
     if (rs->n == rs->cap) {
         size_t cap = rs->cap ? rs->cap * 2 : 8;
-        folio_run *v = realloc(rs->v, cap * sizeof *v);
+        folio_run *v = folio_realloc(rs->v, cap * sizeof *v);
         if (!v)
             return FOLIO_E_NOMEM;
         rs->v = v;

@@ -28,6 +28,8 @@
 #include <string.h>
 
 #include "read/md_internal.h"
+#include "util/roman.h"
+#include "util/mem.h"
 
 #define MAX_PARTS 64
 #define NO_LEVEL 7    /* a part opened without a heading: any heading ends it */
@@ -459,8 +461,8 @@ static void check_headings(st *s, const folio_block *b)
         if (lab.value != sc->last_chapter + 1) {
             char a[20], c[20];
             folio_warn(ctx, b->pos, "chapter numbered %s, expected %s",
-                       folio_md_roman_string(lab.value, a, sizeof a),
-                       folio_md_roman_string(sc->last_chapter + 1, c, sizeof c));
+                       folio_roman(lab.value, 0, a, sizeof a),
+                       folio_roman(sc->last_chapter + 1, 0, c, sizeof c));
         }
         sc->last_chapter = lab.value;
         sc->last_section = sc->last_sub = 0;
@@ -493,7 +495,7 @@ static int typed_number(const folio_block *b)
 static size_t text_chars(st *s, const folio_block *b)
 {
     char *t = text_of(s, b->runs, b->nruns);
-    return t ? folio_md_utf8_count(t, strlen(t)) : 0;
+    return t ? folio_utf8_count(t, strlen(t)) : 0;
 }
 
 /* Is the candidate at i, whose number both the list and the paragraphs
@@ -1053,7 +1055,7 @@ static int paragraph_block(st *s)
 int folio_md_structure(folio_md *md, folio_block **blocks, size_t *nblocks,
                        const folio_md_binfo *info)
 {
-    st *s = calloc(1, sizeof *s);
+    st *s = folio_calloc(1, sizeof *s);
     if (!s)
         return FOLIO_E_NOMEM;
     s->md = md;

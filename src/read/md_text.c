@@ -1,19 +1,10 @@
-/* Text helpers of the Markdown reader: UTF-8 decoding and the folding used
- * to compare masthead words, month and language names. */
+/* Text helpers of the Markdown reader: trimming white space (UTF-8
+ * decoding and folding are util/text.h's). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "read/md_internal.h"
 #include "util/text.h"
-
-size_t folio_md_utf8_count(const char *s, size_t n)
-{
-    size_t count = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            count++;
-    return count;
-}
 
 static int trim_space_at(const unsigned char *s, size_t n)
 {

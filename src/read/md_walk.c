@@ -7,6 +7,7 @@
 #include <cmark-gfm.h>
 
 #include "read/md_internal.h"
+#include "util/mem.h"
 
 folio_md_raw *folio_md_raw_push(folio_md *md, folio_md_raws *rs)
 {
@@ -495,7 +496,7 @@ static int blocks(walk *w, cmark_node *parent, int depth)
 int folio_md_walk_blocks(folio_md *md, cmark_node *parent, folio_md_raws *out)
 {
     walk w = {md, out, NULL, 0};
-    w.stack = calloc((size_t)md->max_depth + 2, sizeof *w.stack);
+    w.stack = folio_calloc((size_t)md->max_depth + 2, sizeof *w.stack);
     if (!w.stack)
         return FOLIO_E_NOMEM;
     int rc = blocks(&w, parent, 1);

@@ -190,7 +190,7 @@ int folio_md_bracket_original(const folio_house *h, const char *s, size_t n, con
 
 int folio_md_is_session(const folio_house *h, const char *s, size_t n)
 {
-    if (folio_md_utf8_count(s, n) > 80)
+    if (folio_utf8_count(s, n) > 80)
         return 0;
     char *f = folio_text_fold(s, n);
     if (!f)
@@ -206,7 +206,7 @@ int folio_md_is_session(const folio_house *h, const char *s, size_t n)
 
 int folio_md_is_agenda_item(const folio_house *h, const char *s, size_t n)
 {
-    if (folio_md_utf8_count(s, n) > 120)
+    if (folio_utf8_count(s, n) > 120)
         return 0;
     char *f = folio_text_fold(s, n);
     if (!f)

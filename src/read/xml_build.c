@@ -10,6 +10,8 @@
 
 #include "read/xml_internal.h"
 #include "model/xml_names.h"
+#include "util/mem.h"
+#include "util/ctx.h"
 
 typedef struct build {
     folio_ctx *ctx;
@@ -330,7 +332,7 @@ static int make_notes(build *b, xmlNodePtr notes)
     for (xmlNodePtr c = notes ? notes->children : NULL; c; c = c->next)
         n += is(c, "note");
     rep->notes = folio_alloc(rep->arena, (n ? n : 1) * sizeof *rep->notes);
-    b->by_id = calloc(n ? n : 1, sizeof *b->by_id);
+    b->by_id = folio_calloc(n ? n : 1, sizeof *b->by_id);
     if (!rep->notes || !b->by_id)
         return FOLIO_E_NOMEM;
     for (xmlNodePtr c = notes ? notes->children : NULL; c; c = c->next) {

@@ -15,7 +15,7 @@ static int yes(const char *v)
 const folio_pstyle *folio_flow_style(const folio_flow *f, const char *name)
 {
     for (size_t i = 0; i < f->nstyles; i++)
-        if (!strcmp(f->styles[i]->name, name))
+        if (f->styles[i] && f->styles[i]->name && !strcmp(f->styles[i]->name, name))
             return f->styles[i];
     return NULL;
 }

@@ -17,6 +17,7 @@
 
 #include "style/style_internal.h"
 #include "util/text.h"
+#include "util/mem.h"
 
 #define MAX_PARTS 64
 
@@ -586,7 +587,7 @@ static char *key_of(folio_arena *a, const char *label, const folio_run *runs, si
             len += strlen(runs[i].text);
         else if (runs[i].kind == FOLIO_RUN_LINE_BREAK)
             len++;
-    char *raw = malloc(len + 1), *o = raw;
+    char *raw = folio_malloc(len + 1), *o = raw;
     if (!raw)
         return NULL;
     if (label)
@@ -632,7 +633,7 @@ static int point_entries(bst *b)
     size_t from = b->contents_end, next = from;
     if (!from)
         return 0;
-    char **keys = calloc(f->nblocks + 1, sizeof *keys);
+    char **keys = folio_calloc(f->nblocks + 1, sizeof *keys);
     if (!keys)
         return FOLIO_E_NOMEM;
     int rc = 0;
@@ -688,7 +689,7 @@ static int point_entries(bst *b)
 int folio_style_blocks(folio_ctx *ctx, folio_flow *f, const styles *s, size_t *cap)
 {
     const folio_report *r = f->report;
-    bst *b = calloc(1, sizeof *b);
+    bst *b = folio_calloc(1, sizeof *b);
     if (!b)
         return FOLIO_E_NOMEM;
     b->ctx = ctx;

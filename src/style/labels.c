@@ -2,24 +2,14 @@
 #include <string.h>
 
 #include "style/style_internal.h"
+#include "util/roman.h"
 
 const char *folio_style_roman(folio_arena *a, int n, int lower)
 {
-    static const struct { int v; const char *s; } t[] = {
-        {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
-        {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}};
-    char buf[64] = "";
-    size_t k = 0;
+    char buf[64];
     if (n <= 0 || n > 3999)
         return folio_sprintf(a, "%d", n);
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        while (n >= t[i].v) {
-            for (const char *s = t[i].s; *s; s++)
-                buf[k++] = lower ? (char)(*s - 'A' + 'a') : *s;
-            n -= t[i].v;
-        }
-    buf[k] = 0;
-    return folio_strdup(a, buf);
+    return folio_strdup(a, folio_roman(n, lower, buf, sizeof buf));
 }
 
 const char *folio_style_letter(folio_arena *a, int n, int upper)

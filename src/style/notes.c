@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "style/style_internal.h"
+#include "util/mem.h"
 
 /* Notes: numbered in order of first reference; fixed marks kept. Notes
  * first referenced in a table are lettered a, b, c, restarting with each
@@ -35,7 +36,7 @@ static int add_note(folio_flow *f, const styles *s, const folio_note *n,
     }
     if (f->nnotes == ns->table_cap) {
         size_t ncap = ns->table_cap ? ns->table_cap * 2 : 64;
-        size_t *v = realloc(ns->table_of, ncap * sizeof *v);
+        size_t *v = folio_realloc(ns->table_of, ncap * sizeof *v);
         if (!v)
             return FOLIO_E_NOMEM;
         ns->table_of = v;

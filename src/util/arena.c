@@ -1,10 +1,12 @@
 /* Arena allocator: chunks freed together at the end of a lifetime. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "folio/base.h"
+#include "util/arena.h"
+#include "util/mem.h"
 
 typedef struct chunk {
     struct chunk *next;
@@ -19,7 +21,7 @@ struct folio_arena {
 
 folio_arena *folio_arena_new(void)
 {
-    return calloc(1, sizeof(folio_arena));
+    return folio_calloc(1, sizeof(folio_arena));
 }
 
 void folio_arena_free(folio_arena *a)
@@ -42,7 +44,7 @@ void *folio_alloc(folio_arena *a, size_t size)
     chunk *c = a->head;
     if (!c || c->size - c->used < size) {
         size_t want = size > 60000 ? size : 64 * 1024 - sizeof(chunk);
-        chunk *n = malloc(sizeof(chunk) + want);
+        chunk *n = folio_malloc(sizeof(chunk) + want);
         if (!n)
             return NULL;
         n->size = want;

@@ -8,7 +8,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "folio/base.h"
+#include "util/file.h"
+#include "util/mem.h"
 
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)
 
@@ -52,7 +53,7 @@ int folio_read_file(folio_ctx *ctx, const char *path, size_t max_bytes, char **d
                                  "%s is larger than the limit of %zu bytes", path, max_bytes);
                 goto done;
             }
-            char *nb = realloc(buf, want + 1);
+            char *nb = folio_realloc(buf, want + 1);
             if (!nb) {
                 rc = folio_error(ctx, FOLIO_E_NOMEM, nowhere, "out of memory reading %s", path);
                 goto done;
@@ -76,7 +77,7 @@ int folio_read_file(folio_ctx *ctx, const char *path, size_t max_bytes, char **d
             break;
         }
     }
-    if (!buf && !(buf = malloc(1))) {
+    if (!buf && !(buf = folio_malloc(1))) {
         rc = folio_error(ctx, FOLIO_E_NOMEM, nowhere, "out of memory reading %s", path);
         goto done;
     }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/text.h"
+#include "util/mem.h"
 
 size_t folio_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
@@ -37,6 +38,25 @@ size_t folio_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
         return 0;
     *cp = v;
     return len;
+}
+
+int folio_utf8_next(const char *s, size_t len, uint32_t *cp)
+{
+    size_t n = folio_utf8_decode((const unsigned char *)s, len, cp);
+    if (n == 0) { /* not UTF-8: one byte, drawn as a replacement */
+        *cp = 0xFFFD;
+        return 1;
+    }
+    return (int)n;
+}
+
+size_t folio_utf8_count(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            count++;
+    return count;
 }
 
 /* Base letter of a Latin-1 or Latin Extended-A letter, 0 when none. */
@@ -109,7 +129,7 @@ size_t folio_utf8_put(char *o, uint32_t c)
 char *folio_text_fold(const char *s, size_t n)
 {
     /* folding never makes a character longer */
-    char *out = malloc(n + 1);
+    char *out = folio_malloc(n + 1);
     if (!out)
         return NULL;
     size_t o = 0, i = 0;

@@ -10,11 +10,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_report *report = NULL;
-    folio_ctx_init(&ctx, "fuzz.md");
-    folio_read_markdown(&ctx, (const char *)data, size, "fuzz.md", NULL, NULL, &report);
+    folio_ctx_new("fuzz.md", &ctx);
+    folio_read_markdown(ctx, (const char *)data, size, "fuzz.md", NULL, NULL, &report);
     folio_report_free(report);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
     return 0;
 }

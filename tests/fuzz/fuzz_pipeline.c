@@ -1,7 +1,8 @@
-/* libFuzzer target: the whole pipeline (read → style → layout → PDF and
- * DOCX) on arbitrary bytes, with the real fonts of ./fonts (or of
- * $FOLIO_FUZZ_FONTS) loaded once. The outputs go to a private temporary
- * folder that is reused for every input. */
+/* libFuzzer target: the whole pipeline (read, then folio_render: style,
+ * layout, PDF and DOCX) on arbitrary bytes, with the resources (the real
+ * fonts of ./fonts or of $FOLIO_FUZZ_FONTS) loaded once. The PDF goes to a
+ * private temporary folder that is reused for every input, the DOCX into
+ * memory. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -9,13 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "docx/docx.h"
-#include "style/flow.h"
-#include "layout/fonts.h"
-#include "layout/layout.h"
-#include "pdf/pdf.h"
-#include "folio/read.h"
-#include "model/model.h"
+#include "folio.h"
 #include "house/house.h"
 #include "layout/hyphenate.h"
 
@@ -31,29 +26,31 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static folio_fonts *fonts;
+static folio_resources *res;
 static char dir[64];
 static char pdf_path[96];
-static char docx_path[96];
 
 static void cleanup(void)
 {
     unlink(pdf_path);
-    unlink(docx_path);
     rmdir(dir);
-    folio_fonts_free(fonts);
+    folio_resources_free(res);
+    folio_shutdown();
 }
 
 static int setup(void)
 {
     const char *fonts_dir = getenv("FOLIO_FUZZ_FONTS");
-    folio_ctx ctx;
+    folio_resources_options ro = FOLIO_RESOURCES_OPTIONS_INIT;
+    folio_ctx *ctx = NULL;
     int rc;
-    folio_ctx_init(&ctx, "fonts");
-    rc = folio_fonts_load(&ctx, fonts_dir ? fonts_dir : "fonts", &fonts);
+    ro.fonts_dir = fonts_dir ? fonts_dir : "fonts";
+    if (folio_init() || folio_ctx_new("fonts", &ctx))
+        return -1;
+    rc = folio_resources_load(ctx, &ro, &res);
     if (rc)
-        fprintf(stderr, "fuzz_pipeline: %s\n", folio_last_error(&ctx));
-    folio_ctx_free(&ctx);
+        fprintf(stderr, "fuzz_pipeline: %s\n", folio_last_error(ctx));
+    folio_ctx_free(ctx);
     if (rc)
         return -1;
 #ifdef FUZZ_LSAN
@@ -61,12 +58,9 @@ static int setup(void)
 #endif
     /* the default house and its patterns, loaded once for the process */
     static const char *const langs[] = {"en", "es", "fr", "ru"};
-    const folio_house *h = NULL;
-    folio_ctx_init(&ctx, NULL);
-    if (folio_house_default(&ctx, &h) == 0)
-        for (size_t i = 0; i < sizeof langs / sizeof *langs; i++)
-            folio_hyph_dict(h, folio_house_lang_get(h, langs[i], "hyphenation"));
-    folio_ctx_free(&ctx);
+    const folio_house *h = folio_resources_house(res);
+    for (size_t i = 0; i < sizeof langs / sizeof *langs; i++)
+        folio_hyph_dict(h, folio_house_lang_get(h, langs[i], "hyphenation"));
 #ifdef FUZZ_LSAN
     __lsan_enable();
 #endif
@@ -74,7 +68,6 @@ static int setup(void)
     if (!mkdtemp(dir))
         return -1;
     snprintf(pdf_path, sizeof pdf_path, "%s/out.pdf", dir);
-    snprintf(docx_path, sizeof docx_path, "%s/out.docx", dir);
     atexit(cleanup);
     return 0;
 }
@@ -87,23 +80,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort(); /* no fonts: the target cannot run at all */
         ready = 1;
     }
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_report *report = NULL;
-    folio_flow *flow = NULL;
-    folio_layout *layout = NULL;
-    folio_style_options opt;
-    memset(&opt, 0, sizeof opt);
-    folio_ctx_init(&ctx, "fuzz.md");
-    if (folio_read_markdown(&ctx, (const char *)data, size, "fuzz.md", NULL, NULL, &report) ||
-        folio_style_apply(&ctx, report, &opt, fonts, &flow))
-        goto done;
-    if (!folio_layout_run(&ctx, flow, fonts, &layout))
-        folio_pdf_write(&ctx, layout, fonts, pdf_path);
-    folio_docx_write(&ctx, flow, docx_path);
-done:
-    folio_layout_free(layout);
-    folio_flow_free(flow);
+    folio_render_options opt = FOLIO_RENDER_OPTIONS_INIT;
+    folio_output out;
+    opt.pdf_path = pdf_path;
+    opt.to_memory = FOLIO_DOCX;
+    if (folio_ctx_new("fuzz.md", &ctx))
+        return 0;
+    if (!folio_read_markdown(ctx, (const char *)data, size, "fuzz.md", NULL,
+                             folio_resources_house(res), &report) &&
+        !folio_render(ctx, report, res, &opt, &out))
+        folio_output_free(&out);
     folio_report_free(report);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
     return 0;
 }

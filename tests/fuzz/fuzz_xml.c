@@ -14,19 +14,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_report *report = NULL;
     char *out = NULL;
     size_t len = 0;
-    folio_ctx_init(&ctx, "fuzz.xml");
-    if (folio_read_xml(&ctx, (const char *)data, size, "fuzz.xml", NULL, NULL, &report) == 0) {
-        folio_report_xml(&ctx, report, &out, &len);
+    folio_ctx_new("fuzz.xml", &ctx);
+    if (folio_read_xml(ctx, (const char *)data, size, "fuzz.xml", NULL, NULL, &report) == 0) {
+        folio_report_xml(ctx, report, &out, &len);
         free(out);
         out = NULL;
-        folio_report_akn(&ctx, report, &out, &len);
+        folio_report_akn(ctx, report, &out, &len);
         free(out);
     }
     folio_report_free(report);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
     return 0;
 }

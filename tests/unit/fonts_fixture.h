@@ -15,11 +15,11 @@ static folio_fonts *fonts;
 
 static int setup(void **state)
 {
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     (void)state;
-    folio_ctx_init(&ctx, "fonts");
-    int rc = folio_fonts_load(&ctx, "fonts", &fonts);
-    folio_ctx_free(&ctx);
+    folio_ctx_new("fonts", &ctx);
+    int rc = folio_fonts_load(ctx, "fonts", &fonts);
+    folio_ctx_free(ctx);
     return rc;
 }
 

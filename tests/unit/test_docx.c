@@ -37,13 +37,13 @@ typedef struct fixture {
  * (as the style stage makes it), for class `cls`. */
 static void plan(fixture *fx, const char *cls)
 {
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     const folio_house *h;
-    folio_ctx_init(&ctx, "test.md");
-    assert_int_equal(folio_house_default(&ctx, &h), 0);
-    if (folio_style_furniture(&ctx, h, fx->fonts, cls, fx->flow))
-        fail_msg("folio_style_furniture: %s", folio_last_error(&ctx));
-    folio_ctx_free(&ctx);
+    folio_ctx_new("test.md", &ctx);
+    assert_int_equal(folio_house_default(ctx, &h), 0);
+    if (folio_style_furniture(ctx, h, fx->fonts, cls, fx->flow))
+        fail_msg("folio_style_furniture: %s", folio_last_error(ctx));
+    folio_ctx_free(ctx);
 }
 
 static folio_pstyle *pstyle(folio_arena *a, const char *name, folio_face face,
@@ -310,12 +310,12 @@ static folio_flow *build_flow(folio_report *rep)
 static int setup(void **state)
 {
     fixture *fx = calloc(1, sizeof *fx);
-    fx->report = folio_report_new("test.md");
+    folio_report_new(NULL, "test.md", &fx->report);
     fx->flow = build_flow(fx->report);
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "fonts");
-    assert_int_equal(folio_fonts_load(&ctx, "fonts", &fx->fonts), 0);
-    folio_ctx_free(&ctx);
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("fonts", &ctx);
+    assert_int_equal(folio_fonts_load(ctx, "fonts", &fx->fonts), 0);
+    folio_ctx_free(ctx);
     plan(fx, "report");
     snprintf(fx->dir, sizeof fx->dir, "/tmp/test_docx.XXXXXX");
     assert_non_null(mkdtemp(fx->dir));
@@ -425,14 +425,14 @@ static char *write_docx(fixture *fx, const char *name)
 {
     static char path[128];
     snprintf(path, sizeof path, "%s/%s", fx->dir, name);
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "test.md");
-    int rc = folio_docx_write(&ctx, fx->flow, path);
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("test.md", &ctx);
+    int rc = folio_docx_write(ctx, fx->flow, path);
     if (rc)
-        fail_msg("folio_docx_write: %d %s", rc, folio_last_error(&ctx));
-    if (ctx.ndiags) /* every note placed, every image made */
-        fail_msg("unexpected diagnostic: %s", ctx.diags[0].message);
-    folio_ctx_free(&ctx);
+        fail_msg("folio_docx_write: %d %s", rc, folio_last_error(ctx));
+    if (folio_ctx_count(ctx)) /* every note placed, every image made */
+        fail_msg("unexpected diagnostic: %s", folio_ctx_diag(ctx, 0)[0].message);
+    folio_ctx_free(ctx);
     return path;
 }
 
@@ -778,18 +778,18 @@ static void test_failure_leaves_nothing(void **state)
     snprintf(path, sizeof path, "%s/bad.docx", fx->dir);
     folio_flow copy = *fx->flow;
     copy.page.width = 0;
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "test.md");
-    assert_int_equal(folio_docx_write(&ctx, &copy, path), FOLIO_E_DOCX);
-    assert_true(strstr(folio_last_error(&ctx), "page geometry") != NULL);
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("test.md", &ctx);
+    assert_int_equal(folio_docx_write(ctx, &copy, path), FOLIO_E_DOCX);
+    assert_true(strstr(folio_last_error(ctx), "page geometry") != NULL);
     assert_int_equal(access(path, F_OK), -1);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 
     /* A directory that does not exist: an I/O error, nothing written. */
     snprintf(path, sizeof path, "%s/missing/x.docx", fx->dir);
-    folio_ctx_init(&ctx, "test.md");
-    assert_int_equal(folio_docx_write(&ctx, fx->flow, path), FOLIO_E_IO);
-    folio_ctx_free(&ctx);
+    folio_ctx_new("test.md", &ctx);
+    assert_int_equal(folio_docx_write(ctx, fx->flow, path), FOLIO_E_IO);
+    folio_ctx_free(ctx);
     char cmd[160];
     snprintf(cmd, sizeof cmd, "test -z \"$(ls -A '%s')\"", fx->dir);
     assert_int_equal(system(cmd), 0);
@@ -806,10 +806,10 @@ static void test_minimal_flow(void **state)
     bare.page = fx->flow->page;
     char path[128];
     snprintf(path, sizeof path, "%s/bare.docx", fx->dir);
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "test.md");
-    assert_int_equal(folio_docx_write(&ctx, &bare, path), 0);
-    folio_ctx_free(&ctx);
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("test.md", &ctx);
+    assert_int_equal(folio_docx_write(ctx, &bare, path), 0);
+    folio_ctx_free(ctx);
     int err;
     zip_t *z = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &err);
     assert_non_null(z);
@@ -999,14 +999,15 @@ static void test_png_paths(void **state)
  * (tests/docx_lo_check.sh converts it with LibreOffice). */
 static int keep_sample(const char *out)
 {
-    folio_report *rep = folio_report_new("test.md");
+    folio_report *rep = NULL;
+    folio_report_new(NULL, "test.md", &rep);
     folio_flow *f = build_flow(rep);
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "test.md");
-    int rc = folio_docx_write(&ctx, f, out);
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("test.md", &ctx);
+    int rc = folio_docx_write(ctx, f, out);
     if (rc)
-        fprintf(stderr, "test_docx: %s\n", folio_last_error(&ctx));
-    folio_ctx_free(&ctx);
+        fprintf(stderr, "test_docx: %s\n", folio_last_error(ctx));
+    folio_ctx_free(ctx);
     folio_arena_free(f->arena);
     folio_report_free(rep);
     return rc ? 1 : 0;
@@ -1027,20 +1028,20 @@ static void test_numbering(void **state)
         "- (a) An item;\n- (b) Another item.\n\n4. Fourth paragraph.\n\n"
         "- (a) A new run of items.\n\n## II. More\n\nAn unnumbered paragraph.\n\n"
         "## Annex\n\n## I. In the annex\n\n1. Annex paragraph.\n\n2. Another.\n";
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_report *r = NULL;
     folio_flow *f = NULL;
-    folio_ctx_init(&ctx, "num.md");
-    assert_int_equal(folio_read_markdown(&ctx, md, sizeof md - 1, "num.md", NULL, NULL, &r), 0);
-    assert_int_equal(folio_style_apply(&ctx, r, NULL, fx->fonts, &f), 0);
+    folio_ctx_new("num.md", &ctx);
+    assert_int_equal(folio_read_markdown(ctx, md, sizeof md - 1, "num.md", NULL, NULL, &r), 0);
+    assert_int_equal(folio_style_apply(ctx, r, NULL, fx->fonts, &f), 0);
     /* a label no level writes stays text */
     for (size_t i = 0; i < f->nblocks; i++)
         if (f->blocks[i].label && !strcmp(f->blocks[i].label, "3."))
             f->blocks[i].label = "2 bis";
     char path[128];
     snprintf(path, sizeof path, "%s/num.docx", fx->dir);
-    assert_int_equal(folio_docx_write(&ctx, f, path), 0);
-    folio_ctx_free(&ctx);
+    assert_int_equal(folio_docx_write(ctx, f, path), 0);
+    folio_ctx_free(ctx);
     int err;
     zip_t *z = zip_open(path, ZIP_RDONLY, &err);
     assert_non_null(z);

@@ -71,11 +71,11 @@ static int remove_dir(void **state)
  * in msg. */
 static int load(const char *path, folio_house **h, char *msg, size_t cap)
 {
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, NULL);
-    int rc = folio_house_load(&ctx, path, h);
-    snprintf(msg, cap, "%s", folio_last_error(&ctx));
-    folio_ctx_free(&ctx);
+    folio_ctx *ctx = NULL;
+    folio_ctx_new(NULL, &ctx);
+    int rc = folio_house_load(ctx, path, h);
+    snprintf(msg, cap, "%s", folio_last_error(ctx));
+    folio_ctx_free(ctx);
     return rc;
 }
 

@@ -14,11 +14,11 @@
 /* The patterns the default house names for a language. */
 static const hyph_dict *dict_for(const char *lang)
 {
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     const folio_house *h = NULL;
-    folio_ctx_init(&ctx, NULL);
-    int rc = folio_house_default(&ctx, &h);
-    folio_ctx_free(&ctx);
+    folio_ctx_new(NULL, &ctx);
+    int rc = folio_house_default(ctx, &h);
+    folio_ctx_free(ctx);
     return rc ? NULL : folio_hyph_dict(h, folio_house_lang_get(h, lang, "hyphenation"));
 }
 

@@ -41,7 +41,8 @@ static const char *lorem =
  * `note_at` carries a footnote. */
 static folio_report *report_of(int n, int k, int note_at)
 {
-    folio_report *r = folio_report_new("t.md");
+    folio_report *r = NULL;
+    folio_report_new(NULL, "t.md", &r);
     folio_arena *a = r->arena;
     folio_block *b = folio_alloc(a, (size_t)n * sizeof *b);
     size_t len = strlen(lorem) * (size_t)k + (size_t)k;
@@ -85,12 +86,12 @@ static folio_report *report_of(int n, int k, int note_at)
 
 static folio_layout *lay(folio_report *r, folio_flow **f)
 {
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_layout *l = NULL;
-    folio_ctx_init(&ctx, "t.md");
-    assert_int_equal(folio_style_apply(&ctx, r, NULL, fonts, f), 0);
-    assert_int_equal(folio_layout_run(&ctx, *f, fonts, &l), 0);
-    folio_ctx_free(&ctx);
+    folio_ctx_new("t.md", &ctx);
+    assert_int_equal(folio_style_apply(ctx, r, NULL, fonts, f), 0);
+    assert_int_equal(folio_layout_run(ctx, *f, fonts, &l), 0);
+    folio_ctx_free(ctx);
     return l;
 }
 

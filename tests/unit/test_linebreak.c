@@ -26,11 +26,11 @@
 /* The default house style: its costs of breaking and its patterns. */
 static const folio_house *house(void)
 {
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     const folio_house *h = NULL;
-    folio_ctx_init(&ctx, NULL);
-    assert_int_equal(folio_house_default(&ctx, &h), 0);
-    folio_ctx_free(&ctx);
+    folio_ctx_new(NULL, &ctx);
+    assert_int_equal(folio_house_default(ctx, &h), 0);
+    folio_ctx_free(ctx);
     return h;
 }
 
@@ -45,23 +45,23 @@ static const folio_break_costs *costs(void)
 {
     static folio_break_costs c;
     const folio_house *h = house();
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, NULL);
-    assert_int_equal(folio_house_int(&ctx, h, "breaking", "pretolerance", 0, 1000000,
+    folio_ctx *ctx = NULL;
+    folio_ctx_new(NULL, &ctx);
+    assert_int_equal(folio_house_int(ctx, h, "breaking", "pretolerance", 0, 1000000,
                                      &c.pretolerance), 0);
-    assert_int_equal(folio_house_int(&ctx, h, "breaking", "tolerance", 0, 1000000,
+    assert_int_equal(folio_house_int(ctx, h, "breaking", "tolerance", 0, 1000000,
                                      &c.tolerance), 0);
-    assert_int_equal(folio_house_int(&ctx, h, "breaking", "loose-tolerance", 0, 1000000,
+    assert_int_equal(folio_house_int(ctx, h, "breaking", "loose-tolerance", 0, 1000000,
                                      &c.loose_tolerance), 0);
-    assert_int_equal(folio_house_int(&ctx, h, "breaking", "line-penalty", 0, 1000000,
+    assert_int_equal(folio_house_int(ctx, h, "breaking", "line-penalty", 0, 1000000,
                                      &c.line_penalty), 0);
-    assert_int_equal(folio_house_int(&ctx, h, "breaking", "adjacent-demerits", 0, 1000000,
+    assert_int_equal(folio_house_int(ctx, h, "breaking", "adjacent-demerits", 0, 1000000,
                                      &c.adj_demerits), 0);
-    assert_int_equal(folio_house_int(&ctx, h, "breaking", "double-hyphen-demerits", 0,
+    assert_int_equal(folio_house_int(ctx, h, "breaking", "double-hyphen-demerits", 0,
                                      1000000, &c.double_hyphen_demerits), 0);
-    assert_int_equal(folio_house_int(&ctx, h, "breaking", "final-hyphen-demerits", 0,
+    assert_int_equal(folio_house_int(ctx, h, "breaking", "final-hyphen-demerits", 0,
                                      1000000, &c.final_hyphen_demerits), 0);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
     return &c;
 }
 
@@ -373,7 +373,7 @@ static void test_paragraph_words(void **state)
 /* ---- paragraphs through folio_set_paragraph --------------------------------- */
 
 typedef struct setting {
-    folio_ctx ctx;
+    folio_ctx *ctx;
     folio_arena *a;
     folio_report *report;
     folio_flow *styled;      /* the style stage's rules for the language */
@@ -388,22 +388,22 @@ static void set(setting *s, const char *lang, const char *text, folio_halign ali
 {
     static folio_pstyle st;
     memset(s, 0, sizeof *s);
-    folio_ctx_init(&s->ctx, "t");
+    folio_ctx_new("t", &s->ctx);
     s->a = folio_arena_new();
     assert_non_null(s->a);
     /* the language's rules (costs, patterns, words) as the style stage
      * gives them from the default house */
-    s->report = folio_report_new("t");
+    folio_report_new(NULL, "t", &s->report);
     assert_non_null(s->report);
     s->report->meta.language = lang;
     s->report->meta.symbol = "A/1";
     s->report->meta.date = "2020-01-01";
-    assert_int_equal(folio_style_apply(&s->ctx, s->report, NULL, fonts, &s->styled), 0);
+    assert_int_equal(folio_style_apply(s->ctx, s->report, NULL, fonts, &s->styled), 0);
     s->flow.lang = s->styled->lang;
     s->flow.house = s->styled->house;
     s->flow.font_expansion = 20; /* the house style's ±2 % */
     s->out.arena = s->a;
-    s->L = (lctx){&s->ctx, s->a, &s->flow, fonts, &s->out, NULL};
+    s->L = (lctx){s->ctx, s->a, &s->flow, fonts, &s->out, NULL};
     st = (folio_pstyle){.name = "P", .face = FOLIO_FACE_REGULAR, .size = 10000,
                         .leading = 12000, .align = align,
                         .label_place = FOLIO_LABEL_AT_INDENT};
@@ -418,7 +418,7 @@ static void unset(setting *s)
     folio_flow_free(s->styled);
     folio_report_free(s->report);
     folio_arena_free(s->a);
-    folio_ctx_free(&s->ctx);
+    folio_ctx_free(s->ctx);
 }
 
 static const folio_item *item(const setting *s, size_t line, size_t k)

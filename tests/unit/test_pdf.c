@@ -295,12 +295,12 @@ static void test_write_and_check(void **state)
     (void)state;
     sample s;
     build_sample(&s);
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "sample");
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("sample", &ctx);
     const char *pdf = tmp("sample.pdf");
-    int rc = folio_pdf_write(&ctx, &s.layout, &test_fonts, pdf);
+    int rc = folio_pdf_write(ctx, &s.layout, &test_fonts, pdf);
     if (rc)
-        fprintf(stderr, "%s\n", folio_last_error(&ctx));
+        fprintf(stderr, "%s\n", folio_last_error(ctx));
     assert_int_equal(rc, 0);
 
     static char out[16384];
@@ -391,8 +391,8 @@ static void test_write_and_check(void **state)
     assert_int_equal(stat(tmp("page-1.png"), &st), 0);
     assert_int_equal(stat(tmp("page-2.png"), &st), 0);
 
-    assert_int_equal(ctx.nerrors, 0);
-    folio_ctx_free(&ctx);
+    assert_int_equal((int)folio_ctx_errors(ctx), 0);
+    folio_ctx_free(ctx);
     free_sample(&s);
 }
 
@@ -401,14 +401,14 @@ static void test_byte_identical(void **state)
     (void)state;
     sample s;
     build_sample(&s);
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "sample");
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("sample", &ctx);
     const char *one = tmp("one.pdf"), *two = tmp("two.pdf");
-    assert_int_equal(folio_pdf_write(&ctx, &s.layout, &test_fonts, one), 0);
+    assert_int_equal(folio_pdf_write(ctx, &s.layout, &test_fonts, one), 0);
     /* A fresh arena and artwork: nothing may depend on addresses. */
     free_sample(&s);
     build_sample(&s);
-    assert_int_equal(folio_pdf_write(&ctx, &s.layout, &test_fonts, two), 0);
+    assert_int_equal(folio_pdf_write(ctx, &s.layout, &test_fonts, two), 0);
     size_t n1, n2;
     unsigned char *a = slurp(one, &n1), *b = slurp(two, &n2);
     assert_non_null(a);
@@ -417,7 +417,7 @@ static void test_byte_identical(void **state)
     assert_memory_equal(a, b, n1);
     free(a);
     free(b);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
     free_sample(&s);
 }
 
@@ -436,10 +436,10 @@ static void test_only_used_faces(void **state)
     l.pages = &page;
     l.npages = 1;
     l.faces_used = 15;
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "italic");
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("italic", &ctx);
     const char *pdf = tmp("italic.pdf");
-    assert_int_equal(folio_pdf_write(&ctx, &l, &test_fonts, pdf), 0);
+    assert_int_equal(folio_pdf_write(ctx, &l, &test_fonts, pdf), 0);
     static char out[4096];
     assert_int_equal(run(out, sizeof(out), "pdffonts '%s' 2>/dev/null", pdf), 0);
     assert_non_null(strstr(out, "LiberationSerif-Italic"));
@@ -455,7 +455,7 @@ static void test_only_used_faces(void **state)
     assert_false(contains(bytes, size, "/Lang"));
     assert_false(contains(bytes, size, "/PageMode"));
     free(bytes);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 /* Invalid UTF-8 is drawn as U+FFFD, one per bad byte, never passed on. */
@@ -473,16 +473,16 @@ static void test_invalid_utf8(void **state)
     l.height = FOLIO_PT(841.89);
     l.pages = &page;
     l.npages = 1;
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "utf8");
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("utf8", &ctx);
     const char *pdf = tmp("utf8.pdf");
-    assert_int_equal(folio_pdf_write(&ctx, &l, &test_fonts, pdf), 0);
+    assert_int_equal(folio_pdf_write(ctx, &l, &test_fonts, pdf), 0);
     static char out[4096];
     assert_int_equal(run(out, sizeof(out), "pdftotext -enc UTF-8 '%s' - 2>/dev/null",
                          pdf), 0);
     assert_non_null(strstr(out, "ab\xef\xbf\xbd" "cd \xef\xbf\xbd\xef\xbf\xbd"));
     assert_non_null(strstr(out, "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd caf\xc3\xa9"));
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 /* Appends code point cp to s as UTF-8 (BMP only). */
@@ -556,10 +556,10 @@ static void test_tounicode(void **state)
     l.npages = 1;
     folio_fonts shared = test_fonts;
     shared.path[FOLIO_FACE_BOLD] = shared.path[FOLIO_FACE_REGULAR];
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "tounicode");
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("tounicode", &ctx);
     const char *pdf = tmp("tounicode.pdf");
-    assert_int_equal(folio_pdf_write(&ctx, &l, &shared, pdf), 0);
+    assert_int_equal(folio_pdf_write(ctx, &l, &shared, pdf), 0);
 
     static char out[65536];
     assert_int_equal(run(out, sizeof(out), "pdftotext '%s' /dev/null 2>&1; "
@@ -594,8 +594,8 @@ static void test_tounicode(void **state)
     /* 125 single codes and 112 runs in the italic font. */
     assert_true(cmap_blocks(out, "beginbfchar") >= 2);
     assert_true(cmap_blocks(out, "beginbfrange") >= 2);
-    assert_int_equal(ctx.nerrors, 0);
-    folio_ctx_free(&ctx);
+    assert_int_equal((int)folio_ctx_errors(ctx), 0);
+    folio_ctx_free(ctx);
 }
 
 /* Printed numbers that do not start at 1 become page labels. */
@@ -610,16 +610,16 @@ static void test_page_labels(void **state)
     l.height = FOLIO_PT(841.89);
     l.pages = pages;
     l.npages = 2;
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "labels");
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("labels", &ctx);
     const char *pdf = tmp("labels.pdf");
-    assert_int_equal(folio_pdf_write(&ctx, &l, &test_fonts, pdf), 0);
+    assert_int_equal(folio_pdf_write(ctx, &l, &test_fonts, pdf), 0);
     static char out[4096];
     assert_int_equal(run(out, sizeof(out), "qpdf --json=2 --json-key=pagelabels '%s'",
                          pdf), 0);
     assert_non_null(strstr(out, "\"/St\": 5"));
     assert_int_equal(run(out, sizeof(out), "qpdf --check '%s' 2>&1", pdf), 0);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 static void test_errors(void **state)
@@ -627,32 +627,32 @@ static void test_errors(void **state)
     (void)state;
     sample s;
     build_sample(&s);
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "errors");
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("errors", &ctx);
     struct stat st;
 
     /* A folder that does not exist: an I/O error naming the path. */
     const char *bad = tmp("missing/x.pdf");
-    assert_int_equal(folio_pdf_write(&ctx, &s.layout, &test_fonts, bad), FOLIO_E_IO);
-    assert_non_null(strstr(folio_last_error(&ctx), "missing/x.pdf"));
+    assert_int_equal(folio_pdf_write(ctx, &s.layout, &test_fonts, bad), FOLIO_E_IO);
+    assert_non_null(strstr(folio_last_error(ctx), "missing/x.pdf"));
 
     /* A missing font file: a font error, and no file. */
     folio_fonts broken = test_fonts;
     broken.path[FOLIO_FACE_BOLD] = "/nonexistent/font.ttf";
     const char *pdf = tmp("nofont.pdf");
-    assert_int_equal(folio_pdf_write(&ctx, &s.layout, &broken, pdf), FOLIO_E_FONT);
-    assert_non_null(strstr(folio_last_error(&ctx), "/nonexistent/font.ttf"));
+    assert_int_equal(folio_pdf_write(ctx, &s.layout, &broken, pdf), FOLIO_E_FONT);
+    assert_non_null(strstr(folio_last_error(ctx), "/nonexistent/font.ttf"));
     assert_int_equal(stat(pdf, &st), -1);
 
     /* Not a font at all. */
     broken.path[FOLIO_FACE_BOLD] = "/etc/hostname";
-    assert_int_equal(folio_pdf_write(&ctx, &s.layout, &broken, pdf), FOLIO_E_FONT);
+    assert_int_equal(folio_pdf_write(ctx, &s.layout, &broken, pdf), FOLIO_E_FONT);
     assert_int_equal(stat(pdf, &st), -1);
 
     /* A layout without pages. */
     folio_layout empty = s.layout;
     empty.npages = 0;
-    assert_int_equal(folio_pdf_write(&ctx, &empty, &test_fonts, pdf), FOLIO_E_PDF);
+    assert_int_equal(folio_pdf_write(ctx, &empty, &test_fonts, pdf), FOLIO_E_PDF);
     assert_int_equal(stat(pdf, &st), -1);
 
     /* Malformed artwork: a path that does not start with a move. */
@@ -665,12 +665,12 @@ static void test_errors(void **state)
     folio_layout bad_art = s.layout;
     bad_art.pages = &page;
     bad_art.npages = 1;
-    assert_int_equal(folio_pdf_write(&ctx, &bad_art, &test_fonts, pdf), FOLIO_E_PDF);
+    assert_int_equal(folio_pdf_write(ctx, &bad_art, &test_fonts, pdf), FOLIO_E_PDF);
     assert_int_equal(stat(pdf, &st), -1);
 
-    assert_int_equal(folio_pdf_write(&ctx, NULL, &test_fonts, pdf), FOLIO_E_USAGE);
-    assert_true(ctx.nerrors >= 5);
-    folio_ctx_free(&ctx);
+    assert_int_equal(folio_pdf_write(ctx, NULL, &test_fonts, pdf), FOLIO_E_USAGE);
+    assert_true((int)folio_ctx_errors(ctx) >= 5);
+    folio_ctx_free(ctx);
     free_sample(&s);
 }
 
@@ -680,8 +680,8 @@ static void test_partial_file_removed(void **state)
     (void)state;
     sample s;
     build_sample(&s);
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "partial");
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("partial", &ctx);
     const char *pdf = tmp("partial.pdf");
     struct rlimit old, small;
     assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
@@ -689,13 +689,13 @@ static void test_partial_file_removed(void **state)
     small.rlim_cur = 20000;
     void (*prev)(int) = signal(SIGXFSZ, SIG_IGN);
     assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
-    int rc = folio_pdf_write(&ctx, &s.layout, &test_fonts, pdf);
+    int rc = folio_pdf_write(ctx, &s.layout, &test_fonts, pdf);
     assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
     signal(SIGXFSZ, prev);
     assert_int_equal(rc, FOLIO_E_IO);
     struct stat st;
     assert_int_equal(stat(pdf, &st), -1);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
     free_sample(&s);
 }
 

@@ -12,23 +12,25 @@
 #include <cmocka.h>
 
 #include "folio.h"
+#include "util/file.h"
 #include "model/model.h"
 #include "style/flow.h"
 #include "layout/layout.h"
 #include "pdf/pdf.h"
 #include "docx/docx.h"
 #include "read/md_internal.h"
+#include "util/roman.h"
 
 /* ---- helpers -----------------------------------------------------------------*/
 
 /* The default house style: the words the reader looks for. */
 static const folio_house *H(void)
 {
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     const folio_house *h = NULL;
-    folio_ctx_init(&ctx, NULL);
-    assert_int_equal(folio_house_default(&ctx, &h), 0);
-    folio_ctx_free(&ctx);
+    folio_ctx_new(NULL, &ctx);
+    assert_int_equal(folio_house_default(ctx, &h), 0);
+    folio_ctx_free(ctx);
     return h;
 }
 
@@ -43,18 +45,18 @@ static char *iso(const char *s)
 }
 
 /* Read a string; returns the result code, the report in *rep. */
-static int read_md(folio_ctx *ctx, const char *text, size_t len, const folio_read_limits *lim,
+static int read_md(folio_ctx **ctx, const char *text, size_t len, const folio_read_options *lim,
                    folio_report **rep)
 {
-    folio_ctx_init(ctx, "test.md");
-    return folio_read_markdown(ctx, text, len, "test.md", lim, NULL, rep);
+    folio_ctx_new("test.md", ctx);
+    return folio_read_markdown(*ctx, text, len, "test.md", lim, NULL, rep);
 }
 
 static int has_diag(const folio_ctx *ctx, folio_severity sev, int line, int col,
                     const char *part)
 {
-    for (size_t i = 0; i < ctx->ndiags; i++) {
-        const folio_diag *d = &ctx->diags[i];
+    for (size_t i = 0; i < folio_ctx_count(ctx); i++) {
+        const folio_diag *d = folio_ctx_diag(ctx, i);
         if (d->severity == sev && d->pos.line == line && d->pos.col == col && d->message &&
             strstr(d->message, part))
             return 1;
@@ -223,8 +225,8 @@ static void roman_numerals(void **state)
     assert_int_equal(folio_md_roman_value("xl", 2), 40);
     assert_int_equal(folio_md_roman_value("IC", 2), 0);
     assert_int_equal(folio_md_roman_value("VV", 2), 0);
-    assert_string_equal(folio_md_roman_string(1994, buf, sizeof buf), "MCMXCIV");
-    assert_string_equal(folio_md_roman_string(3, buf, sizeof buf), "III");
+    assert_string_equal(folio_roman(1994, 0, buf, sizeof buf), "MCMXCIV");
+    assert_string_equal(folio_roman(3, 0, buf, sizeof buf), "III");
 }
 
 /* ---- masthead words --------------------------------------------------------------*/
@@ -339,16 +341,16 @@ static void masthead_words(void **state)
 static void size_limit(void **state)
 {
     (void)state;
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_report *rep = (folio_report *)1;
-    folio_read_limits lim = {.max_bytes = 10};
+    folio_read_options lim = {.version = FOLIO_READ_OPTIONS_VERSION, .max_bytes = 10};
     assert_int_equal(read_md(&ctx, "0123456789AB", 12, &lim, &rep), FOLIO_E_LIMIT);
     assert_null(rep);
-    assert_non_null(strstr(folio_last_error(&ctx), "limit of 10 bytes"));
-    folio_ctx_free(&ctx);
+    assert_non_null(strstr(folio_last_error(ctx), "limit of 10 bytes"));
+    folio_ctx_free(ctx);
     assert_int_equal(read_md(&ctx, "0123456789", 10, &lim, &rep), 0);
     folio_report_free(rep);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 static void depth_limit(void **state)
@@ -358,38 +360,38 @@ static void depth_limit(void **state)
     char text[512];
     memset(text, '>', 100);
     strcpy(text + 100, " deep\n");
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_report *rep;
     assert_int_equal(read_md(&ctx, text, strlen(text), NULL, &rep), FOLIO_E_LIMIT);
-    assert_non_null(strstr(folio_last_error(&ctx), "nesting deeper than 64"));
-    folio_ctx_free(&ctx);
-    folio_read_limits lim = {.max_depth = 300};
+    assert_non_null(strstr(folio_last_error(ctx), "nesting deeper than 64"));
+    folio_ctx_free(ctx);
+    folio_read_options lim = {.version = FOLIO_READ_OPTIONS_VERSION, .max_depth = 300};
     assert_int_equal(read_md(&ctx, text, strlen(text), &lim, &rep), 0);
     assert_int_equal(rep->nblocks, 1);
     folio_report_free(rep);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 static void bad_bytes(void **state)
 {
     (void)state;
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_report *rep;
     const char utf8[] = "ok\nab\xC3(x\n";
     assert_int_equal(read_md(&ctx, utf8, sizeof utf8 - 1, NULL, &rep), FOLIO_E_INPUT);
-    assert_true(has_diag(&ctx, FOLIO_ERROR, 2, 3, "invalid UTF-8"));
-    folio_ctx_free(&ctx);
+    assert_true(has_diag(ctx, FOLIO_ERROR, 2, 3, "invalid UTF-8"));
+    folio_ctx_free(ctx);
     const char overlong[] = "\xC0\xAF";
     assert_int_equal(read_md(&ctx, overlong, 2, NULL, &rep), FOLIO_E_INPUT);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
     const char surrogate[] = "x\r\n\xED\xA0\x80";
     assert_int_equal(read_md(&ctx, surrogate, 6, NULL, &rep), FOLIO_E_INPUT);
-    assert_true(has_diag(&ctx, FOLIO_ERROR, 2, 1, "invalid UTF-8"));
-    folio_ctx_free(&ctx);
+    assert_true(has_diag(ctx, FOLIO_ERROR, 2, 1, "invalid UTF-8"));
+    folio_ctx_free(ctx);
     const char nul[] = "a\0b";
     assert_int_equal(read_md(&ctx, nul, 3, NULL, &rep), FOLIO_E_INPUT);
-    assert_true(has_diag(&ctx, FOLIO_ERROR, 1, 2, "NUL"));
-    folio_ctx_free(&ctx);
+    assert_true(has_diag(ctx, FOLIO_ERROR, 1, 2, "NUL"));
+    folio_ctx_free(ctx);
 }
 
 /* Inputs known to be hard for Markdown parsers must read, fast. */
@@ -405,12 +407,12 @@ static void pathological(void **state)
         for (size_t i = 0; i < n; i++)
             text[i] = patterns[p][i % pl];
         text[n] = 0;
-        folio_ctx ctx;
+        folio_ctx *ctx = NULL;
         folio_report *rep = NULL;
         int rc = read_md(&ctx, text, n, NULL, &rep);
         assert_true(rc == 0 || rc == FOLIO_E_LIMIT);
         folio_report_free(rep);
-        folio_ctx_free(&ctx);
+        folio_ctx_free(ctx);
     }
     /* a wide head and many short rows: the cells are bounded */
     {
@@ -428,12 +430,12 @@ static void pathological(void **state)
             big[o2++] = 'x';
             big[o2++] = '\n';
         }
-        folio_ctx ctx;
+        folio_ctx *ctx = NULL;
         folio_report *rep = NULL;
         assert_int_equal(read_md(&ctx, big, o2, NULL, &rep), FOLIO_E_LIMIT);
-        assert_non_null(strstr(folio_last_error(&ctx), "more than 4194304 cells"));
-        assert_true(has_diag(&ctx, FOLIO_ERROR, 2, 1, "5000 columns"));
-        folio_ctx_free(&ctx);
+        assert_non_null(strstr(folio_last_error(ctx), "more than 4194304 cells"));
+        assert_true(has_diag(ctx, FOLIO_ERROR, 2, 1, "5000 columns"));
+        folio_ctx_free(ctx);
         free(big);
     }
     /* markup everywhere: refused before cmark-gfm builds its nodes */
@@ -442,11 +444,11 @@ static void pathological(void **state)
         char *big = malloc(bn);
         assert_non_null(big);
         memset(big, '[', bn);
-        folio_ctx ctx;
+        folio_ctx *ctx = NULL;
         folio_report *rep = NULL;
         assert_int_equal(read_md(&ctx, big, bn, NULL, &rep), FOLIO_E_LIMIT);
-        assert_non_null(strstr(folio_last_error(&ctx), "too much markup"));
-        folio_ctx_free(&ctx);
+        assert_non_null(strstr(folio_last_error(ctx), "too much markup"));
+        folio_ctx_free(ctx);
         free(big);
     }
     /* nested lists, each two columns deeper */
@@ -456,10 +458,10 @@ static void pathological(void **state)
         o += (size_t)d * 2;
         o += (size_t)sprintf(text + o, "- level %d\n", d);
     }
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_report *rep = NULL;
     assert_int_equal(read_md(&ctx, text, o, NULL, &rep), FOLIO_E_LIMIT);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
     free(text);
 }
 
@@ -475,35 +477,35 @@ static void front_matter_lines(void **state)
                        "1. One.\n"
                        "\n"
                        "3. Three.\n";
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_report *rep;
     assert_int_equal(read_md(&ctx, text, strlen(text), NULL, &rep), 0);
     assert_string_equal(rep->meta.body, "Council\nWorking Group\nThird line");
     assert_string_equal(rep->meta.title, "T");
     assert_int_equal(rep->nblocks, 2);
     assert_int_equal(rep->blocks[1].pos.line, 9); /* the file's own line */
-    assert_true(has_diag(&ctx, FOLIO_WARNING, 9, 1, "paragraph numbered 3, expected 2"));
+    assert_true(has_diag(ctx, FOLIO_WARNING, 9, 1, "paragraph numbered 3, expected 2"));
     folio_report_free(rep);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 
     const char *bad = "---\ndate: 2021-02-30\n---\nText\n";
     assert_int_equal(read_md(&ctx, bad, strlen(bad), NULL, &rep), FOLIO_E_INPUT);
-    assert_true(has_diag(&ctx, FOLIO_ERROR, 2, 7, "bad date"));
-    folio_ctx_free(&ctx);
+    assert_true(has_diag(ctx, FOLIO_ERROR, 2, 7, "bad date"));
+    folio_ctx_free(ctx);
 
     /* a thematic break at the top is no front matter */
     const char *rule = "---\n\nText\n";
     assert_int_equal(read_md(&ctx, rule, strlen(rule), NULL, &rep), 0);
     assert_int_equal(rep->nblocks, 1);
     folio_report_free(rep);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 static void notes_and_refs(void **state)
 {
     (void)state;
     const char *text = "Text[^b] and[^a].\n\n[^a]: A.\n[^b]: B.\n[^c]: C.\n";
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_report *rep;
     assert_int_equal(read_md(&ctx, text, strlen(text), NULL, &rep), 0);
     assert_int_equal(rep->nnotes, 3);
@@ -514,13 +516,13 @@ static void notes_and_refs(void **state)
     assert_true(rep->notes[0]->referenced);
     assert_false(rep->notes[2]->referenced);
     assert_int_equal(rep->notes[2]->nblocks, 1);
-    assert_true(has_diag(&ctx, FOLIO_WARNING, 5, 1, "[^c] is never referenced"));
+    assert_true(has_diag(ctx, FOLIO_WARNING, 5, 1, "[^c] is never referenced"));
     const folio_block *b = &rep->blocks[0];
     assert_int_equal(b->runs[1].kind, FOLIO_RUN_NOTE_REF);
     assert_ptr_equal(b->runs[1].note, rep->notes[1]);
     assert_ptr_equal(b->runs[3].note, rep->notes[0]);
     folio_report_free(rep);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 static void dump_is_deterministic(void **state)
@@ -532,13 +534,13 @@ static void dump_is_deterministic(void **state)
     char *d1 = NULL, *d2 = NULL;
     size_t l1, l2;
     for (int k = 0; k < 2; k++) {
-        folio_ctx ctx;
+        folio_ctx *ctx = NULL;
         folio_report *rep;
         assert_int_equal(read_md(&ctx, text, strlen(text), NULL, &rep), 0);
         assert_int_equal(folio_report_dump(rep, k ? &d2 : &d1, k ? &l2 : &l1), 0);
-        assert_int_equal(ctx.ndiags, 0);
+        assert_int_equal(folio_ctx_count(ctx), 0);
         folio_report_free(rep);
-        folio_ctx_free(&ctx);
+        folio_ctx_free(ctx);
     }
     assert_int_equal(l1, l2);
     assert_memory_equal(d1, d2, l1);
@@ -551,30 +553,30 @@ static void dump_is_deterministic(void **state)
 static void read_file_errors(void **state)
 {
     (void)state;
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     char *data;
     size_t len;
-    folio_ctx_init(&ctx, NULL);
-    assert_int_equal(folio_read_file(&ctx, "/nonexistent/x.md", 0, &data, &len), FOLIO_E_IO);
-    assert_non_null(strstr(folio_last_error(&ctx), "/nonexistent/x.md"));
-    assert_non_null(strstr(folio_last_error(&ctx), "No such file"));
+    folio_ctx_new(NULL, &ctx);
+    assert_int_equal(folio_read_file(ctx, "/nonexistent/x.md", 0, &data, &len), FOLIO_E_IO);
+    assert_non_null(strstr(folio_last_error(ctx), "/nonexistent/x.md"));
+    assert_non_null(strstr(folio_last_error(ctx), "No such file"));
     assert_null(data);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 
     char path[] = "/tmp/folio-test-XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     assert_int_equal(write(fd, "0123456789", 10), 10);
     close(fd);
-    folio_ctx_init(&ctx, NULL);
-    assert_int_equal(folio_read_file(&ctx, path, 9, &data, &len), FOLIO_E_LIMIT);
-    folio_ctx_free(&ctx);
-    folio_ctx_init(&ctx, NULL);
-    assert_int_equal(folio_read_file(&ctx, path, 10, &data, &len), 0);
+    folio_ctx_new(NULL, &ctx);
+    assert_int_equal(folio_read_file(ctx, path, 9, &data, &len), FOLIO_E_LIMIT);
+    folio_ctx_free(ctx);
+    folio_ctx_new(NULL, &ctx);
+    assert_int_equal(folio_read_file(ctx, path, 10, &data, &len), 0);
     assert_int_equal(len, 10);
     assert_memory_equal(data, "0123456789", 11); /* NUL-terminated */
     free(data);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
     unlink(path);
 }
 

@@ -19,16 +19,17 @@
 #include "docx/docx.h"
 #include "layout/layout_internal.h"
 #include "layout/script.h"
+#include "util/text.h"
 
 #include "fonts_fixture.h"
 
 static int face_named(const char *name)
 {
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     int face = -1;
-    folio_ctx_init(&ctx, NULL);
-    int rc = folio_fonts_find(&ctx, fonts, name, &face);
-    folio_ctx_free(&ctx);
+    folio_ctx_new(NULL, &ctx);
+    int rc = folio_fonts_find(ctx, fonts, name, &face);
+    folio_ctx_free(ctx);
     if (rc)
         fail_msg("no installed font is called \"%s\" (.ci/packages installs it)", name);
     return face;
@@ -53,16 +54,16 @@ static void test_find_faces(void **state)
 {
     (void)state;
     int f;
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, NULL);
+    folio_ctx *ctx = NULL;
+    folio_ctx_new(NULL, &ctx);
     /* the house font by its names, whatever the files */
-    assert_int_equal(folio_fonts_find(&ctx, fonts, "Liberation Serif", &f), 0);
+    assert_int_equal(folio_fonts_find(ctx, fonts, "Liberation Serif", &f), 0);
     assert_int_equal(f, FOLIO_FACE_REGULAR);
-    assert_int_equal(folio_fonts_find(&ctx, fonts, "Liberation Serif Bold Italic", &f), 0);
+    assert_int_equal(folio_fonts_find(ctx, fonts, "Liberation Serif Bold Italic", &f), 0);
     assert_int_equal(f, FOLIO_FACE_BOLD_ITALIC);
     /* fontconfig's substitute for an unknown name does not count */
-    assert_int_equal(folio_fonts_find(&ctx, fonts, "No Such Font Anywhere", &f), 1);
-    folio_ctx_free(&ctx);
+    assert_int_equal(folio_fonts_find(ctx, fonts, "No Such Font Anywhere", &f), 1);
+    folio_ctx_free(ctx);
     int uming = face_named("AR PL UMing CN");
     assert_true(uming >= FOLIO_FACE_COUNT);
     assert_int_equal(face_named("AR PL UMing CN"), uming); /* loaded once */
@@ -190,12 +191,12 @@ static void test_glyph_codes(void **state)
     (void)state;
     folio_arena *a = folio_arena_new();
     folio_glyph_map *m = folio_glyph_map_new(a);
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, NULL);
+    folio_ctx *ctx = NULL;
+    folio_ctx_new(NULL, &ctx);
     uint16_t c1, c2, c3;
-    assert_int_equal(folio_glyph_code(&ctx, m, 5, 100, "لا", strlen("لا"), &c1), 0);
-    assert_int_equal(folio_glyph_code(&ctx, m, 5, 100, "لا", strlen("لا"), &c2), 0);
-    assert_int_equal(folio_glyph_code(&ctx, m, 5, 100, "ل", strlen("ل"), &c3), 0);
+    assert_int_equal(folio_glyph_code(ctx, m, 5, 100, "لا", strlen("لا"), &c1), 0);
+    assert_int_equal(folio_glyph_code(ctx, m, 5, 100, "لا", strlen("لا"), &c2), 0);
+    assert_int_equal(folio_glyph_code(ctx, m, 5, 100, "ل", strlen("ل"), &c3), 0);
     assert_int_equal(c1, FOLIO_PUA_FIRST);
     assert_int_equal(c1, c2); /* the same glyph and text: the same code */
     assert_int_not_equal(c1, c3);
@@ -205,17 +206,17 @@ static void test_glyph_codes(void **state)
     int naskh = face_named("Noto Naskh Arabic");
     folio_shaped sh;
     const char *s = "السلام";
-    assert_int_equal(folio_shape_text(&ctx, fonts, m, a, naskh, 1, "ar", s, strlen(s), &sh), 0);
+    assert_int_equal(folio_shape_text(ctx, fonts, m, a, naskh, 1, "ar", s, strlen(s), &sh), 0);
     assert_true(sh.n >= 4);
     for (size_t i = 0; i < sh.n; i++)
         assert_true(sh.code[i] >= FOLIO_PUA_FIRST || sh.code[i] == 0x0627 ||
                     sh.code[i] == 0x0644 || sh.code[i] == 0x0645 || sh.code[i] == 0x0633);
     assert_true(sh.advance > 0);
-    assert_int_equal(folio_shape_text(&ctx, fonts, m, a, FOLIO_FACE_REGULAR, 1, "ar", "(", 1,
+    assert_int_equal(folio_shape_text(ctx, fonts, m, a, FOLIO_FACE_REGULAR, 1, "ar", "(", 1,
                                       &sh), 0);
     assert_int_equal(sh.n, 1);
     assert_true(sh.code[0] >= FOLIO_PUA_FIRST); /* the glyph of ")" standing for "(" */
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
     folio_arena_free(a);
 }
 

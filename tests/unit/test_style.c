@@ -51,10 +51,10 @@ static void test_dates(void **state)
 {
     (void)state;
     folio_arena *a = folio_arena_new();
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_house *h;
-    folio_ctx_init(&ctx, "t");
-    assert_int_equal(folio_house_load(&ctx, NULL, &h), 0);
+    folio_ctx_new("t", &ctx);
+    assert_int_equal(folio_house_load(ctx, NULL, &h), 0);
     assert_string_equal(folio_style_format_date(a, h, "en", "2019-08-14"), "14 August 2019");
     assert_string_equal(folio_style_format_date(a, h, "es", "2021-10-13"), "13 de octubre de 2021");
     assert_string_equal(folio_style_format_date(a, h, "fr", "2021-03-01"), "1er mars 2021");
@@ -62,7 +62,7 @@ static void test_dates(void **state)
     assert_null(folio_style_format_date(a, h, "en", "2021-13-01"));
     assert_null(folio_style_format_date(a, h, "en", "yesterday"));
     folio_house_free(h);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
     folio_arena_free(a);
 }
 
@@ -70,7 +70,8 @@ static void test_dates(void **state)
  * typed numbers, two items, an annex restarting the numbering. */
 static folio_report *sample(void)
 {
-    folio_report *r = folio_report_new("t.md");
+    folio_report *r = NULL;
+    folio_report_new(NULL, "t.md", &r);
     folio_arena *a = r->arena;
     static folio_run run = {FOLIO_RUN_TEXT, 0, "text", NULL, 0, NULL, {0, 0}};
     folio_block *b = folio_alloc(a, 8 * sizeof *b);
@@ -100,11 +101,11 @@ static folio_report *sample(void)
 static void test_numbering(void **state)
 {
     (void)state;
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_flow *f = NULL;
     folio_report *r = sample();
-    folio_ctx_init(&ctx, "t.md");
-    assert_int_equal(folio_style_apply(&ctx, r, NULL, fonts, &f), 0);
+    folio_ctx_new("t.md", &ctx);
+    assert_int_equal(folio_style_apply(ctx, r, NULL, fonts, &f), 0);
     assert_string_equal(f->blocks[0].label, "I.");
     assert_string_equal(f->blocks[0].style->name, "UNH1");
     /* a typed number is printed as typed; the untyped one follows it */
@@ -118,7 +119,7 @@ static void test_numbering(void **state)
     assert_int_equal(f->blocks[f->nblocks - 1].kind, FOLIO_FLOW_END_RULE);
     folio_flow_free(f);
     folio_report_free(r);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 /* A report built in code, without typed numbers: the paragraphs count on
@@ -128,9 +129,10 @@ static void test_numbering(void **state)
 static void test_part_numbering(void **state)
 {
     (void)state;
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_flow *f = NULL;
-    folio_report *r = folio_report_new("t.md");
+    folio_report *r = NULL;
+    folio_report_new(NULL, "t.md", &r);
     static folio_run run = {FOLIO_RUN_TEXT, 0, "text", NULL, 0, NULL, {0, 0}};
     folio_block *b = folio_alloc(r->arena, 16 * sizeof *b);
     size_t n = 0;
@@ -155,8 +157,8 @@ static void test_part_numbering(void **state)
     r->nblocks = n;
     r->meta.symbol = "A/80/1";
     r->meta.date = "2025-01-02";
-    folio_ctx_init(&ctx, "t.md");
-    assert_int_equal(folio_style_apply(&ctx, r, NULL, fonts, &f), 0);
+    folio_ctx_new("t.md", &ctx);
+    assert_int_equal(folio_style_apply(ctx, r, NULL, fonts, &f), 0);
     const char *want[] = {"1.", "1.", "2.", "2.", NULL, "1.", "2.", "Annex", "1.", "3."};
     size_t k = 0;
     for (size_t i = 0; i < f->nblocks && k < sizeof want / sizeof want[0]; i++, k++) {
@@ -175,17 +177,17 @@ static void test_part_numbering(void **state)
     assert_string_equal(f->blocks[5].style->name, "UNOperative");
     folio_flow_free(f);
     folio_report_free(r);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 static void test_masthead_russian(void **state)
 {
     (void)state;
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_flow *f = NULL;
     folio_report *r = sample();
-    folio_ctx_init(&ctx, "t.md");
-    assert_int_equal(folio_style_apply(&ctx, r, NULL, fonts, &f), 0);
+    folio_ctx_new("t.md", &ctx);
+    assert_int_equal(folio_style_apply(ctx, r, NULL, fonts, &f), 0);
     /* Russian keeps the right-hand block in English (un-format.md 5.1) */
     assert_string_equal(f->mast.distribution, "Distr.: General");
     assert_string_equal(f->mast.date, "14 August 2019");
@@ -200,21 +202,21 @@ static void test_masthead_russian(void **state)
     assert_string_equal(f->mast.qr_url, "https://undocs.org/ru/A/HRC/WG.6/34/ITA/3");
     folio_flow_free(f);
     folio_report_free(r);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 static void test_overrides(void **state)
 {
     (void)state;
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_flow *f = NULL;
     folio_report *r = sample();
     folio_style_options o = {0};
     o.language = "es";
     o.station = "new-york";
     o.job_number = "21-02065";
-    folio_ctx_init(&ctx, "t.md");
-    assert_int_equal(folio_style_apply(&ctx, r, &o, fonts, &f), 0);
+    folio_ctx_new("t.md", &ctx);
+    assert_int_equal(folio_style_apply(ctx, r, &o, fonts, &f), 0);
     assert_string_equal(f->mast.distribution, "Distr. general");
     assert_string_equal(f->mast.original_line, "Original: inglés");
     assert_string_equal(f->mast.language_line, "Español");
@@ -223,34 +225,34 @@ static void test_overrides(void **state)
     assert_string_equal(f->blocks[2].label, "a)"); /* Spanish drops "(" */
     folio_flow_free(f);
     folio_report_free(r);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 static void test_bad_date(void **state)
 {
     (void)state;
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_flow *f = NULL;
     folio_report *r = sample();
     r->meta.date = "2019-14-40";
-    folio_ctx_init(&ctx, "t.md");
-    assert_int_equal(folio_style_apply(&ctx, r, NULL, fonts, &f), FOLIO_E_INPUT);
+    folio_ctx_new("t.md", &ctx);
+    assert_int_equal(folio_style_apply(ctx, r, NULL, fonts, &f), FOLIO_E_INPUT);
     assert_null(f);
-    assert_non_null(strstr(folio_last_error(&ctx), "2019-14-40"));
+    assert_non_null(strstr(folio_last_error(ctx), "2019-14-40"));
     folio_report_free(r);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 /* ---- The furniture plan ------------------------------------------------- */
 
 static folio_flow *plan_of(folio_report *r, const folio_style_options *o)
 {
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_flow *f = NULL;
-    folio_ctx_init(&ctx, "t.md");
-    if (folio_style_apply(&ctx, r, o, fonts, &f))
-        fail_msg("folio_style_apply: %s", folio_last_error(&ctx));
-    folio_ctx_free(&ctx);
+    folio_ctx_new("t.md", &ctx);
+    if (folio_style_apply(ctx, r, o, fonts, &f))
+        fail_msg("folio_style_apply: %s", folio_last_error(ctx));
+    folio_ctx_free(ctx);
     return f;
 }
 
@@ -399,12 +401,12 @@ static void test_plan_resolution(void **state)
     /* no symbol: the title says it */
     r->meta.symbol = NULL;
     r->meta.title = "Resolution adopted by the General Assembly on 18 December 2019";
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "t.md");
-    assert_int_equal(folio_style_apply(&ctx, r, NULL, fonts, &f), 0);
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("t.md", &ctx);
+    assert_int_equal(folio_style_apply(ctx, r, NULL, fonts, &f), 0);
     assert_string_equal(f->furn.class_name, "resolution");
     folio_flow_free(f);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
     folio_report_free(r);
 }
 
@@ -441,7 +443,7 @@ static void test_plan_classes(void **state)
 static void test_plan_needs_measures(void **state)
 {
     (void)state;
-    folio_ctx ctx;
+    folio_ctx *ctx = NULL;
     folio_house *h = NULL;
     folio_report *r = sample();
     folio_flow *f = plan_of(r, NULL);
@@ -451,19 +453,19 @@ static void test_plan_needs_measures(void **state)
     static const char text[] = "[masthead]\nelements = wordmark\n";
     assert_int_equal(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
     close(fd);
-    folio_ctx_init(&ctx, "t");
-    assert_int_equal(folio_house_load(&ctx, path, &h), 0);
+    folio_ctx_new("t", &ctx);
+    assert_int_equal(folio_house_load(ctx, path, &h), 0);
     unlink(path);
-    assert_int_equal(folio_style_furniture(&ctx, h, fonts, "report", f), FOLIO_E_STYLE);
-    assert_non_null(strstr(folio_last_error(&ctx), "[masthead] lacks `top-baseline`"));
+    assert_int_equal(folio_style_furniture(ctx, h, fonts, "report", f), FOLIO_E_STYLE);
+    assert_non_null(strstr(folio_last_error(ctx), "[masthead] lacks `top-baseline`"));
     folio_house_free(h);
     /* and the stage cannot plan without fonts */
-    folio_ctx_free(&ctx);
-    folio_ctx_init(&ctx, "t");
+    folio_ctx_free(ctx);
+    folio_ctx_new("t", &ctx);
     folio_flow *g = NULL;
-    assert_int_equal(folio_style_apply(&ctx, r, NULL, NULL, &g), FOLIO_E_USAGE);
+    assert_int_equal(folio_style_apply(ctx, r, NULL, NULL, &g), FOLIO_E_USAGE);
     assert_null(g);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
     folio_flow_free(f);
     folio_report_free(r);
 }

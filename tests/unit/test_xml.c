@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "folio.h"
+#include "util/file.h"
 #include "model/model.h"
 #include "style/flow.h"
 #include "layout/layout.h"
@@ -54,30 +55,30 @@ static folio_report *read_xml(const char *xml, size_t len, folio_ctx *ctx, int *
 /* Markdown → model → XML → model → XML: same model, same XML. */
 static void round_trip(const char *path)
 {
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, path);
+    folio_ctx *ctx = NULL;
+    folio_ctx_new(path, &ctx);
     char *data = NULL, *x1 = NULL, *x2 = NULL;
     size_t len = 0, l1 = 0, l2 = 0;
     folio_report *md = NULL, *back = NULL;
-    assert_int_equal(folio_read_file(&ctx, path, 0, &data, &len), 0);
-    if (folio_read_markdown(&ctx, data, len, path, NULL, NULL, &md)) {
+    assert_int_equal(folio_read_file(ctx, path, 0, &data, &len), 0);
+    if (folio_read_markdown(ctx, data, len, path, NULL, NULL, &md)) {
         free(data); /* a spec file that is meant to fail */
-        folio_ctx_free(&ctx);
+        folio_ctx_free(ctx);
         return;
     }
-    int rc = folio_report_xml(&ctx, md, &x1, &l1);
+    int rc = folio_report_xml(ctx, md, &x1, &l1);
     if (rc)
-        fprintf(stderr, "%s: %s\n", path, folio_last_error(&ctx));
+        fprintf(stderr, "%s: %s\n", path, folio_last_error(ctx));
     assert_int_equal(rc, 0);
-    back = read_xml(x1, l1, &ctx, &rc);
+    back = read_xml(x1, l1, ctx, &rc);
     if (rc)
-        fprintf(stderr, "%s: %s\n", path, folio_last_error(&ctx));
+        fprintf(stderr, "%s: %s\n", path, folio_last_error(ctx));
     assert_int_equal(rc, 0);
     char *d1 = dump_no_pos(md), *d2 = dump_no_pos(back);
     if (strcmp(d1, d2))
         fprintf(stderr, "%s: models differ\n--- md\n%s\n--- xml\n%s\n", path, d1, d2);
     assert_string_equal(d1, d2);
-    assert_int_equal(folio_report_xml(&ctx, back, &x2, &l2), 0);
+    assert_int_equal(folio_report_xml(ctx, back, &x2, &l2), 0);
     assert_int_equal(l1, l2);
     assert_memory_equal(x1, x2, l1);
     free(d1);
@@ -87,7 +88,7 @@ static void round_trip(const char *path)
     free(data);
     folio_report_free(md);
     folio_report_free(back);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 static void test_round_trips(void **state)
@@ -120,10 +121,10 @@ static void test_inline_forms(void **state)
         "<annex label='Annex I' original-language='English'>Title</annex><page-break/>"
         "</blocks><notes><note id='t' mark='*'><p>T</p></note><note id='1'><p>N</p></note>"
         "<note id='2'/></notes></report>";
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "t.xml");
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("t.xml", &ctx);
     int rc;
-    folio_report *r = read_xml(xml, sizeof xml - 1, &ctx, &rc);
+    folio_report *r = read_xml(xml, sizeof xml - 1, ctx, &rc);
     assert_int_equal(rc, 0);
     const folio_block *p = &r->blocks[0];
     assert_int_equal(p->nruns, 10);
@@ -152,8 +153,8 @@ static void test_inline_forms(void **state)
     /* written and read again: the same model */
     char *x = NULL;
     size_t xl = 0;
-    assert_int_equal(folio_report_xml(&ctx, r, &x, &xl), 0);
-    folio_report *r2 = read_xml(x, xl, &ctx, &rc);
+    assert_int_equal(folio_report_xml(ctx, r, &x, &xl), 0);
+    folio_report *r2 = read_xml(x, xl, ctx, &rc);
     assert_int_equal(rc, 0);
     char *d1 = dump_no_pos(r), *d2 = dump_no_pos(r2);
     assert_string_equal(d1, d2);
@@ -162,30 +163,30 @@ static void test_inline_forms(void **state)
     free(x);
     folio_report_free(r);
     folio_report_free(r2);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 /* Fails with an error whose message holds `want`, on line `line` (0: any). */
 static void refused(const char *xml, const char *want, int line)
 {
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "t.xml");
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("t.xml", &ctx);
     int rc;
-    folio_report *r = read_xml(xml, strlen(xml), &ctx, &rc);
+    folio_report *r = read_xml(xml, strlen(xml), ctx, &rc);
     assert_null(r);
     assert_true(rc < 0);
-    assert_true(ctx.nerrors > 0);
+    assert_true((int)folio_ctx_errors(ctx) > 0);
     int found = 0;
-    for (size_t i = 0; i < ctx.ndiags; i++)
-        if (ctx.diags[i].message && strstr(ctx.diags[i].message, want) &&
-            (!line || ctx.diags[i].pos.line == line))
+    for (size_t i = 0; i < folio_ctx_count(ctx); i++)
+        if (folio_ctx_diag(ctx, i)[0].message && strstr(folio_ctx_diag(ctx, i)[0].message, want) &&
+            (!line || folio_ctx_diag(ctx, i)[0].pos.line == line))
             found = 1;
     if (!found)
-        for (size_t i = 0; i < ctx.ndiags; i++)
-            fprintf(stderr, "got %d:%d: %s\n", ctx.diags[i].pos.line, ctx.diags[i].pos.col,
-                    ctx.diags[i].message);
+        for (size_t i = 0; i < folio_ctx_count(ctx); i++)
+            fprintf(stderr, "got %d:%d: %s\n", folio_ctx_diag(ctx, i)[0].pos.line, folio_ctx_diag(ctx, i)[0].pos.col,
+                    folio_ctx_diag(ctx, i)[0].message);
     assert_true(found);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 static void test_hostile(void **state)
@@ -233,29 +234,30 @@ static void test_invalid(void **state)
             "2 cells, but the table has 1 columns", 2);
     refused("<report xmlns='urn:folio:report:1'><meta/><blocks>\n<p>x</blocks></report>",
             "mismatch", 0);
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "t.xml");
-    folio_read_limits lim = {.max_bytes = 10};
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("t.xml", &ctx);
+    folio_read_options lim = {.version = FOLIO_READ_OPTIONS_VERSION, .max_bytes = 10};
     folio_report *r = NULL;
-    assert_int_equal(folio_read_xml(&ctx, "<report/>   ", 12, "t.xml", &lim, NULL, &r), FOLIO_E_LIMIT);
-    folio_ctx_free(&ctx);
+    assert_int_equal(folio_read_xml(ctx, "<report/>   ", 12, "t.xml", &lim, NULL, &r), FOLIO_E_LIMIT);
+    folio_ctx_free(ctx);
 }
 
 /* Text XML cannot carry is refused by the writer. */
 static void test_unwritable(void **state)
 {
     (void)state;
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "t.md");
-    folio_report *r = folio_report_new("t.md");
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("t.md", &ctx);
+    folio_report *r = NULL;
+    folio_report_new(NULL, "t.md", &r);
     assert_non_null(r);
     r->meta.title = "bell\a";
     char *x = NULL;
     size_t xl = 0;
-    assert_int_equal(folio_report_xml(&ctx, r, &x, &xl), FOLIO_E_INPUT);
+    assert_int_equal(folio_report_xml(ctx, r, &x, &xl), FOLIO_E_INPUT);
     assert_null(x);
     folio_report_free(r);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 /* Notes are referred to by id: a repeated one is refused, at the later
@@ -263,9 +265,10 @@ static void test_unwritable(void **state)
 static void test_duplicate_note_ids(void **state)
 {
     (void)state;
-    folio_ctx ctx;
-    folio_ctx_init(&ctx, "t.md");
-    folio_report *r = folio_report_new("t.md");
+    folio_ctx *ctx = NULL;
+    folio_ctx_new("t.md", &ctx);
+    folio_report *r = NULL;
+    folio_report_new(NULL, "t.md", &r);
     assert_non_null(r);
     folio_note notes[3] = {{0}};
     const char *ids[3] = {"b", "a", "b"};
@@ -279,14 +282,14 @@ static void test_duplicate_note_ids(void **state)
     r->nnotes = 3;
     char *x = NULL;
     size_t xl = 0;
-    assert_int_equal(folio_report_xml(&ctx, r, &x, &xl), FOLIO_E_INPUT);
+    assert_int_equal(folio_report_xml(ctx, r, &x, &xl), FOLIO_E_INPUT);
     assert_null(x);
-    assert_int_equal(ctx.ndiags > 0, 1);
-    assert_int_equal(ctx.diags[0].pos.line, 12);
+    assert_int_equal(folio_ctx_count(ctx) > 0, 1);
+    assert_int_equal(folio_ctx_diag(ctx, 0)[0].pos.line, 12);
     r->notes = NULL;
     r->nnotes = 0;
     folio_report_free(r);
-    folio_ctx_free(&ctx);
+    folio_ctx_free(ctx);
 }
 
 int main(void)

@@ -1,0 +1,104 @@
+/* Atomic output: a temporary file in the target folder, renamed into place
+ * only when complete, so a failure never leaves a half-written file and
+ * never truncates an existing one. */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/ctx.h"
+#include "util/mem.h"
+#include "util/output.h"
+
+/* Outputs are ordinary files (0666 less the umask), as any other program
+ * would write them. umask() can only be read by setting it, which is
+ * process-wide: read it once, never while other threads write files. */
+static pthread_once_t mode_once = PTHREAD_ONCE_INIT;
+static mode_t file_mode;
+
+static void read_umask(void)
+{
+    mode_t mask = umask(0);
+    umask(mask);
+    file_mode = 0666 & ~mask;
+}
+
+int folio_outfile_open(folio_ctx *ctx, folio_outfile *o, const char *final)
+{
+    size_t n = strlen(final) + 16;
+    int rc, fd;
+    o->final = final;
+    o->tmp = folio_malloc(n);
+    if (!o->tmp)
+        return FOLIO_E_NOMEM;
+    pthread_once(&mode_once, read_umask);
+    /* Keep the extension last: libzip and libharu do not care, people do. */
+    const char *slash = strrchr(final, '/');
+    size_t dirlen = slash ? (size_t)(slash - final + 1) : 0;
+    snprintf(o->tmp, n, "%.*s.%s.XXXXXX", (int)dirlen, final, final + dirlen);
+    if ((fd = mkstemp(o->tmp)) < 0) {
+        rc = folio_error(ctx, FOLIO_E_IO, (folio_pos){0, 0}, "cannot create a file in the "
+                         "folder of %s: %s", final, strerror(errno));
+        free(o->tmp);
+        o->tmp = NULL;
+        return rc;
+    }
+    fchmod(fd, file_mode); /* mkstemp makes it 0600 */
+    close(fd);
+    return 0;
+}
+
+int folio_outfile_commit(folio_ctx *ctx, folio_outfile *o)
+{
+    int rc = 0;
+    if (!o->tmp)
+        return 0;
+    if (rename(o->tmp, o->final) != 0) {
+        rc = folio_error(ctx, FOLIO_E_IO, (folio_pos){0, 0}, "cannot write %s: %s", o->final,
+                         strerror(errno));
+        unlink(o->tmp);
+    }
+    free(o->tmp);
+    o->tmp = NULL;
+    return rc;
+}
+
+void folio_outfile_discard(folio_outfile *o)
+{
+    if (!o->tmp)
+        return;
+    unlink(o->tmp);
+    free(o->tmp);
+    o->tmp = NULL;
+}
+
+int folio_write_atomic(folio_ctx *ctx, const char *final,
+                       int (*write)(const char *path, void *arg), void *arg)
+{
+    folio_outfile o;
+    int rc = folio_outfile_open(ctx, &o, final);
+    if (rc)
+        return rc;
+    size_t errors = ctx->nerrors;
+    rc = write(o.tmp, arg);
+    if (rc && ctx->nerrors == errors && rc != FOLIO_E_NOMEM) /* the writer said nothing */
+        folio_error(ctx, rc, (folio_pos){0, 0}, "cannot write %s", final);
+    if (!rc)
+        return folio_outfile_commit(ctx, &o);
+    folio_outfile_discard(&o);
+    return rc;
+}
+
+int folio_write_bytes(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return FOLIO_E_IO;
+    int ok = fwrite(data, 1, len, f) == len;
+    if (fclose(f) != 0)
+        ok = 0;
+    return ok ? 0 : FOLIO_E_IO;
+}
