@@ -65,16 +65,17 @@ static int list_by(FcConfig *cfg, const char *object, const char *name, int weig
     return rc;
 }
 
-int folio_fc_lookup(void **config, const char *name, char **path, int *index)
+int folio_fc_lookup(const char *name, char **path, int *index)
 {
     static const int weights[] = {FC_WEIGHT_REGULAR, FC_WEIGHT_BOOK, FC_WEIGHT_MEDIUM,
                                   FC_WEIGHT_LIGHT};
     *path = NULL;
-    /* a configuration of folio's own, not the process's: a caller's use
-     * of fontconfig is left alone, and freeing the fonts frees it all */
-    if (!*config && !(*config = FcInitLoadConfigAndFonts()))
+    /* a configuration of folio's own for the one lookup (the fonts keep
+     * what it finds): a caller's use of fontconfig is left alone, and
+     * nothing of fontconfig's lives on between documents */
+    FcConfig *cfg = FcInitLoadConfigAndFonts();
+    if (!cfg)
         return 1;
-    FcConfig *cfg = *config;
     int rc = list_by(cfg, FC_FULLNAME, name, -1, path, index);
     /* A family: its regular face, or the one the family has (AR PL UMing
      * is Light only). */
@@ -82,11 +83,6 @@ int folio_fc_lookup(void **config, const char *name, char **path, int *index)
         rc = list_by(cfg, FC_FAMILY, name, weights[i], path, index);
     if (rc == 1)
         rc = list_by(cfg, FC_FAMILY, name, -1, path, index);
+    FcConfigDestroy(cfg);
     return rc;
-}
-
-void folio_fc_free(void *config)
-{
-    if (config)
-        FcConfigDestroy(config);
 }

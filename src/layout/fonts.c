@@ -43,8 +43,7 @@ struct folio_fonts {
         int face;
     } names[MAX_NAMES];
     int nnames;
-    void *fc;                /* fontconfig's configuration, on first use */
-    pthread_mutex_t lock;    /* guards loading faces, names, fc and hb */
+    pthread_mutex_t lock;    /* guards loading faces, names and hb */
 };
 
 static const char *face_file[FOLIO_FACE_COUNT] = {
@@ -241,7 +240,6 @@ void folio_fonts_free(folio_fonts *f)
         face_free(&f->face[i]);
     for (int i = 0; i < f->nnames; i++)
         free(f->names[i].name);
-    folio_fc_free(f->fc);
     pthread_mutex_destroy(&f->lock);
     free(f);
 }
@@ -329,7 +327,7 @@ int folio_fonts_find(folio_ctx *ctx, const folio_fonts *cf, const char *name, in
         }
     char *path = NULL;
     int index = 0;
-    rc = folio_fc_lookup(&f->fc, name, &path, &index);
+    rc = folio_fc_lookup(name, &path, &index);
     if (rc == 0)
         rc = add_face(ctx, f, name, path, index, &id);
     else if (rc == 1)

@@ -58,9 +58,7 @@ int32_t folio_text_width(const folio_fonts *f, int face, int32_t size,
 
 /* Find an installed font by name with fontconfig (font_find.c): its file
  * (malloc'd) and face index; 0 when found, 1 when no font has that family
- * or full name, FOLIO_E_NOMEM. *config is folio's fontconfig
- * configuration, made on first use; folio_fc_free releases it. */
-int folio_fc_lookup(void **config, const char *name, char **path, int *index);
-void folio_fc_free(void *config);
+ * or full name, FOLIO_E_NOMEM. */
+int folio_fc_lookup(const char *name, char **path, int *index);
 
 #endif
