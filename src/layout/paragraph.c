@@ -393,10 +393,68 @@ static int is_url(const frag *f)
            (n > 4 && !strncmp(s, "www.", 4));
 }
 
+/* Where a piece wider than the column may be cut: between any two
+ * characters (not before a combining mark, nor inside joined letters), so
+ * the line before it can be filled. Byte offsets into pts; their count. */
+static size_t char_points(const frag *f, size_t *pts, size_t room)
+{
+    size_t n = 0, i = 0;
+    uint32_t prev = 0;
+    while (i < f->len && n < room) {
+        uint32_t cp;
+        size_t k = (size_t)folio_utf8_next(f->text + i, f->len - i, &cp);
+        if (i > 0 && !(cp >= 0x0300 && cp <= 0x036F) &&
+            !(folio_needs_shaper(prev) && folio_needs_shaper(cp)))
+            pts[n++] = i;
+        prev = cp;
+        i += k;
+    }
+    return n;
+}
+
+/* Add a piece of text without spaces. A web address in it is cut after
+ * its slashes and dots, as in English; another piece wider than `max` (a
+ * run the kinsoku rules keep whole, a Latin word longer than a line)
+ * between any characters, with the glue of text without spaces there, so
+ * no line runs past the column and the lines around it fill. The last
+ * part keeps the piece's own break. */
+static int add_cjk_piece(lctx *L, wordlist *out, const frag *piece, int32_t max)
+{
+    hyph_point hp[MAX_POINTS];
+    size_t np = 0, *pts = NULL;
+    int rc = 0, brk = BRK_CUT;
+    if (!piece->note && is_url(piece)) {
+        np = cut_points(L, piece, max, hp, MAX_POINTS);
+        if (np && !(pts = folio_malloc(np * sizeof *pts)))
+            return FOLIO_E_NOMEM;
+        for (size_t p = 0; p < np; p++)
+            pts[p] = hp[p].at;
+    } else if (!piece->note && piece->width > max) {
+        if (!(pts = folio_malloc(piece->len * sizeof *pts)))
+            return FOLIO_E_NOMEM;
+        np = char_points(piece, pts, piece->len);
+        brk = BRK_CJK;
+    }
+    size_t at = 0;
+    for (size_t p = 0; p <= np && !rc; p++) {
+        frag part = *piece;
+        size_t end = p < np ? pts[p] : piece->len;
+        part.text = piece->text + at;
+        part.len = end - at;
+        part.cont = piece->cont || p > 0;
+        part.brk = p < np ? (unsigned char)brk : piece->brk;
+        if (!np || !(rc = measure(L, &part)))
+            rc = add_frag(out, &part);
+        at = end;
+    }
+    free(pts);
+    return rc;
+}
+
 /* Cut a word of text without spaces between its characters, where the
  * language's rules allow (cjk_break.c): the pieces end in BRK_CJK. The
  * word's fragments are read as one text, so a rule sees across them. */
-static int cut_cjk(lctx *L, const wordlist *in, size_t k, wordlist *out)
+static int cut_cjk(lctx *L, const wordlist *in, size_t k, int32_t max, wordlist *out)
 {
     size_t first = in->w[k].first, end = word_end(in, k), total = 0;
     for (size_t fi = first; fi < end; fi++)
@@ -429,7 +487,7 @@ static int cut_cjk(lctx *L, const wordlist *in, size_t k, wordlist *out)
             piece.brk = cut < f->len || (p < (size_t)n && pos[p] == at_word + f->len)
                             ? BRK_CJK
                             : BRK_NONE;
-            if ((rc = measure(L, &piece)) || (rc = add_frag(out, &piece)))
+            if ((rc = measure(L, &piece)) || (rc = add_cjk_piece(L, out, &piece, max)))
                 break;
             if (cut == f->len)
                 break;
@@ -476,7 +534,7 @@ static int cut_words(lctx *L, const wordlist *in, int hyph, const hyph_dict *d,
             return rc;
         out->w[out->nw - 1].forced = w->forced;
         if (cjk_word(L, in, k)) {
-            if ((rc = cut_cjk(L, in, k, out)))
+            if ((rc = cut_cjk(L, in, k, max, out)))
                 return rc;
             continue;
         }
