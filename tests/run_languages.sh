@@ -31,6 +31,10 @@ list=$tmp/list
 echo "report-zh examples/report-zh.md zh" > "$list"
 echo "report-ar examples/report-ar.md ar" >> "$list"
 echo "kinsoku-zh tests/golden/kinsoku-zh.md zh" >> "$list"
+# words of another official language's script in a report (the house's
+# faces of that script, un.style [fonts])
+echo "other-scripts-en tests/golden/other-scripts-en.md en" >> "$list"
+echo "other-scripts-ar tests/golden/other-scripts-ar.md ar" >> "$list"
 if [ -d "$shared/corpus/zh-ar" ]; then
     for f in "$shared"/corpus/zh-ar/zh-*.md; do echo "$(basename "$f" .md) $f zh"; done >> "$list"
     for f in "$shared"/corpus/zh-ar/ar-*.md; do echo "$(basename "$f" .md) $f ar"; done >> "$list"

@@ -164,7 +164,8 @@ done:
 
 int folio_inline_plain(lctx *L, const char *s, size_t len, int rtl)
 {
-    return !L->flow || (!L->flow->lang.fonts.mixed && !folio_bidi_needed(s, len, rtl > 0));
+    return !L->flow || (!L->flow->lang.fonts.mixed && !folio_bidi_needed(s, len, rtl > 0) &&
+                        !folio_fontset_other_text(&L->flow->lang.fonts, s, len));
 }
 
 int32_t folio_inline_width(lctx *L, int role, int32_t size, const char *s, size_t len, int rtl)

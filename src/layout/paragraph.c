@@ -236,7 +236,8 @@ static int add_pieces(lctx *L, wordlist *wl, const frag *proto, int role, const 
 {
     const folio_lang_labels *lang = &L->flow->lang;
     int rc;
-    if (!lang->fonts.mixed && !lv) {
+    if (!lang->fonts.mixed && !lv &&
+        !folio_fontset_other_text(&lang->fonts, proto->text, proto->len)) {
         frag f = *proto;
         f.width = folio_text_width(L->fonts, f.face, f.size, f.text, f.len);
         return add_frag(wl, &f);

@@ -5,9 +5,12 @@
  * so a Chinese paragraph's quotation marks are full width. A face that
  * lacks the character hands it to the Latin face, then to the language's
  * other faces: Latin words, digits and brackets in Arabic text come out in
- * Liberation Serif, never as a blank. The ranges are Unicode's blocks. */
+ * Liberation Serif, never as a blank. A script the language names no face
+ * for takes the house's (un.style [fonts]): a Chinese name in an English
+ * or Arabic report. The ranges are Unicode's blocks. */
 #include <stdlib.h>
 
+#include "layout/fonts.h"
 #include "layout/script.h"
 #include "util/text.h"
 #include "util/mem.h"
@@ -95,7 +98,9 @@ int folio_role_of(folio_face style_face, folio_face face)
 
 /* The face of cp in script `sc` for `role`: the script's face when it has
  * the glyph, else the Latin face, else any face of the role that has it,
- * else the Latin face (the character is then missing). */
+ * else the house's face of the script when the language names none (found
+ * by name now, once for the process), else the Latin face (the character
+ * is then missing). */
 static int face_for(const folio_fonts *fonts, const folio_fontset *fs, int role, int sc,
                     uint32_t cp)
 {
@@ -107,7 +112,31 @@ static int face_for(const folio_fonts *fonts, const folio_fontset *fs, int role,
     for (int s = 0; s < FOLIO_SCRIPT_COUNT; s++)
         if (folio_glyph_width(fonts, row[s], cp) >= 0)
             return row[s];
+    int other;
+    /* a font that cannot be read is as good as none: the character is
+     * then reported missing */
+    if (fs->other[role][sc] && folio_fonts_find(NULL, fonts, fs->other[role][sc], &other) == 0 &&
+        folio_glyph_width(fonts, other, cp) >= 0)
+        return other;
     return row[FOLIO_SCRIPT_LATIN];
+}
+
+int folio_fontset_other_text(const folio_fontset *fs, const char *s, size_t len)
+{
+    if (!fs || !fs->others)
+        return 0;
+    for (size_t i = 0; i < len;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        i += (size_t)folio_utf8_next(s + i, len - i, &cp);
+        int sc = folio_script_of(cp);
+        if (sc >= 0 && fs->other[FOLIO_FACE_REGULAR][sc])
+            return 1;
+    }
+    return 0;
 }
 
 static int push(folio_segs *out, folio_seg sg)

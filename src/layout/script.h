@@ -42,6 +42,11 @@ typedef struct folio_segs {
 int folio_segment(const folio_fonts *fonts, const folio_fontset *fs, int role, const char *s,
                   size_t len, const uint8_t *levels, int *ctx, folio_segs *out);
 
+/* Does the text hold a character of a script the language names no face
+ * for but the house does (fs->other): it is then set character by
+ * character even where the language's faces are the house's. */
+int folio_fontset_other_text(const folio_fontset *fs, const char *s, size_t len);
+
 /* ---- bidirectional text (bidi.c) --------------------------------------- */
 
 /* Does text need the bidirectional algorithm: a right-to-left letter or

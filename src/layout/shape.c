@@ -151,7 +151,8 @@ int32_t folio_text_width_set(const folio_fonts *fonts, const folio_fontset *fs, 
                              int rtl, int32_t size, const char *s, size_t len)
 {
     int bidi = folio_bidi_needed(s, len, rtl > 0);
-    if (!fs || (!fs->mixed && !bidi)) /* the house faces alone */
+    /* the house faces alone */
+    if (!fs || (!fs->mixed && !bidi && !folio_fontset_other_text(fs, s, len)))
         return folio_text_width(fonts, role == FOLIO_ROLE_HEADINGS ? FOLIO_FACE_BOLD : role,
                                 size, s, len);
     folio_segs segs = {0};

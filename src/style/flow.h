@@ -319,6 +319,11 @@ typedef struct folio_fontset {
     uint8_t face[FOLIO_FACE_COUNT + 1][FOLIO_SCRIPT_COUNT];
     int mixed;                   /* some script has a face of its own: text
                                     is set character by character */
+    /* The house's faces (un.style [fonts]) of scripts the language names
+     * none for, by name, found when a character of them first comes
+     * (a Chinese name in an English or Arabic report); NULL: none. */
+    const char *other[FOLIO_FACE_COUNT + 1][FOLIO_SCRIPT_COUNT];
+    int others;                  /* some script has one */
 } folio_fontset;
 
 /* Breaking text written without spaces (Chinese), from the language's

@@ -57,6 +57,20 @@ static int named_face(folio_ctx *ctx, const folio_house *h, const folio_fonts *f
     return -1;
 }
 
+/* The house's face for role/script ([fonts] of un.style), following the
+ * fallbacks; NULL when it names none. */
+static const char *house_other(const folio_house *h, int role, int script)
+{
+    char key[64];
+    for (int r = role; r >= 0; r = fallback(r)) {
+        snprintf(key, sizeof key, "%s.%s", role_key[r], script_key[script]);
+        const char *name = folio_house_get(h, "fonts", key);
+        if (name && *name)
+            return name;
+    }
+    return NULL;
+}
+
 static int fonts_of(folio_ctx *ctx, const folio_house *h, const folio_fonts *fonts,
                     folio_flow *f)
 {
@@ -69,8 +83,11 @@ static int fonts_of(folio_ctx *ctx, const folio_house *h, const folio_fonts *fon
             int rc = 0, face = fonts ? named_face(ctx, h, fonts, sec, role, s, &rc) : -1;
             if (rc)
                 return rc;
-            if (face < 0 && s != FOLIO_SCRIPT_LATIN)
+            if (face < 0 && s != FOLIO_SCRIPT_LATIN) {
                 face = fs->face[role][FOLIO_SCRIPT_LATIN]; /* set before */
+                if (fonts && (fs->other[role][s] = house_other(h, role, s)))
+                    fs->others = 1;
+            }
             if (face < 0)
                 face = house_face(role);
             fs->face[role][s] = (uint8_t)face;

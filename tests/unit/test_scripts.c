@@ -125,6 +125,46 @@ static void test_segment_fallback(void **state)
     free(segs.v);
 }
 
+/* A script the language names no face for: the house's face of it, by
+ * name, found when a character of it comes; text without such characters
+ * keeps the house faces' short path. */
+static void test_other_scripts(void **state)
+{
+    (void)state;
+    folio_fontset fs;
+    memset(&fs, 0, sizeof fs); /* a language of the house faces alone */
+    for (int r = 0; r <= FOLIO_ROLE_HEADINGS; r++)
+        for (int s = 0; s < FOLIO_SCRIPT_COUNT; s++)
+            fs.face[r][s] = (uint8_t)(r == FOLIO_ROLE_HEADINGS ? FOLIO_FACE_BOLD : r);
+    const char *s = "the name 联合国 and (الأمم)";
+    assert_false(folio_fontset_other_text(&fs, s, strlen(s)));
+    for (int r = 0; r <= FOLIO_ROLE_HEADINGS; r++) {
+        fs.other[r][FOLIO_SCRIPT_HAN] = "AR PL UMing CN";
+        fs.other[r][FOLIO_SCRIPT_ARABIC] = "Noto Naskh Arabic";
+    }
+    fs.others = 1;
+    assert_true(folio_fontset_other_text(&fs, s, strlen(s)));
+    assert_false(folio_fontset_other_text(&fs, "Déjà vu, Жизнь", strlen("Déjà vu, Жизнь")));
+    int ctx = -1;
+    folio_segs segs = {0};
+    assert_int_equal(folio_segment(fonts, &fs, FOLIO_FACE_REGULAR, s, strlen(s), NULL, &ctx,
+                                   &segs), 0);
+    int han = face_named("AR PL UMing CN"), ar = face_named("Noto Naskh Arabic");
+    int saw_han = 0, saw_ar = 0;
+    for (size_t i = 0; i < segs.n; i++) {
+        saw_han |= segs.v[i].face == han;
+        saw_ar |= segs.v[i].face == ar;
+        for (size_t k = segs.v[i].start; k < segs.v[i].start + segs.v[i].len;) {
+            uint32_t cp;
+            k += (size_t)folio_utf8_next(s + k, strlen(s) - k, &cp);
+            if (cp != ' ')
+                assert_true(folio_glyph_width(fonts, segs.v[i].face, cp) >= 0);
+        }
+    }
+    assert_true(saw_han && saw_ar);
+    free(segs.v);
+}
+
 static void test_bidi(void **state)
 {
     (void)state;
@@ -226,6 +266,7 @@ int main(void)
         cmocka_unit_test(test_script_of),
         cmocka_unit_test(test_find_faces),
         cmocka_unit_test(test_segment_fallback),
+        cmocka_unit_test(test_other_scripts),
         cmocka_unit_test(test_bidi),
         cmocka_unit_test(test_cjk_breaks),
         cmocka_unit_test(test_glyph_codes),
