@@ -13,7 +13,8 @@
 #   (paraside.py); the Chinese and Arabic DOCX valid against the ECMA-376
 #   schemas (../shared/ooxml/check-docx) and read by LibreOffice, every
 #   character back;
-#   the Chinese Charter's PDF within twice the English one's size.
+#   the Chinese Charter's PDF within twice the English one's size; how far
+#   the Arabic Charter's word spaces stretch, printed (spaces.py).
 # Without ../shared only the examples are checked.
 cd "$(dirname "$0")/.." || exit 2
 tmp=$(mktemp -d) || exit 2
@@ -101,6 +102,12 @@ if [ -f "$tmp/charter-zh/a/charter-zh.pdf" ] && [ -f "$tmp/charter-en/a/charter-
     zs=$(wc -c < "$tmp/charter-zh/a/charter-zh.pdf") es=$(wc -c < "$tmp/charter-en/a/charter-en.pdf")
     if [ "$zs" -le $((2 * es)) ]; then ok
     else bad "the Chinese Charter's PDF is $zs bytes, more than twice the English one's ($es)"; fi
+fi
+
+# how far the Arabic Charter's word spaces stretch (a figure, not a check:
+# Arabic is justified by its spaces alone)
+if [ -f "$tmp/charter-ar/a/charter-ar.pdf" ]; then
+    echo "languages: Arabic Charter: $($py tests/languages/spaces.py "$tmp/charter-ar/a/charter-ar.pdf")"
 fi
 
 # LibreOffice reads each DOCX (one process for all): every character comes
