@@ -1,6 +1,7 @@
 #!/bin/sh
-# Tagged PDF (PDF/UA-1) and PDF/A-2u, for the bundled example and every
-# report of ../shared/corpus (its real/ and zh-ar/ documents too):
+# Tagged PDF (PDF/UA-1) and PDF/A-2u, for the bundled examples (English,
+# Chinese, Arabic), the golden Chinese and Arabic inputs and every report
+# of ../shared/corpus (its real/ and zh-ar/ documents too):
 #   - pdfinfo says "Tagged: yes"; qpdf --check is clean;
 #   - tests/pdf_check.py: every text-showing and painting operator in
 #     marked content or an artifact, the parent tree and the elements agree,
@@ -27,8 +28,11 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAILED: $*"; }
 
-inputs="examples/seed-es.md"
-for f in ../shared/corpus/*.md ../shared/corpus/real/[0-9]*.md ../shared/corpus/zh-ar/[a-z]*.md; do
+# the Chinese and Arabic examples and golden inputs: shaped glyph runs,
+# per-character fallback faces, right-to-left lines and labels
+inputs="examples/seed-es.md examples/report-zh.md examples/report-ar.md"
+for f in tests/golden/*-zh.md tests/golden/*-ar.md tests/golden/other-scripts-en.md \
+         ../shared/corpus/*.md ../shared/corpus/real/[0-9]*.md ../shared/corpus/zh-ar/[a-z]*.md; do
     [ -f "$f" ] && inputs="$inputs $f"
 done
 
@@ -119,6 +123,27 @@ sed 's/^\( *\)"3\."$/\1"4."/' "$tmp/0-seed-es/struct" >"$tmp/relabel.struct"
 if cmp -s "$tmp/0-seed-es/struct" "$tmp/relabel.struct"; then bad "seed-es: no Lbl \"3.\" to change"
 elif ! python3 tests/struct_check.py "$tmp/0-seed-es/model.xml" "$tmp/relabel.struct" >/dev/null 2>&1
 then ok; else bad "struct_check.py accepts a numbered paragraph labelled with another number"; fi
+
+# ... nor right-to-left words in visual order (each Arabic line of the
+# example's tree with its words the other way round, as a writer drawing
+# a right-to-left line from its left end would give them), nor an Arabic
+# paragraph labelled with another number.
+ar=$tmp/2-report-ar
+python3 - "$ar/struct" "$tmp/visual.struct" <<'PY'
+import re, sys
+out = []
+for line in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r'^( *)"(.*)"$', line.rstrip("\n"))
+    out.append('%s"%s"\n' % (m.group(1), " ".join(m.group(2).split(" ")[::-1])) if m and
+               re.search("[\u0600-\u06ff]", m.group(2)) else line)
+open(sys.argv[2], "w", encoding="utf-8").write("".join(out))
+PY
+if ! python3 tests/struct_check.py "$ar/model.xml" "$tmp/visual.struct" >/dev/null 2>&1
+then ok; else bad "struct_check.py accepts Arabic words in visual order"; fi
+sed 's/^\( *\)"١ -"$/\1"٢ -"/' "$ar/struct" >"$tmp/relabel-ar.struct"
+if cmp -s "$ar/struct" "$tmp/relabel-ar.struct"; then bad "report-ar: no Lbl \"١ -\" to change"
+elif ! python3 tests/struct_check.py "$ar/model.xml" "$tmp/relabel-ar.struct" >/dev/null 2>&1
+then ok; else bad "struct_check.py accepts an Arabic paragraph labelled with another number"; fi
 
 # A note cited on two pages is printed on both (as the UN does) and is one
 # Note of the tree: the second printing is a pagination artifact.

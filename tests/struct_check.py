@@ -23,6 +23,7 @@ With --words REPORT.md PDFTEXT, also every word of the report that the
 pages show (pdftotext) is in the tree.
 
 usage: struct_check.py MODEL.xml STRUCT.txt [--text OUT] [--words REPORT.md PDFTEXT]"""
+import os
 import re
 import sys
 import unicodedata
@@ -35,9 +36,33 @@ GROUP = {"Document", "Part", "Sect", "Div", "L", "LI", "LBody", "Table", "THead"
 BULLETS = "\u2022\u2013\u2014\u25aa\u25cf-*"
 
 
+def unmarked(s):
+    """Without combining marks: a mark the shaper places off the pen is
+    drawn after its word's letters (layout/inline.c), so where it falls
+    among them is not compared, the letters are."""
+    return "".join(c for c in s if unicodedata.category(c) != "Mn")
+
+
 def norm(s):
-    s = unicodedata.normalize("NFC", s).replace("\u00ad", "")
+    s = unmarked(unicodedata.normalize("NFC", s).replace("\u00ad", ""))
     return " ".join(w.lower() for w in re.findall(r"[^\W_]+", s))
+
+
+def logical(s):
+    """The tree's text of right-to-left letters as read: the glyphs of a
+    right-to-left word are drawn left to right (a reader that sorts
+    glyphs into lines, poppler's, makes a word of each glyph drawn left of
+    the one before), the words in reading order; each run of them is
+    turned back. Digits, which read left to right, stay."""
+    out, run = [], []
+    for c in unmarked(unicodedata.normalize("NFC", s)) + "\n":
+        if unicodedata.bidirectional(c) in ("R", "AL") and unicodedata.category(c)[0] == "L":
+            run.append(c)
+            continue
+        out += reversed(run)
+        run = []
+        out.append(c)
+    return "".join(out[:-1])
 
 
 def parse(path):
@@ -53,7 +78,7 @@ def parse(path):
         if body.startswith('"'):
             while stack[-1][1] >= ind:
                 stack.pop()
-            stack[-1][2].append(body[1:-1] if body.endswith('"') else body[1:])
+            stack[-1][2].append(logical(body[1:-1] if body.endswith('"') else body[1:]))
             continue
         m = re.match(r"([A-Za-z0-9]+)\b", body)
         if not m or body.startswith("/") or body.startswith("Object "):
@@ -241,15 +266,51 @@ LABEL_FORMS = {"arabic": r"\d+\.?", "roman": r"[IVXLCDM]+\.?", "upper": r"[A-Z]+
                "decimal": r"[\d.]+"}
 
 
+# The paragraph numbers' digits and form of the report's language, from
+# its house style (styles/languages/LANG.style: "digits", "paragraph-
+# number"): an Arabic report's "1." is printed "١ -".
+PARA_NUMBER = {"digits": "0123456789", "form": "{n}."}
+
+
+def read_language(root):
+    lang = root.find("%smeta/%slanguage" % (NS, NS))
+    path = "%s/../styles/languages/%s.style" % (
+        os.path.dirname(os.path.abspath(__file__)), lang.text.strip() if lang is not None
+        and lang.text else "en")
+    if not os.path.exists(path):
+        return
+    for line in open(path, encoding="utf-8"):
+        key, eq, value = line.partition("=")
+        if eq and key.strip() == "digits":
+            PARA_NUMBER["digits"] = value.strip()
+        elif eq and key.strip() == "paragraph-number":
+            PARA_NUMBER["form"] = value.strip()
+
+
+def printed_number(label):
+    """A typed paragraph number ("12.", "12-") as the language prints it."""
+    m = re.fullmatch(r"(\d+)[.\-]?", label)
+    if not m:
+        return None
+    digits = PARA_NUMBER["digits"]
+    n = "".join(digits[int(c)] if len(digits) == 10 else c for c in m.group(1))
+    return PARA_NUMBER["form"].replace("{n}", n)
+
+
 def label_ok(want, got):
     """Is the tree's Lbl the model's label? Typed labels are printed as
-    typed, a bullet as the style's bullet, an untyped label in its kind's
-    form (a numbered paragraph's a number)."""
+    typed (a paragraph number in the language's digits and form), a bullet
+    as the style's bullet, an untyped label in its kind's form (a numbered
+    paragraph's a number)."""
     if want["lk"] == "bullet":
         return len(got) == 1 and got in BULLETS
     if want["label"]:
-        return got == want["label"].strip()
+        return got in (want["label"].strip(), printed_number(want["label"].strip()))
     form = LABEL_FORMS.get(want["lk"] or "arabic")
+    if (want["lk"] or "arabic") == "arabic" and re.fullmatch(
+            re.escape(PARA_NUMBER["form"]).replace(re.escape("{n}"), "[%s]+" % PARA_NUMBER["digits"]),
+            got):
+        return True
     return bool(form and re.fullmatch(form, got))
 
 
@@ -399,6 +460,7 @@ def main():
             bad.append("%d words the pages show are not in the tree: %s"
                        % (len(lost), " ".join(lost[:20])))
     root = ET.parse(sys.argv[1]).getroot()
+    read_language(root)
     want = model_blocks(root)
     got, tnotes, trefs = tree_blocks(doc)
     faults = compare(want, got)

@@ -261,6 +261,18 @@ int folio_dx_rel_fixed(dx_xml *x, const char *id, const char *type,
 /* The id styles.xml gives `st`: its name, or for a style written as a
  * built-in Word style ("heading 1") Word's id for it ("Heading1"). */
 const char *folio_dx_style_id(dx_doc *d, const folio_pstyle *st);
+/* Paragraph geometry as Word wants it (all relative to the margin). */
+typedef struct dx_geom {
+    int32_t left, right;
+    int32_t first;              /* > 0 first-line indent, < 0 hanging */
+    int32_t tab_left, tab_right;/* tab stops, 0 = none */
+} dx_geom;
+/* A house style's geometry, set up for labels whether or not this
+ * document labels any of its paragraphs (the same definition in every
+ * document); its w:ind and w:tabs. */
+void folio_dx_style_geom(const dx_doc *d, const folio_pstyle *st, dx_geom *g);
+void folio_dx_geom_ind(dx_xml *x, const dx_geom *g);
+void folio_dx_geom_tabs(dx_xml *x, const dx_geom *g);
 /* The indents and tabs of a list level set in style `st` (a w:pPr). */
 void folio_dx_level_ppr(dx_doc *d, dx_xml *x, const folio_pstyle *st);
 /* The same, as a paragraph's own tabs and indents (inside its w:pPr). */
@@ -273,6 +285,7 @@ void folio_dx_text_label_geom(dx_doc *d, dx_xml *x, const folio_pstyle *st);
  * (NULL for none) and the w:num its style names; decide how a labelled
  * (or unlabelled) paragraph is numbered, in body order; numbering.xml. */
 int folio_dx_lists_load(dx_doc *d);
+int folio_dx_find_list(const dx_doc *d, const char *name);
 const dx_list *folio_dx_style_list(const dx_doc *d, const folio_pstyle *st);
 int folio_dx_base_num(const dx_doc *d, const dx_list *l);
 int folio_dx_number(dx_doc *d, const folio_pstyle *st, const char *label,
@@ -282,6 +295,15 @@ int folio_dx_write_numbering(dx_doc *d);
 /* The style the writer uses for `name`: the flow's, else the built-in
  * default (always present for the names the writer uses). */
 const folio_pstyle *folio_dx_style(const dx_doc *d, const char *name);
+/* The id of the style named `name` (a flow style or the writer's own). */
+const char *folio_dx_style_id_of_name(dx_doc *d, const char *name);
+/* The writer's default styles, by index (NULL past the last), and how many. */
+const folio_pstyle *folio_dx_builtin_style(size_t i);
+size_t folio_dx_builtin_count(void);
+/* Styles of the masthead grid and first-page footer (indents from the
+ * cell's edges); two styles of the same name. */
+int folio_dx_is_grid_style(const char *name);
+int folio_dx_same_style(const folio_pstyle *a, const folio_pstyle *b);
 const dx_style_use *folio_dx_style_use(const dx_doc *d, const folio_pstyle *st);
 /* Left edge of a style's text (its indent_left) from the margin, in mpt. */
 int32_t folio_dx_style_left(const dx_doc *d, const folio_pstyle *st);
@@ -364,6 +386,32 @@ int folio_dx_write_props(dx_doc *d);
 int folio_dx_write_settings(dx_doc *d);
 int folio_dx_write_font_table(dx_doc *d);
 
+/* ---- Scripts and direction (docx_script.c) ---------------------------- */
+
+/* What a run must tell Word of its text's script. */
+typedef struct dx_script {
+    int rtl;                /* right to left: w:rtl */
+    int east_asia;          /* Chinese: w:rFonts w:hint="eastAsia" */
+} dx_script;
+/* The length of the first span of s[0, n) that is one run for Word (one
+ * direction), and what that run must say. Documents of Latin languages
+ * keep whole runs. */
+size_t folio_dx_script_span(const dx_doc *d, const char *s, size_t n, dx_script *sc);
+/* The run properties of a span: the hint (first in w:rPr) and the
+ * direction (after w:vertAlign). */
+void folio_dx_script_fonts(dx_xml *x, const dx_script *sc);
+void folio_dx_script_dir(dx_xml *x, const dx_script *sc);
+/* Is the style `name` right to left (w:bidi): every style of a
+ * right-to-left language but the furniture that stays in English. */
+int folio_dx_bidi_style(const dx_doc *d, const char *name);
+/* The defaults' w:rFonts and w:lang: the language's Chinese and Arabic
+ * faces and tags. */
+void folio_dx_default_fonts(dx_xml *x, const folio_flow *f);
+void folio_dx_default_lang(dx_xml *x, const folio_flow *f);
+/* A bold style's w:rFonts when the language names other faces for
+ * headings (SimHei). */
+void folio_dx_heading_fonts(dx_xml *x, const folio_flow *f, const folio_pstyle *st);
+
 /* ---- Borderless grids (docx_grid.c) ---------------------------------- */
 
 /* Start a table at the margin with these column widths (mpt), no borders,
@@ -376,6 +424,7 @@ void folio_dx_row_start(dx_xml *x, int32_t height);
 /* What a table's properties say; lengths in millipoints. */
 typedef struct dx_table_props {
     int32_t width, indent;
+    int rtl;                 /* columns from the right (w:bidiVisual) */
     int32_t pad_x, pad_y;    /* cell margins */
     int ruled;               /* top and bottom rules (UN tables) */
     int boxed;               /* a rule on every side (the summary's frame) */

@@ -152,7 +152,9 @@ int folio_set_table(lctx *L, const folio_fblock *fb, hbox box, vblock *out)
             L->tag = (folio_tag){cell, cell, inl};
             if (tab.text)
                 inl += tagged_runs(L->flow, &t->cells[r * t->ncols + c]);
-            if ((rc = set_cell(L, fb, r, c, x, w, &cells[c])))
+            /* right to left, the first column is the rightmost */
+            int32_t cx = L->flow->lang.rtl ? box.left + box.right - x - w[c] : x;
+            if ((rc = set_cell(L, fb, r, c, cx, w, &cells[c])))
                 goto done;
             if (cells[c].nlines > nl)
                 nl = cells[c].nlines;

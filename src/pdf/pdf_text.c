@@ -129,6 +129,26 @@ static char *put_byte(char *o, unsigned b)
  * em (the sum of its codes' PDF widths) goes to *units. */
 static int put_word(folio_pdf *w, const folio_item *it, long *units)
 {
+    if (it->codes) { /* shaped text: its codes as the layout gives them */
+        size_t n = 0;
+        while (it->codes[n])
+            n++;
+        if (run_reserve(w, 4 * n + 2) < 0)
+            return FOLIO_E_NOMEM;
+        const int16_t *width = w->width[it->face];
+        char *o = w->run.buf + w->run.len;
+        long sum = 0;
+        *o++ = '(';
+        for (size_t k = 0; k < n; k++) {
+            sum += width[it->codes[k]];
+            o = put_byte(o, it->codes[k] >> 8);
+            o = put_byte(o, it->codes[k] & 0xFF);
+        }
+        *o++ = ')';
+        w->run.len = (size_t)(o - w->run.buf);
+        *units = sum;
+        return 0;
+    }
     const char *s = folio_pdf_cstr(w, it->text, it->len);
     if (!s)
         return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
@@ -155,9 +175,9 @@ static int put_word(folio_pdf *w, const folio_item *it, long *units)
 
 int folio_pdf_draw_text(folio_pdf *w, const folio_item *it)
 {
-    if (it->len == 0 || !it->text || it->size <= 0)
+    if (it->len == 0 || !it->text || it->size <= 0 || (it->codes && !it->codes[0]))
         return 0; /* nothing to see (and no size to divide by) */
-    if ((unsigned)it->face >= FOLIO_FACE_COUNT || !w->font[it->face] ||
+    if ((unsigned)it->face >= FOLIO_FONTS_MAX || !w->font[it->face] ||
         !w->width[it->face])
         return folio_pdf_fail(w, FOLIO_E_PDF, "text in face %d, which "
                               "was not loaded", (int)it->face);
@@ -196,14 +216,23 @@ int folio_pdf_draw_text(folio_pdf *w, const folio_item *it)
     /* Tagged PDF has its word spaces in the text (ISO 32000-1 14.8.2.5): a
      * space glyph, blank, where the word before ends, or at a line's start
      * with the pen moved back over it, so that no glyph's box reaches
-     * past the text's edges */
+     * past the text's edges. A word that comes left of the one before
+     * (right to left words, drawn in reading order) has the space in the
+     * gap before that word's left edge. */
     int space = it->word_start && it->sid >= FOLIO_SID_DOCUMENT;
     int16_t space_w = w->width[it->face][0x20];
     if (same_run && space) {
+        double sw = space_w / 1000.0 * size * scale;
+        if (x < w->run.left_x) {
+            double n = (w->run.pen_x - (w->run.left_x - sw)) * 1000.0 / (size * scale);
+            put_number(w, n);
+            put_text(w, " ");
+            w->run.pen_x = w->run.left_x - sw;
+        }
         put_text(w, "(");
         w->run.buf[w->run.len++] = 0;
         put_text(w, " ) ");
-        w->run.pen_x += space_w / 1000.0 * size * scale;
+        w->run.pen_x += sw;
     }
     if (same_run) {
         /* TJ moves the pen left by n/1000 of the size, scaled */
@@ -234,5 +263,8 @@ int folio_pdf_draw_text(folio_pdf *w, const folio_item *it)
     if ((rc = put_word(w, it, &units)) < 0)
         return rc;
     w->run.pen_x = x + units / 1000.0 * size * scale;
+    /* the left edge of the word (its pieces and marks drawn after it) */
+    if (!same_run || it->word_start || x < w->run.left_x)
+        w->run.left_x = x;
     return 0;
 }

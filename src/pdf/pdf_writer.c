@@ -251,6 +251,7 @@ static int write_pdf(folio_ctx *ctx, const folio_layout *l, folio_page *release,
     if ((rc = folio_pdf_check(&w, "setting up the document")) < 0)
         goto done;
     HPDF_MD5Init(&w.id_md5);
+    w.layout = l;
     if ((rc = folio_pdf_tags_begin(&w, l)) < 0 ||
         (rc = folio_pdf_load_fonts(&w, l, fonts)) < 0)
         goto done;
@@ -275,7 +276,7 @@ done:
     folio_pdf_tags_free(&w);
     free(w.buf);
     free(w.run.buf);
-    for (int f = 0; f < FOLIO_FACE_COUNT; f++) {
+    for (int f = 0; f < FOLIO_FONTS_MAX; f++) {
         free(w.width[f]);
         free(w.codes[f]);
     }
