@@ -129,7 +129,7 @@ $(BUILD)/tests/nomem: tests/nomem/nomem.c $(BUILD)/libfolio.a
 
 # The fuzz targets without libFuzzer: tests/fuzz/replay.c runs them over
 # their corpora (tests/run_fuzz_replay.sh), under any compiler.
-FUZZ_TARGETS = fuzz_markdown fuzz_pipeline fuzz_xml
+FUZZ_TARGETS = fuzz_markdown fuzz_pipeline fuzz_xml fuzz_house
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
 $(BUILD)/tests/%_replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libfolio.a
@@ -172,21 +172,31 @@ check-valgrind: $(BIN)/folio
 	@FOLIO=./$(BIN)/folio sh tests/run_valgrind.sh
 
 # libFuzzer: build the targets (clang) into build-fuzz/ and run each for
-# FUZZ_SECONDS on a copy of its corpus; new inputs land in build-fuzz/,
-# crashers in build-fuzz/crash-*. Add crashers to tests/fuzz/corpus_*/.
+# FUZZ_SECONDS on a copy of its corpus, with its dictionary of
+# pathological patterns (tests/fuzz/*.dict); new inputs land in
+# build-fuzz/, crashers in build-fuzz/crash-*. Add crashers to
+# tests/fuzz/corpus_*/. `make fuzz-long` runs each target for an hour
+# (FUZZ_LONG_SECONDS), one after the other at the lowest priority, and
+# logs executions and findings in build-fuzz/TARGET.log.
 FUZZ_SECONDS ?= 60
+FUZZ_LONG_SECONDS ?= 3600
 # The targets load libhyphen's dictionaries with leak checks off: fast stacks.
 FUZZ_ENV      = ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 FUZZ_CFLAGS   = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,fuzzer-no-link
 fuzz:
 	@$(MAKE) -s BUILD=build-fuzz BIN=bin-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzz-bins
 	@for t in $(FUZZ_TARGETS); do \
-	  c=tests/fuzz/corpus_$${t#fuzz_}; w=build-fuzz/corpus_$${t#fuzz_}; \
+	  n=$${t#fuzz_}; c=tests/fuzz/corpus_$$n; w=build-fuzz/corpus_$$n; \
+	  d=tests/fuzz/$$n.dict; [ -f $$d ] || d=tests/fuzz/markdown.dict; \
 	  mkdir -p $$w && cp $$c/* $$w/ && \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS) s" && \
 	  $(FUZZ_ENV) ./build-fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-	    -timeout=30 -rss_limit_mb=4096 -artifact_prefix=build-fuzz/ $$w $$c || exit 1; \
+	    -dict=$$d -timeout=30 -rss_limit_mb=4096 -artifact_prefix=build-fuzz/ $$w $$c || exit 1; \
 	done
+
+fuzz-long:
+	@$(MAKE) -s BUILD=build-fuzz BIN=bin-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzz-bins
+	@sh tests/fuzz/long.sh $(FUZZ_LONG_SECONDS) $(FUZZ_TARGETS)
 
 fuzz-bins: $(FUZZ_TARGETS:%=$(BUILD)/%)
 
@@ -218,5 +228,5 @@ install: $(BIN)/folio $(BUILD)/libfolio.a
 clean:
 	rm -rf build bin out build-asan bin-asan build-ubsan bin-ubsan build-fuzz bin-fuzz
 
-.PHONY: FORCE all check check-asan check-ubsan check-valgrind san-suites fuzz fuzz-bins bench example install clean
+.PHONY: FORCE all check check-asan check-ubsan check-valgrind san-suites fuzz fuzz-long fuzz-bins bench example install clean
 .SECONDARY:
