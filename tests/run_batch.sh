@@ -20,8 +20,8 @@ summary() {
     ok "summary $1: $2" python3 -c "import json,sys; s=json.load(open(sys.argv[1])); \
 st={d['name']: d['status'] for d in s['documents']}; sys.exit(0 if ($2) else 1)" "$1"
 }
-no_temporaries() { # folder: only outputs, summaries and stamps are left
-    left=$(ls -A "$1" | grep '^\.' | grep -v '\.folio-stamp$')
+no_temporaries() { # folder: only outputs, summaries, stamps and the lock file are left
+    left=$(ls -A "$1" | grep '^\.' | grep -v '\.folio-stamp$' | grep -v '^\.folio-lock$')
     if [ -z "$left" ]; then pass=$((pass + 1))
     else fail=$((fail + 1)); echo "FAILED: temporary files left in $1: $left"; fi
 }
@@ -56,10 +56,12 @@ summary "$tmp/out/folio-batch.json" "[(e['file'].endswith('/bad.md'), e['line'],
 for d in s['documents'] if d['name'] == 'bad' for e in d['errors']] == [(True, 2, 7)]"
 
 # What a killed run leaves behind: temporary files. The next run removes
-# those of its own documents, and only those.
-for f in .small1.pdf.Ab12Cd .small1.docx.x1Y2z3 .small1.docx.x1Y2z3.a1B2c3 \
-    ..small1.folio-stamp.QQQQQQ .folio-batch.json.a1b2c3 \
-    .other.pdf.Ab12Cd .notes; do : >"$tmp/out/$f"; done
+# those of its own documents, and only those: names folio makes
+# (.NAME.pdf.folio-XXXXXX), never a user's hidden file that looks alike
+# (.small1.pdf.backup, .small1.pdf.Ab12Cd).
+for f in .small1.pdf.folio-Ab12Cd .small1.docx.folio-x1Y2z3 .small1.docx.folio-x1Y2z3.a1B2c3 \
+    ..small1.folio-stamp.folio-QQQQQQ .folio-batch.json.folio-a1b2c3 \
+    .other.pdf.folio-Ab12Cd .small1.pdf.backup .small1.pdf.Ab12Cd .notes; do : >"$tmp/out/$f"; done
 # The summary stays valid JSON whatever a file is called: a quote, a
 # backslash, a tab and a byte that is not UTF-8 (which becomes U+FFFD).
 mkdir -p "$tmp/odd"
@@ -76,8 +78,8 @@ else pass=$((pass + 1)); fi
 summary "$tmp/out/folio-batch.json" "st == {'bad': 'failed', 'seed-es': 'skipped', \
 'small1': 'skipped', 'small2': 'skipped', 'small3': 'skipped'}"
 ok "stale temporaries removed, other files kept" test "$(ls -A "$tmp/out" | grep '^\.' | \
-grep -v '\.folio-stamp$' | tr '\n' ' ')" = ".notes .other.pdf.Ab12Cd "
-rm "$tmp/out/.notes" "$tmp/out/.other.pdf.Ab12Cd"
+grep -v '\.folio-stamp$' | tr '\n' ' ')" = ".folio-lock .notes .other.pdf.folio-Ab12Cd .small1.pdf.Ab12Cd .small1.pdf.backup "
+rm "$tmp/out/.notes" "$tmp/out/.other.pdf.folio-Ab12Cd" "$tmp/out/.small1.pdf.Ab12Cd" "$tmp/out/.small1.pdf.backup"
 printf '\n3. A third paragraph.\n' >>"$tmp/in/small2.md"
 touch "$tmp/in/small1.md"
 check "rerun after a change" 1 $folio batch "$tmp/in" -o "$tmp/out"

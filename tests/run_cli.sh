@@ -41,8 +41,9 @@ if grep -q '"Nations Unies"' "$tmp/t" && grep -q '^document 595.30x841.90' "$tmp
     pass=$((pass + 1))
 else fail=$((fail + 1)); echo "FAILED: overrides not applied"; head -3 "$tmp/t"; fi
 
-# An unwritable output folder is an input/output error, not a crash.
-check "unwritable folder" 1 "$folio" render examples/seed-es.md -o /proc/folio-nope
+# An unwritable output folder is a system error (3: worth running again
+# elsewhere), not an input error, and not a crash.
+check "unwritable folder" 3 "$folio" render examples/seed-es.md -o /proc/folio-nope
 
 # A house style may name a PNG to print instead of the drawn emblem; a PNG
 # libharu cannot draw (16-bit) is refused with the style file's line.

@@ -70,6 +70,7 @@ static const struct option {
     {NULL, "--pdf", offsetof(cli_common, only_pdf), SWITCH},
     {NULL, "--docx", offsetof(cli_common, only_docx), SWITCH},
     {"-q", "--quiet", offsetof(cli_common, quiet), SWITCH},
+    {NULL, "--fail-if-warnings", offsetof(cli_common, fail_if_warnings), SWITCH},
     {NULL, "--max-input-bytes", offsetof(cli_common, limits.max_bytes), SIZE},
     {NULL, "--max-depth", offsetof(cli_common, limits.max_depth), DEPTH},
     {NULL, "--max-notes", offsetof(cli_common, limits.max_notes), SIZE},
@@ -255,6 +256,7 @@ void cli_print_common_help(FILE *out, const cli_common *c)
           "                       file that replaces its un.style\n"
           "      --fonts DIR      folder of the Liberation Serif fonts\n"
           "  -q, --quiet          print only problems (batch: only failures)\n"
+          "      --fail-if-warnings  exit with status 1 when there is any warning\n"
           "\n"
           "limits on each input (N: a count; K, M, G multiply by 1024, 1024^2, 1024^3):\n"
           "      --max-input-bytes N      size of the input file (default 64M)\n"
@@ -268,4 +270,24 @@ void cli_print_common_help(FILE *out, const cli_common *c)
           "\n"
           "Metadata given as options overrides the report's own.\n", out);
     folio_house_free(own);
+}
+
+const char cli_exit_help[] =
+    "Exit status: 0 success; 1 an input is wrong (batch: a document failed;\n"
+    "with --fail-if-warnings, also a warning); 2 usage error or bad manifest;\n"
+    "3 the system refused (an output cannot be written, out of memory, the\n"
+    "fonts cannot be read): worth running again.\n";
+
+const char *cli_bad_name(const char *name)
+{
+    if (!*name)
+        return "empty";
+    if (name[0] == '.')
+        return "a leading dot would hide it among folio's own files";
+    if (strchr(name, '/'))
+        return "give a base name, without a folder";
+    if (strlen(name) > CLI_MAX_NAME)
+        return "longer than " XSTR(CLI_MAX_NAME) " bytes (with folio's temporary names, "
+               "longer than a file name may be)";
+    return NULL;
 }

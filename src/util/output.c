@@ -28,17 +28,18 @@ static void read_umask(void)
 
 int folio_outfile_open(folio_ctx *ctx, folio_outfile *o, const char *final)
 {
-    size_t n = strlen(final) + 16;
+    size_t n = strlen(final) + sizeof FOLIO_TMP_MARK + 8;
     int rc, fd;
     o->final = final;
     o->tmp = folio_malloc(n);
     if (!o->tmp)
         return FOLIO_E_NOMEM;
     pthread_once(&mode_once, read_umask);
-    /* Keep the extension last: libzip and libharu do not care, people do. */
+    /* Hidden, and unmistakably folio's: only such names are ever swept
+     * (FOLIO_TMP_MARK), never a user's ".a.pdf.backup". */
     const char *slash = strrchr(final, '/');
     size_t dirlen = slash ? (size_t)(slash - final + 1) : 0;
-    snprintf(o->tmp, n, "%.*s.%s.XXXXXX", (int)dirlen, final, final + dirlen);
+    snprintf(o->tmp, n, "%.*s.%s" FOLIO_TMP_MARK "XXXXXX", (int)dirlen, final, final + dirlen);
     if ((fd = mkstemp(o->tmp)) < 0) {
         rc = folio_error(ctx, FOLIO_E_IO, (folio_pos){0, 0}, "cannot create a file in the "
                          "folder of %s: %s", final, strerror(errno));
