@@ -126,7 +126,7 @@ static int push(parser *p, json *v, const char *key, json *item, size_t *cap)
         size_t nc = *cap ? *cap * 2 : 8;
         json **items = folio_grow(p->a, v->items, sizeof *items, v->n, nc);
         const char **keys = key ? folio_grow(p->a, v->keys, sizeof *keys, v->n, nc) : v->keys;
-        if (!items || !keys)
+        if (!items || (key && !keys))
             return fail(p, "out of memory");
         v->items = items;
         v->keys = keys;

@@ -24,27 +24,6 @@ int cli_bad_usage(const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-/* Run from a build tree (bin/folio), folio finds ../fonts beside itself;
- * installed, the library looks in FOLIO_DATADIR. NULL when not found.
- * Called once, before any thread starts: the static buffer is fine. */
-static const char *fonts_beside_binary(void)
-{
-    static char dir[4200];
-    char exe[4000];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (getenv("FOLIO_DATADIR") || n <= 0)
-        return NULL;
-    exe[n] = 0;
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return NULL;
-    *slash = 0;
-    snprintf(dir, sizeof dir, "%s/../fonts", exe);
-    char probe[4300];
-    snprintf(probe, sizeof probe, "%s/LiberationSerif-Regular.ttf", dir);
-    return access(probe, R_OK) == 0 ? dir : NULL;
-}
-
 /* What an option sets in its field of cli_common. */
 enum kind {
     SWITCH, /* an int set to 1 */
@@ -205,8 +184,6 @@ int cli_finish_common(cli_common *c)
             return cli_bad_usage("--%s \"%s\": %s", checks[i].key, checks[i].value, why);
         }
     }
-    if (!c->res.fonts_dir)
-        c->res.fonts_dir = fonts_beside_binary();
     c->want_pdf = c->only_pdf || !c->only_docx;
     c->want_docx = c->only_docx || !c->only_pdf;
     return 0;

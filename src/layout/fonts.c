@@ -12,6 +12,7 @@
 #include FT_MODULE_H
 
 #include "layout/fonts.h"
+#include "util/datadir.h"
 #include "util/text.h"
 #include "util/mem.h"
 
@@ -32,24 +33,31 @@ static int exists(const char *p)
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* The font folder: the one asked for, $FOLIO_DATADIR/fonts, the installed
- * one, then ./fonts (running from the source tree). */
-static const char *find_dir(const char *dir, char *buf, size_t n)
+/* The font folder: the one asked for, else the first data folder
+ * (util/datadir.h) holding the fonts; NULL, with an error listing every
+ * folder looked in, when none does. */
+static const char *find_dir(folio_ctx *ctx, const char *dir, char *buf, size_t n)
 {
+    folio_datadirs d;
+    char where[2048] = "";
+    size_t w = 0;
     if (dir)
         return dir;
-    const char *env = getenv("FOLIO_DATADIR");
-    const char *cands[3] = {env, FOLIO_DATADIR, "."};
-    for (int i = 0; i < 3; i++) {
-        if (!cands[i])
-            continue;
-        snprintf(buf, n, "%s/fonts/%s", cands[i], face_file[0]);
+    folio_datadirs_find(&d);
+    for (size_t i = 0; i < d.n; i++) {
+        snprintf(buf, n, "%s/fonts/%s", d.dir[i], face_file[0]);
         if (exists(buf)) {
-            snprintf(buf, n, "%s/fonts", cands[i]);
+            snprintf(buf, n, "%s/fonts", d.dir[i]);
             return buf;
         }
+        if (w < sizeof where)
+            w += (size_t)snprintf(where + w, sizeof where - w, "\n  %s/fonts (%s)", d.dir[i],
+                                  d.why[i]);
     }
-    return "fonts";
+    folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0},
+                "font not found: %s in none of these folders:%s\nset FOLIO_DATADIR to the "
+                "folder holding fonts/ (or give --fonts DIR)", face_file[0], where);
+    return NULL;
 }
 
 /* FreeType allocates through folio's hook (util/mem.h). */
@@ -135,7 +143,10 @@ int folio_fonts_load(folio_ctx *ctx, const char *dir, folio_fonts **out)
     }
     FT_Add_Default_Modules(lib);
     FT_Set_Default_Properties(lib);
-    dir = find_dir(dir, buf, sizeof buf);
+    if (!(dir = find_dir(ctx, dir, buf, sizeof buf))) {
+        rc = FOLIO_E_FONT;
+        goto done;
+    }
     for (int i = 0; i < FOLIO_FACE_COUNT; i++) {
         size_t n = strlen(dir) + strlen(face_file[i]) + 2;
         f->path[i] = folio_malloc(n);
@@ -145,9 +156,12 @@ int folio_fonts_load(folio_ctx *ctx, const char *dir, folio_fonts **out)
             goto done;
         }
         snprintf(f->path[i], n, "%s/%s", dir, face_file[i]);
-        if (!exists(f->path[i])) {
-            rc = folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0},
-                             "font not found: %s", f->path[i]);
+        struct stat st;
+        if (stat(f->path[i], &st) != 0 || !S_ISREG(st.st_mode)) {
+            rc = folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0}, "font %s: %s", f->path[i],
+                             stat(f->path[i], &st) != 0 ? "not found"
+                             : S_ISDIR(st.st_mode)     ? "a folder, not a font file"
+                                                       : "not a regular file");
             goto done;
         }
         if ((rc = measure(ctx, lib, f->path[i], f->width[i])))
