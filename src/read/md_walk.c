@@ -121,6 +121,84 @@ static int html_inline(folio_md *md, const char *lit, folio_run r, folio_md_runs
     return rc;
 }
 
+/* "[^label]" left as text: cmark-gfm makes a reference only of a label
+ * that a definition names; any other prints as typed. Say so. */
+static void undefined_notes(folio_md *md, folio_pos pos, const char *lit)
+{
+    for (const char *p = lit ? strstr(lit, "[^") : NULL; p; p = strstr(p + 2, "[^")) {
+        size_t k = strcspn(p + 2, "] \t\n[");
+        if (k == 0 || p[2 + k] != ']' || p[3 + k] == ':')
+            continue;
+        folio_pos at = pos;
+        at.col += (int)(p - lit);
+        folio_warn(md->ctx, at, "footnote [^%.*s] is not defined: printed as typed", (int)k,
+                   p + 2);
+    }
+}
+
+/* A row of a pipe table as typed: its cells, counting the pipes that are
+ * not escaped ("| a | b |" has 2). */
+static size_t typed_cells(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    while (n && (*s == ' ' || *s == '\t' || *s == '>')) {
+        s++;
+        n--;
+    }
+    if (!n)
+        return 0;
+    size_t pipes = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\\' && i + 1 < n)
+            i++;
+        else if (s[i] == '|') /* inside a code span too, as GFM has it */
+            pipes++;
+    }
+    size_t cells = pipes + 1;
+    if (s[0] == '|')
+        cells--;
+    if (n > 1 && s[n - 1] == '|' && s[n - 2] != '\\')
+        cells--;
+    return cells;
+}
+
+/* A delimiter row: cells of -, : between pipes, at least one '-'. */
+static int delimiter_row(const char *s, size_t n)
+{
+    int dash = 0, pipe = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '-')
+            dash = 1;
+        else if (s[i] == '|')
+            pipe = 1;
+        else if (s[i] != ':' && s[i] != ' ' && s[i] != '\t' && s[i] != '>')
+            return 0;
+    }
+    return dash && pipe;
+}
+
+/* A paragraph that was meant as a pipe table: a header row, then a
+ * delimiter row of another count of columns. cmark-gfm reads it as text
+ * (the |---| printed as it is): say so, where it happens. */
+static void broken_table(folio_md *md, cmark_node *para)
+{
+    int first = cmark_node_get_start_line(para), last = cmark_node_get_end_line(para);
+    for (int line = first + 1; line <= last; line++) {
+        size_t hn, dn;
+        const char *h = folio_md_source_at(md, line - 1, 1, &hn);
+        const char *d = folio_md_source_at(md, line, 1, &dn);
+        if (!h || !d || !delimiter_row(d, dn) || !memchr(h, '|', hn))
+            continue;
+        size_t hc = typed_cells(h, hn), dc = typed_cells(d, dn);
+        if (hc != dc)
+            folio_warn(md->ctx, (folio_pos){line, 1},
+                       "not read as a table: its delimiter row has %zu column%s, its header "
+                       "row %zu; the rows print as text", dc, dc == 1 ? "" : "s", hc);
+        return;
+    }
+}
+
 /* A link the reader of the PDF or DOCX cannot follow: a path on the
  * author's disk (no scheme, or file:). Fragments (#x) and any URL with a
  * scheme are left alone. */
@@ -177,6 +255,8 @@ static int inlines(folio_md *md, cmark_node *parent, int depth, folio_md_runs *o
         int open = 0;
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_TEXT:
+            undefined_notes(md, r.pos, cmark_node_get_literal(n));
+            /* fall through */
         case CMARK_NODE_CODE:
             if (!(r.text = folio_strdup(a, cmark_node_get_literal(n))))
                 rc = FOLIO_E_NOMEM;
@@ -324,6 +404,14 @@ static int table(folio_md *md, cmark_node *t, int depth, folio_table **out)
     size_t r = 0;
     for (cmark_node *row = cmark_node_first_child(t); row; row = cmark_node_next(row)) {
         int head = cmark_gfm_extensions_get_table_row_is_header(row) || is_type(row, "table_header");
+        /* cmark-gfm drops the cells of a row past the table's columns */
+        size_t tn, typed;
+        int line = cmark_node_get_start_line(row);
+        const char *src = folio_md_source_at(md, line, 1, &tn);
+        if (src && (typed = typed_cells(src, tn)) > ncols)
+            folio_warn(md->ctx, (folio_pos){line, 1},
+                       "a row of %zu cells in a table of %zu columns: the last %zu %s dropped",
+                       typed, ncols, typed - ncols, typed - ncols == 1 ? "is" : "are");
         folio_cell *cells = tb->cells + r * ncols;
         int any = 0;
         size_t c = 0;
@@ -504,6 +592,7 @@ static int leaf(walk *w, cmark_node *n, int depth)
         }
         if (!(r = emit(w, FOLIO_MD_RAW_PARA, n)))
             return FOLIO_E_NOMEM;
+        broken_table(md, n);
         return folio_md_walk_inlines(md, n, depth + 1, &r->runs, &r->nruns);
     case CMARK_NODE_HEADING:
         if (!(r = emit(w, FOLIO_MD_RAW_HEADING, n)))
