@@ -1,6 +1,7 @@
 /* Fonts: the house font's four faces, checked with FreeType and measured
  * once. Widths are kept exactly as libharu will write them (whole 1/1000 em,
  * rounded down) so what layout measures is what the PDF shows. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,5 +209,6 @@ int32_t folio_text_width(const folio_fonts *f, folio_face face, int32_t size,
         int w = folio_glyph_width(f, face, cp);
         units += w >= 0 ? w : f->width[face][' '];
     }
-    return (int32_t)(units * size / 1000);
+    int64_t w = units * size / 1000; /* a text of megabytes: saturate, not wrap */
+    return w > INT32_MAX ? INT32_MAX : w < INT32_MIN ? INT32_MIN : (int32_t)w;
 }

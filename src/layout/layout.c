@@ -242,7 +242,8 @@ int folio_layout_run(folio_ctx *ctx, const folio_flow *flow, const folio_fonts *
     lctx L = {ctx, a, flow, fonts, l, NULL};
     if ((rc = contents_pages(&L)))
         goto done;
-    if ((rc = folio_blockset_init(&bs, flow->nblocks)) || (rc = folio_build_pages(&L, &bs)))
+    if ((rc = folio_blockset_init(&bs, flow->nblocks)) || (rc = folio_build_pages(&L, &bs)) ||
+        (rc = folio_layout_check_on_page(ctx, l, fonts)))
         goto done;
     *out = l;
     l = NULL;
