@@ -20,8 +20,8 @@ summary() {
     ok "summary $1: $2" python3 -c "import json,sys; s=json.load(open(sys.argv[1])); \
 st={d['name']: d['status'] for d in s['documents']}; sys.exit(0 if ($2) else 1)" "$1"
 }
-no_temporaries() { # folder: only outputs, summaries, stamps and the lock file are left
-    left=$(ls -A "$1" | grep '^\.' | grep -v '\.folio-stamp$' | grep -v '^\.folio-lock$')
+no_temporaries() { # folder: only outputs, summaries and stamps are left (the lock file goes too)
+    left=$(ls -A "$1" | grep '^\.' | grep -v '\.folio-stamp$')
     if [ -z "$left" ]; then pass=$((pass + 1))
     else fail=$((fail + 1)); echo "FAILED: temporary files left in $1: $left"; fi
 }
@@ -78,7 +78,7 @@ else pass=$((pass + 1)); fi
 summary "$tmp/out/folio-batch.json" "st == {'bad': 'failed', 'seed-es': 'skipped', \
 'small1': 'skipped', 'small2': 'skipped', 'small3': 'skipped'}"
 ok "stale temporaries removed, other files kept" test "$(ls -A "$tmp/out" | grep '^\.' | \
-grep -v '\.folio-stamp$' | tr '\n' ' ')" = ".folio-lock .notes .other.pdf.folio-Ab12Cd .small1.pdf.Ab12Cd .small1.pdf.backup "
+grep -v '\.folio-stamp$' | tr '\n' ' ')" = ".notes .other.pdf.folio-Ab12Cd .small1.pdf.Ab12Cd .small1.pdf.backup "
 rm "$tmp/out/.notes" "$tmp/out/.other.pdf.folio-Ab12Cd" "$tmp/out/.small1.pdf.Ab12Cd" "$tmp/out/.small1.pdf.backup"
 printf '\n3. A third paragraph.\n' >>"$tmp/in/small2.md"
 touch "$tmp/in/small1.md"

@@ -223,7 +223,8 @@ int cli_batch_main(int argc, char **argv)
     batch_progress *progress = NULL;
     folio_arena *a = NULL;
     cli_temps temps = {0};
-    int status = EXIT_SYSTEM, rc, lock = -1;
+    int status = EXIT_SYSTEM, rc;
+    cli_lock lock = {-1, ""};
 
     memset(&o, 0, sizeof o);
     cli_common_init(&o.c);
@@ -311,7 +312,7 @@ int cli_batch_main(int argc, char **argv)
         status = EXIT_INPUT;
     }
 done:
-    cli_unlock(lock);
+    cli_unlock(&lock);
     cli_temps_free(&temps);
     cli_print_diags(ctx);
     batch_progress_free(progress);

@@ -40,7 +40,8 @@ static void run_job(const pool *p, batch_job *j)
     double start = batch_now();
     char *data = NULL, *stamp = NULL;
     size_t len = 0;
-    int rc, lock = -1, system = 0;
+    int rc, system = 0;
+    cli_lock lock = {-1, ""};
     if ((rc = folio_ctx_new(j->input, &j->ctx)))
         goto done; /* the job fails with no message: the summary says so */
     if ((rc = cli_read_input(j->ctx, j->input, &p->o->c.limits, &data, &len)))
@@ -66,7 +67,7 @@ static void run_job(const pool *p, batch_job *j)
         (rc = batch_stamp_write(j->ctx, j, stamp)))
         system = 1;
 done:
-    cli_unlock(lock);
+    cli_unlock(&lock);
     if (rc && !folio_ctx_errors(j->ctx))
         folio_error(j->ctx, rc, (folio_pos){0, 0}, "%s",
                     rc == FOLIO_E_NOMEM ? "out of memory" : "failed without a message");

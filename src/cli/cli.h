@@ -144,10 +144,15 @@ int cli_convert_main(int argc, char **argv);
 int cli_template_main(int argc, char **argv);
 
 /* lock.c: outputs written under a lock per document name. */
-/* Wait for the lock of `name` in DIR/.folio-lock (made when missing);
- * *fd holds it until cli_unlock. Returns 0 or FOLIO_E_IO (in ctx). */
-int cli_lock_name(folio_ctx *ctx, const char *dir, const char *name, int *fd);
-void cli_unlock(int fd);
+typedef struct cli_lock {
+    int fd;                      /* -1: not held */
+    char path[4096];
+} cli_lock;
+/* Wait for the lock of `name` in DIR/.folio-lock (made when missing, and
+ * removed by the last run to let go of it); *l holds it until
+ * cli_unlock. Returns 0 or FOLIO_E_IO (in ctx). */
+int cli_lock_name(folio_ctx *ctx, const char *dir, const char *name, cli_lock *l);
+void cli_unlock(cli_lock *l);
 
 /* sweep.c: folio's own temporary files left in a folder by a killed run. */
 typedef struct cli_temp {

@@ -385,7 +385,8 @@ int cli_render_main(int argc, char **argv)
     folio_report *report = NULL;
     folio_output out = {0};
     char *data = NULL, *pdf = NULL, *docx = NULL, *name = NULL, *dir = NULL;
-    int lock = -1, system = 0;
+    int system = 0;
+    cli_lock lock = {-1, ""};
     cli_temps temps = {0};
     cli_doc doc = {shown, NULL, 0, NULL, NULL, trace, &o.meta, &o.limits, 0, 0};
     if (folio_ctx_new(shown, &ctx)) {
@@ -459,7 +460,7 @@ int cli_render_main(int argc, char **argv)
             fprintf(stderr, "folio: wrote %s\n", docx);
     }
 done:
-    cli_unlock(lock);
+    cli_unlock(&lock);
     cli_print_diags(ctx);
     int status = cli_exit_status(rc, system);
     if (!rc && o.fail_if_warnings && cli_warnings(ctx)) {
