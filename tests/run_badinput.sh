@@ -216,7 +216,7 @@ default-language = xx in a style|nolang.md|--style st-lang|1|^nolang\.md: error:
 a symbol too long for the QR code|qr.md||1|^qr\.md: error: the first page.s QR code cannot hold ".*\[document\] qr-url with the symbol
 3,000 links glued together|glued.md||0|^$
 a font path that is a folder (--fonts)|ok.md|--fonts f-dir|3|^ok\.md: error: font f-dir/LiberationSerif-Regular\.ttf: a folder, not a font file$
-an output name of 236 characters (--name)|ok.md|--name aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa|2|^ok\.md: error: output name "a+\.\.\.": longer than 228 bytes
+an output name of 236 characters (--name)|ok.md|--name aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa|2|^ok\.md: error: output name "a+\.\.\.": longer than 228 bytes
 undefined note reference|undefnote.md||0|^undefnote\.md:6:[0-9]+: warning: footnote \[\^missing\] is not defined: printed as typed$
 U+FFFE in the text|fffe.md||0|^fffe\.md:6:1: warning: U\+FFFE cannot be drawn
 a table whose delimiter row has fewer columns|raggedtable.md||0|^raggedtable\.md:9:1: warning: not read as a table: its delimiter row has 2 columns, its header row 3; the rows print as text$
