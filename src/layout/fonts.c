@@ -56,7 +56,7 @@ static const char *find_dir(folio_ctx *ctx, const char *dir, char *buf, size_t n
                                   d.why[i]);
     }
     folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0},
-                "font not found: %s in none of these folders:%s\nset FOLIO_DATADIR to the "
+                "font not found: %s; looked in these folders:%s\nset FOLIO_DATADIR to the "
                 "folder holding fonts/ (or give --fonts DIR)", face_file[0], where);
     return NULL;
 }
