@@ -115,6 +115,20 @@ ok "JSON lines: escapes decoded" test -s "$tmp/jout/j-smallé.pdf"
 bad_manifest "bad.jsonl" '{"input": "seed-es.md", "lang": 3}\n' "bad.jsonl:1:33: error: .*must be a string"
 bad_manifest "nest.ndjson" '{"input": "seed-es.md", "lang": {"x": "fr"}}\n' \
     "nest.ndjson:1:33: error: .*nested"
+# Output names of 236-239 bytes (with folio's temporary names, longer than
+# a file name may be) are refused at the manifest's row, before any PDF.
+long=$(printf 'b%.0s' $(seq 237))
+bad_manifest "long.csv" "input,output\nseed-es.md,$long\n" "long.csv:2:12: error: output \"b*\.\.\.\": longer than 228 bytes"
+ok "nothing rendered for a too-long name" test ! -e "$tmp/mout/$long.pdf"
+# --summary may name neither the manifest nor an input nor an output.
+printf 'input,output\nseed-es.md,s1\n' >"$tmp/m/sum.csv"
+check "--summary is the manifest" 2 $folio batch "$tmp/m/sum.csv" -o "$tmp/m" --summary "$tmp/m/sum.csv"
+grep_err "--summary is the manifest: said" "is the manifest itself"
+check "--summary is an output" 2 $folio batch "$tmp/m/sum.csv" -o "$tmp/m" --summary "$tmp/m/s1.pdf"
+grep_err "--summary is an output: said" "is an output of the batch"
+check "--summary is an input" 2 $folio batch "$tmp/m/sum.csv" -o "$tmp/m" --summary "$tmp/m/seed-es.md"
+grep_err "--summary is an input: said" "is an input of the batch"
+ok "the manifest is intact" grep -q '^seed-es.md,s1$' "$tmp/m/sum.csv"
 
 # Shards: 1/2 and 2/2 together render each document exactly once.
 mkdir -p "$tmp/five"

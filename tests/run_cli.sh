@@ -107,5 +107,14 @@ else
     fail=$((fail + 1)); echo "FAILED: text with ( ) \\ and CR bytes does not extract intact"
 fi
 
+# --trace FILE is written like the outputs: a symlink at FILE is replaced,
+# never followed to write over its target.
+printf 'keep' >"$tmp/target"
+ln -s target "$tmp/trace-link"
+check "--trace to a symlink" 0 "$folio" render examples/seed-es.md -o "$tmp" --pdf -q \
+    --trace "$tmp/trace-link"
+if [ "$(cat "$tmp/target")" = keep ] && [ ! -L "$tmp/trace-link" ] && grep -q '^page' "$tmp/trace-link"
+then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: --trace followed a symlink"; fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
