@@ -136,6 +136,7 @@ put("nolang.md", "---\nsymbol: A/1\ndate: 2024-01-01\n---\n\n1. Text.\n")
 put("deepmax.md", head + "> " * 9990 + "quoted\n")
 put("nbsp.md", head + "1. " + "\u00a0".join(["word"] * 120000) + "\n")
 put("longword.md", head + "1. " + "x" * 20000 + "\n")
+put("hugeword.md", head + "1. " + "x" * 2000000 + " end.\n")
 put("markers.md", head + "1. Word" + "".join("[^%d]" % i for i in range(1, 20001)) + " end.\n\n" +
     "".join("[^%d]: Note %d.\n" % (i, i) for i in range(1, 20001)))
 put("images.md", head + "1. " + "![[]()" * 200000 + "\n")
@@ -204,6 +205,7 @@ a FIFO as the input|fifo.md||1|^fifo\.md: error: cannot read fifo\.md: not a reg
 9,990 nested quotes within --max-depth 10000|deepmax.md|--max-depth 10000|0|^$
 600 KB line joined by no-break spaces|nbsp.md||0|^$
 an unbroken word of 20,000 letters|longword.md||0|^$
+an unbroken word of 2 MB (wider than 2^31 millipoints)|hugeword.md||0|^$
 20,000 note markers glued to one word|markers.md||0|^$
 200,000 "![[]()" (quadratic in cmark-gfm)|images.md||1|^images\.md:6:1: error: a paragraph of [0-9]+ image openings .* more than the parser can take
 one XML element with 150,000 attributes|attrs.xml||1|^attrs\.xml:2:1: error: an element with more than 256 attributes$

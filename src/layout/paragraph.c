@@ -228,7 +228,8 @@ static int soft_char(uint32_t c)
 
 /* Where a web address, or any fragment wider than `max`, may be cut:
  * after a slash, dot, hyphen ..., before "%", and where a stretch between
- * those is still wider than `max`, wherever it must. */
+ * those is still wider than `max`, wherever it must. At most `room` points
+ * go to `pts`; with pts NULL they are only counted. */
 static size_t cut_points(lctx *L, const frag *f, int32_t max, hyph_point *pts, size_t room)
 {
     size_t n = 0, i = 0, last = 0;
@@ -239,7 +240,9 @@ static size_t cut_points(lctx *L, const frag *f, int32_t max, hyph_point *pts, s
         int gw = folio_glyph_width(L->fonts, f->face, cp);
         int32_t cw = (int32_t)((int64_t)(gw < 0 ? 250 : gw) * f->size / 1000);
         if (acc + cw > max && i > last) {
-            pts[n++] = (hyph_point){i, 0};
+            if (pts)
+                pts[n] = (hyph_point){i, 0};
+            n++;
             last = i;
             acc = 0;
         }
@@ -250,7 +253,9 @@ static size_t cut_points(lctx *L, const frag *f, int32_t max, hyph_point *pts, s
         /* after a slash or dot, before an escape ("%20") */
         if (i < f->len && n < room && i > last &&
             ((soft_char(cp) && !soft_char(next)) || (next == '%' && cp != '%'))) {
-            pts[n++] = (hyph_point){i, 0};
+            if (pts)
+                pts[n] = (hyph_point){i, 0};
+            n++;
             last = i;
             acc = 0;
         }
@@ -298,18 +303,22 @@ static int cut_words(lctx *L, const wordlist *in, int hyph, const hyph_dict *d,
             int cut = 0;
             hyph_point *at_pts = pts;
             if (!f->note && (f->width > max || is_url(f))) {
-                /* as many pieces as it takes: a word of 20,000 letters is
-                 * hundreds of lines */
-                size_t room = f->width > max ? (size_t)(f->width / (max > 1 ? max : 1)) * 2 + 2
-                                             : MAX_POINTS;
-                hyph_point *more = room > MAX_POINTS ? folio_realloc(big, room * sizeof *big) : big;
-                if (room > MAX_POINTS && !more) {
-                    rc = FOLIO_E_NOMEM;
-                    break;
+                /* as many pieces as it takes, counted first: a word of
+                 * 20,000 letters is hundreds of lines, and a word of
+                 * megabytes is wider than its 32-bit width says */
+                size_t room = cut_points(L, f, max, NULL, SIZE_MAX);
+                if (room > MAX_POINTS) {
+                    hyph_point *more = folio_realloc(big, room * sizeof *big);
+                    if (!more) {
+                        rc = FOLIO_E_NOMEM;
+                        break;
+                    }
+                    big = more;
+                    at_pts = big;
+                } else {
+                    room = MAX_POINTS;
                 }
-                big = more;
-                at_pts = room > MAX_POINTS ? big : pts;
-                np = cut_points(L, f, max, at_pts, room > MAX_POINTS ? room : MAX_POINTS);
+                np = cut_points(L, f, max, at_pts, room);
                 cut = 1;
             } else if (!f->note && hyph) {
                 np = folio_hyph_points(wd, L->flow->lang.hyph_left, L->flow->lang.hyph_right,
