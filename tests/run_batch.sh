@@ -129,6 +129,19 @@ grep_err "--summary is an output: said" "is an output of the batch"
 check "--summary is an input" 2 $folio batch "$tmp/m/sum.csv" -o "$tmp/m" --summary "$tmp/m/seed-es.md"
 grep_err "--summary is an input: said" "is an input of the batch"
 ok "the manifest is intact" grep -q '^seed-es.md,s1$' "$tmp/m/sum.csv"
+# FIFOs never block: as the manifest, as a row's input, as a stamp (a
+# regular stamp takes its place).
+mkdir "$tmp/fifo"
+cp examples/seed-es.md "$tmp/fifo/a.md"
+mkfifo "$tmp/fifo/f.md" "$tmp/fifo/m2.csv"
+printf 'input\na.md\nf.md\n' >"$tmp/fifo/m.csv"
+check "a FIFO as a manifest's row" 1 timeout 60 $folio batch "$tmp/fifo/m.csv" -o "$tmp/fifo/out" -q --pdf
+grep_err "a FIFO row: said" "f.md: not a regular file"
+rm "$tmp/fifo/out/.a.folio-stamp" && mkfifo "$tmp/fifo/out/.a.folio-stamp"
+check "a FIFO as a stamp" 1 timeout 60 $folio batch "$tmp/fifo/m.csv" -o "$tmp/fifo/out" -q --pdf
+ok "the FIFO stamp replaced by a stamp" test -f "$tmp/fifo/out/.a.folio-stamp"
+check "a FIFO as the manifest" 2 timeout 60 $folio batch "$tmp/fifo/m2.csv" -o "$tmp/fifo/out2" -q
+grep_err "a FIFO manifest: said" "m2.csv: not a regular file"
 
 # Shards: 1/2 and 2/2 together render each document exactly once.
 mkdir -p "$tmp/five"
@@ -181,6 +194,14 @@ no_temporaries "$tmp/par"
 check "no output folder" 2 $folio batch "$tmp/five"
 check "no input" 2 $folio batch -o "$tmp/x"
 check "zero threads" 2 $folio batch "$tmp/five" -o "$tmp/x" -j 0
+# -j by default is the CPUs the process may run on (its affinity, as
+# Slurm and taskset set it), not the machine's; the summary says how many.
+if command -v taskset >/dev/null; then
+    check "under taskset -c 0" 0 taskset -c 0 $folio batch "$tmp/five" -o "$tmp/one" --pdf -q
+    summary "$tmp/one/folio-batch.json" "s['jobs'] == 1"
+fi
+check "-j 3" 0 $folio batch "$tmp/five" -o "$tmp/three" --pdf -q -j 3
+summary "$tmp/three/folio-batch.json" "s['jobs'] == 3"
 check "unknown option" 2 $folio batch "$tmp/five" -o "$tmp/x" --bogus
 check "unknown manifest kind" 2 $folio batch examples/seed-es.md -o "$tmp/x"
 check "missing manifest" 2 $folio batch "$tmp/nope.csv" -o "$tmp/x"

@@ -152,8 +152,10 @@ static int write_summary(const char *path, void *arg)
     fprintf(f, ",\n  \"shard\": {\"index\": %d, \"count\": %d},\n  \"total\": %zu,"
             "\n  \"host\": ", s->o->shard_k, s->o->shard_n, l->total);
     json_string(f, host);
-    fprintf(f, ",\n  \"pid\": %ld,\n  \"started\": \"%s\",\n  \"ended\": \"%s\","
-            "\n  \"documents\": [\n", (long)getpid(), start, end);
+    /* the workers it ran with: what -j, the CPUs and the memory gave */
+    fprintf(f, ",\n  \"pid\": %ld,\n  \"jobs\": %d,\n  \"started\": \"%s\","
+            "\n  \"ended\": \"%s\",\n  \"documents\": [\n",
+            (long)getpid(), s->o->threads, start, end);
     for (size_t i = 0; i < l->n; i++) {
         const batch_job *j = &l->jobs[i];
         document(f, j);
