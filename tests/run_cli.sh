@@ -116,5 +116,21 @@ check "--trace to a symlink" 0 "$folio" render examples/seed-es.md -o "$tmp" --p
 if [ "$(cat "$tmp/target")" = keep ] && [ ! -L "$tmp/trace-link" ] && grep -q '^page' "$tmp/trace-link"
 then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: --trace followed a symlink"; fi
 
+# A device is never replaced by a rename (as root, --trace /dev/null once
+# turned /dev/null into a file): --trace writes into it, an output named
+# like it is refused. A copy of /dev/null made with mknod (root only).
+mkdir "$tmp/dev"
+if mknod "$tmp/dev/null" c 1 3 2>/dev/null && mknod "$tmp/dev/seed-es.pdf" c 1 3 2>/dev/null; then
+    check "--trace to a device" 0 "$folio" render examples/seed-es.md -o "$tmp" --pdf -q \
+        --trace "$tmp/dev/null"
+    check "an output that is a device" 3 "$folio" render examples/seed-es.md -o "$tmp/dev" --pdf -q
+    grep_err "an output that is a device: said" "seed-es.pdf: a device, not a regular file"
+    if [ -c "$tmp/dev/null" ] && [ -c "$tmp/dev/seed-es.pdf" ]; then pass=$((pass + 1))
+    else fail=$((fail + 1)); echo "FAILED: a device was replaced"; fi
+fi
+# --trace /dev/stdout into a pipe writes into the pipe.
+if [ "$("$folio" render examples/seed-es.md -o "$tmp" --pdf -q --trace /dev/stdout | grep -c '^page')" = 4 ]
+then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: --trace /dev/stdout into a pipe"; fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
