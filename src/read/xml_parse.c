@@ -149,6 +149,13 @@ done:
  * comments, CDATA sections, processing instructions and quoted values. */
 #define MAX_ATTRIBUTES 256
 
+/* Does s[0..n) start with `lit`? The input need not end in a NUL. */
+static int starts(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    return n >= k && !memcmp(s, lit, k);
+}
+
 static int attribute_guard(folio_ctx *ctx, const char *s, size_t len)
 {
     int line = 1, col = 1, tag_line = 0, tag_col = 0;
@@ -158,10 +165,10 @@ static int attribute_guard(folio_ctx *ctx, const char *s, size_t len)
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
         if (!in_tag && c == '<') {
-            const char *skip = !strncmp(s + i, "<!--", 4)        ? "-->"
-                               : !strncmp(s + i, "<![CDATA[", 9) ? "]]>"
-                               : !strncmp(s + i, "<?", 2)        ? "?>"
-                                                                 : NULL;
+            const char *skip = starts(s + i, len - i, "<!--")        ? "-->"
+                               : starts(s + i, len - i, "<![CDATA[") ? "]]>"
+                               : starts(s + i, len - i, "<?")        ? "?>"
+                                                                     : NULL;
             if (skip) {
                 const char *e = NULL;
                 for (size_t k = i + 2; k + strlen(skip) <= len && !e; k++)
