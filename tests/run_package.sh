@@ -89,6 +89,13 @@ if [ -x ./bin/folio ] && ./bin/folio render examples/seed-es.md -o "$tmp/tree" -
         bad "the packaged folio's PDF differs from the tree's"
 fi
 (cd "$tmp/work" && /usr/bin/folio check seed-es.md -q) && ok || bad "folio check (installed)"
+# Chinese and Arabic, in the fonts libfolio0 recommends
+for r in report-zh report-ar; do
+    cp "examples/$r.md" "$tmp/work/"
+    if (cd "$tmp/work" && env -u FOLIO_DATADIR /usr/bin/folio render "$r.md" -o out -q --pdf) &&
+       pdffonts "$tmp/work/out/$r.pdf" 2>/dev/null | grep -qv Liberation; then ok
+    else bad "the installed folio cannot render examples/$r.md"; fi
+done
 # a program against libfolio-dev, found by pkg-config alone
 if cc -o "$tmp/hello" tests/install/hello.c $(pkg-config --cflags --libs folio) 2>"$tmp/err" &&
    (cd "$tmp/work" && env -u FOLIO_DATADIR "$tmp/hello" hello.pdf) >/dev/null 2>&1 &&
