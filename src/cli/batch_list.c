@@ -67,13 +67,6 @@ static batch_job *new_job(batch_list *l, const batch_opts *o, const char *base,
     return j;
 }
 
-/* A base name for outputs: no folder, no leading dot (which would hide it
- * among the stamps and temporary files), nothing that is not a name. */
-static int good_name(const char *v)
-{
-    return v[0] != '.' && !strchr(v, '/') && strlen(v) < 240;
-}
-
 int batch_add_row(folio_ctx *ctx, const batch_opts *o, const char *base, batch_list *l,
                   const batch_field *f, size_t n, int line)
 {
@@ -97,10 +90,9 @@ int batch_add_row(folio_ctx *ctx, const batch_opts *o, const char *base, batch_l
         if (!f[i].value[0] || &f[i] == input)
             continue; /* empty: the command line or the report decides */
         if (!strcmp(f[i].key, "output")) {
-            if (!good_name(f[i].value))
-                return folio_error(ctx, FOLIO_E_INPUT, f[i].pos,
-                                   "output \"%s\": give a base name, without a folder or a "
-                                   "leading dot", f[i].value);
+            if ((why = cli_bad_name(f[i].value)))
+                return folio_error(ctx, FOLIO_E_INPUT, f[i].pos, "output \"%.60s%s\": %s",
+                                   f[i].value, strlen(f[i].value) > 60 ? "..." : "", why);
             j->name = f[i].value;
         } else if ((why = cli_bad_value(o->c.house, f[i].key, f[i].value, buf, sizeof buf)))
             return folio_error(ctx, FOLIO_E_INPUT, f[i].pos, "%s \"%s\": %s", f[i].key,
@@ -222,13 +214,20 @@ static int check_names(folio_ctx *ctx, batch_list *l)
     return rc;
 }
 
-static int set_paths(const batch_opts *o, batch_list *l)
+static int set_paths(folio_ctx *ctx, const batch_opts *o, batch_list *l)
 {
     const char *dir = o->c.outdir;
     for (size_t i = 0; i < l->n; i++) {
         batch_job *j = &l->jobs[i];
+        const char *why;
+        j->index = i;
         if (!j->name && !(j->name = default_name(l->arena, j->input)))
             return FOLIO_E_NOMEM;
+        /* a name too long for folio's temporary files fails here, before
+         * anything is written, not after the PDF */
+        if ((why = cli_bad_name(j->name)))
+            return folio_error(ctx, FOLIO_E_INPUT, (folio_pos){j->line, j->line ? 1 : 0},
+                               "%s: output name \"%.60s...\": %s", j->input, j->name, why);
         if ((o->c.want_pdf && !(j->pdf = folio_sprintf(l->arena, "%s/%s.pdf", dir, j->name))) ||
             (o->c.want_docx &&
              !(j->docx = folio_sprintf(l->arena, "%s/%s.docx", dir, j->name))) ||
@@ -249,7 +248,7 @@ int batch_list_read(folio_ctx *ctx, const batch_opts *o, batch_list *l)
         return folio_error(ctx, FOLIO_E_IO, nowhere, "cannot read %s: %s", o->in,
                            strerror(errno));
     if ((rc = S_ISDIR(st.st_mode) ? read_dir(ctx, o, l) : read_manifest(ctx, o, l)) ||
-        (rc = set_paths(o, l)))
+        (rc = set_paths(ctx, o, l)))
         return rc;
     return check_names(ctx, l);
 }

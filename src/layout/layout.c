@@ -277,7 +277,8 @@ int folio_layout_run(folio_ctx *ctx, const folio_flow *flow, const folio_fonts *
     }
     if ((rc = contents_pages(&L)))
         goto done;
-    if ((rc = folio_blockset_init(&bs, flow->nblocks)) || (rc = folio_build_pages(&L, &bs)))
+    if ((rc = folio_blockset_init(&bs, flow->nblocks)) || (rc = folio_build_pages(&L, &bs)) ||
+        (rc = folio_layout_check_on_page(ctx, l, fonts)))
         goto done;
     for (int i = FOLIO_FACE_COUNT; i < FOLIO_FONTS_MAX; i++)
         if (l->faces_used & (1u << i))
