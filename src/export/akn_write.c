@@ -33,6 +33,7 @@ typedef struct body {
         int element;       /* it wrote an element (a list does not) */
     } parts[32];           /* the open parts (docs/akn.md, "Parts") */
     int nparts;
+    int list_part;         /* the next <blockList> opens a list part */
 } body;
 
 static const folio_label_kind heading_hints[] = {FOLIO_LABEL_NONE, FOLIO_LABEL_ROMAN,
@@ -47,7 +48,8 @@ static int num(akn_writer *x, const char *label, folio_label_kind kind, folio_la
     if (!label && kind == FOLIO_LABEL_NONE)
         return 0;
     TRY(xmlTextWriterStartElement(x->w, AKN_X("num")));
-    if (folio_akn_label_kind(label, hint) != kind) {
+    /* a label of no kind is said so: a reader would print it as text */
+    if (folio_akn_label_kind(label, hint) != kind || (kind == FOLIO_LABEL_NONE && label)) {
         const char *k = folio_xml_label_kind_name(kind);
         char cls[40];
         snprintf(cls, sizeof cls, "label-%s", k ? k : "none");
@@ -167,7 +169,12 @@ static int paragraph(akn_writer *x, body *b, const folio_block *k)
     int rc = 0;
     if (k->numbered || k->label) { /* numbered, or a "12.1" or "To:" line */
         if ((rc = close_para(x, b)) || (rc = folio_aknw_open(x, "paragraph")) ||
-            (rc = folio_aknw_eid(x, "para")) || (rc = folio_aknw_newline(x)))
+            (rc = folio_aknw_eid(x, "para")))
+            return rc;
+        /* a label outside the paragraph numbers ("To:", "12.1") */
+        if (!k->numbered && (rc = folio_aknw_attr(x, "class", "unnumbered", k->pos)))
+            return rc;
+        if ((rc = folio_aknw_newline(x)))
             return rc;
         /* a numbered paragraph always has <num>, be it empty */
         if (!k->label && !k->label_kind) {
@@ -206,6 +213,11 @@ static int item(akn_writer *x, body *b, const folio_block *k)
         while (b->lists < level) {
             if ((rc = folio_aknw_open(x, "blockList")) || (rc = folio_aknw_eid(x, "list")))
                 return rc;
+            if (b->list_part && !b->lists) { /* a list inside a paragraph */
+                if ((rc = folio_aknw_attr(x, "class", "list", k->pos)))
+                    return rc;
+                b->list_part = 0;
+            }
             if (++b->lists < level && (rc = folio_aknw_open(x, "item")))
                 return rc; /* an item without text holds the deeper list */
         }
@@ -230,6 +242,11 @@ static int part_open(akn_writer *x, body *b, const folio_block *k)
     if (!name)
         return folio_error(x->ctx, FOLIO_E_INPUT, k->pos, "unknown part kind %d", (int)k->part);
     int element = k->part != FOLIO_PART_LIST;
+    if (!element) { /* its items' <blockList>, of class "list" */
+        if ((rc = close_lists(x, b, 0)))
+            return rc;
+        b->list_part = 1;
+    }
     if (element) {
         if ((rc = close_para(x, b)) || (rc = folio_aknw_open(x, "hcontainer")) ||
             (rc = folio_aknw_eid(x, name)) || (rc = folio_aknw_attr(x, "name", name, k->pos)))
@@ -254,6 +271,7 @@ static int part_close(akn_writer *x, body *b, const folio_block *k)
     int rc = close_containers(x, b, -1);
     if (rc)
         return rc;
+    b->list_part = 0;
     b->nparts--;
     if (!b->parts[b->nparts].element)
         return 0;
