@@ -64,9 +64,9 @@ done:
 }
 
 /* An element of inline content: <p>, <heading>; with the role of its
- * block as its class. */
+ * block as its class, and a contents entry's typed page after its text. */
 static int role_element(akn_writer *x, const char *name, const folio_run *runs, size_t n,
-                        folio_role role)
+                        folio_role role, const char *page)
 {
     int rc = 0;
     TRY(xmlTextWriterStartElement(x->w, AKN_X(name)));
@@ -75,6 +75,14 @@ static int role_element(akn_writer *x, const char *name, const folio_run *runs, 
         goto done;
     if ((rc = folio_aknw_runs(x, runs, n)))
         goto done;
+    if (page) {
+        TRY(xmlTextWriterWriteString(x->w, AKN_X(" ")));
+        TRY(xmlTextWriterStartElement(x->w, AKN_X("inline")));
+        if ((rc = folio_aknw_attr(x, "name", "tocPage", (folio_pos){0, 0})) ||
+            (rc = folio_aknw_text(x, page, (folio_pos){0, 0})))
+            goto done;
+        TRY(xmlTextWriterEndElement(x->w));
+    }
     TRY(xmlTextWriterEndElement(x->w));
 done:
     return rc;
@@ -147,7 +155,7 @@ static int heading(akn_writer *x, body *b, const folio_block *k)
     if (k->label || k->label_kind)
         if ((rc = folio_aknw_newline(x)))
             return rc;
-    return role_element(x, "heading", k->runs, k->nruns, k->role);
+    return role_element(x, "heading", k->runs, k->nruns, k->role, NULL);
 }
 
 /* Paragraphs, items and tables go in a paragraph's <content> (outside
@@ -192,7 +200,7 @@ static int paragraph(akn_writer *x, body *b, const folio_block *k)
     }
     if ((rc = folio_aknw_newline(x)))
         return rc;
-    return role_element(x, "p", k->runs, k->nruns, k->role);
+    return role_element(x, "p", k->runs, k->nruns, k->role, NULL);
 }
 
 enum { MAX_LIST_LEVEL = 32 };
@@ -227,7 +235,8 @@ static int item(akn_writer *x, body *b, const folio_block *k)
         return rc;
     if ((k->label || k->label_kind) && (rc = folio_aknw_newline(x)))
         return rc;
-    return role_element(x, "p", k->runs, k->nruns, k->role);
+    return role_element(x, "p", k->runs, k->nruns, k->role,
+                        k->role == FOLIO_ROLE_ENTRY ? k->page : NULL);
 }
 
 /* A part: a named <hcontainer> around its blocks (a list inside a

@@ -20,6 +20,8 @@ typedef struct front {
     int labelled;       /* the line held the original language */
     const char *from;   /* an element of it without a field */
     int warned;
+    int titled;         /* the annex has its title (a <docTitle>, or the
+                           first plain line when it has none) */
 } front;
 
 static folio_block *annex_block(front *f)
@@ -87,6 +89,7 @@ static int front_walk(front *f, xmlNodePtr first, xmlNodePtr end, int depth)
             h->role = f->nested ? FOLIO_ROLE_TITLE : FOLIO_ROLE_TEXT;
             h->runs = r.v;
             h->nruns = r.n;
+            f->titled = 1;
         } else if (folio_akn_listed(fieldless, AKN_COUNT(fieldless), name)) {
             f->from = f->from ? f->from : name;
             rc = front_walk(f, c->children, NULL, depth + 1);
@@ -132,9 +135,17 @@ static int front_lines(front *f, xmlNodePtr at)
         } else if (!annex->label && !notes && folio_akn_is_annex_line(a, text)) {
             annex->label = text;
         } else {
-            folio_block *p = folio_akn_add(a, f->out, FOLIO_BLOCK_PARAGRAPH, folio_akn_line(at));
+            /* the first other line of an annex without a <docTitle>: its title */
+            int title = !f->titled && !f->from;
+            folio_block *p = folio_akn_add(a, f->out, title ? FOLIO_BLOCK_HEADING
+                                                            : FOLIO_BLOCK_PARAGRAPH,
+                                           folio_akn_line(at));
             if (!p)
                 return FOLIO_E_NOMEM;
+            if (title) {
+                p->role = f->nested ? FOLIO_ROLE_TITLE : FOLIO_ROLE_TEXT;
+                f->titled = 1;
+            }
             p->runs = seg.v;
             p->nruns = seg.n;
             if (f->from && !f->warned)
@@ -143,6 +154,15 @@ static int front_lines(front *f, xmlNodePtr at)
         }
     }
     return rc;
+}
+
+/* Does n hold a <docTitle>? */
+static int has_title(akn *a, xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        if (folio_akn_is(a, c, "docTitle") || (c->type == XML_ELEMENT_NODE && has_title(a, c)))
+            return 1;
+    return 0;
 }
 
 /* An annex's coverPage or preface, line by line. */
@@ -203,6 +223,7 @@ int folio_akn_annex_doc(akn *a, xmlNodePtr doc, int depth, int nested, akn_block
         } else if (!strcmp(name, "meta")) {
             continue;
         } else if (!strcmp(name, "coverPage") || !strcmp(name, "preface")) {
+            f.titled |= has_title(a, c);
             rc = front_part(&f, c, depth + 1);
         } else if (!strcmp(name, "attachments")) {
             rc = folio_akn_attachments(a, c, depth + 1, 1, out);

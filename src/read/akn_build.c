@@ -27,11 +27,12 @@ typedef struct walk {
     size_t li;         /* <li> so far in the innermost <ul> or <ol> */
 } walk;
 
-/* Where we are: enclosing generic heading containers, paragraph-likes,
- * lists, the level of the enclosing list item (0: none), the role text
- * takes here, and whether we are inside a part or an annex. */
+/* Where we are: the level of the enclosing heading container (0: none),
+ * enclosing paragraph-likes and lists, the level of the enclosing list
+ * item (0: none), the role text takes here, and whether we are inside a
+ * part or an annex. */
 typedef struct place {
-    int hdepth, pdepth, ldepth, item_level;
+    int hlevel, pdepth, ldepth, item_level;
     folio_role role;   /* of text blocks here: formula, preamble, closing... */
     int operative;     /* numbered paragraphs here are operative */
     int parts;         /* parts open around */
@@ -139,17 +140,38 @@ static int page_break(walk *w, xmlNodePtr n, place at)
     return rc;
 }
 
+/* A contents entry's typed page: an <inline name="tocPage"> (the
+ * writer's, after the entry's text). */
+static int is_page(walk *w, xmlNodePtr c)
+{
+    return folio_akn_is(w->a, c, "inline") && folio_akn_attr_has(c, "name", "tocPage");
+}
+
 static int p_block(walk *w, xmlNodePtr p, int depth, place at)
 {
     if (is_page_break(w, p))
         return page_break(w, p, at);
     akn_runs r = {0};
     folio_run base = {0};
-    int rc = folio_akn_inlines(w->a, p, base, depth + 1, &r);
     folio_role role = folio_akn_role(p);
+    const char *page = NULL;
+    int rc = 0;
+    if (depth + 1 > w->a->max_depth)
+        return folio_akn_too_deep(w->a, p);
+    for (xmlNodePtr c = p->children; c && !rc; c = c->next) {
+        if (role == FOLIO_ROLE_ENTRY && !page && is_page(w, c)) {
+            akn_label l;
+            if (!(rc = folio_akn_label(w->a, c, FOLIO_LABEL_NONE, &l)))
+                page = l.text;
+        } else {
+            rc = folio_akn_inline_node(w->a, c, base, depth + 1, &r);
+        }
+    }
     if (role == FOLIO_ROLE_TEXT && folio_akn_has_signature(w->a, p))
         role = FOLIO_ROLE_SIGNATURE;
-    return rc ? rc : text_block(w, &r, line_of(p), at, 1, role);
+    if (!rc && !(rc = text_block(w, &r, line_of(p), at, 1, role)) && page)
+        w->out->v[w->out->n - 1].page = page;
+    return rc;
 }
 
 static int runs_of(walk *w, xmlNodePtr n, int depth, akn_runs *r)
@@ -201,15 +223,22 @@ static int part(walk *w, xmlNodePtr n, folio_part_kind kind, int depth, place at
         (kind == FOLIO_PART_ANNEX && (rc = annex_language(w, n, &orig))) ||
         (rc = folio_akn_part_open(a, w->out, kind, line_of(n))))
         return rc;
+    /* an annex's label and the contents' page head print as the part's;
+     * a resolution's number ("Decision 3/1") is its first title line */
+    int own_label = kind == FOLIO_PART_ANNEX || kind == FOLIO_PART_CONTENTS || label.said;
     folio_block *p = &w->out->v[w->out->n - 1];
-    p->label = label.text;
+    p->label = own_label ? label.text : NULL;
     p->original_language = orig;
-    for (xmlNodePtr h = heading; h && !rc; h = h == heading ? sub : NULL) {
+    xmlNodePtr titles[] = {own_label ? NULL : num, heading, sub};
+    for (size_t i = 0; i < 3 && !rc; i++) {
         akn_runs r = {0};
-        if ((rc = runs_of(w, h, depth, &r)))
+        if (!titles[i] || (!label.text && titles[i] == num))
+            continue;
+        if ((rc = runs_of(w, titles[i], depth, &r)))
             break;
         folio_block *b = add(w, kind == FOLIO_PART_SUMMARY ? FOLIO_BLOCK_PARAGRAPH
-                                                           : FOLIO_BLOCK_HEADING, line_of(h));
+                                                           : FOLIO_BLOCK_HEADING,
+                             line_of(titles[i]));
         if (!b)
             return FOLIO_E_NOMEM;
         if (b->kind == FOLIO_BLOCK_HEADING)
@@ -218,6 +247,9 @@ static int part(walk *w, xmlNodePtr n, folio_part_kind kind, int depth, place at
         b->runs = r.v;
         b->nruns = r.n;
     }
+    /* the part's text has its own roles (the writer's classes) */
+    at.role = FOLIO_ROLE_TEXT;
+    at.operative = 0;
     at.parts++;
     if (!rc)
         rc = walk_range(w, n, num, heading, sub, depth + 1, at);
@@ -311,7 +343,7 @@ static int heading_level(const char *name, const char *hname, place at)
         return 0;
     if (hname && !strcmp(hname, "subheading"))
         return 4;
-    return at.hdepth + 1 < 4 ? at.hdepth + 1 : 4;
+    return at.hlevel + 1 < 4 ? at.hlevel + 1 : 4; /* one below what holds it */
 }
 
 static const char *const hierarchy[] = {
@@ -489,8 +521,8 @@ static int container(walk *w, xmlNodePtr n, const char *name, int depth, place a
         b->runs = r.v;
         b->nruns = r.n;
     }
-    if (strcmp(name, "chapter") && strcmp(name, "section") && strcmp(name, "subsection"))
-        at.hdepth++;
+    if (level > at.hlevel)
+        at.hlevel = level;
     return walk_range(w, n, num, heading, NULL, depth + 1, at);
 }
 

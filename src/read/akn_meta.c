@@ -288,6 +288,13 @@ static const char *const styles[] = {
     "summary", "tocItem", "num", "heading", "subheading", "embeddedStructure", "subFlow"};
 
 /* The nodes from `first` up to `end` (not included). */
+/* Blocks that may stand inside a line: lines of their own. */
+static const char *const blocks[] = {
+    "p", "block", "heading", "subheading", "li", "item", "point", "indent", "blockList",
+    "ul", "ol", "list", "container", "blockContainer", "tblock", "div", "content", "intro",
+    "wrapUp", "longTitle", "caption", "table", "tr", "td", "th", "thead", "tbody", "tfoot",
+    "listIntroduction", "listWrapUp", "formula", "toc"};
+
 static int line_walk(akn *a, xmlNodePtr first, xmlNodePtr end, int depth, line *l)
 {
     folio_run base = {0};
@@ -322,6 +329,13 @@ static int line_walk(akn *a, xmlNodePtr first, xmlNodePtr end, int depth, line *
             rc = line_walk(a, c->children, NULL, depth + 1, l);
         } else if (folio_akn_listed(styles, AKN_COUNT(styles), name) ||
                    folio_akn_is_inline(name)) {
+            rc = line_walk(a, c->children, NULL, depth + 1, l);
+        } else if (!folio_akn_listed(blocks, AKN_COUNT(blocks), name)) {
+            l->warned |= folio_akn_unknown(a, c, "its text is kept");
+            if (!l->from) {
+                l->from = name;
+                l->from_at = c;
+            }
             rc = line_walk(a, c->children, NULL, depth + 1, l);
         } else { /* a block inside the line: a line of its own */
             if (!(rc = folio_akn_push_break(a, &l->runs, c)) &&
