@@ -53,7 +53,7 @@ words_of() {
     # shellcheck disable=SC2086
     if python3 tests/akn/akn_words.py "$src" $list >"$tmp/words" 2>&1; then ok
     else bad "$(basename "$src"): the PDF or the DOCX lacks words of its text"; cat "$tmp/words"; fi
-    printf '%s: %s\n' "$(basename "$src")" "$(grep '^words:' "$tmp/words" | tr '\n' ' ')" \
+    printf '%s: %s\n' "$(basename "$src")" "$(grep -E '^(words|times):' "$tmp/words" | tr '\n' ' ')" \
         >>"$tmp/figures"
 }
 

@@ -8,7 +8,10 @@ The words are those of the document's text nodes outside <meta>, as
 RENDERING is a PDF's `pdftotext` output (.txt) or a DOCX (its text from
 the document, footnotes, endnotes, headers and footers). Prints, per
 rendering, how many of the words it holds ("words: 812/812 pdf") and the
-missing ones; exits 1 when a word is missing.
+missing ones; exits 1 when a word is missing. A DOCX, which neither
+hyphenates nor lays out, must moreover hold each word at least as many
+times as the input does ("times: 2944/2944 docx"): a paragraph dropped
+whose words all occur elsewhere is found there.
 
 Left out: the text of fields folio prints in the house's words, not the
 input's: <docDate> (the date attribute, in the document's language),
@@ -17,6 +20,7 @@ input's: <docDate> (the date attribute, in the document's language),
 printed); and a contents entry's typed page, <inline name="tocPage">
 (the contents print the pages of this layout). tests/run_akn.sh checks
 their values in the model."""
+import collections
 import html
 import re
 import subprocess
@@ -37,6 +41,12 @@ def norm(text):
 
 def tokens(text):
     return [w.lower() for w in re.findall(r"[^\W_]+", norm(text))]
+
+
+def counted(text):
+    """Words with their number of occurrences; letters and digits apart,
+    so that a note's mark written as text ("Türkiye24") counts its word."""
+    return collections.Counter(w.lower() for w in re.findall(r"[^\W\d_]+|\d+", norm(text)))
 
 
 def source_text(path):
@@ -201,6 +211,15 @@ def main():
         if missing:
             print("missing from the %s: %s" % (kind, " ".join(missing[:40])))
             status = 1
+        if kind == "docx":
+            need, have = counted(source), counted(text)
+            short = sorted(w for w in need if have[w] < need[w])
+            print("times: %d/%d docx" % (sum(min(n, have[w]) for w, n in need.items()),
+                                         sum(need.values())))
+            if short:
+                print("fewer times in the docx: %s" % " ".join(
+                    "%s (%d of %d)" % (w, have[w], need[w]) for w in short[:40]))
+                status = 1
     return status
 
 
