@@ -18,6 +18,9 @@ typedef enum akn_context {
  * body...) to `out`, flattened in document order. */
 int folio_akn_body(akn *a, xmlNodePtr parent, int depth, akn_blocks *out);
 int folio_akn_body_in(akn *a, xmlNodePtr parent, int depth, akn_context in, akn_blocks *out);
+/* Does the body reader read an element of this name (else it is not
+ * understood: its text is kept with a warning)? */
+int folio_akn_body_knows(const char *name);
 /* One node read as body content (a <toc> in a preface). */
 int folio_akn_body_node(akn *a, xmlNodePtr n, int depth, akn_blocks *out);
 /* The start and the end of a part the document's structure opens (a

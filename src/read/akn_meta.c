@@ -445,7 +445,7 @@ static int masthead(akn *a, xmlNodePtr n, int depth, int cover, akn_blocks *out)
             rc = masthead(a, c, depth + 1, cover, out);
         } else { /* no line: a <toc>, a summary, a table: the text's start */
             if (strcmp(name, "toc") && folio_akn_part(c) == FOLIO_PART_NONE &&
-                strcmp(name, "img"))
+                strcmp(name, "img") && folio_akn_body_knows(name)) /* else the body warns */
                 folio_akn_warn(a, c, "akn: <%s> in the %s is no masthead line; it is kept "
                                "at the start of the text", name, cover ? "coverPage" : "preface");
             rc = folio_akn_body_node(a, c, depth + 1, out);
