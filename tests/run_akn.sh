@@ -14,7 +14,8 @@
 # input's text (outside <meta>) is in the PDF and the DOCX
 # (tests/akn/akn_words.py takes the text nodes with xmllint;
 # AKN_FIGURES=1 prints the counts file by file). Hostile AKN fails fast
-# with exit 1 and file:line:col. `folio batch` takes *.xml beside *.md.
+# with exit 1 and file:line:col. A note referred to where the model keeps
+# no mark for it is warned at the note. `folio batch` takes *.xml beside *.md.
 cd "$(dirname "$0")/.." || exit 2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
@@ -138,6 +139,21 @@ done
 if [ -n "$AKN_FIGURES" ]; then cat "$tmp/figures"; fi
 
 ns='xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"'
+
+# a note where the model keeps no mark (the subtitle's, when the title has
+# its own; a second line's): its text cannot print, so it is warned at the
+# note, once each; the title's and the agenda item's notes print
+{
+    echo "<akomaNtoso $ns><doc name=\"report\"><coverPage><p><docNumber>A/1/1</docNumber></p></coverPage><preface>"
+    echo '<p><docTitle>Title<authorialNote eId="t"><p>Title note.</p></authorialNote></docTitle></p>'
+    echo '<p><inline name="subTitle">Subtitle<authorialNote eId="s"><p>Subtitle note.</p></authorialNote></inline></p>'
+    echo '</preface><mainBody><p>Text.</p></mainBody></doc></akomaNtoso>'
+} >"$tmp/unplaced.akn.xml"
+$folio convert "$tmp/unplaced.akn.xml" --to xml -q 2>"$tmp/err" >"$tmp/unplaced.xml"
+if [ "$(grep -c 'keeps no note mark' "$tmp/err")" = 1 ] &&
+    grep -q '^.*unplaced.akn.xml:3:[0-9]*: warning: akn: this note is referred to where folio keeps no note mark' "$tmp/err" &&
+    grep -q '<title-note ref="t"/>' "$tmp/unplaced.xml"; then ok
+else bad "a note the masthead has no mark for is not warned at its line"; cat "$tmp/err"; fi
 body='<debateReport name="meetingReport"><mainBody><paragraph><num>1.</num><content><p>'
 tail='</p></content></paragraph></mainBody></debateReport></akomaNtoso>'
 {

@@ -10,6 +10,7 @@
  *   akn_lines   the masthead's lines                 (akn_lines.h)
  *   akn_meta    coverPage, preface and <meta>        (akn_mast.h)
  *   akn_attach  attachments: the annexes             (akn_attach.h)
+ *   akn_unplaced notes the model keeps no mark for   (akn_unplaced.h)
  *   akn_read    the document
  * Notes hold blocks and blocks hold notes: akn_inline.c makes a note's
  * blocks through akn.note_body, which akn_read.c points at the body

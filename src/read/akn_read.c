@@ -11,6 +11,7 @@
 #include "read/akn_body.h"
 #include "read/akn_inline.h"
 #include "read/akn_mast.h"
+#include "read/akn_unplaced.h"
 #include "read/xml_internal.h"
 #include "util/mem.h"
 #include "util/ctx.h"
@@ -118,7 +119,8 @@ int folio_akn_build(folio_ctx *ctx, const folio_house *house, xmlDocPtr doc,
     }
     rep->meta.pos = folio_akn_where(&a, d);
     if ((rc = folio_akn_index_notes(&a, root)) || (rc = document(&a, d, &blocks)) ||
-        (rc = after_document(&a, d, &blocks)) || (rc = folio_akn_rest_notes(&a)))
+        (rc = after_document(&a, d, &blocks)) || (rc = folio_akn_rest_notes(&a)) ||
+        (rc = folio_akn_unplaced_notes(&a, blocks.v, blocks.n)))
         goto done;
     rep->blocks = blocks.v;
     rep->nblocks = blocks.n;

@@ -3,7 +3,9 @@
 
 usage: akn_words.py DOC.akn.xml RENDERING...
 
-The words are those of the document's text nodes outside <meta>, as
+The words are those of the document's text nodes outside <meta> (and
+those of the notes of <meta><notes> the text refers to; a note nothing
+refers to is not printed, as in Markdown), as
 `xmllint --xpath` lists them (libxml2's parse, one node a line). A
 RENDERING is a PDF's `pdftotext` output (.txt) or a DOCX (its text from
 the document, footnotes, endnotes, headers and footers). Prints, per
@@ -28,7 +30,11 @@ import sys
 import unicodedata
 import zipfile
 
-XPATH = ('//text()[not(ancestor::*[local-name()="meta"])'
+# the text outside <meta>, and that of the notes of <meta><notes> the text
+# refers to (NOTES: their eIds, as an XPath test)
+XPATH = ('//text()[(not(ancestor::*[local-name()="meta"])'
+         ' or ancestor::*[local-name()="note" and (NOTES)'
+         ' and parent::*[local-name()="notes" and parent::*[local-name()="meta"]]])'
          ' and not(ancestor::*[local-name()="docDate"])'
          ' and not(ancestor::*[local-name()="inline" and'
          ' (@name="distribution" or @name="languageOfExpression" or @name="tocPage")])]')
@@ -49,13 +55,19 @@ def counted(text):
     return collections.Counter(w.lower() for w in re.findall(r"[^\W\d_]+|\d+", norm(text)))
 
 
-def source_text(path):
-    out = subprocess.run(["xmllint", "--nonet", "--xpath", XPATH, path],
+def xpath(path, query):
+    out = subprocess.run(["xmllint", "--nonet", "--xpath", query, path],
                          capture_output=True, check=False)
     if out.returncode not in (0, 10):  # 10: the path matched nothing
         sys.stderr.write(out.stderr.decode("utf-8", "replace"))
         sys.exit(2)
     return out.stdout.decode("utf-8")
+
+
+def source_text(path):
+    refs = re.findall(r'href="#([^"]*)"', xpath(path, '//*[local-name()="noteRef"]/@href'))
+    test = " or ".join('@eId="%s"' % r for r in sorted(set(refs)) if '"' not in r)
+    return xpath(path, XPATH.replace("NOTES", test or "false()"))
 
 
 def hyphened(text):
