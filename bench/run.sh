@@ -119,6 +119,23 @@ else
     json="$json{\"input\":\"batch\",\"documents\":$BATCH,\"jobs\":$jobs,\"tool\":\"folio batch\",\"wall_s\":$1,\"peak_kib\":$2},"
 fi
 echo "ratios: tool / folio on the same input (above 1: folio is faster or smaller)"
+
+# How well the text is set (issue 16): every document of ../shared/corpus
+# and ../shared/corpus/real and the Charter, measured from the PDF with
+# ../shared/tools/typo_metrics.py (tests/typo_report.py); into bench.json
+# as rows of input "typo".
+if sh tests/typo_corpus.sh "$tmp/typo" > "$tmp/typo-pairs"; then
+    echo
+    echo "typesetting (word spaces / natural width of justified lines; hyphenated lines):"
+    /usr/bin/python3 tests/typo_report.py --json "$tmp/typo.json" $(cat "$tmp/typo-pairs")
+    json="$json$(/usr/bin/python3 -c 'import json, sys
+rows = json.load(open(sys.argv[1]))
+print("".join(json.dumps(dict(input="typo", doc=r["doc"], lang=r["lang"], pages=r["pages"],
+      justified_lines=r["lines"], space_p95=r["p95"], space_max=r["max"], lines_over_1_5=r["loose"],
+      hyphenated_pct=r["hyph"], names_hyphenated=len(r["names"]))) + "," for r in rows))' "$tmp/typo.json")"
+else
+    echo "(no ../shared corpus: the typesetting report is left out)"
+fi
 mkdir -p build
 echo "${json%,}]" > build/bench.json
 echo "wrote build/bench.json"

@@ -17,6 +17,7 @@
 #include "docx/docx_xml.h"
 #include "house/house.h"
 #include "util/roman.h"
+#include "util/vec.h"
 
 static const char *const fmt_names[] = {"decimal", "upper-roman", "lower-roman",
                                         "upper-letter", "lower-letter", "bullet"};
@@ -162,14 +163,8 @@ static int find_list(const dx_doc *d, const char *name)
 
 static int push_num(dx_doc *d, int list)
 {
-    if (d->nnums == d->cap_nums) {
-        size_t cap = d->cap_nums ? d->cap_nums * 2 : 16;
-        dx_num *v = folio_grow(d->arena, d->nums, sizeof *v, d->nnums, cap);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        d->nums = v;
-        d->cap_nums = cap;
-    }
+    if (FOLIO_ARENA_VEC_ROOM(d->arena, d->nums, d->nnums, d->cap_nums, 16))
+        return FOLIO_E_NOMEM;
     dx_num *n = &d->nums[d->nnums++];
     memset(n, 0, sizeof *n);
     n->list = list;

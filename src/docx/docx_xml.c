@@ -8,6 +8,7 @@
 #include "docx/docx_xml.h"
 #include "util/text.h"
 #include "util/mem.h"
+#include "util/vec.h"
 
 int folio_dx_xml_begin(dx_doc *d, dx_xml *x)
 {
@@ -260,15 +261,9 @@ void folio_dx_text_elem(dx_xml *x, const char *name, const char *text)
 int folio_dx_add_part(dx_doc *d, const char *name, const char *ctype,
                       unsigned char *data, size_t len, int stored)
 {
-    if (d->nparts == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 32;
-        dx_part *p = folio_grow(d->arena, d->parts, sizeof *p, d->nparts, cap);
-        if (!p) {
-            free(data);
-            return FOLIO_E_NOMEM;
-        }
-        d->parts = p;
-        d->cap = cap;
+    if (FOLIO_ARENA_VEC_ROOM(d->arena, d->parts, d->nparts, d->cap, 32)) {
+        free(data);
+        return FOLIO_E_NOMEM;
     }
     char *n = folio_strdup(d->arena, name);
     if (!n) {
@@ -282,14 +277,8 @@ int folio_dx_add_part(dx_doc *d, const char *name, const char *ctype,
 static dx_rel *rel_push(dx_xml *x)
 {
     dx_rels *r = &x->rels;
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 16;
-        dx_rel *v = folio_grow(x->doc->arena, r->v, sizeof *v, r->n, cap);
-        if (!v)
-            return NULL;
-        r->v = v;
-        r->cap = cap;
-    }
+    if (FOLIO_ARENA_VEC_ROOM(x->doc->arena, r->v, r->n, r->cap, 16))
+        return NULL;
     return &r->v[r->n++];
 }
 

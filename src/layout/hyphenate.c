@@ -323,6 +323,19 @@ size_t folio_hyph_points(const hyph_dict *d, int left_min, int right_min, const 
     return m;
 }
 
+int folio_hyph_capitalised(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += (size_t)folio_utf8_next(text + i, len - i, &c);
+        if (is_letter(c))
+            return is_upper(c);
+        if (!is_punctuation(c))
+            return 0; /* "2030", "@UN" */
+    }
+    return 0;
+}
+
 int folio_hyph_is_nobreak_word(const char *const *words, size_t n, const char *text,
                                size_t len)
 {

@@ -38,6 +38,12 @@ typedef struct hyph_point {
 size_t folio_hyph_points(const hyph_dict *d, int left, int right, const char *text,
                          size_t len, hyph_point *out, size_t max);
 
+/* Whether the word `text` starts with a capital letter (after any opening
+ * bracket or quote): a name or a title ("Guterres", "Secretary-General"),
+ * which the house may keep whole (un.style [breaking]
+ * hyphenate-capitalised). */
+int folio_hyph_capitalised(const char *text, size_t len);
+
 /* Whether the word `text` (as it stands, punctuation and all) is one of
  * `words` (folded: util/text.h), the words of the language a following
  * number must not be separated from ("paragraph", "párrafos", "пункт"). */

@@ -139,6 +139,8 @@ typedef struct lb_params {
                                     folio_break_lines returns LB_NO_FIT if it finds
                                     no setting */
     const folio_break_costs *costs; /* tolerances and demerits (house style) */
+    int32_t narrow;              /* a line narrower than this pays the
+                                    narrow-hyphen-penalty for a hyphen */
 } lb_params;
 
 #define LB_NO_FIT 1

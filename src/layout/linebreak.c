@@ -5,10 +5,15 @@
  * the fewest demerits wins.
  *
  * Four passes, TeX's three with one between: without hyphenation; with
- * hyphenation; with hyphenation and looser lines allowed (TeX's own
- * \tolerance of 200); then with emergency stretch and no limit but
- * overfull lines, so the last pass always ends (an overfull line only where
- * one box is wider than the line).
+ * hyphenation; with hyphenation and looser lines allowed; then with no
+ * limit but overfull lines, so the last pass always ends (an overfull line
+ * only where one box is wider than the line).
+ * Badness is that of the word spaces as they will be drawn: glyphs may
+ * widen (font expansion) up to their limit, and what is left goes to the
+ * spaces, so a line the glyphs cannot help is as bad as its spaces look.
+ * In the last pass badness is not capped at TeX's 10000, so the demerits
+ * (the square of the badness, a sixth power of the spaces' stretch) still
+ * choose the setting whose worst line is the least loose.
  * Fitness classes, demerits for neighbouring lines of classes two apart,
  * for consecutive hyphens and for a hyphen on the last full line. Ragged
  * paragraphs are set first fit instead (as Word sets them). Very long
@@ -21,10 +26,12 @@
 /* The tolerances and demerits (TeX's parameters, tuned on the UN corpus)
  * are the language's, from the house style's [breaking]: p->costs. Four
  * passes: pretolerance without hyphenation, tolerance with it, a looser
- * tolerance (a few lines of long words, as Russian has) before the
- * emergency stretch. INF_BAD is the badness of a line that cannot be set
- * (TeX's 10000), not a cost. */
+ * tolerance (a few lines of long words, as Russian has), then any setting.
+ * INF_BAD is the badness of a line that cannot be set (TeX's 10000), not a
+ * cost; the last pass measures badness up to MAX_BAD (spaces stretched 21
+ * times their stretchability) so that it can tell bad lines apart. */
 #define INF_BAD 10000
+#define MAX_BAD 1000000
 
 /* Paragraphs longer than this many items are broken a chunk at a time; the
  * lines in the first three quarters of each chunk are kept. */
@@ -37,6 +44,7 @@ typedef struct node {
     size_t line;             /* lines ended so far */
     int64_t total;           /* demerits up to here */
     int64_t w, y, z, fil;    /* sums of the items before the next line */
+    int64_t yb;              /* the part of y that is the boxes' */
     int fitness, flagged;
     struct node *prev;       /* the break before: the best way here */
     struct node *next;       /* next active node */
@@ -80,6 +88,7 @@ static void pool_free(pool *p)
 
 typedef struct sums {
     int64_t w, y, z, fil;
+    int64_t yb;              /* stretch of the boxes (font expansion) */
 } sums;
 
 typedef struct pass {
@@ -87,6 +96,7 @@ typedef struct pass {
     size_t from, to;         /* items of this chunk */
     const lb_params *p;
     int threshold;           /* badness limit */
+    int cap;                 /* badness above this counts as this */
     int hyphenate;           /* pattern points are legal */
     int final;               /* last pass: never fails */
     int64_t emergency;
@@ -100,6 +110,7 @@ static void add(sums *s, const lb_item *it)
     if (it->kind == LB_BOX) {
         s->w += it->width;
         s->y += it->stretch;
+        s->yb += it->stretch;
         s->z += it->shrink;
     } else if (it->kind == LB_GLUE) {
         s->w += it->width;
@@ -126,12 +137,26 @@ static sums after_break(const pass *P, size_t i)
     return s;
 }
 
-static int badness(double r)
+static int badness(double r, int cap)
 {
     if (r <= 0)
         return 0;
     double b = 100.0 * r * r * r;
-    return b >= INF_BAD ? INF_BAD : (int)(b + 0.5);
+    return b >= cap ? cap : (int)(b + 0.5);
+}
+
+/* How far the spaces of a line short of `room` stretch, as a part of their
+ * stretchability: the boxes (glyphs) take their share of the room up to
+ * all of theirs (yb of the line's y), the glue the rest; -1 when nothing
+ * can stretch. */
+static double stretch_ratio(int64_t room, int64_t y, int64_t yb)
+{
+    int64_t yg = y - yb;
+    if (y <= 0)
+        return -1;
+    if (room <= y || yg <= 0)
+        return (double)room / (double)y;
+    return (double)(room - yb) / (double)yg;
 }
 
 typedef struct candidate {
@@ -142,7 +167,7 @@ typedef struct candidate {
 /* Try a break at item i with penalty pen: score the line from every active
  * node, drop the nodes that can no longer start a line, and add a node for
  * the best way to reach i in each fitness class. */
-static int try_break(pass *P, size_t i, int32_t pen, int32_t pen_w, int flagged)
+static int try_break(pass *P, size_t i, int32_t pen, int32_t pen_w, int flagged, int pattern)
 {
     candidate best[4];
     int found = 0;
@@ -155,21 +180,22 @@ static int try_break(pass *P, size_t i, int32_t pen, int32_t pen_w, int flagged)
         int64_t w = P->s.w - a->w + pen_w;
         int b, fit, overfull = 0;
         if (w < L) {
-            int64_t y = P->s.y - a->y + P->emergency;
+            double r = stretch_ratio(L - w, P->s.y - a->y + P->emergency,
+                                     P->s.yb - a->yb);
             if (P->s.fil - a->fil > 0)
                 b = 0;
-            else if (y > 0)
-                b = badness((double)(L - w) / (double)y);
+            else if (r >= 0)
+                b = badness(r, P->cap);
             else
-                b = INF_BAD;
+                b = P->cap;
             fit = b > 99 ? VERY_LOOSE : b > 12 ? LOOSE : DECENT;
         } else if (w > L) {
             int64_t z = P->s.z - a->z;
             if (w - L > z) {
                 overfull = 1;
-                b = INF_BAD + 1;
+                b = P->cap + 1;
             } else {
-                b = badness((double)(w - L) / (double)z);
+                b = badness((double)(w - L) / (double)z, INF_BAD);
             }
             fit = b > 12 ? TIGHT : DECENT;
         } else {
@@ -194,8 +220,10 @@ static int try_break(pass *P, size_t i, int32_t pen, int32_t pen_w, int flagged)
         if (!artificial) {
             d = P->p->costs->line_penalty + b;
             d *= d;
+            /* a hyphen costs more at the end of a narrow line */
+            int64_t hp = pattern && L < P->p->narrow ? P->p->costs->narrow_hyphen_penalty : pen;
             if (pen > 0)
-                d += (int64_t)pen * pen;
+                d += hp * hp;
             else if (pen > LB_FORCE)
                 d -= (int64_t)pen * pen;
             if (a->flagged && pen <= LB_FORCE)
@@ -227,7 +255,7 @@ static int try_break(pass *P, size_t i, int32_t pen, int32_t pen_w, int flagged)
         node *n = pool_new(P->pool);
         if (!n)
             return FOLIO_E_NOMEM;
-        *n = (node){i, best[c].from->line + 1, best[c].total, s.w, s.y, s.z, s.fil,
+        *n = (node){i, best[c].from->line + 1, best[c].total, s.w, s.y, s.z, s.fil, s.yb,
                     c, flagged, best[c].from, P->active};
         P->active = n;
     }
@@ -246,13 +274,13 @@ static int run_pass(pass *P, const node *start)
     s0->next = NULL;
     s0->total = 0;
     P->active = s0;
-    P->s = (sums){0, 0, 0, 0};
+    P->s = (sums){0, 0, 0, 0, 0};
     if (start->line > 0) {
         /* the start is a break at item `from`: what vanishes after it */
         sums t = after_break(P, P->from);
-        s0->w = t.w, s0->y = t.y, s0->z = t.z, s0->fil = t.fil;
+        s0->w = t.w, s0->y = t.y, s0->z = t.z, s0->fil = t.fil, s0->yb = t.yb;
     } else {
-        s0->w = s0->y = s0->z = s0->fil = 0;
+        s0->w = s0->y = s0->z = s0->fil = s0->yb = 0;
     }
     const lb_item *v = P->v;
     for (size_t i = P->from; i < P->to && P->active; i++) {
@@ -261,11 +289,11 @@ static int run_pass(pass *P, const node *start)
         if (i == P->from)
             ; /* the start: no line ends before anything is in it */
         else if (it->kind == LB_GLUE && v[i - 1].kind == LB_BOX)
-            rc = try_break(P, i, 0, 0, 0);
+            rc = try_break(P, i, 0, 0, 0, 0);
         else if (it->kind == LB_PENALTY && it->penalty < LB_NEVER &&
                  (P->hyphenate || !(it->flags & LB_PATTERN)))
             rc = try_break(P, i, it->penalty < LB_FORCE ? LB_FORCE : it->penalty,
-                           it->width, it->flags & LB_FLAGGED);
+                           it->width, it->flags & LB_FLAGGED, it->flags & LB_PATTERN);
         if (rc)
             return rc;
         add(&P->s, it);
@@ -278,7 +306,8 @@ static int run_pass(pass *P, const node *start)
 static int break_chunk(const lb_item *v, size_t from, size_t to, const lb_params *p,
                        const node *start, pool *pl, node **end)
 {
-    pass P = {v, from, to, p, p->costs->pretolerance, 0, 0, 0, pl, NULL, {0, 0, 0, 0}};
+    pass P = {v, from, to, p, p->costs->pretolerance, INF_BAD, 0, 0, 0, pl, NULL,
+              {0, 0, 0, 0, 0}};
     for (int k = 0; k < 4; k++) {
         if (k == 1) {
             P.threshold = p->costs->tolerance;
@@ -286,7 +315,7 @@ static int break_chunk(const lb_item *v, size_t from, size_t to, const lb_params
         } else if (k == 2) {
             P.threshold = p->costs->loose_tolerance;
         } else if (k == 3) {
-            P.threshold = INF_BAD;
+            P.threshold = P.cap = MAX_BAD;
             P.final = 1;
             P.emergency = p->emergency;
         }
@@ -350,6 +379,7 @@ static size_t first_fit(const lb_item *v, size_t n, const lb_params *p, size_t *
     return lines;
 }
 
+
 int folio_break_lines(const lb_item *v, size_t n, const lb_params *p, size_t *ends,
                 size_t *nlines)
 {
@@ -365,7 +395,7 @@ int folio_break_lines(const lb_item *v, size_t n, const lb_params *p, size_t *en
     if (p->first_pass_only && n > CHUNK)
         return LB_NO_FIT;
     pool pl = {NULL, 0};
-    node start = {0, 0, 0, 0, 0, 0, 0, DECENT, 0, NULL, NULL};
+    node start = {0, 0, 0, 0, 0, 0, 0, 0, DECENT, 0, NULL, NULL};
     size_t from = 0, count = 0, chunk = CHUNK;
     int rc = 0;
     while (from < n) {

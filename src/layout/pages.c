@@ -2,13 +2,18 @@
  *
  * Rules: no single line of a paragraph alone at the foot (orphan) or head
  * (widow) of a page; a block marked keep-with-next stays with the first two
- * lines of the next; footnotes go to the foot of the page that carries
+ * lines of the next, and so does a heading by its look (a short paragraph
+ * or lettered item all in bold or italic), so no heading ends a page; a
+ * list's last item is not alone at the top of a page, nor is the
+ * document's last line (a line or an item before it goes over with it);
+ * footnotes go to the foot of the page that carries
  * their marker (the marker's line moves when its notes do not fit) and a
  * note too long for the room left continues on the next page; table rows
  * are never split and the head rows repeat on every page. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/block_look.h"
 #include "layout/blockset.h"
 #include "layout/page_items.h"
 
@@ -36,6 +41,10 @@ typedef struct pager {
     note_slice *carry;             /* note lines continuing on the next page */
     size_t ncarry, carry_cap;
     size_t pages_cap;              /* room in L->out->pages */
+    int last_clings;               /* the last block placed would be left
+                                      at a foot without the next (a heading,
+                                      the lead-in of a list) */
+    size_t last_text;              /* the last block before the closing rule */
     boxrun box;                    /* the summary's frame on this page */
 } pager;
 
@@ -103,8 +112,9 @@ static int fits_line(const pager *P, const vblock *b, size_t i, int32_t y,
     return y + b->lines[i].depth <= limit;
 }
 
-/* How many lines of b, from `first`, fit on the current page. */
-static size_t lines_that_fit(const pager *P, const vblock *b, size_t first)
+/* How many lines of b, from `first`, fit on the current page; *after (when
+ * not NULL) is the page as it would be with them placed. */
+static size_t fit_lines(const pager *P, const vblock *b, size_t first, pager *after)
 {
     pager Q = *P; /* simulate on a copy; only y, depth, fresh and notes_h change */
     int32_t extra = 0;
@@ -118,7 +128,29 @@ static size_t lines_that_fit(const pager *P, const vblock *b, size_t first)
         Q.depth = b->lines[k].depth;
         Q.fresh = 0;
     }
+    if (after) {
+        Q.notes_h += extra;
+        Q.after = b->space_after;
+        *after = Q;
+    }
     return k - first;
+}
+
+static size_t lines_that_fit(const pager *P, const vblock *b, size_t first)
+{
+    return fit_lines(P, b, first, NULL);
+}
+
+/* Whether block i keeps with the next: its style says so, or it looks like
+ * a heading. */
+static int kept_with_next(const pager *P, size_t i, const vblock *b)
+{
+    return b->keep_with_next || folio_look_heading(&P->L->flow->blocks[i], b);
+}
+
+static int is_item(const pager *P, size_t i)
+{
+    return folio_look_item(&P->L->flow->blocks[i]);
 }
 
 static int add_slice(pager *P, note_slice **v, size_t *n, size_t *cap, note_slice s)
@@ -298,7 +330,7 @@ static int new_page(pager *P)
 
 /* A block marked keep-with-next shares its page with what follows: the
  * whole chain of keep-with-next blocks (a chapter heading, then a section
- * heading) and the first two lines of the block after them. */
+ * heading) and the first lines of the block after them. */
 static int keep_fits(const pager *P, blockset *bs, size_t i, int *rc)
 {
     pager Q = *P;
@@ -308,7 +340,8 @@ static int keep_fits(const pager *P, blockset *bs, size_t i, int *rc)
             return 0;
         if (!b->nlines)
             continue;
-        size_t want = b->keep_with_next ? b->nlines : b->nlines < 2 ? b->nlines : 2;
+        int keep = kept_with_next(P, i, b);
+        size_t want = folio_first_lines(b, keep);
         for (size_t k = 0; k < want; k++) {
             int32_t y = next_baseline(&Q, b, k);
             if (!fits_line(&Q, b, k, y, 0))
@@ -318,10 +351,78 @@ static int keep_fits(const pager *P, blockset *bs, size_t i, int *rc)
             Q.fresh = 0;
         }
         Q.after = b->space_after;
-        if (!b->keep_with_next)
+        if (!keep)
             return 1;
     }
     return 1;
+}
+
+/* The next block after i that has lines, or bs->n. */
+static size_t next_block(const pager *P, blockset *bs, size_t i, int *rc)
+{
+    for (size_t j = i + 1; j < bs->n; j++) {
+        const vblock *b = folio_blockset_get(P->L, bs, j, rc);
+        if (!b)
+            return bs->n;
+        if (b->nlines)
+            return j;
+    }
+    return bs->n;
+}
+
+/* Block i would be left at a page's foot without the block after it: a
+ * heading, or the lead-in of a list ("The Council decided:"). */
+static int clings(const pager *P, blockset *bs, size_t i, const vblock *b, int *rc)
+{
+    if (kept_with_next(P, i, b))
+        return 1;
+    size_t j = folio_look_lead_in(&P->L->flow->blocks[i]) ? next_block(P, bs, i, rc) : bs->n;
+    return j < bs->n && is_item(P, j);
+}
+
+/* Block j must not start a page alone: the last item of a list (after
+ * another item), or the document's last line. */
+static int needs_company(const pager *P, blockset *bs, size_t i, size_t j, int *rc)
+{
+    if (j == P->last_text && bs->v[j].nlines < 2)
+        return 1;
+    if (!is_item(P, i) || !is_item(P, j))
+        return 0;
+    size_t k = next_block(P, bs, j, rc);
+    return k == bs->n || !is_item(P, k);
+}
+
+/* How many of the last lines of block i must go on to the next page with
+ * what follows: the block after it (or the one after that, when the block
+ * between goes over whole and i clings to it) needs company at the top of
+ * the next page. Two lines of a long block go over, a short block whole,
+ * unless it heads the page or clings to a block placed before it. */
+static size_t pull_over(const pager *P, blockset *bs, size_t i, const vblock *b, int *rc)
+{
+    size_t j = next_block(P, bs, i, rc);
+    if (*rc || j == bs->n)
+        return 0;
+    size_t t = j; /* the block that needs company */
+    if (!needs_company(P, bs, i, j, rc)) {
+        size_t k = *rc ? bs->n : next_block(P, bs, j, rc);
+        if (*rc || k == bs->n || bs->v[j].nlines > 3 || !clings(P, bs, i, b, rc) ||
+            !needs_company(P, bs, j, k, rc))
+            return 0;
+        t = k;
+    }
+    if (*rc)
+        return 0;
+    pager Q = *P;
+    for (size_t m = i; m < t; m = next_block(P, bs, m, rc)) {
+        const vblock *mb = &bs->v[m];
+        if (fit_lines(&Q, mb, 0, &Q) < mb->nlines)
+            return 0; /* it breaks anyway: its last lines start the next page */
+    }
+    if (fit_lines(&Q, &bs->v[t], 0, NULL) >= folio_first_lines(&bs->v[t], 0))
+        return 0;
+    if (b->nlines >= 4 && t == j)
+        return 2;
+    return P->fresh || P->last_clings ? 0 : b->nlines;
 }
 
 static int place_block(pager *P, blockset *bs, size_t bi)
@@ -340,12 +441,26 @@ static int place_block(pager *P, blockset *bs, size_t bi)
      * in the bottom margin, under the last line. */
     if (b->end_rule && !P->fresh)
         return place_line(P, b, 0);
-    if (b->keep_with_next && !P->fresh) {
+    int keep = kept_with_next(P, bi, b);
+    if (keep && !P->fresh) {
         int fits = keep_fits(P, bs, bi, &rc);
         if (rc || (!fits && (rc = new_page(P))))
             return rc;
         b = &bs->v[bi]; /* still set: blocks are released only once placed */
     }
+    size_t pull = b->head_rows ? 0 : pull_over(P, bs, bi, b, &rc);
+    if (rc)
+        return rc;
+    b = &bs->v[bi];
+    if (pull && (keep || pull == b->nlines)) {
+        if ((rc = new_page(P)))
+            return rc; /* the whole block goes over */
+        pull = 0;
+    }
+    int cl = clings(P, bs, bi, b, &rc);
+    if (rc)
+        return rc;
+    b = &bs->v[bi];
     size_t i = 0;
     int only_head = 0; /* the page holds nothing but repeated head rows */
     while (i < b->nlines) {
@@ -355,7 +470,7 @@ static int place_block(pager *P, blockset *bs, size_t bi)
             if (b->head_rows) {
                 if (i == 0 && k <= b->head_rows)
                     k = 0; /* a head alone at the foot */
-            } else if (b->keep_with_next) {
+            } else if (keep) {
                 k = 0;
             } else if (i == 0 && k < 2) {
                 k = 0; /* orphan */
@@ -364,6 +479,12 @@ static int place_block(pager *P, blockset *bs, size_t bi)
                  * one alone at this page's foot */
                 k = (i > 0 || k >= 3) ? k - 1 : 0;
             }
+        }
+        if (pull && i == 0 && k == b->nlines) {
+            k -= pull; /* lines to go over with the block after */
+            pull = 0;
+        }
+        if (k < b->nlines - i && !P->fresh) {
             /* nor a word cut by a hyphen across two pages */
             if (!b->head_rows && k > 0 && b->lines[i + k - 1].hyphenated &&
                 (i > 0 ? k >= 2 : k >= 3))
@@ -389,6 +510,7 @@ static int place_block(pager *P, blockset *bs, size_t bi)
         }
     }
     P->after = b->space_after;
+    P->last_clings = cl;
     return 0;
 }
 
@@ -489,6 +611,13 @@ int folio_build_pages(lctx *L, blockset *bs)
         if ((rc = take_notes(&P, &mb, ln, y)))
             return rc;
     }
+    /* the last block of text: the one before the closing rule */
+    P.last_text = bs->n;
+    for (size_t i = bs->n; i-- > 0;)
+        if (L->flow->blocks[i].kind == FOLIO_FLOW_PARA || L->flow->blocks[i].kind == FOLIO_FLOW_TABLE) {
+            P.last_text = i;
+            break;
+        }
     for (size_t i = 0; i < bs->n; i++) {
         if ((rc = place_block(&P, bs, i)))
             return rc;

@@ -277,10 +277,18 @@ static int is_url(const frag *f)
 static int cut_words(lctx *L, const wordlist *in, int hyph, const hyph_dict *d,
                      int32_t max, wordlist *out)
 {
+    const folio_break_costs *c = &L->flow->lang.costs;
     hyph_point pts[MAX_POINTS];
     int rc;
     for (size_t k = 0; k < in->nw; k++) {
         const word *w = &in->w[k];
+        /* names, and the paragraph's last word, break only at their own
+         * hyphens when the house says so */
+        const frag *f0 = &in->f[w->first];
+        const hyph_dict *wd = d;
+        if ((!c->hyphenate_capitalised && folio_hyph_capitalised(f0->text, f0->len)) ||
+            (!c->hyphenate_last_word && k + 1 == in->nw))
+            wd = NULL;
         if ((rc = new_word(out, k ? in->w[k - 1].space : 0, k ? in->w[k - 1].nobreak : 0)))
             return rc;
         out->w[out->nw - 1].forced = w->forced;
@@ -292,7 +300,7 @@ static int cut_words(lctx *L, const wordlist *in, int hyph, const hyph_dict *d,
                 np = cut_points(L, f, max, pts, MAX_POINTS);
                 cut = 1;
             } else if (!f->note && hyph) {
-                np = folio_hyph_points(d, L->flow->lang.hyph_left, L->flow->lang.hyph_right,
+                np = folio_hyph_points(wd, L->flow->lang.hyph_left, L->flow->lang.hyph_right,
                                        f->text, f->len, pts, MAX_POINTS);
             }
             size_t at = 0;
@@ -710,7 +718,8 @@ int folio_set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
         justify ? folio_hyph_dict(L->flow->house, L->flow->lang.hyphenation) : NULL;
     lb_params prm = {box.right - first_x, width,
                      (int32_t)((int64_t)costs->emergency_stretch * st->size / 1000), justify, 0,
-                     costs};
+                     costs, 0};
+    prm.narrow = (int32_t)((int64_t)costs->narrow_measure * st->size);
     /* Most paragraphs are set by the first pass, which never hyphenates:
      * try that on words cut only at their explicit hyphens, and look for
      * hyphenation points (a fifth of the layout's time) only when it finds

@@ -5,17 +5,12 @@
 
 #include "read/md_internal.h"
 #include "util/mem.h"
+#include "util/vec.h"
 
 int folio_md_runs_push(folio_md_runs *rs, folio_run run)
 {
-    if (rs->n == rs->cap) {
-        size_t cap = rs->cap ? rs->cap * 2 : 8;
-        folio_run *v = folio_realloc(rs->v, cap * sizeof *v);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        rs->v = v;
-        rs->cap = cap;
-    }
+    if (FOLIO_VEC_ROOM(rs->v, rs->n, rs->cap, 8))
+        return FOLIO_E_NOMEM;
     rs->v[rs->n++] = run;
     return 0;
 }

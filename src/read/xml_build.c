@@ -12,6 +12,7 @@
 #include "model/xml_names.h"
 #include "util/mem.h"
 #include "util/ctx.h"
+#include "util/vec.h"
 
 typedef struct build {
     folio_ctx *ctx;
@@ -88,14 +89,8 @@ static int note_ref(build *b, xmlNodePtr n, folio_note **out)
 
 static int push(build *b, runs *r, folio_run run)
 {
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 4;
-        folio_run *v = folio_grow(b->rep->arena, r->v, sizeof *v, r->n, cap);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        r->v = v;
-        r->cap = cap;
-    }
+    if (FOLIO_ARENA_VEC_ROOM(b->rep->arena, r->v, r->n, r->cap, 4))
+        return FOLIO_E_NOMEM;
     r->v[r->n++] = run;
     return 0;
 }

@@ -114,6 +114,22 @@ static int fraction(folio_ctx *ctx, const folio_house *h, const char *lang_sec,
     return 0;
 }
 
+/* A rule of line breaking that is yes or no: the language's, else the
+ * house's. */
+static int rule(folio_ctx *ctx, const folio_house *h, const char *lang_sec, const char *key,
+                int *out)
+{
+    const char *sec = folio_house_get(h, lang_sec, key) ? lang_sec : "breaking";
+    const char *v = folio_house_get(h, sec, key);
+    if (!v)
+        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
+                           "%s: the house style lacks [breaking] %s", h->file, key);
+    if (strcmp(v, "yes") && strcmp(v, "no"))
+        return folio_house_bad(ctx, h, sec, key, "neither yes nor no");
+    *out = !strcmp(v, "yes");
+    return 0;
+}
+
 /* How the language breaks lines: costs, hyphenation, the words a number
  * stays with. */
 static int breaking_rules(folio_ctx *ctx, const folio_house *h, folio_flow *f)
@@ -135,8 +151,12 @@ static int breaking_rules(folio_ctx *ctx, const folio_house *h, folio_flow *f)
         (rc = cost(ctx, h, brk, "explicit-hyphen-penalty", &c->exhyphen_penalty)) ||
         (rc = cost(ctx, h, brk, "cut-penalty", &c->cut_penalty)) ||
         (rc = cost(ctx, h, brk, "emergency-stretch", &c->emergency_stretch)) ||
+        (rc = cost(ctx, h, brk, "narrow-measure", &c->narrow_measure)) ||
+        (rc = cost(ctx, h, brk, "narrow-hyphen-penalty", &c->narrow_hyphen_penalty)) ||
         (rc = fraction(ctx, h, brk, "space-stretch", &c->stretch_num, &c->stretch_den)) ||
-        (rc = fraction(ctx, h, brk, "space-shrink", &c->shrink_num, &c->shrink_den)))
+        (rc = fraction(ctx, h, brk, "space-shrink", &c->shrink_num, &c->shrink_den)) ||
+        (rc = rule(ctx, h, brk, "hyphenate-capitalised", &c->hyphenate_capitalised)) ||
+        (rc = rule(ctx, h, brk, "hyphenate-last-word", &c->hyphenate_last_word)))
         return rc;
     int32_t left, right;
     if ((rc = folio_house_int(ctx, h, folio_house_get(h, sec, "hyphen-min-left") ? sec : "breaking",

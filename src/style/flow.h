@@ -292,6 +292,11 @@ typedef struct folio_break_costs {
     int32_t stretch_num, stretch_den;  /* a space stretches by num/den of it */
     int32_t shrink_num, shrink_den;
     int32_t emergency_stretch;         /* 1/1000 of the font size */
+    int32_t narrow_measure;            /* ems: a narrower line is narrow */
+    int32_t narrow_hyphen_penalty;     /* a hyphen ending a narrow line */
+    int hyphenate_capitalised;         /* names and titles may be cut at
+                                          hyphenation points */
+    int hyphenate_last_word;           /* so may a paragraph's last word */
 } folio_break_costs;
 
 /* Labels and rules that depend on the language. */

@@ -10,6 +10,7 @@
 
 #include "util/ctx.h"
 #include "util/mem.h"
+#include "util/vec.h"
 
 int folio_ctx_new(const char *file, folio_ctx **out)
 {
@@ -65,14 +66,8 @@ static void add(folio_ctx *ctx, folio_severity sev, folio_pos pos,
         return;
     if (sev == FOLIO_ERROR)
         ctx->nerrors++;
-    if (ctx->ndiags == ctx->cap) {
-        size_t cap = ctx->cap ? ctx->cap * 2 : 16;
-        folio_diag *d = folio_realloc(ctx->diags, cap * sizeof *d);
-        if (!d)
-            return;
-        ctx->diags = d;
-        ctx->cap = cap;
-    }
+    if (FOLIO_VEC_ROOM(ctx->diags, ctx->ndiags, ctx->cap, 16))
+        return;
     char *msg = NULL;
     va_list ap2;
     va_copy(ap2, ap);

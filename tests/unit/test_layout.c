@@ -16,6 +16,7 @@
 #include "pdf/pdf.h"
 #include "docx/docx.h"
 #include "layout/layout_internal.h"
+#include "layout/block_look.h"
 
 #include "fonts_fixture.h"
 
@@ -233,6 +234,54 @@ static void test_running_heads(void **state)
     folio_report_free(r);
 }
 
+/* A paragraph block of the given runs (text, style) and line count. */
+static int looks_like_heading(const char *a, unsigned sa, const char *b, unsigned sb,
+                              size_t lines)
+{
+    folio_run runs[2] = {{0}};
+    runs[0].kind = runs[1].kind = FOLIO_RUN_TEXT;
+    runs[0].text = a;
+    runs[0].style = sa;
+    runs[1].text = b;
+    runs[1].style = sb;
+    folio_fblock fb = {0};
+    fb.kind = FOLIO_FLOW_PARA;
+    fb.runs = runs;
+    fb.nruns = b ? 2 : 1;
+    vblock vb = {0};
+    vb.nlines = lines;
+    return folio_look_heading(&fb, &vb);
+}
+
+static void test_headings_by_look(void **state)
+{
+    (void)state;
+    /* bold or italic throughout, not ending a sentence: a heading */
+    assert_true(looks_like_heading("Lettered sub-subheading", FOLIO_STRONG, NULL, 0, 1));
+    assert_true(looks_like_heading("At the national level:", FOLIO_EMPH, NULL, 0, 1));
+    assert_true(looks_like_heading("Bold", FOLIO_STRONG, " ", 0, 1));
+    assert_true(looks_like_heading("The title in quotes \xE2\x80\x9C" "as given\xE2\x80\x9D",
+                                   FOLIO_STRONG, NULL, 0, 2));
+    /* a sentence, mixed text, or a long block: not a heading */
+    assert_false(looks_like_heading("The Council adopted the report.", FOLIO_STRONG, NULL, 0, 1));
+    assert_false(looks_like_heading("It said \xE2\x80\x9C" "no.\xE2\x80\x9D", FOLIO_STRONG, NULL, 0,
+                                    1));
+    assert_false(looks_like_heading("Rapporteur", FOLIO_EMPH, ": Ms. Grisle", 0, 1));
+    assert_false(looks_like_heading("A long bold passage", FOLIO_STRONG, NULL, 0, 4));
+    assert_false(looks_like_heading("Plain", 0, NULL, 0, 1));
+    /* lead-ins end with a colon */
+    folio_run r = {0};
+    r.kind = FOLIO_RUN_TEXT;
+    r.text = "The Council decided:";
+    folio_fblock fb = {0};
+    fb.kind = FOLIO_FLOW_PARA;
+    fb.runs = &r;
+    fb.nruns = 1;
+    assert_true(folio_look_lead_in(&fb));
+    r.text = "The Council decided.";
+    assert_false(folio_look_lead_in(&fb));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -241,6 +290,7 @@ int main(void)
         cmocka_unit_test(test_no_widows_or_orphans),
         cmocka_unit_test(test_note_on_marker_page),
         cmocka_unit_test(test_running_heads),
+        cmocka_unit_test(test_headings_by_look),
     };
     return cmocka_run_group_tests_name("layout", tests, setup, teardown);
 }

@@ -383,6 +383,10 @@ typedef struct setting {
     vblock vb;
 } setting;
 
+/* When not -1: the house's hyphenate-capitalised and hyphenate-last-word,
+ * for the next set(). */
+static int capitals_rule = -1, last_word_rule = -1;
+
 static void set(setting *s, const char *lang, const char *text, folio_halign align,
                 int32_t width)
 {
@@ -400,6 +404,10 @@ static void set(setting *s, const char *lang, const char *text, folio_halign ali
     s->report->meta.date = "2020-01-01";
     assert_int_equal(folio_style_apply(s->ctx, s->report, NULL, fonts, &s->styled), 0);
     s->flow.lang = s->styled->lang;
+    if (capitals_rule >= 0)
+        s->flow.lang.costs.hyphenate_capitalised = capitals_rule;
+    if (last_word_rule >= 0)
+        s->flow.lang.costs.hyphenate_last_word = last_word_rule;
     s->flow.house = s->styled->house;
     s->flow.font_expansion = 20; /* the house style's ±2 % */
     s->out.arena = s->a;
@@ -479,6 +487,65 @@ static void test_justified_edges_and_hyphens(void **state)
         assert_true(right_of(last) <= FOLIO_PT(150));
         assert_int_equal(last->hscale, 0);
     }
+    unset(&s);
+}
+
+/* Capitalised words cut at a hyphenation point (a hyphen drawn after a
+ * piece that starts with a capital, or continues one), and whether the
+ * paragraph's last line starts inside a word. */
+static int names_cut(const setting *s, int *last_cut)
+{
+    int cut = 0;
+    *last_cut = 0;
+    for (size_t l = 0; l < s->vb.nlines; l++) {
+        const vline *ln = &s->vb.lines[l];
+        const folio_item *last = item(s, l, ln->nitems - 1);
+        if (!(last->len == 1 && last->text[0] == '-'))
+            continue;
+        const folio_item *piece = item(s, l, ln->nitems - 2);
+        if (piece->text[0] >= 'A' && piece->text[0] <= 'Z')
+            cut++;
+        if (l + 2 == s->vb.nlines)
+            *last_cut = 1;
+    }
+    return cut;
+}
+
+static void test_names_kept_whole(void **state)
+{
+    (void)state;
+    /* long names in a narrow measure: the house never cuts them, nor the
+     * last word; with the rule off, the same text cuts names */
+    const char *text =
+        "Representatives of Liechtenstein, Luxembourg, Mozambique, Switzerland, "
+        "Madagascar and Kazakhstan welcomed the Intergovernmental Organization for "
+        "International Carriage by Rail, the Commissioner and the Organization for "
+        "Security and Co-operation in Europe, and the considerable administrative "
+        "responsibilities of the intergovernmental organizations concerned with "
+        "internationalization.";
+    setting s;
+    int last_cut;
+    set(&s, "en", text, FOLIO_H_JUSTIFY, FOLIO_PT(140));
+    assert_int_equal(names_cut(&s, &last_cut), 0);
+    assert_false(last_cut);
+    unset(&s);
+    capitals_rule = 1;
+    set(&s, "en", text, FOLIO_H_JUSTIFY, FOLIO_PT(140));
+    capitals_rule = -1;
+    assert_true(names_cut(&s, &last_cut) > 0);
+    unset(&s);
+    /* at 97 pt this paragraph would end on a piece of its last word */
+    const char *end = "The considerable administrative responsibilities of the "
+                      "intergovernmental organizations concerned with internationalization.";
+    set(&s, "en", end, FOLIO_H_JUSTIFY, FOLIO_PT(97));
+    names_cut(&s, &last_cut);
+    assert_false(last_cut);
+    unset(&s);
+    last_word_rule = 1;
+    set(&s, "en", end, FOLIO_H_JUSTIFY, FOLIO_PT(97));
+    last_word_rule = -1;
+    names_cut(&s, &last_cut);
+    assert_true(last_cut);
     unset(&s);
 }
 
@@ -603,6 +670,7 @@ int main(void)
         cmocka_unit_test(test_hyphenation_points),
         cmocka_unit_test(test_paragraph_words),
         cmocka_unit_test(test_justified_edges_and_hyphens),
+        cmocka_unit_test(test_names_kept_whole),
         cmocka_unit_test(test_no_hyphen_in_symbols),
         cmocka_unit_test(test_no_break_spaces),
         cmocka_unit_test(test_long_set_paragraph),
