@@ -118,7 +118,7 @@ static int front_lines(front *f, xmlNodePtr at)
     for (size_t i = 0; i <= f->runs.n && !rc; i++) {
         if (i < f->runs.n && f->runs.v[i].kind != FOLIO_RUN_LINE_BREAK)
             continue;
-        akn_runs seg = {f->runs.v + start, i - start, i - start};
+        akn_runs seg = {f->runs.v ? f->runs.v + start : NULL, i - start, i - start};
         start = i + 1;
         folio_akn_trim(&seg);
         const char *text = folio_akn_runs_text(a, &seg), *orig;

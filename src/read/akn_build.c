@@ -408,7 +408,7 @@ static int caption(walk *w, xmlNodePtr num, xmlNodePtr heading, xmlNodePtr sub, 
         size_t before = r.n;
         if ((rc = folio_akn_inlines(w->a, lines[i], base, depth + 1, &r)))
             break;
-        akn_runs line = {r.v + before, r.n - before, r.n - before};
+        akn_runs line = {r.v ? r.v + before : NULL, r.n - before, r.n - before}; /* NULL: none yet */
         folio_akn_trim(&line);
         r.n = before + line.n;
         if (line.n && i + 1 < 3 && (lines[i + 1] || (i == 0 && lines[2])))
@@ -508,7 +508,7 @@ static int container(walk *w, xmlNodePtr n, const char *name, int depth, place a
         folio_run base = {0};
         if ((rc = folio_akn_inlines(a, heading, base, depth + 1, &r)))
             return rc;
-        akn_runs line = {r.v + before, r.n - before, r.n - before};
+        akn_runs line = {r.v ? r.v + before : NULL, r.n - before, r.n - before}; /* NULL: none yet */
         folio_akn_trim(&line);
         r.n = before + line.n;
         if (annex) { /* an annex's heading is its title: a level 0 heading */

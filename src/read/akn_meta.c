@@ -394,7 +394,7 @@ static int read_line(akn *a, xmlNodePtr n, xmlNodePtr from, xmlNodePtr to, int d
     for (size_t i = 0; i <= l.runs.n && !rc; i++) {
         if (i < l.runs.n && l.runs.v[i].kind != FOLIO_RUN_LINE_BREAK)
             continue;
-        akn_runs seg = {l.runs.v + start, i - start, i - start};
+        akn_runs seg = {l.runs.v ? l.runs.v + start : NULL, i - start, i - start};
         rc = line_segment(a, &l, &seg, out);
         start = i + 1;
     }
