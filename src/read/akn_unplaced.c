@@ -67,11 +67,12 @@ int folio_akn_unplaced_notes(akn *a, const folio_block *body, size_t nbody)
     if (!rc && meta->agenda_note)
         rc = add(&m, meta->agenda_note);
     if (!rc) {
-        qsort(m.v, m.n, sizeof *m.v, cmp);
+        if (m.n) /* qsort and bsearch want a base, even for nothing */
+            qsort(m.v, m.n, sizeof *m.v, cmp);
         for (size_t i = 0; i < a->nnotes; i++) {
             const folio_note *note = a->notes[i].note;
             uintptr_t key = (uintptr_t)note;
-            if (note && note->referenced && !bsearch(&key, m.v, m.n, sizeof *m.v, cmp))
+            if (note && note->referenced && !(m.n && bsearch(&key, m.v, m.n, sizeof *m.v, cmp)))
                 folio_akn_warn(a, a->notes[i].node,
                                "akn: this note is referred to where folio keeps no note mark "
                                "(a masthead line other than the title and the agenda item, "
