@@ -19,7 +19,7 @@
 #include "util/text.h"
 #include "util/mem.h"
 
-#define MAX_PARTS 64
+#define MAX_PARTS FOLIO_MAX_PART_DEPTH
 
 typedef struct numbers {
     int para, chapter, section, subsection, list;
