@@ -40,8 +40,14 @@ XPATH = ('//text()[(not(ancestor::*[local-name()="meta"])'
          ' (@name="distribution" or @name="languageOfExpression" or @name="tocPage")])]')
 
 
+# Arabic prints its labels in Arabic-Indic digits ("١ -" for "1."): a digit
+# is the same word in either script
+DIGITS = {c: ord("0") + i for base in (0x660, 0x6F0) for i, c in
+          enumerate(range(base, base + 10))}
+
+
 def norm(text):
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text).translate(DIGITS)
     return text.replace("\ufb01", "fi").replace("\ufb02", "fl").replace("\u00ad", "")
 
 
