@@ -73,12 +73,31 @@ int cli_is_xml(const char *path)
     return n > 4 && !strcasecmp(path + n - 4, ".xml");
 }
 
+int cli_is_docx(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 5 && !strcasecmp(path + n - 5, ".docx");
+}
+
+int cli_same_file(const char *in, const char *out)
+{
+    struct stat a, b;
+    if (!out)
+        return 0;
+    if (!strcmp(in, out))
+        return 1;
+    return stat(in, &a) == 0 && stat(out, &b) == 0 && a.st_dev == b.st_dev &&
+           a.st_ino == b.st_ino;
+}
+
 int cli_read_limited(folio_ctx *ctx, const char *input, const char *data, size_t len,
                      const folio_read_options *lim, const folio_house *house,
                      folio_report **out)
 {
     if (cli_is_xml(input))
         return folio_read_xml(ctx, data, len, input, lim, house, out);
+    if (cli_is_docx(input))
+        return folio_read_docx(ctx, data, len, input, lim, house, out);
     return folio_read_markdown(ctx, data, len, input, lim, house, out);
 }
 
@@ -168,7 +187,9 @@ static const char render_usage[] =
     "Render a report to the official PDF and an editable DOCX: DIR/NAME.pdf\n"
     "and DIR/NAME.docx (DIR: -o, else the input's folder). INPUT is XML when\n"
     "its name ends in .xml (report XML, or Akoma Ntoso when its root is\n"
-    "<akomaNtoso>), else Markdown in the UN house dialect.\n"
+    "<akomaNtoso>), a Word document when it ends in .docx (folio's DOCX\n"
+    "continued in Word, or one started from `folio template`; give -o DIR so\n"
+    "the new DOCX does not replace it), else Markdown in the UN house dialect.\n"
     "\n"
     "options:\n"
     "      --trace FILE     write the laid-out pages as text (- for stdout)\n";
@@ -227,6 +248,11 @@ int cli_render_main(int argc, char **argv)
     if ((o.want_pdf && !(pdf = output_path(input, o.outdir, ".pdf"))) ||
         (o.want_docx && !(docx = output_path(input, o.outdir, ".docx")))) {
         rc = folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
+        goto done;
+    }
+    if (cli_same_file(input, docx)) {
+        rc = folio_error(ctx, FOLIO_E_USAGE, (folio_pos){0, 0},
+                         "the DOCX would replace the input %s: give -o DIR, or --pdf", input);
         goto done;
     }
     doc.pdf = pdf;

@@ -1,0 +1,538 @@
+/* document.xml's body into the report's blocks, paragraph by paragraph,
+ * by what each paragraph's style means (docx_styles.c) and the number
+ * Word shows on it (docx_numbering.c, else the label typed before a tab).
+ * Structures the writer marks by style come back as parts: the items of a
+ * list inside a paragraph, a resolution's title lines and operative
+ * paragraphs, the contents, the summary's box, an annex of a part. */
+#include <string.h>
+
+#include "read/docx_internal.h"
+#include "read/md_internal.h"
+#include "util/mem.h"
+#include "util/vec.h"
+
+enum { MAX_OPEN = 16 };
+
+typedef struct walk {
+    dxr *r;
+    folio_part_kind open[MAX_OPEN];
+    int nopen;
+    int drop_break;        /* the next page break is the style stage's */
+    size_t body_blocks;    /* blocks after the masthead lines */
+} walk;
+
+folio_block *folio_dxr_push(dxr *r)
+{
+    folio_report *rep = r->rep;
+    if (FOLIO_ARENA_VEC_ROOM(rep->arena, rep->blocks, rep->nblocks, rep->blocks_cap, 64))
+        return NULL;
+    folio_block *b = &rep->blocks[rep->nblocks++];
+    memset(b, 0, sizeof *b);
+    return b;
+}
+
+static folio_block *last(dxr *r)
+{
+    return r->rep->nblocks ? &r->rep->blocks[r->rep->nblocks - 1] : NULL;
+}
+
+static int open_part(walk *w, folio_part_kind k, const char *label, folio_pos pos)
+{
+    folio_block *b = folio_dxr_push(w->r);
+    if (!b)
+        return FOLIO_E_NOMEM;
+    b->kind = FOLIO_BLOCK_PART;
+    b->part = k;
+    b->label = label;
+    b->pos = pos;
+    if (w->nopen < MAX_OPEN)
+        w->open[w->nopen] = k;
+    w->nopen++;
+    return 0;
+}
+
+static int close_top(walk *w)
+{
+    folio_block *b = folio_dxr_push(w->r);
+    if (!b)
+        return FOLIO_E_NOMEM;
+    b->kind = FOLIO_BLOCK_PART_END;
+    w->nopen--;
+    folio_part_kind k = w->nopen < MAX_OPEN ? w->open[w->nopen] : FOLIO_PART_NONE;
+    if (k == FOLIO_PART_SUMMARY || k == FOLIO_PART_CONTENTS)
+        w->drop_break = 1;
+    return 0;
+}
+
+static int top_is(const walk *w, folio_part_kind k)
+{
+    return w->nopen > 0 && w->nopen <= MAX_OPEN && w->open[w->nopen - 1] == k;
+}
+
+static int is_open(const walk *w, folio_part_kind k)
+{
+    for (int i = 0; i < w->nopen && i < MAX_OPEN; i++)
+        if (w->open[i] == k)
+            return 1;
+    return 0;
+}
+
+/* Close parts down to (and with) the innermost of kind k, if open. */
+static int close_through(walk *w, folio_part_kind k)
+{
+    if (!is_open(w, k))
+        return 0;
+    int rc = 0;
+    while (!rc && w->nopen > 0) {
+        int was = top_is(w, k);
+        rc = close_top(w);
+        if (was)
+            break;
+    }
+    return rc;
+}
+
+static int close_all(walk *w)
+{
+    int rc = 0;
+    while (!rc && w->nopen > 0)
+        rc = close_top(w);
+    return rc;
+}
+
+static int page_break(walk *w, folio_pos pos)
+{
+    folio_block *l = last(w->r);
+    if (w->drop_break) {
+        w->drop_break = 0;
+        return 0;
+    }
+    if (!w->body_blocks || (l && l->kind == FOLIO_BLOCK_PAGE_BREAK))
+        return 0;
+    folio_block *b = folio_dxr_push(w->r);
+    if (!b)
+        return FOLIO_E_NOMEM;
+    b->kind = FOLIO_BLOCK_PAGE_BREAK;
+    b->pos = pos;
+    return 0;
+}
+
+/* The label typed before a tab at the start ("\t12.\t", "(a)\t"): cut
+ * from the runs and returned; NULL when there is none. */
+static const char *typed_label(dxr *r, folio_run *runs, size_t n)
+{
+    if (!n || runs[0].kind != FOLIO_RUN_TEXT || !runs[0].text)
+        return NULL;
+    const char *t = runs[0].text;
+    if (*t == '\t')
+        t++;
+    size_t len = strcspn(t, "\t");
+    if (!len || len > 24 || t[len] != '\t' || memchr(t, '\n', len))
+        return NULL;
+    const char *label = folio_strndup(r->rep->arena, t, len);
+    runs[0].text = t + len + 1;
+    return label;
+}
+
+/* Tabs left in the text were the writer's or the editor's spacing. */
+static void untab(dxr *r, folio_run *runs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (runs[i].kind != FOLIO_RUN_TEXT || !runs[i].text || !strchr(runs[i].text, '\t'))
+            continue;
+        char *s = folio_strdup(r->rep->arena, runs[i].text);
+        if (!s)
+            continue;
+        for (char *p = s; *p; p++)
+            if (*p == '\t')
+                *p = ' ';
+        runs[i].text = s;
+    }
+}
+
+static int has_content(const folio_run *runs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (runs[i].kind == FOLIO_RUN_NOTE_REF ||
+            (runs[i].kind == FOLIO_RUN_TEXT && runs[i].text && *runs[i].text))
+            return 1;
+    return 0;
+}
+
+static folio_label_kind typed_kind(const char *label, int heading)
+{
+    folio_md_label l;
+    size_t n = strlen(label);
+    char buf[40];
+    snprintf(buf, sizeof buf, "%s ", label); /* the label functions want a space after */
+    if (heading && folio_md_heading_label(buf, n + 1, &l))
+        return l.kind;
+    if (folio_md_number_label(buf, n + 1, &l))
+        return FOLIO_LABEL_ARABIC;
+    if (folio_md_item_label(buf, n + 1, &l))
+        return l.kind;
+    size_t dl, skip;
+    if (folio_md_decimal_label(buf, n + 1, &dl, &skip) || strchr(label, '.'))
+        return strspn(label, "0123456789.") == n && strchr(label, '.') != strrchr(label, '.')
+                   ? FOLIO_LABEL_DECIMAL : FOLIO_LABEL_ARABIC;
+    return FOLIO_LABEL_NONE;
+}
+
+/* The number Word shows on the paragraph, else NULL. */
+static const char *list_label(dxr *r, xmlNodePtr ppr, const dxr_style *st,
+                              folio_label_kind *kind, int *ilvl_out)
+{
+    xmlNodePtr np = folio_dxr_child(ppr, "numPr");
+    int num_id = np ? folio_dxr_attr_int(folio_dxr_child(np, "numId"), "val", -1) : -1;
+    int ilvl = np ? folio_dxr_attr_int(folio_dxr_child(np, "ilvl"), "val", -1) : -1;
+    if (num_id < 0 && st) {
+        num_id = st->num_id;
+        if (ilvl < 0)
+            ilvl = st->ilvl;
+    }
+    *kind = FOLIO_LABEL_NONE;
+    *ilvl_out = -1;
+    if (num_id <= 0)
+        return NULL;
+    if (ilvl < 0)
+        ilvl = st ? folio_dxr_style_level(&r->numbering, num_id, st->id) : -1;
+    if (ilvl < 0)
+        ilvl = 0;
+    *ilvl_out = ilvl;
+    return folio_dxr_number(r->rep->arena, &r->numbering, num_id, ilvl, kind);
+}
+
+static void warn_once(walk *w, dxr_kind k, folio_pos pos, const char *fmt, const char *what)
+{
+    if (w->r->warned[k])
+        return;
+    w->r->warned[k] = 1;
+    folio_warn(w->r->ctx, pos, fmt, what);
+}
+
+/* Split a resolution's title block at its line breaks: one heading a line. */
+static int title_lines(walk *w, const dxr_style *st, folio_run *runs, size_t n, folio_pos pos)
+{
+    size_t from = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && runs[i].kind != FOLIO_RUN_LINE_BREAK)
+            continue;
+        if (i > from) {
+            folio_block *b = folio_dxr_push(w->r);
+            if (!b)
+                return FOLIO_E_NOMEM;
+            b->kind = FOLIO_BLOCK_HEADING;
+            b->level = st->level;
+            b->role = FOLIO_ROLE_TITLE;
+            b->runs = runs + from;
+            b->nruns = i - from;
+            b->pos = pos;
+        }
+        from = i + 1;
+    }
+    return 0;
+}
+
+static char *plain(dxr *r, const folio_run *runs, size_t n)
+{
+    char *s = folio_strdup(r->rep->arena, "");
+    for (size_t i = 0; i < n && s; i++)
+        if (runs[i].kind == FOLIO_RUN_TEXT)
+            s = folio_sprintf(r->rep->arena, "%s%s", s, runs[i].text);
+        else if (runs[i].kind == FOLIO_RUN_LINE_BREAK)
+            s = folio_sprintf(r->rep->arena, "%s ", s);
+    return s;
+}
+
+/* A label kept as the text it opens (a title line's, a role's). */
+static void prefix_label(dxr *r, folio_run *runs, size_t n, const char *label, const char *sep)
+{
+    if (n && runs[0].kind == FOLIO_RUN_TEXT && runs[0].text)
+        runs[0].text = folio_sprintf(r->rep->arena, "%s%s%s", label, sep, runs[0].text);
+}
+
+static int paragraph(walk *w, xmlNodePtr p)
+{
+    dxr *r = w->r;
+    folio_arena *a = r->rep->arena;
+    folio_pos pos = folio_dxr_pos(p);
+    xmlNodePtr ppr = folio_dxr_child(p, "pPr");
+    const char *sid = folio_dxr_attr(a, folio_dxr_child(ppr, "pStyle"), "val");
+    const dxr_style *st = folio_dxr_style(&r->styles, sid);
+    static const dxr_style normal = {0};
+    if (!st)
+        st = &normal; /* no style, or one styles.xml lacks: Normal */
+    dxr_kind kind = st->kind;
+    int rc;
+    if (kind == DXR_SKIP || kind == DXR_CONTENTS_PAGE)
+        return 0;
+    if (kind == DXR_MAST && !w->body_blocks)
+        return folio_dxr_mast_line(r, st->mast, p);
+    if (folio_dxr_child(ppr, "pageBreakBefore") && (rc = page_break(w, pos)))
+        return rc;
+    folio_run *runs;
+    size_t n;
+    int pb = 0;
+    if ((rc = folio_dxr_runs(r, p, 0, &runs, &n, &pb)))
+        return rc;
+    folio_label_kind lk;
+    int ilvl;
+    const char *label = list_label(r, ppr, st, &lk, &ilvl);
+    int typed = 0;
+    if (!label && kind != DXR_ANNEX && kind != DXR_ANNEX_ORIGINAL && kind != DXR_MAST &&
+        (label = typed_label(r, runs, n))) {
+        typed = 1;
+        lk = typed_kind(label, kind == DXR_HEADING);
+    }
+    char *page = NULL;
+    if (kind == DXR_CONTENTS && n && runs[n - 1].kind == FOLIO_RUN_TEXT) {
+        /* the entry's page after its last tab */
+        const char *t = strrchr(runs[n - 1].text, '\t');
+        if (t) {
+            page = folio_strdup(a, t + 1);
+            runs[n - 1].text = folio_strndup(a, runs[n - 1].text, (size_t)(t - runs[n - 1].text));
+        }
+    }
+    untab(r, runs, n);
+    if (!has_content(runs, n) && !label) {
+        return pb ? page_break(w, pos) : 0;
+    }
+    w->body_blocks++;
+    if (kind != DXR_LIST_ITEM && (rc = close_through(w, FOLIO_PART_LIST)))
+        return rc;
+    if (kind != DXR_CONTENTS && kind != DXR_CONTENTS_HEAD &&
+        (rc = close_through(w, FOLIO_PART_CONTENTS)))
+        return rc;
+    if ((kind == DXR_ANNEX || (kind == DXR_HEADING && st->level >= 1) ||
+         kind == DXR_CONTENTS_HEAD) &&
+        (rc = close_through(w, FOLIO_PART_RESOLUTION)))
+        return rc;
+    if (kind == DXR_ANNEX && (rc = close_all(w)))
+        return rc;
+    if (kind == DXR_PART_ANNEX && (rc = close_through(w, FOLIO_PART_ANNEX)))
+        return rc;
+    w->drop_break = 0;
+    folio_block *b;
+    switch (kind) {
+    case DXR_MAST: /* a masthead line in the text: kept as a paragraph */
+    case DXR_NOTE:
+    case DXR_TABLE_TEXT:
+    case DXR_UNKNOWN:
+        if (kind == DXR_UNKNOWN)
+            warn_once(w, kind, pos,
+                      "style \"%s\" is none folio knows: its paragraphs are read as plain "
+                      "paragraphs", sid ? sid : "?");
+        /* fall through */
+    case DXR_PLAIN:
+    case DXR_PARA:
+    case DXR_OPERATIVE:
+    case DXR_ROLE:
+    case DXR_SUB_NUMBERED:
+        if (label && (lk == FOLIO_LABEL_LOWER || lk == FOLIO_LABEL_LOWER_ROMAN ||
+                      lk == FOLIO_LABEL_BULLET) && kind != DXR_ROLE) {
+            kind = DXR_ITEM; /* "(a)" in a paragraph style */
+            break;
+        }
+        if (!(b = folio_dxr_push(r)))
+            return FOLIO_E_NOMEM;
+        b->kind = FOLIO_BLOCK_PARAGRAPH;
+        b->role = st->role;
+        if (kind == DXR_ROLE && label && st->role == FOLIO_ROLE_MEMO) {
+            b->label = label; /* "To:" */
+        } else if (kind == DXR_ROLE && label) {
+            prefix_label(r, runs, n, label, " "); /* a label on a role: its text */
+        } else if (label) {
+            b->label = label;
+            b->label_kind = kind == DXR_SUB_NUMBERED ? FOLIO_LABEL_DECIMAL : lk;
+            b->numbered = b->label_kind != FOLIO_LABEL_DECIMAL;
+            if (b->label_kind == FOLIO_LABEL_NONE)
+                b->label_kind = FOLIO_LABEL_ARABIC;
+        }
+        if (kind == DXR_OPERATIVE)
+            b->role = FOLIO_ROLE_OPERATIVE;
+        b->runs = runs;
+        b->nruns = n;
+        b->pos = pos;
+        goto done;
+    default:
+        break;
+    }
+    switch (kind) {
+    case DXR_HEADING:
+    case DXR_SUBTITLE:
+    case DXR_SUMMARY_HEAD:
+    case DXR_CONTENTS_HEAD: {
+        if (kind == DXR_CONTENTS_HEAD) {
+            folio_block *l = last(r);
+            if (l && l->kind == FOLIO_BLOCK_PAGE_BREAK)
+                r->rep->nblocks--; /* the style stage's own */
+            if ((rc = open_part(w, FOLIO_PART_CONTENTS, NULL, pos)))
+                return rc;
+        }
+        if (!(b = folio_dxr_push(r)))
+            return FOLIO_E_NOMEM;
+        b->kind = FOLIO_BLOCK_HEADING;
+        b->level = st->level;
+        b->role = st->role;
+        if (label && st->level >= 1 && st->level <= 4) {
+            b->label = label;
+            b->label_kind = lk;
+        } else if (label) { /* a label on a title line stays its text */
+            prefix_label(r, runs, n, label, " ");
+        }
+        b->runs = runs;
+        b->nruns = n;
+        b->pos = pos;
+        break;
+    }
+    case DXR_ITEM:
+    case DXR_BULLET:
+    case DXR_LIST_ITEM:
+    case DXR_CONTENTS:
+        if (kind == DXR_LIST_ITEM && !top_is(w, FOLIO_PART_LIST) &&
+            (rc = open_part(w, FOLIO_PART_LIST, NULL, pos)))
+            return rc;
+        if (kind == DXR_CONTENTS && !is_open(w, FOLIO_PART_CONTENTS) &&
+            (rc = open_part(w, FOLIO_PART_CONTENTS, NULL, pos)))
+            return rc;
+        if (!(b = folio_dxr_push(r)))
+            return FOLIO_E_NOMEM;
+        b->kind = FOLIO_BLOCK_ITEM;
+        b->level = st->level > 0 ? st->level : 1;
+        if (!typed && ilvl >= 0 && kind != DXR_CONTENTS && kind != DXR_BULLET)
+            b->level = ilvl + 1 > 4 ? 4 : ilvl + 1;
+        if (kind == DXR_BULLET || lk == FOLIO_LABEL_BULLET) {
+            b->label_kind = FOLIO_LABEL_BULLET;
+            b->label = label ? label : "\xE2\x80\xA2";
+        } else if (label) {
+            b->label = label;
+            b->label_kind = lk != FOLIO_LABEL_NONE ? lk : FOLIO_LABEL_LOWER;
+        }
+        if (kind == DXR_CONTENTS) {
+            b->role = FOLIO_ROLE_ENTRY;
+            b->page = page;
+            if (b->label && lk == FOLIO_LABEL_NONE)
+                b->label_kind = FOLIO_LABEL_NONE;
+        }
+        b->runs = runs;
+        b->nruns = n;
+        b->pos = pos;
+        break;
+    case DXR_ANNEX: {
+        if (!(b = folio_dxr_push(r)))
+            return FOLIO_E_NOMEM;
+        b->kind = FOLIO_BLOCK_ANNEX;
+        b->label = plain(r, runs, n);
+        b->pos = pos;
+        break;
+    }
+    case DXR_ANNEX_ORIGINAL: {
+        char *t = plain(r, runs, n);
+        const char *lang = NULL;
+        folio_block *l = last(r);
+        if (t && l && (l->kind == FOLIO_BLOCK_ANNEX || l->kind == FOLIO_BLOCK_PART) &&
+            folio_md_bracket_original(r->house, t, strlen(t), &lang) && lang) {
+            l->original_language = lang;
+            break;
+        }
+        if (!(b = folio_dxr_push(r)))
+            return FOLIO_E_NOMEM;
+        b->kind = FOLIO_BLOCK_PARAGRAPH;
+        b->runs = runs;
+        b->nruns = n;
+        b->pos = pos;
+        break;
+    }
+    case DXR_PART_ANNEX:
+        rc = open_part(w, FOLIO_PART_ANNEX, plain(r, runs, n), pos);
+        break;
+    case DXR_RES_TITLE:
+        if (!is_open(w, FOLIO_PART_RESOLUTION) &&
+            (rc = open_part(w, FOLIO_PART_RESOLUTION, NULL, pos)))
+            return rc;
+        if (label)
+            prefix_label(r, runs, n, label, " ");
+        rc = title_lines(w, st, runs, n, pos);
+        break;
+    default:
+        break;
+    }
+done:
+    if (!rc && pb)
+        rc = page_break(w, pos);
+    return rc;
+}
+
+static int container(walk *w, xmlNodePtr parent, int depth);
+
+/* A table of one cell opened by the summary's heading is the summary's
+ * box; any other table is a table of the report. */
+static int table(walk *w, xmlNodePtr tbl, int depth)
+{
+    dxr *r = w->r;
+    xmlNodePtr tr = folio_dxr_child(tbl, "tr"), tc = folio_dxr_child(tr, "tc");
+    xmlNodePtr p0 = folio_dxr_child(tc, "p");
+    const char *sid = p0 ? folio_dxr_attr(r->rep->arena,
+                                          folio_dxr_child(folio_dxr_child(p0, "pPr"), "pStyle"),
+                                          "val")
+                         : NULL;
+    const dxr_style *st = folio_dxr_style(&r->styles, sid);
+    int rc;
+    if (st && st->kind == DXR_SUMMARY_HEAD) {
+        if ((rc = close_through(w, FOLIO_PART_LIST)) ||
+            (rc = open_part(w, FOLIO_PART_SUMMARY, NULL, folio_dxr_pos(tbl))) ||
+            (rc = container(w, tc, depth + 1)))
+            return rc;
+        return close_through(w, FOLIO_PART_SUMMARY);
+    }
+    if ((rc = close_through(w, FOLIO_PART_LIST)))
+        return rc;
+    folio_block b = {0};
+    if ((rc = folio_dxr_table(r, tbl, depth, &b)))
+        return rc;
+    folio_block *k = folio_dxr_push(r);
+    if (!k)
+        return FOLIO_E_NOMEM;
+    *k = b;
+    w->body_blocks++;
+    w->drop_break = 0;
+    return 0;
+}
+
+static int container(walk *w, xmlNodePtr parent, int depth)
+{
+    if (depth > w->r->max_depth)
+        return folio_error(w->r->ctx, FOLIO_E_LIMIT, folio_dxr_pos(parent),
+                           "<w:%s>: nesting deeper than %d", (const char *)parent->name,
+                           w->r->max_depth);
+    int rc = 0;
+    for (xmlNodePtr c = parent->children; c && !rc; c = c->next) {
+        if (folio_dxr_is(c, "p"))
+            rc = paragraph(w, c);
+        else if (folio_dxr_is(c, "tbl"))
+            rc = table(w, c, depth + 1);
+        else if (folio_dxr_is(c, "sdt") || folio_dxr_is(c, "sdtContent") ||
+                 folio_dxr_is(c, "customXml") || folio_dxr_is(c, "ins"))
+            rc = container(w, c, depth + 1);
+    }
+    return rc;
+}
+
+int folio_dxr_body(dxr *r, xmlDocPtr doc)
+{
+    walk w = {0};
+    w.r = r;
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    xmlNodePtr body = folio_dxr_child(root, "body");
+    if (!body || !folio_dxr_is(root, "document"))
+        return folio_error(r->ctx, FOLIO_E_INPUT, folio_dxr_pos(root),
+                           "no <w:body> in <w:document>: not a Word document");
+    int rc = container(&w, body, 1);
+    if (!rc)
+        rc = close_all(&w);
+    /* a page break the text ends with is no content */
+    folio_block *l = last(r);
+    if (!rc && l && l->kind == FOLIO_BLOCK_PAGE_BREAK)
+        r->rep->nblocks--;
+    return rc;
+}

@@ -1,0 +1,216 @@
+/* The masthead back from what folio's writer put where: the first-page
+ * header's grid (the symbol after the wordmark, the organ, the
+ * distribution, date and original-language lines), the lines under the
+ * thick rule at the body's start (by their UNMast* styles), the job
+ * number in the first page's footer, the language and, when the grid has
+ * no date, the date in docProps/core.xml. The lines are read with the
+ * Markdown reader's masthead words, in every language of the house. */
+#include <string.h>
+
+#include "read/docx_internal.h"
+#include "read/md_internal.h"
+#include "util/mem.h"
+
+/* A paragraph's text: w:t as is, w:tab as a tab, w:br as `brk`. */
+static char *para_text(dxr *r, xmlNodePtr p, const char *rstyle, const char *brk)
+{
+    folio_arena *a = r->rep->arena;
+    char *s = folio_strdup(a, "");
+    for (xmlNodePtr run = p->children; run && s; run = run->next) {
+        if (folio_dxr_is(run, "hyperlink")) {
+            char *t = para_text(r, run, rstyle, brk);
+            s = t ? folio_sprintf(a, "%s%s", s, t) : NULL;
+            continue;
+        }
+        if (!folio_dxr_is(run, "r"))
+            continue;
+        if (rstyle) {
+            const char *rs = folio_dxr_attr(a, folio_dxr_child(folio_dxr_child(run, "rPr"),
+                                                               "rStyle"), "val");
+            if (!rs || strncmp(rs, rstyle, strlen(rstyle)))
+                continue;
+        }
+        for (xmlNodePtr c = run->children; c && s; c = c->next) {
+            if (folio_dxr_is(c, "t")) {
+                xmlChar *t = xmlNodeGetContent(c);
+                s = folio_sprintf(a, "%s%s", s, t ? (const char *)t : "");
+                xmlFree(t);
+            } else if (folio_dxr_is(c, "tab")) {
+                s = folio_sprintf(a, "%s\t", s);
+            } else if (folio_dxr_is(c, "br")) {
+                s = folio_sprintf(a, "%s%s", s, brk);
+            }
+        }
+    }
+    return s;
+}
+
+char *folio_dxr_text(dxr *r, xmlNodePtr n)
+{
+    return para_text(r, n, NULL, " ");
+}
+
+static const char *pstyle(dxr *r, xmlNodePtr p)
+{
+    return folio_dxr_attr(r->rep->arena, folio_dxr_child(folio_dxr_child(p, "pPr"), "pStyle"),
+                          "val");
+}
+
+static void grid_line(dxr *r, const char *st, xmlNodePtr p)
+{
+    folio_meta *m = &r->rep->meta;
+    const folio_house *h = r->house;
+    if (!strcmp(st, "UNMastWordmark")) {
+        char *sym = para_text(r, p, "UNSymbol", "");
+        if (sym && *sym)
+            m->symbol = sym;
+        return;
+    }
+    char *t = para_text(r, p, NULL, " ");
+    size_t n = t ? strlen(t) : 0;
+    if (!n)
+        return;
+    if (!strcmp(st, "UNMastOrgan")) {
+        m->organ = t;
+        return;
+    }
+    folio_distribution d;
+    int known, y, mo, dd;
+    const char *lang;
+    if (folio_md_distribution(h, t, n, &d, &known)) {
+        if (known)
+            m->distribution = d;
+    } else if (!folio_md_parse_date(h, t, n, &y, &mo, &dd)) {
+        m->date = folio_sprintf(r->rep->arena, "%04d-%02d-%02d", y, mo, dd);
+    } else if (folio_md_original_line(h, t, n, &lang)) {
+        if (lang)
+            m->original_language = lang;
+    }
+    /* the version's language line ("Español") says what core.xml says */
+}
+
+static void walk_grid(dxr *r, xmlNodePtr n, int depth)
+{
+    for (xmlNodePtr c = n->children; c && depth < 16; c = c->next) {
+        if (folio_dxr_is(c, "p")) {
+            const char *st = pstyle(r, c);
+            if (st)
+                grid_line(r, st, c);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            walk_grid(r, c, depth + 1);
+        }
+    }
+}
+
+static void core(dxr *r, xmlNodePtr root)
+{
+    folio_meta *m = &r->rep->meta;
+    for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        xmlChar *v = xmlNodeGetContent(c);
+        const char *s = v ? (const char *)v : "";
+        char code[8] = "";
+        if (!strcmp((const char *)c->name, "language") && strlen(s) >= 2) {
+            memcpy(code, s, 2);
+            code[2] = 0;
+            if (folio_house_lang_index(r->house, code) >= 0)
+                m->language = folio_house_lang(r->house, code);
+        } else if (!strcmp((const char *)c->name, "created") && !m->date && strlen(s) >= 10) {
+            int y, mo, d;
+            if (!folio_md_parse_iso_date(s, 10, &y, &mo, &d))
+                m->date = folio_strndup(r->rep->arena, s, 10);
+        }
+        xmlFree(v);
+    }
+}
+
+static void job_line(dxr *r, xmlNodePtr root, int depth)
+{
+    folio_meta *m = &r->rep->meta;
+    for (xmlNodePtr p = root ? root->children : NULL; p && depth < 16; p = p->next) {
+        if (p->type == XML_ELEMENT_NODE && !folio_dxr_is(p, "p")) {
+            job_line(r, p, depth + 1); /* in the footer's table */
+            continue;
+        }
+        const char *st = folio_dxr_is(p, "p") ? pstyle(r, p) : NULL;
+        if (!st || strcmp(st, "UNJobLine"))
+            continue;
+        char *t = para_text(r, p, NULL, " ");
+        if (!t)
+            return;
+        size_t n = strcspn(t, " \t"); /* "V.21-07524 (S)": the language letter is added */
+        if (n)
+            m->job_number = folio_strndup(r->rep->arena, t, n);
+        return;
+    }
+}
+
+int folio_dxr_masthead(dxr *r, xmlDocPtr header, xmlDocPtr coredoc, xmlDocPtr footer)
+{
+    folio_meta *m = &r->rep->meta;
+    if (header)
+        walk_grid(r, xmlDocGetRootElement(header), 0);
+    if (coredoc)
+        core(r, xmlDocGetRootElement(coredoc));
+    if (footer)
+        job_line(r, xmlDocGetRootElement(footer), 0);
+    const char *st = m->job_number
+                         ? folio_house_longest_prefix(r->house, FOLIO_HL_JOB_PREFIX,
+                                                      m->job_number)
+                         : NULL;
+    if (!st && m->symbol)
+        st = folio_md_station_of_symbol(r->house, m->symbol);
+    if (st)
+        m->station = st;
+    return 0;
+}
+
+/* One of the lines under the thick rule: its text, and the note whose
+ * reference it carries (the agenda item's, the title's). */
+int folio_dxr_mast_line(dxr *r, const char *mast, xmlNodePtr p)
+{
+    folio_meta *m = &r->rep->meta;
+    folio_arena *a = r->rep->arena;
+    folio_run *runs;
+    size_t n;
+    int rc = folio_dxr_runs(r, p, 0, &runs, &n, NULL);
+    if (rc)
+        return rc;
+    char *text = folio_strdup(a, "");
+    folio_note *note = NULL;
+    for (size_t i = 0; i < n && text; i++) {
+        if (runs[i].kind == FOLIO_RUN_TEXT)
+            text = folio_sprintf(a, "%s%s", text, runs[i].text);
+        else if (runs[i].kind == FOLIO_RUN_LINE_BREAK)
+            text = folio_sprintf(a, "%s ", text);
+        else if (runs[i].kind == FOLIO_RUN_NOTE_REF)
+            note = runs[i].note;
+    }
+    if (!text)
+        return FOLIO_E_NOMEM;
+    if (!*text)
+        return 0;
+    if (!strcmp(mast, "UNMastBody") || !strcmp(mast, "UNMastSubsidiary")) {
+        m->body = m->body ? folio_sprintf(a, "%s\n%s", m->body, text) : text;
+        if (!m->body)
+            return FOLIO_E_NOMEM;
+    } else if (!strcmp(mast, "UNMastSession")) {
+        m->session = text;
+    } else if (!strcmp(mast, "UNMastVenue")) {
+        m->venue_dates = text;
+        if (!m->station)
+            m->station = folio_md_station_in(r->house, text, strlen(text));
+    } else if (!strcmp(mast, "UNMastAgenda")) {
+        m->agenda_item = text;
+        m->agenda_note = note;
+    } else if (!strcmp(mast, "UNMastAgendaTitle")) {
+        m->agenda_title = text;
+    } else if (!strcmp(mast, "UNMastTitle")) {
+        m->title = text;
+        m->title_note = note;
+    } else if (!strcmp(mast, "UNMastSubtitle")) {
+        m->subtitle = text;
+    }
+    return 0;
+}

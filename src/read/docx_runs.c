@@ -1,0 +1,230 @@
+/* A paragraph's inline content as model runs: the text of w:t, emphasis
+ * (w:b, w:i, superscript) from each run's own properties, hyperlinks by
+ * their relationship, note references, line breaks. Field instructions,
+ * deleted text, drawings and bookmarks carry no text of the report. */
+#include <string.h>
+
+#include "read/docx_internal.h"
+#include "util/mem.h"
+#include "util/vec.h"
+
+typedef struct rs {
+    dxr *r;
+    folio_run *v;
+    size_t n, cap;
+    int in_note;
+    int field;        /* inside a field's instruction (begin..separate) */
+    int page_break;
+    int skip_mark;    /* the next text is a custom note mark */
+    folio_note *marked;
+} rs;
+
+static int on(xmlNodePtr rpr, const char *name)
+{
+    xmlNodePtr e = folio_dxr_child(rpr, name);
+    if (!e)
+        return 0;
+    for (xmlAttrPtr a = e->properties; a; a = a->next)
+        if (!strcmp((const char *)a->name, "val") && a->children && a->children->content) {
+            const char *v = (const char *)a->children->content;
+            return strcmp(v, "0") && strcmp(v, "false") && strcmp(v, "off");
+        }
+    return 1;
+}
+
+static unsigned style_of(dxr *r, xmlNodePtr rpr)
+{
+    unsigned s = 0;
+    if (on(rpr, "b"))
+        s |= FOLIO_STRONG;
+    if (on(rpr, "i"))
+        s |= FOLIO_EMPH;
+    const char *va = folio_dxr_attr(r->rep->arena, folio_dxr_child(rpr, "vertAlign"), "val");
+    if (va && !strcmp(va, "superscript"))
+        s |= FOLIO_SUPER;
+    return s;
+}
+
+static int push(rs *s, folio_run run)
+{
+    folio_arena *a = s->r->rep->arena;
+    if (run.kind == FOLIO_RUN_TEXT && s->n) {
+        folio_run *last = &s->v[s->n - 1];
+        int same_link = (!last->link && !run.link) ||
+                        (last->link && run.link && !strcmp(last->link, run.link));
+        if (last->kind == FOLIO_RUN_TEXT && last->style == run.style && same_link) {
+            if (!(last->text = folio_sprintf(a, "%s%s", last->text, run.text)))
+                return FOLIO_E_NOMEM;
+            return 0;
+        }
+    }
+    if (FOLIO_ARENA_VEC_ROOM(a, s->v, s->n, s->cap, 8))
+        return FOLIO_E_NOMEM;
+    s->v[s->n++] = run;
+    return 0;
+}
+
+static int text(rs *s, folio_run base, const char *t)
+{
+    if (!t || !*t)
+        return 0;
+    base.kind = FOLIO_RUN_TEXT;
+    if (!(base.text = folio_strdup(s->r->rep->arena, t)))
+        return FOLIO_E_NOMEM;
+    return push(s, base);
+}
+
+static int note_ref(rs *s, folio_run base, xmlNodePtr n, int endnote)
+{
+    const char *id = folio_dxr_attr(s->r->rep->arena, n, "id");
+    folio_note *note = NULL;
+    int rc = id ? folio_dxr_note(s->r, endnote, id, &note) : 0;
+    if (rc)
+        return rc;
+    if (!note) {
+        folio_warn(s->r->ctx, folio_dxr_pos(n), "<w:%s>: no note has the id \"%s\"",
+                   (const char *)n->name, id ? id : "");
+        return 0;
+    }
+    int custom = folio_dxr_attr_int(n, "customMarkFollows", 0) ||
+                 (folio_dxr_attr(s->r->rep->arena, n, "customMarkFollows") &&
+                  !strcmp(folio_dxr_attr(s->r->rep->arena, n, "customMarkFollows"), "true"));
+    if (custom) {
+        s->skip_mark = 1;
+        s->marked = note;
+    }
+    base.kind = FOLIO_RUN_NOTE_REF;
+    base.note = note;
+    base.style = 0;
+    base.link = NULL;
+    return push(s, base);
+}
+
+/* The content of one w:r. */
+static int run(rs *s, xmlNodePtr n, folio_run base)
+{
+    base.style |= style_of(s->r, folio_dxr_child(n, "rPr"));
+    base.pos = folio_dxr_pos(n);
+    int rc = 0;
+    for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = (const char *)c->name;
+        if (!strcmp(name, "fldChar")) {
+            const char *t = folio_dxr_attr(s->r->rep->arena, c, "fldCharType");
+            if (t && !strcmp(t, "begin"))
+                s->field = 1;
+            else if (t)
+                s->field = 0;
+            continue;
+        }
+        if (s->field)
+            continue;
+        if (!strcmp(name, "t")) {
+            xmlChar *t = xmlNodeGetContent(c);
+            if (s->skip_mark && s->marked) {
+                s->marked->mark = folio_strdup(s->r->rep->arena, t ? (const char *)t : "");
+                s->skip_mark = 0;
+                xmlFree(t);
+                if (!s->marked->mark)
+                    return FOLIO_E_NOMEM;
+                continue;
+            }
+            rc = text(s, base, (const char *)t);
+            xmlFree(t);
+        } else if (!strcmp(name, "tab") || !strcmp(name, "ptab")) {
+            rc = text(s, base, "\t");
+        } else if (!strcmp(name, "noBreakHyphen")) {
+            rc = text(s, base, "-");
+        } else if (!strcmp(name, "br") || !strcmp(name, "cr")) {
+            const char *t = folio_dxr_attr(s->r->rep->arena, c, "type");
+            if (t && !strcmp(t, "page")) {
+                s->page_break = 1;
+            } else if (!t || strcmp(t, "column")) {
+                folio_run b = base;
+                b.kind = FOLIO_RUN_LINE_BREAK;
+                b.style = 0;
+                b.link = NULL;
+                rc = push(s, b);
+            }
+        } else if (!strcmp(name, "footnoteReference") || !strcmp(name, "endnoteReference")) {
+            if (!s->in_note)
+                rc = note_ref(s, base, c, name[0] == 'e');
+        }
+    }
+    return rc;
+}
+
+static const char *link_of(dxr *r, xmlNodePtr h)
+{
+    const char *id = folio_dxr_attr(r->rep->arena, h, "id");
+    for (size_t i = 0; id && i < r->nrels; i++)
+        if (!strcmp(r->rels[i].id, id))
+            return r->rels[i].target;
+    return NULL; /* an anchor inside the document: text only */
+}
+
+static int inline_children(rs *s, xmlNodePtr p, folio_run base, int depth)
+{
+    if (depth > s->r->max_depth)
+        return folio_error(s->r->ctx, FOLIO_E_LIMIT, folio_dxr_pos(p),
+                           "<w:%s>: nesting deeper than %d", (const char *)p->name,
+                           s->r->max_depth);
+    int rc = 0;
+    for (xmlNodePtr c = p->children; c && !rc; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = (const char *)c->name;
+        if (!strcmp(name, "r")) {
+            rc = run(s, c, base);
+        } else if (!strcmp(name, "hyperlink")) {
+            folio_run b = base;
+            b.link = link_of(s->r, c);
+            if (b.link && !strncmp(b.link, "https://undocs.org/", 19))
+                b.is_symbol = 1;
+            rc = inline_children(s, c, b, depth + 1);
+        } else if (!strcmp(name, "ins") || !strcmp(name, "smartTag") ||
+                   !strcmp(name, "customXml") || !strcmp(name, "sdt") ||
+                   !strcmp(name, "sdtContent") || !strcmp(name, "fldSimple") ||
+                   !strcmp(name, "dir") || !strcmp(name, "bdo") || !strcmp(name, "moveTo")) {
+            rc = inline_children(s, c, base, depth + 1);
+        }
+        /* w:pPr, w:del, w:moveFrom, bookmarks, proofing marks: no text */
+    }
+    return rc;
+}
+
+int folio_dxr_runs(dxr *r, xmlNodePtr p, int in_note, folio_run **runs, size_t *nruns,
+                   int *page_break)
+{
+    rs s = {0};
+    s.r = r;
+    s.in_note = in_note;
+    folio_run base = {0};
+    base.kind = FOLIO_RUN_TEXT;
+    int rc = inline_children(&s, p, base, 1);
+    *runs = s.v;
+    *nruns = s.n;
+    if (page_break)
+        *page_break = s.page_break;
+    return rc;
+}
+
+int folio_dxr_rels(dxr *r, xmlDocPtr doc)
+{
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    size_t cap = 0;
+    folio_arena *a = r->rep->arena;
+    for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next) {
+        if (!folio_dxr_is(c, "Relationship"))
+            continue;
+        const char *id = folio_dxr_attr(a, c, "Id"), *t = folio_dxr_attr(a, c, "Target");
+        const char *mode = folio_dxr_attr(a, c, "TargetMode");
+        if (!id || !t || !mode || strcmp(mode, "External"))
+            continue;
+        if (FOLIO_ARENA_VEC_ROOM(a, r->rels, r->nrels, cap, 8))
+            return FOLIO_E_NOMEM;
+        r->rels[r->nrels++] = (dxr_rel){id, t};
+    }
+    return 0;
+}
