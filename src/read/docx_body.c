@@ -16,9 +16,14 @@ enum { MAX_OPEN = 16 };
 typedef struct walk {
     dxr *r;
     folio_part_kind open[MAX_OPEN];
+    int stage[MAX_OPEN];
+    int content[MAX_OPEN]; /* a block went into the part */   /* a resolution's: 0 title lines, 1 formula and
+                              preamble, 2 operative paragraphs */
     int nopen;
     int drop_break;        /* the next page break is the style stage's */
     size_t body_blocks;    /* blocks after the masthead lines */
+    size_t table_at;       /* 1 + the last table's block, while the lines
+                              under it follow */
 } walk;
 
 folio_block *folio_dxr_push(dxr *r)
@@ -45,8 +50,11 @@ static int open_part(walk *w, folio_part_kind k, const char *label, folio_pos po
     b->part = k;
     b->label = label;
     b->pos = pos;
-    if (w->nopen < MAX_OPEN)
+    if (w->nopen < MAX_OPEN) {
         w->open[w->nopen] = k;
+        w->stage[w->nopen] = 0;
+        w->content[w->nopen] = 0;
+    }
     w->nopen++;
     return 0;
 }
@@ -92,12 +100,56 @@ static int close_through(walk *w, folio_part_kind k)
     return rc;
 }
 
+/* The innermost open resolution's stage, or NULL when none is open
+ * inside the innermost annex of a part. */
+static int *res_stage(walk *w)
+{
+    for (int i = (w->nopen < MAX_OPEN ? w->nopen : MAX_OPEN) - 1; i >= 0; i--) {
+        if (w->open[i] == FOLIO_PART_RESOLUTION)
+            return &w->stage[i];
+        if (w->open[i] == FOLIO_PART_ANNEX)
+            return NULL;
+    }
+    return NULL;
+}
+
 static int close_all(walk *w)
 {
     int rc = 0;
     while (!rc && w->nopen > 0)
         rc = close_top(w);
     return rc;
+}
+
+/* A heading of the report closes the parts it is not in (the summary's
+ * box is closed by its table's end). */
+static int close_to_summary(walk *w)
+{
+    int rc = 0;
+    while (!rc && w->nopen > 0 && !top_is(w, FOLIO_PART_SUMMARY))
+        rc = close_top(w);
+    return rc;
+}
+
+/* Is an annex of a part open with text in it (or in a part inside it)? */
+static int annex_done(const walk *w)
+{
+    int n = w->nopen < MAX_OPEN ? w->nopen : MAX_OPEN;
+    for (int i = n - 1; i >= 0; i--) {
+        if (w->open[i] != FOLIO_PART_ANNEX)
+            continue;
+        for (int j = i; j < n; j++)
+            if (w->content[j])
+                return 1;
+        return 0;
+    }
+    return 0;
+}
+
+static void mark_content(walk *w)
+{
+    if (w->nopen > 0 && w->nopen <= MAX_OPEN)
+        w->content[w->nopen - 1] = 1;
 }
 
 static int page_break(walk *w, folio_pos pos)
@@ -132,6 +184,16 @@ static const char *typed_label(dxr *r, folio_run *runs, size_t n)
     const char *label = folio_strndup(r->rep->arena, t, len);
     runs[0].text = t + len + 1;
     return label;
+}
+
+/* Text runs left empty (by a label cut from them) go. */
+static size_t drop_empty(folio_run *runs, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (runs[i].kind != FOLIO_RUN_TEXT || (runs[i].text && *runs[i].text))
+            runs[k++] = runs[i];
+    return k;
 }
 
 /* Tabs left in the text were the writer's or the editor's spacing. */
@@ -211,7 +273,8 @@ static void warn_once(walk *w, dxr_kind k, folio_pos pos, const char *fmt, const
 }
 
 /* Split a resolution's title block at its line breaks: one heading a line. */
-static int title_lines(walk *w, const dxr_style *st, folio_run *runs, size_t n, folio_pos pos)
+static int title_lines(walk *w, const dxr_style *st, const char *label, folio_run *runs,
+                       size_t n, folio_pos pos)
 {
     size_t from = 0;
     for (size_t i = 0; i <= n; i++) {
@@ -224,6 +287,10 @@ static int title_lines(walk *w, const dxr_style *st, folio_run *runs, size_t n, 
             b->kind = FOLIO_BLOCK_HEADING;
             b->level = st->level;
             b->role = FOLIO_ROLE_TITLE;
+            b->label = label; /* "59/25.": a resolution's number */
+            if (label)
+                b->level = 1;
+            label = NULL;
             b->runs = runs + from;
             b->nruns = i - from;
             b->pos = pos;
@@ -249,6 +316,53 @@ static void prefix_label(dxr *r, folio_run *runs, size_t n, const char *label, c
 {
     if (n && runs[0].kind == FOLIO_RUN_TEXT && runs[0].text)
         runs[0].text = folio_sprintf(r->rep->arena, "%s%s%s", label, sep, runs[0].text);
+}
+
+static int starts_emph(const folio_block *b)
+{
+    return b->nruns && b->runs[0].kind == FOLIO_RUN_TEXT && (b->runs[0].style & FOLIO_EMPH);
+}
+
+static char last_char(const folio_block *b)
+{
+    for (size_t i = b->nruns; i-- > 0;) {
+        const char *t = b->runs[i].kind == FOLIO_RUN_TEXT ? b->runs[i].text : NULL;
+        size_t n = t ? strlen(t) : 0;
+        while (n && t[n - 1] == ' ')
+            n--;
+        if (n)
+            return t[n - 1];
+    }
+    return 0;
+}
+
+/* What a paragraph is inside a resolution, as the Markdown reader tells
+ * it: the first plain one is the formula ("The General Assembly,"), then
+ * preambular paragraphs; an operative one is numbered, or the only one,
+ * opening with its verb in italics and ending the sentence. */
+static void resolution_role(walk *w, folio_block *b, dxr_kind kind)
+{
+    int *stage = res_stage(w);
+    if (kind == DXR_OPERATIVE) {
+        b->role = FOLIO_ROLE_OPERATIVE;
+        if (stage)
+            *stage = 2;
+        return;
+    }
+    if (!stage || b->role != FOLIO_ROLE_TEXT || (kind != DXR_PARA && kind != DXR_PLAIN))
+        return;
+    if (b->numbered) {
+        b->role = FOLIO_ROLE_OPERATIVE;
+        *stage = 2;
+    } else if (*stage == 0) {
+        b->role = FOLIO_ROLE_FORMULA;
+        *stage = 1;
+    } else if (*stage == 1 && starts_emph(b) && (last_char(b) == '.' || last_char(b) == ';')) {
+        b->role = FOLIO_ROLE_OPERATIVE;
+        *stage = 2;
+    } else if (*stage == 1) {
+        b->role = FOLIO_ROLE_PREAMBLE;
+    }
 }
 
 static int paragraph(walk *w, xmlNodePtr p)
@@ -294,28 +408,54 @@ static int paragraph(walk *w, xmlNodePtr p)
         }
     }
     untab(r, runs, n);
+    n = drop_empty(runs, n);
     if (!has_content(runs, n) && !label) {
         return pb ? page_break(w, pos) : 0;
     }
     w->body_blocks++;
+    if (kind == DXR_TABLE_NOTE && label && w->table_at) {
+        int done = 0;
+        folio_block *t = &r->rep->blocks[w->table_at - 1];
+        if ((rc = folio_dxr_table_note(r, t->table, label, runs, n, pos, &done)))
+            return rc;
+        if (done)
+            return 0;
+    }
+    if (kind == DXR_TABLE_NOTE && label) /* a mark no cell has: kept as text */
+        prefix_label(r, runs, n, label, " ");
+    if (kind != DXR_TABLE_NOTE && !(kind == DXR_ROLE && st->role == FOLIO_ROLE_TABLE_NOTE))
+        w->table_at = 0;
     if (kind != DXR_LIST_ITEM && (rc = close_through(w, FOLIO_PART_LIST)))
         return rc;
     if (kind != DXR_CONTENTS && kind != DXR_CONTENTS_HEAD &&
         (rc = close_through(w, FOLIO_PART_CONTENTS)))
         return rc;
-    if ((kind == DXR_ANNEX || (kind == DXR_HEADING && st->level >= 1) ||
-         kind == DXR_CONTENTS_HEAD) &&
+    if (kind == DXR_HEADING && st->level >= 1 && st->role == FOLIO_ROLE_TEXT &&
+        (rc = close_to_summary(w)))
+        return rc;
+    if ((kind == DXR_ANNEX || kind == DXR_CONTENTS_HEAD) &&
         (rc = close_through(w, FOLIO_PART_RESOLUTION)))
         return rc;
+    if (kind == DXR_PARA && label && (rc = close_through(w, FOLIO_PART_RESOLUTION)))
+        return rc; /* the report's numbering resumes */
     if (kind == DXR_ANNEX && (rc = close_all(w)))
         return rc;
     if (kind == DXR_PART_ANNEX && (rc = close_through(w, FOLIO_PART_ANNEX)))
         return rc;
     w->drop_break = 0;
+    if (kind != DXR_PART_ANNEX && kind != DXR_RES_TITLE)
+        mark_content(w);
+    if (kind == DXR_SUMMARY_HEAD)
+        kind = DXR_ROLE; /* "Summary": the box's title line */
     folio_block *b;
     switch (kind) {
+    case DXR_TABLE_NOTE:
+        label = NULL;
+        kind = DXR_ROLE;
+        /* fall through */
     case DXR_MAST: /* a masthead line in the text: kept as a paragraph */
     case DXR_NOTE:
+    case DXR_NOTE_LIST:
     case DXR_TABLE_TEXT:
     case DXR_UNKNOWN:
         if (kind == DXR_UNKNOWN)
@@ -348,11 +488,10 @@ static int paragraph(walk *w, xmlNodePtr p)
             if (b->label_kind == FOLIO_LABEL_NONE)
                 b->label_kind = FOLIO_LABEL_ARABIC;
         }
-        if (kind == DXR_OPERATIVE)
-            b->role = FOLIO_ROLE_OPERATIVE;
         b->runs = runs;
         b->nruns = n;
         b->pos = pos;
+        resolution_role(w, b, kind);
         goto done;
     default:
         break;
@@ -446,14 +585,20 @@ static int paragraph(walk *w, xmlNodePtr p)
     case DXR_PART_ANNEX:
         rc = open_part(w, FOLIO_PART_ANNEX, plain(r, runs, n), pos);
         break;
-    case DXR_RES_TITLE:
-        if (!is_open(w, FOLIO_PART_RESOLUTION) &&
-            (rc = open_part(w, FOLIO_PART_RESOLUTION, NULL, pos)))
+    case DXR_RES_TITLE: {
+        /* title lines open a resolution, or the next one after one with
+         * text (inside an annex of a part: one inside the other) */
+        /* an annex of a part with text in it ends with the resolution
+         * it belongs to */
+        if (annex_done(w) && ((rc = close_through(w, FOLIO_PART_ANNEX)) ||
+                              (rc = close_through(w, FOLIO_PART_RESOLUTION))))
             return rc;
-        if (label)
-            prefix_label(r, runs, n, label, " ");
-        rc = title_lines(w, st, runs, n, pos);
+        /* inside an open resolution: the title of one of its sections */
+        if (!res_stage(w) && (rc = open_part(w, FOLIO_PART_RESOLUTION, NULL, pos)))
+            return rc;
+        rc = title_lines(w, st, label, runs, n, pos);
         break;
+    }
     default:
         break;
     }
@@ -496,6 +641,7 @@ static int table(walk *w, xmlNodePtr tbl, int depth)
     *k = b;
     w->body_blocks++;
     w->drop_break = 0;
+    w->table_at = r->rep->nblocks;
     return 0;
 }
 

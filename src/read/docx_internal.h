@@ -57,6 +57,8 @@ typedef enum dxr_kind {
     DXR_CONTENTS,      /* an entry, level in `level` */
     DXR_NOTE,          /* footnote or endnote text */
     DXR_TABLE_TEXT,
+    DXR_TABLE_NOTE,    /* a table's lettered note under it: "a<tab>text" */
+    DXR_NOTE_LIST,     /* a row of a table inside a note */
     DXR_MAST,          /* a masthead line under the thick rule */
     DXR_SKIP,          /* the writer's furniture: the closing rule */
     DXR_UNKNOWN        /* keeps its text, with a warning */
@@ -176,6 +178,11 @@ int folio_dxr_runs(dxr *r, xmlNodePtr p, int in_note, folio_run **runs, size_t *
 int folio_dxr_rels(dxr *r, xmlDocPtr doc);
 /* Index footnotes.xml and endnotes.xml (either may be NULL). */
 int folio_dxr_notes_index(dxr *r, xmlDocPtr foot, xmlDocPtr end);
+/* A table's lettered note: the superscript mark `label` in the cells of
+ * `table` becomes a reference to a new note holding `runs`; 0 and
+ * nothing done when no cell has the mark. */
+int folio_dxr_table_note(dxr *r, folio_table *table, const char *label, folio_run *runs,
+                         size_t nruns, folio_pos pos, int *done);
 /* The note of reference `id` in footnotes (endnote 0) or endnotes,
  * made (with its paragraphs) at its first reference; NULL when absent. */
 int folio_dxr_note(dxr *r, int endnote, const char *id, folio_note **out);
@@ -186,6 +193,9 @@ int folio_dxr_table(dxr *r, xmlNodePtr tbl, int depth, folio_block *out);
 /* The masthead: the first-page header's grid, docProps/core.xml, the
  * first page's footer (the job number). Each may be NULL. */
 int folio_dxr_masthead(dxr *r, xmlDocPtr header, xmlDocPtr core, xmlDocPtr footer);
+/* The duty station, when nothing named it, from the page size of the
+ * body's last section (one station's paper only). */
+int folio_dxr_masthead_station(dxr *r, xmlDocPtr doc);
 /* A masthead line under the thick rule, of masthead style `mast`. */
 int folio_dxr_mast_line(dxr *r, const char *mast, xmlNodePtr p);
 /* The body of document.xml into the report's blocks. */

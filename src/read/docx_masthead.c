@@ -5,6 +5,8 @@
  * number in the first page's footer, the language and, when the grid has
  * no date, the date in docProps/core.xml. The lines are read with the
  * Markdown reader's masthead words, in every language of the house. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "read/docx_internal.h"
@@ -139,11 +141,45 @@ static void job_line(dxr *r, xmlNodePtr root, int depth)
         char *t = para_text(r, p, NULL, " ");
         if (!t)
             return;
-        size_t n = strcspn(t, " \t"); /* "V.21-07524 (S)": the language letter is added */
+        /* "V.21-07524 (S)", "GE.24-01234(E)": the writer adds the letter */
+        size_t n = strcspn(t, " \t(");
         if (n)
             m->job_number = folio_strndup(r->rep->arena, t, n);
         return;
     }
+}
+
+/* The one duty station whose paper is the page's size (New York's
+ * Letter), else NULL. */
+static const char *station_of_page(dxr *r, xmlDocPtr doc)
+{
+    xmlNodePtr body = folio_dxr_child(xmlDocGetRootElement(doc), "body");
+    xmlNodePtr sz = folio_dxr_child(folio_dxr_child(body, "sectPr"), "pgSz");
+    int w = folio_dxr_attr_int(sz, "w", 0), h = folio_dxr_attr_int(sz, "h", 0);
+    const char *found = NULL;
+    int count = 0;
+    for (size_t i = 0; w > 0 && h > 0 && i < r->house->nstations; i++) {
+        char sec[96];
+        snprintf(sec, sizeof sec, "station.%s", r->house->stations[i]);
+        int32_t sw, sh;
+        const char *vw = folio_house_get(r->house, sec, "width");
+        const char *vh = folio_house_get(r->house, sec, "height");
+        if (!vw || !vh || folio_house_parse_length(vw, &sw) || folio_house_parse_length(vh, &sh))
+            continue;
+        /* twips are 50 millipoints; a twip either way */
+        if (abs(sw / 50 - w) <= 1 && abs(sh / 50 - h) <= 1) {
+            found = r->house->stations[i];
+            count++;
+        }
+    }
+    return count == 1 ? found : NULL;
+}
+
+int folio_dxr_masthead_station(dxr *r, xmlDocPtr doc)
+{
+    if (!r->rep->meta.station)
+        r->rep->meta.station = station_of_page(r, doc);
+    return 0;
 }
 
 int folio_dxr_masthead(dxr *r, xmlDocPtr header, xmlDocPtr coredoc, xmlDocPtr footer)

@@ -40,12 +40,21 @@ int folio_dxr_notes_index(dxr *r, xmlDocPtr foot, xmlDocPtr end)
     return rc ? rc : index_part(r, end, &r->end);
 }
 
-/* Drop the leading tab (after the mark) of a note's first paragraph. */
+/* Drop what opens a note's first paragraph before its text: the tab
+ * after the mark, and a mark written as text ("*", "**", a number). */
 static void drop_lead(folio_run *runs, size_t n)
 {
     if (!n || runs[0].kind != FOLIO_RUN_TEXT || !runs[0].text)
         return;
     const char *t = runs[0].text;
+    size_t m = strcspn(t, "\t");
+    if (t[m] == '\t' && m <= 8) {
+        size_t k = 0;
+        while (k < m && !((t[k] | 0x20) >= 'a' && (t[k] | 0x20) <= 'z'))
+            k++;
+        if (k == m) /* no letter: a mark */
+            t += m;
+    }
     while (*t == '\t' || *t == ' ')
         t++;
     runs[0].text = t;
@@ -57,6 +66,130 @@ static int add_note(dxr *r, folio_note *note)
     if (FOLIO_ARENA_VEC_ROOM(rep->arena, rep->notes, rep->nnotes, rep->notes_cap, 16))
         return FOLIO_E_NOMEM;
     rep->notes[rep->nnotes++] = note;
+    return 0;
+}
+
+int folio_dxr_table_note(dxr *r, folio_table *t, const char *label, folio_run *runs,
+                         size_t nruns, folio_pos pos, int *done)
+{
+    folio_arena *a = r->rep->arena;
+    folio_note *note = NULL;
+    *done = 0;
+    for (size_t k = 0; t && k < t->nrows * t->ncols; k++) {
+        folio_cell *c = &t->cells[k];
+        for (size_t i = 0; i < c->nruns; i++) {
+            folio_run *x = &c->runs[i];
+            if (x->kind != FOLIO_RUN_TEXT || !(x->style & FOLIO_SUPER) || !x->text ||
+                strcmp(x->text, label))
+                continue;
+            if (!note) {
+                if (!(note = folio_alloc(a, sizeof *note)) ||
+                    !(note->id = folio_sprintf(a, "t%zu", r->rep->nnotes + 1)) ||
+                    !(note->blocks = folio_alloc(a, sizeof *note->blocks)))
+                    return FOLIO_E_NOMEM;
+                note->nblocks = 1;
+                note->blocks[0].kind = FOLIO_BLOCK_PARAGRAPH;
+                note->blocks[0].runs = runs;
+                note->blocks[0].nruns = nruns;
+                note->blocks[0].pos = pos;
+                note->pos = pos;
+                note->referenced = 1;
+                int rc = add_note(r, note);
+                if (rc)
+                    return rc;
+            }
+            x->kind = FOLIO_RUN_NOTE_REF;
+            x->text = NULL;
+            x->style = 0;
+            x->note = note;
+        }
+    }
+    *done = note != NULL;
+    return 0;
+}
+
+/* Consecutive rows of a table in a note ("UN Footnote List"
+ * paragraphs): the cells are the runs between tabs. */
+static int note_table(dxr *r, xmlNodePtr first, xmlNodePtr *last, folio_block *b)
+{
+    folio_arena *a = r->rep->arena;
+    size_t rows = 0, cols = 1;
+    const dxr_style *st;
+    xmlNodePtr p = first;
+    for (; p; p = p->next) {
+        if (p->type != XML_ELEMENT_NODE)
+            continue;
+        const char *sid = folio_dxr_is(p, "p")
+                              ? folio_dxr_attr(a, folio_dxr_child(folio_dxr_child(p, "pPr"),
+                                                                  "pStyle"), "val")
+                              : NULL;
+        if (!(st = folio_dxr_style(&r->styles, sid)) || st->kind != DXR_NOTE_LIST)
+            break;
+        *last = p;
+        rows++;
+    }
+    folio_run **rr = folio_alloc(a, rows * sizeof *rr);
+    size_t *rn = folio_alloc(a, rows * sizeof *rn);
+    if (!rr || !rn)
+        return FOLIO_E_NOMEM;
+    size_t i = 0;
+    for (p = first; i < rows; p = p->next) {
+        if (p->type != XML_ELEMENT_NODE)
+            continue;
+        int rc = folio_dxr_runs(r, p, 1, &rr[i], &rn[i], NULL);
+        if (rc)
+            return rc;
+        if (i == 0) /* the note's mark opens the first row */
+            drop_lead(rr[i], rn[i]);
+        size_t tabs = 0;
+        for (size_t k = 0; k < rn[i]; k++)
+            for (const char *c = rr[i][k].kind == FOLIO_RUN_TEXT ? rr[i][k].text : ""; *c; c++)
+                tabs += *c == '\t';
+        if (tabs + 1 > cols)
+            cols = tabs + 1;
+        i++;
+    }
+    if (cols > r->max_cells || rows > r->max_cells / cols)
+        return folio_error(r->ctx, FOLIO_E_LIMIT, folio_dxr_pos(first),
+                           "a table in a note of more cells than the limit of %zu",
+                           r->max_cells);
+    folio_table *t = folio_alloc(a, sizeof *t);
+    if (!t || !(t->cells = folio_alloc(a, rows * cols * sizeof *t->cells)) ||
+        !(t->align = folio_alloc(a, cols * sizeof *t->align)))
+        return FOLIO_E_NOMEM;
+    t->nrows = rows;
+    t->ncols = cols;
+    size_t *caps = folio_alloc(a, rows * cols * sizeof *caps);
+    if (!caps)
+        return FOLIO_E_NOMEM;
+    for (i = 0; i < rows; i++) {
+        size_t col = 0;
+        for (size_t k = 0; k < rn[i]; k++) {
+            folio_run run = rr[i][k];
+            const char *s = run.kind == FOLIO_RUN_TEXT ? run.text : NULL;
+            do { /* split the run at its tabs */
+                size_t n = s ? strcspn(s, "\t") : 0;
+                folio_cell *c = &t->cells[i * cols + col];
+                if (!s || n) {
+                    if (FOLIO_ARENA_VEC_ROOM(a, c->runs, c->nruns, caps[i * cols + col], 2))
+                        return FOLIO_E_NOMEM;
+                    folio_run piece = run;
+                    if (s && !(piece.text = folio_strndup(a, s, n)))
+                        return FOLIO_E_NOMEM;
+                    c->runs[c->nruns++] = piece;
+                }
+                if (s && s[n] == '\t') {
+                    col++;
+                    s += n + 1;
+                } else {
+                    s = NULL;
+                }
+            } while (s);
+        }
+    }
+    b->kind = FOLIO_BLOCK_TABLE;
+    b->table = t;
+    b->pos = folio_dxr_pos(first);
     return 0;
 }
 
@@ -74,12 +207,29 @@ static int make(dxr *r, dxr_notes_part *np, size_t i, int endnote, folio_note **
         return rc ? rc : FOLIO_E_NOMEM;
     size_t cap = 0;
     for (xmlNodePtr p = np->v[i]->children; p; p = p->next) {
-        if (!folio_dxr_is(p, "p"))
+        if (!folio_dxr_is(p, "p") && !folio_dxr_is(p, "tbl"))
             continue;
         if (FOLIO_ARENA_VEC_ROOM(a, note->blocks, note->nblocks, cap, 2))
             return FOLIO_E_NOMEM;
         folio_block *b = &note->blocks[note->nblocks];
         memset(b, 0, sizeof *b);
+        if (folio_dxr_is(p, "tbl")) { /* a table in a note */
+            if ((rc = folio_dxr_table(r, p, 1, b)))
+                return rc;
+            note->nblocks++;
+            continue;
+        }
+        const char *sid = folio_dxr_attr(a, folio_dxr_child(folio_dxr_child(p, "pPr"), "pStyle"),
+                                         "val");
+        const dxr_style *st = folio_dxr_style(&r->styles, sid);
+        if (st && st->kind == DXR_NOTE_LIST) {
+            xmlNodePtr last = p;
+            if ((rc = note_table(r, p, &last, b)))
+                return rc;
+            note->nblocks++;
+            p = last;
+            continue;
+        }
         b->kind = FOLIO_BLOCK_PARAGRAPH;
         b->pos = folio_dxr_pos(p);
         if ((rc = folio_dxr_runs(r, p, 1, &b->runs, &b->nruns, NULL)))

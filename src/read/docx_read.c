@@ -129,6 +129,8 @@ static int read_docx(folio_ctx *ctx, const char *data, size_t len, const char *n
     if (!rc)
         IN_PART(ctx, "word/document.xml", folio_dxr_body(&r, p.doc));
     if (!rc)
+        rc = folio_dxr_masthead_station(&r, p.doc);
+    if (!rc)
         IN_PART(ctx, "word/footnotes.xml", folio_dxr_notes_rest(&r));
     if (rc)
         goto done;

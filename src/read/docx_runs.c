@@ -35,6 +35,10 @@ static int on(xmlNodePtr rpr, const char *name)
 static unsigned style_of(dxr *r, xmlNodePtr rpr)
 {
     unsigned s = 0;
+    /* a mark set as text in the note reference's style: superscript */
+    const char *rs = folio_dxr_attr(r->rep->arena, folio_dxr_child(rpr, "rStyle"), "val");
+    if (rs && (!strcmp(rs, "FootnoteReference") || !strcmp(rs, "EndnoteReference")))
+        s |= FOLIO_SUPER;
     if (on(rpr, "b"))
         s |= FOLIO_STRONG;
     if (on(rpr, "i"))
