@@ -154,6 +154,10 @@ static void mark_content(walk *w)
 
 static int page_break(walk *w, folio_pos pos)
 {
+    /* the page the contents end: the style stage's own */
+    int rc = close_through(w, FOLIO_PART_CONTENTS);
+    if (rc)
+        return rc;
     folio_block *l = last(w->r);
     if (w->drop_break) {
         w->drop_break = 0;
@@ -186,14 +190,15 @@ static const char *typed_label(dxr *r, folio_run *runs, size_t n)
     return label;
 }
 
-/* Text runs left empty (by a label cut from them) go. */
-static size_t drop_empty(folio_run *runs, size_t n)
+/* A text run left empty by the label cut from it goes (by moving the
+ * start: the runs stay where they are, marks point into them). */
+static folio_run *drop_empty(folio_run *runs, size_t *n)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (runs[i].kind != FOLIO_RUN_TEXT || (runs[i].text && *runs[i].text))
-            runs[k++] = runs[i];
-    return k;
+    while (*n && runs[0].kind == FOLIO_RUN_TEXT && runs[0].text && !*runs[0].text) {
+        runs++;
+        --*n;
+    }
+    return runs;
 }
 
 /* Tabs left in the text were the writer's or the editor's spacing. */
@@ -221,6 +226,8 @@ static int has_content(const folio_run *runs, size_t n)
     return 0;
 }
 
+/* The kind of a typed label; `heading`: the level of a heading or a
+ * contents entry, whose second level is lettered ("C." is C, not 100). */
 static folio_label_kind typed_kind(const char *label, int heading)
 {
     folio_md_label l;
@@ -228,7 +235,8 @@ static folio_label_kind typed_kind(const char *label, int heading)
     char buf[40];
     snprintf(buf, sizeof buf, "%s ", label); /* the label functions want a space after */
     if (heading && folio_md_heading_label(buf, n + 1, &l))
-        return l.kind;
+        return heading == 2 && l.kind == FOLIO_LABEL_ROMAN && l.alt_letter ? FOLIO_LABEL_UPPER
+                                                                           : l.kind;
     if (folio_md_number_label(buf, n + 1, &l))
         return FOLIO_LABEL_ARABIC;
     if (folio_md_item_label(buf, n + 1, &l))
@@ -318,6 +326,18 @@ static void prefix_label(dxr *r, folio_run *runs, size_t n, const char *label, c
         runs[0].text = folio_sprintf(r->rep->arena, "%s%s%s", label, sep, runs[0].text);
 }
 
+static int all_emph(const folio_run *runs, size_t n)
+{
+    int any = 0;
+    for (size_t i = 0; i < n; i++)
+        if (runs[i].kind == FOLIO_RUN_TEXT && runs[i].text && *runs[i].text) {
+            if (!(runs[i].style & FOLIO_EMPH))
+                return 0;
+            any = 1;
+        }
+    return any;
+}
+
 static int starts_emph(const folio_block *b)
 {
     return b->nruns && b->runs[0].kind == FOLIO_RUN_TEXT && (b->runs[0].style & FOLIO_EMPH);
@@ -378,8 +398,23 @@ static int paragraph(walk *w, xmlNodePtr p)
         st = &normal; /* no style, or one styles.xml lacks: Normal */
     dxr_kind kind = st->kind;
     int rc;
-    if (kind == DXR_SKIP || kind == DXR_CONTENTS_PAGE)
+    if (kind == DXR_SKIP)
         return 0;
+    if (kind == DXR_CONTENTS_PAGE) { /* "Page" over the entries: the part's label */
+        for (int i = w->nopen - 1; i >= 0 && i < MAX_OPEN; i--)
+            if (w->open[i] == FOLIO_PART_CONTENTS) {
+                folio_block *part = NULL;
+                for (size_t k = r->rep->nblocks; k-- > 0 && !part;)
+                    if (r->rep->blocks[k].kind == FOLIO_BLOCK_PART &&
+                        r->rep->blocks[k].part == FOLIO_PART_CONTENTS)
+                        part = &r->rep->blocks[k];
+                char *t = folio_dxr_text(r, p);
+                if (part && t && *t)
+                    part->label = t;
+                break;
+            }
+        return 0;
+    }
     if (kind == DXR_MAST && !w->body_blocks)
         return folio_dxr_mast_line(r, st->mast, p);
     if (folio_dxr_child(ppr, "pageBreakBefore") && (rc = page_break(w, pos)))
@@ -396,19 +431,20 @@ static int paragraph(walk *w, xmlNodePtr p)
     if (!label && kind != DXR_ANNEX && kind != DXR_ANNEX_ORIGINAL && kind != DXR_MAST &&
         (label = typed_label(r, runs, n))) {
         typed = 1;
-        lk = typed_kind(label, kind == DXR_HEADING);
+        lk = typed_kind(label, kind == DXR_HEADING || kind == DXR_CONTENTS
+                                   ? (st->level > 0 ? st->level : 1) : 0);
     }
     char *page = NULL;
     if (kind == DXR_CONTENTS && n && runs[n - 1].kind == FOLIO_RUN_TEXT) {
         /* the entry's page after its last tab */
         const char *t = strrchr(runs[n - 1].text, '\t');
         if (t) {
-            page = folio_strdup(a, t + 1);
+            page = t[1] ? folio_strdup(a, t + 1) : NULL; /* this layout's page */
             runs[n - 1].text = folio_strndup(a, runs[n - 1].text, (size_t)(t - runs[n - 1].text));
         }
     }
     untab(r, runs, n);
-    n = drop_empty(runs, n);
+    runs = drop_empty(runs, &n);
     if (!has_content(runs, n) && !label) {
         return pb ? page_break(w, pos) : 0;
     }
@@ -445,8 +481,10 @@ static int paragraph(walk *w, xmlNodePtr p)
     w->drop_break = 0;
     if (kind != DXR_PART_ANNEX && kind != DXR_RES_TITLE)
         mark_content(w);
-    if (kind == DXR_SUMMARY_HEAD)
-        kind = DXR_ROLE; /* "Summary": the box's title line */
+    if (kind == DXR_SUMMARY_HEAD && all_emph(runs, n))
+        kind = DXR_ROLE; /* "*Summary*": the box's title line */
+    else if (kind == DXR_SUMMARY_HEAD)
+        kind = DXR_HEADING; /* a heading at the box's top */
     folio_block *b;
     switch (kind) {
     case DXR_TABLE_NOTE:
@@ -653,8 +691,13 @@ static int container(walk *w, xmlNodePtr parent, int depth)
                            w->r->max_depth);
     int rc = 0;
     for (xmlNodePtr c = parent->children; c && !rc; c = c->next) {
-        if (folio_dxr_is(c, "p"))
+        if (folio_dxr_is(c, "p")) {
             rc = paragraph(w, c);
+            /* a section ends here: Word counts the footnotes afresh */
+            if (w->r->restart_each && folio_dxr_child(folio_dxr_child(c, "pPr"), "sectPr"))
+                w->r->autos[0] = 0;
+            continue;
+        }
         else if (folio_dxr_is(c, "tbl"))
             rc = table(w, c, depth + 1);
         else if (folio_dxr_is(c, "sdt") || folio_dxr_is(c, "sdtContent") ||
@@ -673,6 +716,16 @@ int folio_dxr_body(dxr *r, xmlDocPtr doc)
     if (!body || !folio_dxr_is(root, "document"))
         return folio_error(r->ctx, FOLIO_E_INPUT, folio_dxr_pos(root),
                            "no <w:body> in <w:document>: not a Word document");
+    /* footnotes numbered afresh in each section (annexes) */
+    for (xmlNodePtr c = body->children; c; c = c->next) {
+        xmlNodePtr sp = folio_dxr_is(c, "sectPr") ? c
+                        : folio_dxr_child(folio_dxr_child(c, "pPr"), "sectPr");
+        const char *v = folio_dxr_attr(r->rep->arena,
+                                       folio_dxr_child(folio_dxr_child(sp, "footnotePr"),
+                                                       "numRestart"), "val");
+        if (v && !strcmp(v, "eachSect"))
+            r->restart_each = 1;
+    }
     int rc = container(&w, body, 1);
     if (!rc)
         rc = close_all(&w);

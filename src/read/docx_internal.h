@@ -151,6 +151,21 @@ typedef struct dxr_notes_part {
     size_t n;
 } dxr_notes_part;
 
+/* A note mark as the reader of the DOCX sees it: the reference's
+ * number (Word's count) or custom mark, at the ord-th reference. */
+typedef struct dxr_shown {
+    folio_note *note;
+    const char *mark;
+    size_t ord;
+} dxr_shown;
+
+/* A note's mark written as superscript text (a second reference to a
+ * note: Word holds one reference per note). */
+typedef struct dxr_mark {
+    folio_run *run;
+    size_t ord;
+} dxr_mark;
+
 typedef struct dxr {
     folio_ctx *ctx;
     const folio_house *house;
@@ -159,14 +174,20 @@ typedef struct dxr {
     size_t max_cells;     /* cells of one table */
     dxr_styles styles;
     dxr_numbering numbering;
-    dxr_rel *rels;
-    size_t nrels;
+    dxr_rel *rels[3];     /* hyperlinks of document.xml, footnotes.xml,
+                             endnotes.xml */
+    size_t nrels[3];
+    int rel_part;         /* whose links are being read */
     dxr_notes_part foot, end;
     size_t notes_cap;
     const char *part;     /* the part being read, for warnings */
     int warned[DXR_UNKNOWN + 1]; /* one warning per kind of problem */
-    int list_open;        /* a list inside a paragraph is open */
-    int res_open;         /* a resolution part is open */
+    dxr_shown *shown;     /* every reference's mark, in order */
+    size_t nshown, shown_cap;
+    dxr_mark *marks;      /* marks as text, to point at their notes */
+    size_t nmarks, marks_cap;
+    int autos[2];         /* Word's count of footnotes, endnotes */
+    int restart_each;     /* footnotes count from 1 in each section */
 } dxr;
 
 /* A paragraph's inline content as model runs (text, emphasis, links,
@@ -174,8 +195,12 @@ typedef struct dxr {
  * page break. `in_note`: note references inside notes are text. */
 int folio_dxr_runs(dxr *r, xmlNodePtr p, int in_note, folio_run **runs, size_t *nruns,
                    int *page_break);
-/* Read relationships (document.xml.rels), for hyperlinks. */
-int folio_dxr_rels(dxr *r, xmlDocPtr doc);
+/* Point the marks written as text at the notes they show: the note
+ * with that mark referenced nearest before, else after. */
+void folio_dxr_resolve_marks(dxr *r);
+/* Read a part's relationships (0 document.xml, 1 footnotes.xml, 2
+ * endnotes.xml), for its hyperlinks. */
+int folio_dxr_rels(dxr *r, xmlDocPtr doc, int part);
 /* Index footnotes.xml and endnotes.xml (either may be NULL). */
 int folio_dxr_notes_index(dxr *r, xmlDocPtr foot, xmlDocPtr end);
 /* A table's lettered note: the superscript mark `label` in the cells of

@@ -40,24 +40,37 @@ int folio_dxr_notes_index(dxr *r, xmlDocPtr foot, xmlDocPtr end)
     return rc ? rc : index_part(r, end, &r->end);
 }
 
-/* Drop what opens a note's first paragraph before its text: the tab
- * after the mark, and a mark written as text ("*", "**", a number). */
-static void drop_lead(folio_run *runs, size_t n)
+static int no_letter(const char *t, size_t m)
 {
-    if (!n || runs[0].kind != FOLIO_RUN_TEXT || !runs[0].text)
-        return;
-    const char *t = runs[0].text;
-    size_t m = strcspn(t, "\t");
-    if (t[m] == '\t' && m <= 8) {
-        size_t k = 0;
-        while (k < m && !((t[k] | 0x20) >= 'a' && (t[k] | 0x20) <= 'z'))
-            k++;
-        if (k == m) /* no letter: a mark */
-            t += m;
+    for (size_t k = 0; k < m; k++)
+        if ((t[k] | 0x20) >= 'a' && (t[k] | 0x20) <= 'z')
+            return 0;
+    return 1;
+}
+
+/* Drop what opens a note's first paragraph before its text: the mark
+ * (Word's own, or one written as text: "*", "**", a number) and the tab
+ * after it. The runs stay where they are; the start moves. */
+static folio_run *drop_lead(folio_run *runs, size_t *n)
+{
+    /* a mark in its own superscript run */
+    if (*n && runs[0].kind == FOLIO_RUN_TEXT && runs[0].text && (runs[0].style & FOLIO_SUPER) &&
+        strlen(runs[0].text) <= 8 && no_letter(runs[0].text, strlen(runs[0].text)))
+        runs[0].text = "";
+    while (*n && runs[0].kind == FOLIO_RUN_TEXT && runs[0].text) {
+        const char *t = runs[0].text;
+        size_t m = strcspn(t, "\t");
+        if (t[m] == '\t' && m <= 8 && no_letter(t, m))
+            t += m; /* a mark as text before the tab */
+        while (*t == '\t' || *t == ' ')
+            t++;
+        runs[0].text = t;
+        if (*t)
+            break;
+        runs++;
+        --*n;
     }
-    while (*t == '\t' || *t == ' ')
-        t++;
-    runs[0].text = t;
+    return runs;
 }
 
 static int add_note(dxr *r, folio_note *note)
@@ -140,7 +153,7 @@ static int note_table(dxr *r, xmlNodePtr first, xmlNodePtr *last, folio_block *b
         if (rc)
             return rc;
         if (i == 0) /* the note's mark opens the first row */
-            drop_lead(rr[i], rn[i]);
+            rr[i] = drop_lead(rr[i], &rn[i]);
         size_t tabs = 0;
         for (size_t k = 0; k < rn[i]; k++)
             for (const char *c = rr[i][k].kind == FOLIO_RUN_TEXT ? rr[i][k].text : ""; *c; c++)
@@ -193,7 +206,19 @@ static int note_table(dxr *r, xmlNodePtr first, xmlNodePtr *last, folio_block *b
     return 0;
 }
 
+static int make_note(dxr *r, dxr_notes_part *np, size_t i, int endnote, folio_note **out);
+
+/* A note's paragraphs, with the links of its part. */
 static int make(dxr *r, dxr_notes_part *np, size_t i, int endnote, folio_note **out)
+{
+    int was = r->rel_part;
+    r->rel_part = endnote ? 2 : 1;
+    int rc = make_note(r, np, i, endnote, out);
+    r->rel_part = was;
+    return rc;
+}
+
+static int make_note(dxr *r, dxr_notes_part *np, size_t i, int endnote, folio_note **out)
 {
     folio_arena *a = r->rep->arena;
     folio_note *note = folio_alloc(a, sizeof *note);
@@ -235,7 +260,9 @@ static int make(dxr *r, dxr_notes_part *np, size_t i, int endnote, folio_note **
         if ((rc = folio_dxr_runs(r, p, 1, &b->runs, &b->nruns, NULL)))
             return rc;
         if (!note->nblocks)
-            drop_lead(b->runs, b->nruns);
+            b->runs = drop_lead(b->runs, &b->nruns);
+        if (!b->nruns && note->nblocks)
+            continue; /* an empty paragraph after the text */
         note->nblocks++;
     }
     *out = note;

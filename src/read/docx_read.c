@@ -3,6 +3,8 @@
  * the report model. The package is opened within the input limit, its
  * parts parsed the secure way; every diagnostic names the part and the
  * line in it ("word/document.xml:12: ..."). */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "folio/read.h"
@@ -16,13 +18,13 @@ enum { DEFAULT_MAX_DEPTH = 256 };
 #define DEFAULT_MAX_BYTES ((size_t)64 << 20)
 
 typedef struct parts {
-    xmlDocPtr doc, styles, numbering, foot, end, header, footer, core, rels;
+    xmlDocPtr doc, styles, numbering, foot, end, header, footer, core, rels, frels, erels;
 } parts;
 
 static void free_parts(parts *p)
 {
     xmlDocPtr *v[] = {&p->doc, &p->styles, &p->numbering, &p->foot, &p->end,
-                      &p->header, &p->footer, &p->core, &p->rels};
+                      &p->header, &p->footer, &p->core, &p->rels, &p->frels, &p->erels};
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
         xmlFreeDoc(*v[i]);
         *v[i] = NULL;
@@ -63,6 +65,8 @@ static int read_parts(folio_ctx *ctx, dxr *r, dxr_pkg *pkg, parts *p)
     int rc;
     if ((rc = folio_dxr_part(ctx, pkg, "word/document.xml", 1, &p->doc)) ||
         (rc = folio_dxr_part(ctx, pkg, "word/_rels/document.xml.rels", 0, &p->rels)) ||
+        (rc = folio_dxr_part(ctx, pkg, "word/_rels/footnotes.xml.rels", 0, &p->frels)) ||
+        (rc = folio_dxr_part(ctx, pkg, "word/_rels/endnotes.xml.rels", 0, &p->erels)) ||
         (rc = folio_dxr_part(ctx, pkg, "word/styles.xml", 0, &p->styles)) ||
         (rc = folio_dxr_part(ctx, pkg, "word/numbering.xml", 0, &p->numbering)) ||
         (rc = folio_dxr_part(ctx, pkg, "word/footnotes.xml", 0, &p->foot)) ||
@@ -120,16 +124,18 @@ static int read_docx(folio_ctx *ctx, const char *data, size_t len, const char *n
     if (!rc)
         IN_PART(ctx, "word/numbering.xml",
                 folio_dxr_numbering(ctx, a, p.numbering, &r.numbering));
-    if (!rc)
-        rc = folio_dxr_rels(&r, p.rels);
+    for (int k = 0; k < 3 && !rc; k++)
+        rc = folio_dxr_rels(&r, k == 0 ? p.rels : k == 1 ? p.frels : p.erels, k);
     if (!rc)
         rc = folio_dxr_notes_index(&r, p.foot, p.end);
     if (!rc)
         IN_PART(ctx, "word/header1.xml", folio_dxr_masthead(&r, p.header, p.core, p.footer));
     if (!rc)
         IN_PART(ctx, "word/document.xml", folio_dxr_body(&r, p.doc));
-    if (!rc)
+    if (!rc) {
+        folio_dxr_resolve_marks(&r);
         rc = folio_dxr_masthead_station(&r, p.doc);
+    }
     if (!rc)
         IN_PART(ctx, "word/footnotes.xml", folio_dxr_notes_rest(&r));
     if (rc)
@@ -139,6 +145,8 @@ static int read_docx(folio_ctx *ctx, const char *data, size_t len, const char *n
     *out = r.rep;
     r.rep = NULL;
 done:
+    free(r.shown);
+    free(r.marks);
     free_parts(&p);
     folio_dxr_close(&pkg);
     folio_report_free(r.rep);

@@ -2,6 +2,7 @@
  * (w:b, w:i, superscript) from each run's own properties, hyperlinks by
  * their relationship, note references, line breaks. Field instructions,
  * deleted text, drawings and bookmarks carry no text of the report. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "read/docx_internal.h"
@@ -17,7 +18,18 @@ typedef struct rs {
     int page_break;
     int skip_mark;    /* the next text is a custom note mark */
     folio_note *marked;
+    size_t *mark_at;  /* runs that are marks as text (indices) */
+    size_t nmark, mark_cap;
 } rs;
+
+static int shown(dxr *r, folio_note *note, const char *mark)
+{
+    if (FOLIO_VEC_ROOM(r->shown, r->nshown, r->shown_cap, 16))
+        return FOLIO_E_NOMEM;
+    r->shown[r->nshown] = (dxr_shown){note, mark, r->nshown};
+    r->nshown++;
+    return 0;
+}
 
 static int on(xmlNodePtr rpr, const char *name)
 {
@@ -96,6 +108,10 @@ static int note_ref(rs *s, folio_run base, xmlNodePtr n, int endnote)
     if (custom) {
         s->skip_mark = 1;
         s->marked = note;
+    } else {
+        const char *m = folio_sprintf(s->r->rep->arena, "%d", ++s->r->autos[endnote]);
+        if (!m || shown(s->r, note, m))
+            return FOLIO_E_NOMEM;
     }
     base.kind = FOLIO_RUN_NOTE_REF;
     base.note = note;
@@ -108,6 +124,10 @@ static int note_ref(rs *s, folio_run base, xmlNodePtr n, int endnote)
 static int run(rs *s, xmlNodePtr n, folio_run base)
 {
     base.style |= style_of(s->r, folio_dxr_child(n, "rPr"));
+    const char *rst = folio_dxr_attr(s->r->rep->arena,
+                                     folio_dxr_child(folio_dxr_child(n, "rPr"), "rStyle"), "val");
+    int mark_style = rst && (!strcmp(rst, "FootnoteReference") ||
+                             !strcmp(rst, "EndnoteReference")) && !s->in_note;
     base.pos = folio_dxr_pos(n);
     int rc = 0;
     for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
@@ -130,12 +150,18 @@ static int run(rs *s, xmlNodePtr n, folio_run base)
                 s->marked->mark = folio_strdup(s->r->rep->arena, t ? (const char *)t : "");
                 s->skip_mark = 0;
                 xmlFree(t);
-                if (!s->marked->mark)
+                if (!s->marked->mark || shown(s->r, s->marked, s->marked->mark))
                     return FOLIO_E_NOMEM;
                 continue;
             }
+            size_t before = s->n;
             rc = text(s, base, (const char *)t);
             xmlFree(t);
+            if (!rc && mark_style && s->n > before) { /* a mark as text */
+                if (FOLIO_VEC_ROOM(s->mark_at, s->nmark, s->mark_cap, 4))
+                    return FOLIO_E_NOMEM;
+                s->mark_at[s->nmark++] = s->n - 1;
+            }
         } else if (!strcmp(name, "tab") || !strcmp(name, "ptab")) {
             rc = text(s, base, "\t");
         } else if (!strcmp(name, "noBreakHyphen")) {
@@ -162,9 +188,10 @@ static int run(rs *s, xmlNodePtr n, folio_run base)
 static const char *link_of(dxr *r, xmlNodePtr h)
 {
     const char *id = folio_dxr_attr(r->rep->arena, h, "id");
-    for (size_t i = 0; id && i < r->nrels; i++)
-        if (!strcmp(r->rels[i].id, id))
-            return r->rels[i].target;
+    int k = r->rel_part;
+    for (size_t i = 0; id && i < r->nrels[k]; i++)
+        if (!strcmp(r->rels[k][i].id, id))
+            return r->rels[k][i].target;
     return NULL; /* an anchor inside the document: text only */
 }
 
@@ -207,6 +234,14 @@ int folio_dxr_runs(dxr *r, xmlNodePtr p, int in_note, folio_run **runs, size_t *
     folio_run base = {0};
     base.kind = FOLIO_RUN_TEXT;
     int rc = inline_children(&s, p, base, 1);
+    for (size_t i = 0; !rc && i < s.nmark; i++) {
+        if (FOLIO_VEC_ROOM(r->marks, r->nmarks, r->marks_cap, 16)) {
+            rc = FOLIO_E_NOMEM;
+            break;
+        }
+        r->marks[r->nmarks++] = (dxr_mark){&s.v[s.mark_at[i]], r->nshown};
+    }
+    free(s.mark_at);
     *runs = s.v;
     *nruns = s.n;
     if (page_break)
@@ -214,7 +249,37 @@ int folio_dxr_runs(dxr *r, xmlNodePtr p, int in_note, folio_run **runs, size_t *
     return rc;
 }
 
-int folio_dxr_rels(dxr *r, xmlDocPtr doc)
+void folio_dxr_resolve_marks(dxr *r)
+{
+    for (size_t i = 0; i < r->nmarks; i++) {
+        folio_run *run = r->marks[i].run;
+        if (run->kind != FOLIO_RUN_TEXT || !run->text) /* a table's note by now */
+            continue;
+        const dxr_shown *best = NULL;
+        size_t ord = r->marks[i].ord, dist = (size_t)-1;
+        for (size_t k = 0; k < r->nshown; k++) {
+            const dxr_shown *sh = &r->shown[k];
+            if (!sh->mark || strcmp(sh->mark, run->text))
+                continue;
+            /* before it: ord - k - 1; after it: further than any before */
+            size_t d = sh->ord < ord ? ord - sh->ord : r->nshown + sh->ord - ord;
+            if (d < dist) {
+                dist = d;
+                best = sh;
+            }
+        }
+        if (!best)
+            continue;
+        run->kind = FOLIO_RUN_NOTE_REF;
+        run->note = best->note;
+        run->text = NULL;
+        run->style = 0;
+        run->link = NULL;
+        run->is_symbol = 0;
+    }
+}
+
+int folio_dxr_rels(dxr *r, xmlDocPtr doc, int part)
 {
     xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
     size_t cap = 0;
@@ -226,9 +291,9 @@ int folio_dxr_rels(dxr *r, xmlDocPtr doc)
         const char *mode = folio_dxr_attr(a, c, "TargetMode");
         if (!id || !t || !mode || strcmp(mode, "External"))
             continue;
-        if (FOLIO_ARENA_VEC_ROOM(a, r->rels, r->nrels, cap, 8))
+        if (FOLIO_ARENA_VEC_ROOM(a, r->rels[part], r->nrels[part], cap, 8))
             return FOLIO_E_NOMEM;
-        r->rels[r->nrels++] = (dxr_rel){id, t};
+        r->rels[part][r->nrels[part]++] = (dxr_rel){id, t};
     }
     return 0;
 }
