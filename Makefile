@@ -161,7 +161,7 @@ check-ubsan:
 san-suites: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/spec_dump $(BUILD)/tests/api_test \
             $(BUILD)/tests/nomem
 	@$(SAN_ENV) BUILD=$(BUILD) FOLIO=./$(BIN)/folio SANITIZED=1 \
-	  SUITES="unit spec golden cli house batch stress repro outputs furniture xml akn limits composite badinput fuzz_replay real api nomem" \
+	  SUITES="unit spec golden cli house batch stress repro outputs docx_read furniture xml akn limits composite badinput fuzz_replay real api nomem" \
 	  sh tests/run_all.sh $(UNIT_BIN)
 
 # valgrind memcheck (Debian package valgrind) over the example and every

@@ -118,7 +118,10 @@ static void core(dxr *r, xmlNodePtr root)
             code[2] = 0;
             if (folio_house_lang_index(r->house, code) >= 0)
                 m->language = folio_house_lang(r->house, code);
-        } else if (!strcmp((const char *)c->name, "created") && !m->date && strlen(s) >= 10) {
+        } else if (!strcmp((const char *)c->name, "created") && !m->date && m->symbol &&
+                   strlen(s) >= 10) {
+            /* folio's own DOCX (its grid named the symbol) dates it so; a
+             * template's or an editor's new document does not */
             int y, mo, d;
             if (!folio_md_parse_iso_date(s, 10, &y, &mo, &d))
                 m->date = folio_strndup(r->rep->arena, s, 10);

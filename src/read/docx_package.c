@@ -40,11 +40,13 @@ int folio_dxr_open(folio_ctx *ctx, const char *data, size_t len, size_t max_byte
             continue;
         total += st.size;
         if (st.size > max_bytes || total > max_bytes) {
-            zip_discard(z);
-            return folio_error(ctx, FOLIO_E_LIMIT, (folio_pos){0, 0},
-                               "%s: the package's parts inflate to more than the limit of "
-                               "%zu bytes (a zip bomb?); --max-input-bytes raises it",
-                               st.name ? st.name : "?", max_bytes);
+            int rc = folio_error(ctx, FOLIO_E_LIMIT, (folio_pos){0, 0},
+                                 "%s: the package's parts inflate to more than the limit of "
+                                 "%zu bytes (a zip bomb?); --max-input-bytes raises it",
+                                 (st.valid & ZIP_STAT_NAME) && st.name ? st.name : "?",
+                                 max_bytes);
+            zip_discard(z); /* st.name belongs to it */
+            return rc;
         }
     }
     pkg->zip = z;
