@@ -129,7 +129,7 @@ $(BUILD)/tests/nomem: tests/nomem/nomem.c $(BUILD)/libfolio.a
 
 # The fuzz targets without libFuzzer: tests/fuzz/replay.c runs them over
 # their corpora (tests/run_fuzz_replay.sh), under any compiler.
-FUZZ_TARGETS = fuzz_markdown fuzz_pipeline fuzz_xml
+FUZZ_TARGETS = fuzz_markdown fuzz_pipeline fuzz_xml fuzz_docx
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
 $(BUILD)/tests/%_replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libfolio.a
