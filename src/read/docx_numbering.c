@@ -223,8 +223,13 @@ const char *folio_dxr_number(folio_arena *a, dxr_numbering *nb, int num_id, int 
     if (lv->fmt == DXR_NONE_FMT || !lv->text || !*lv->text)
         return NULL;
     *kind = kind_of(lv->fmt, lv->text);
-    if (lv->fmt == DXR_BULLET_FMT)
-        return folio_strdup(a, lv->text);
+    if (lv->fmt == DXR_BULLET_FMT) {
+        /* Word's own bullets are Symbol or Wingdings characters in the
+         * private use area (U+F0B7): the house's bullet stands for them */
+        const unsigned char *t = (const unsigned char *)lv->text;
+        int private_use = t[0] == 0xEE || t[0] == 0xEF;
+        return folio_strdup(a, private_use || !strcmp(lv->text, "o") ? "\xE2\x80\xA2" : lv->text);
+    }
     /* %N replaced by level N's count, in its format */
     char out[512];
     size_t o = 0;
