@@ -13,6 +13,11 @@ usage: docx_read.py renumbered BEFORE.xml AFTER.xml
            paragraphs in "UN Paragraph", one with a footnote, a bullet.
        docx_read.py expect-template OUT.xml
            What folio read back from it. Exit 1 if not all there.
+       docx_read.py word-typed OUT.docx
+           A document typed with python-docx's own (Word's) template:
+           Title, Heading 1 and 2, List Number, List Bullet, a table.
+       docx_read.py expect-word OUT.xml
+           What folio read back from it. Exit 1 if not all there.
        docx_read.py hostile DIR
            Write the hostile packages the reader must refuse.
 """
@@ -133,6 +138,44 @@ def expect_template(path):
     return 1 if bad else 0
 
 
+def word_typed(out):
+    import docx
+    d = docx.Document()
+    d.add_paragraph('Report of the meeting', style='Title')
+    d.add_paragraph('Introduction', style='Heading 1')
+    d.add_paragraph('First point.', style='List Number')
+    d.add_paragraph('Second point.', style='List Number')
+    d.add_paragraph('A plain paragraph with ').add_run('bold').bold = True
+    d.add_paragraph('Details', style='Heading 2')
+    d.add_paragraph('a bullet', style='List Bullet')
+    t = d.add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): 'Head A', (0, 1): 'Head B', (1, 0): '1', (1, 1): '2'}.items():
+        t.cell(r, c).text = text
+    d.save(out)
+    return 0
+
+
+def expect_word(path):
+    blocks = ET.parse(path).getroot().find(NS + 'blocks')
+    got = [(b.tag[len(NS):], b.get('level'), b.get('label'),
+            ''.join(b.itertext()).strip() if b.tag != NS + 'table' else
+            '|'.join(''.join(c.itertext()) for c in b.iter(NS + 'cell')))
+           for b in blocks]
+    want = [('heading', '0', None, 'Report of the meeting'),
+            ('heading', '1', None, 'Introduction'),
+            ('p', None, '1.', 'First point.'),
+            ('p', None, '2.', 'Second point.'),
+            ('p', None, None, 'A plain paragraph with bold'),
+            ('heading', '2', None, 'Details'),
+            ('item', '1', '\u2022', 'a bullet'),
+            ('table', None, None, 'Head A|Head B|1|2')]
+    if got != want:
+        print('docx_read: read back from the Word document:')
+        for g in got:
+            print('  ', g)
+    return 0 if got == want else 1
+
+
 def hostile(d):
     def z(name, parts, compress=zipfile.ZIP_DEFLATED):
         with zipfile.ZipFile('%s/%s.docx' % (d, name), 'w', compress) as f:
@@ -176,6 +219,10 @@ if __name__ == '__main__':
         sys.exit(from_template(sys.argv[2], sys.argv[3]))
     if cmd == 'expect-template':
         sys.exit(expect_template(sys.argv[2]))
+    if cmd == 'word-typed':
+        sys.exit(word_typed(sys.argv[2]))
+    if cmd == 'expect-word':
+        sys.exit(expect_word(sys.argv[2]))
     if cmd == 'hostile':
         sys.exit(hostile(sys.argv[2]))
     print(__doc__, file=sys.stderr)

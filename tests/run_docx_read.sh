@@ -8,7 +8,8 @@
 #     the DOCX prints every paragraph number numcheck.py checks right;
 #   - the editor's path: a paragraph inserted with python-docx comes back
 #     with the numbers after it moved up by one; a document started from
-#     `folio template` and typed with python-docx renders;
+#     `folio template` and typed with python-docx renders; one typed in
+#     Word's own styles (Heading 1, List Number, List Bullet) reads back;
 #   - hostile packages: a zip bomb, no document.xml, malformed XML, a
 #     DOCTYPE, a numbering level or start out of range, deep nesting, not
 #     a ZIP: exit 1, the file and the part named, nothing written;
@@ -78,6 +79,10 @@ if $py -c 'import docx' 2>/dev/null; then
     if "$folio" render "$tmp/editor.docx" -o "$tmp/editor" -q 2>/dev/null &&
        [ -s "$tmp/editor/editor.pdf" ]; then ok
     else bad "a document started from the template does not render"; fi
+    if $py tests/docx_read.py word-typed "$tmp/word.docx" &&
+       "$folio" convert "$tmp/word.docx" --to xml -o "$tmp/word.xml" -q &&
+       $py tests/docx_read.py expect-word "$tmp/word.xml"; then ok
+    else bad "a document typed in Word's own styles does not read back"; fi
 else
     note "skipped the editor's path (no python3-docx)"
 fi
