@@ -8,7 +8,9 @@
 #     (../shared/reference/NAME.pdf, ../shared/reference/real/NAME.pdf),
 #     where there is one;
 #   - folio gives no warning: a typed sequence these documents follow
-#     is never taken for a broken one.
+#     is never taken for a broken one;
+#   - the DOCX written alone (--docx) is the DOCX written beside the PDF
+#     (its contents' pages come from the layout either way).
 # Without ../shared (a copy of the repository elsewhere) the suite is
 # skipped, not failed.
 cd "$(dirname "$0")/.." || exit 2
@@ -49,6 +51,11 @@ for md in "$shared"/corpus/*.md "$shared"/corpus/real/[0-9]*.md; do
     pdftotext -enc UTF-8 "$pdf" "$out/pdf.txt" 2>/dev/null
     if python3 tests/words.py "$md" "$out/pdf.txt"; then ok
     else bad "$name: the PDF lacks words of the input"; fi
+    mkdir -p "$out/both" "$out/alone"
+    if SOURCE_DATE_EPOCH=0 $folio render "$md" -o "$out/both" 2>/dev/null >&2 &&
+        SOURCE_DATE_EPOCH=0 $folio render "$md" --docx -o "$out/alone" 2>/dev/null >&2 &&
+        cmp -s "$out/both/$name.docx" "$out/alone/$name.docx"; then ok
+    else bad "$name: the DOCX written alone differs from the one written with the PDF"; fi
     ref=$shared/reference/real/$name.pdf
     [ -f "$ref" ] || ref=$shared/reference/$name.pdf
     if [ -f "$ref" ]; then

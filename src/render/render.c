@@ -91,7 +91,11 @@ int folio_render(folio_ctx *ctx, const folio_report *r, const folio_resources *r
                                  opt->symbol, opt->job_number, opt->date};
     if ((rc = folio_style_apply(ctx, r, &style, res->fonts, &flow)))
         goto done;
-    if ((want_pdf || opt->trace) && (rc = folio_layout_run(ctx, flow, res->fonts, &layout)))
+    /* a DOCX alone needs the layout too when it has contents: their
+     * entries cache the pages the layout finds (the flow's page_of) */
+    int need_pages = want_docx && flow->page_of;
+    if ((want_pdf || opt->trace || need_pages) &&
+        (rc = folio_layout_run(ctx, flow, res->fonts, &layout)))
         goto done;
     if (opt->trace && (rc = trace(ctx, opt, layout)))
         goto done;
