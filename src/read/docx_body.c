@@ -308,17 +308,6 @@ static int title_lines(walk *w, const dxr_style *st, const char *label, folio_ru
     return 0;
 }
 
-static char *plain(dxr *r, const folio_run *runs, size_t n)
-{
-    char *s = folio_strdup(r->rep->arena, "");
-    for (size_t i = 0; i < n && s; i++)
-        if (runs[i].kind == FOLIO_RUN_TEXT)
-            s = folio_sprintf(r->rep->arena, "%s%s", s, runs[i].text);
-        else if (runs[i].kind == FOLIO_RUN_LINE_BREAK)
-            s = folio_sprintf(r->rep->arena, "%s ", s);
-    return s;
-}
-
 /* A label kept as the text it opens (a title line's, a role's). */
 static void prefix_label(dxr *r, folio_run *runs, size_t n, const char *label, const char *sep)
 {
@@ -433,6 +422,13 @@ static int paragraph(walk *w, xmlNodePtr p)
         typed = 1;
         lk = typed_kind(label, kind == DXR_HEADING || kind == DXR_CONTENTS
                                    ? (st->level > 0 ? st->level : 1) : 0);
+        if (lk == FOLIO_LABEL_NONE && (kind == DXR_PLAIN || kind == DXR_UNKNOWN ||
+                                       kind == DXR_NOTE || kind == DXR_TABLE_TEXT)) {
+            /* "Name:<tab>..." in a plain paragraph: text, not a number */
+            runs[0].text = folio_sprintf(a, "%s\t%s", label, runs[0].text);
+            label = NULL;
+            typed = 0;
+        }
     }
     char *page = NULL;
     if (kind == DXR_CONTENTS && n && runs[n - 1].kind == FOLIO_RUN_TEXT) {
@@ -599,12 +595,12 @@ static int paragraph(walk *w, xmlNodePtr p)
         if (!(b = folio_dxr_push(r)))
             return FOLIO_E_NOMEM;
         b->kind = FOLIO_BLOCK_ANNEX;
-        b->label = plain(r, runs, n);
+        b->label = folio_dxr_plain(r, runs, n);
         b->pos = pos;
         break;
     }
     case DXR_ANNEX_ORIGINAL: {
-        char *t = plain(r, runs, n);
+        char *t = folio_dxr_plain(r, runs, n);
         const char *lang = NULL;
         folio_block *l = last(r);
         if (t && l && (l->kind == FOLIO_BLOCK_ANNEX || l->kind == FOLIO_BLOCK_PART) &&
@@ -621,7 +617,7 @@ static int paragraph(walk *w, xmlNodePtr p)
         break;
     }
     case DXR_PART_ANNEX:
-        rc = open_part(w, FOLIO_PART_ANNEX, plain(r, runs, n), pos);
+        rc = open_part(w, FOLIO_PART_ANNEX, folio_dxr_plain(r, runs, n), pos);
         break;
     case DXR_RES_TITLE: {
         /* title lines open a resolution, or the next one after one with

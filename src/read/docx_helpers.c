@@ -51,3 +51,41 @@ folio_pos folio_dxr_pos(xmlNodePtr n)
     long line = n ? xmlGetLineNo(n) : -1;
     return (folio_pos){line > 0 && line < 2147483647L ? (int)line : 0, 0};
 }
+
+int folio_dxr_buf_add(dxr_buf *b, const char *s, size_t n)
+{
+    if (n >= (size_t)-1 / 2 - b->n)
+        return FOLIO_E_NOMEM;
+    while (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 64;
+        char *v = folio_realloc(b->v, cap);
+        if (!v)
+            return FOLIO_E_NOMEM;
+        b->v = v;
+        b->cap = cap;
+    }
+    memcpy(b->v + b->n, s, n);
+    b->n += n;
+    b->v[b->n] = 0;
+    return 0;
+}
+
+char *folio_dxr_buf_done(folio_arena *a, dxr_buf *b, int ok)
+{
+    char *s = ok ? folio_strndup(a, b->v ? b->v : "", b->n) : NULL;
+    free(b->v);
+    memset(b, 0, sizeof *b);
+    return s;
+}
+
+char *folio_dxr_plain(dxr *r, const folio_run *runs, size_t n)
+{
+    dxr_buf b = {0};
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++)
+        if (runs[i].kind == FOLIO_RUN_TEXT && runs[i].text)
+            rc = folio_dxr_buf_add(&b, runs[i].text, strlen(runs[i].text));
+        else if (runs[i].kind == FOLIO_RUN_LINE_BREAK)
+            rc = folio_dxr_buf_add(&b, " ", 1);
+    return folio_dxr_buf_done(r->rep->arena, &b, !rc);
+}

@@ -148,6 +148,7 @@ typedef struct dxr_notes_part {
     xmlNodePtr *v;        /* w:footnote / w:endnote elements */
     const char **ids;
     folio_note **made;    /* the model's note, once referenced */
+    size_t *by_id;        /* indices sorted by id, for look-ups */
     size_t n;
 } dxr_notes_part;
 
@@ -165,6 +166,12 @@ typedef struct dxr_mark {
     folio_run *run;
     size_t ord;
 } dxr_mark;
+
+/* A superscript run of a table's cells, by its text. */
+typedef struct dxr_sup {
+    const char *text;
+    folio_run *run;
+} dxr_sup;
 
 typedef struct dxr {
     folio_ctx *ctx;
@@ -187,6 +194,9 @@ typedef struct dxr {
     dxr_mark *marks;      /* marks as text, to point at their notes */
     size_t nmarks, marks_cap;
     int autos[2];         /* Word's count of footnotes, endnotes */
+    folio_table *sup_table; /* the table whose superscript runs ... */
+    struct dxr_sup *sup;  /* ... these are, sorted by text */
+    size_t nsup;
     int restart_each;     /* footnotes count from 1 in each section */
 } dxr;
 
@@ -225,6 +235,8 @@ int folio_dxr_masthead_station(dxr *r, xmlDocPtr doc);
 int folio_dxr_mast_line(dxr *r, const char *mast, xmlNodePtr p);
 /* The body of document.xml into the report's blocks. */
 int folio_dxr_body(dxr *r, xmlDocPtr doc);
+/* The text of runs, line breaks as spaces, in the arena. */
+char *folio_dxr_plain(dxr *r, const folio_run *runs, size_t n);
 /* A new block at the end of the report's blocks (zeroed). */
 folio_block *folio_dxr_push(dxr *r);
 /* The text of an element (w:t, w:tab as a tab), in the arena. */
@@ -238,5 +250,13 @@ const char *folio_dxr_attr(folio_arena *a, xmlNodePtr n, const char *name);
 /* An integer attribute; `dflt` when absent or not a number. */
 int folio_dxr_attr_int(xmlNodePtr n, const char *name, int dflt);
 folio_pos folio_dxr_pos(xmlNodePtr n);
+/* Text built piece by piece on the heap (in linear time), then copied
+ * into the arena: NULL when out of memory or !ok. */
+typedef struct dxr_buf {
+    char *v;
+    size_t n, cap;
+} dxr_buf;
+int folio_dxr_buf_add(dxr_buf *b, const char *s, size_t n);
+char *folio_dxr_buf_done(folio_arena *a, dxr_buf *b, int ok);
 
 #endif

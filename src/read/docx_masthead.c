@@ -13,15 +13,16 @@
 #include "read/md_internal.h"
 #include "util/mem.h"
 
-/* A paragraph's text: w:t as is, w:tab as a tab, w:br as `brk`. */
-static char *para_text(dxr *r, xmlNodePtr p, const char *rstyle, const char *brk)
+/* A paragraph's text: w:t as is, w:tab as a tab, w:br as `brk`; only
+ * the runs of character style `rstyle...` when given. */
+static int para_text_to(dxr *r, xmlNodePtr p, const char *rstyle, const char *brk,
+                        dxr_buf *b, int depth)
 {
     folio_arena *a = r->rep->arena;
-    char *s = folio_strdup(a, "");
-    for (xmlNodePtr run = p->children; run && s; run = run->next) {
-        if (folio_dxr_is(run, "hyperlink")) {
-            char *t = para_text(r, run, rstyle, brk);
-            s = t ? folio_sprintf(a, "%s%s", s, t) : NULL;
+    int rc = 0;
+    for (xmlNodePtr run = p->children; run && !rc; run = run->next) {
+        if (folio_dxr_is(run, "hyperlink") && depth < 8) {
+            rc = para_text_to(r, run, rstyle, brk, b, depth + 1);
             continue;
         }
         if (!folio_dxr_is(run, "r"))
@@ -32,19 +33,26 @@ static char *para_text(dxr *r, xmlNodePtr p, const char *rstyle, const char *brk
             if (!rs || strncmp(rs, rstyle, strlen(rstyle)))
                 continue;
         }
-        for (xmlNodePtr c = run->children; c && s; c = c->next) {
+        for (xmlNodePtr c = run->children; c && !rc; c = c->next) {
             if (folio_dxr_is(c, "t")) {
                 xmlChar *t = xmlNodeGetContent(c);
-                s = folio_sprintf(a, "%s%s", s, t ? (const char *)t : "");
+                rc = t ? folio_dxr_buf_add(b, (const char *)t, strlen((const char *)t)) : 0;
                 xmlFree(t);
             } else if (folio_dxr_is(c, "tab")) {
-                s = folio_sprintf(a, "%s\t", s);
+                rc = folio_dxr_buf_add(b, "\t", 1);
             } else if (folio_dxr_is(c, "br")) {
-                s = folio_sprintf(a, "%s%s", s, brk);
+                rc = folio_dxr_buf_add(b, brk, strlen(brk));
             }
         }
     }
-    return s;
+    return rc;
+}
+
+static char *para_text(dxr *r, xmlNodePtr p, const char *rstyle, const char *brk)
+{
+    dxr_buf b = {0};
+    int rc = para_text_to(r, p, rstyle, brk, &b, 0);
+    return folio_dxr_buf_done(r->rep->arena, &b, !rc);
 }
 
 char *folio_dxr_text(dxr *r, xmlNodePtr n)
@@ -216,16 +224,11 @@ int folio_dxr_mast_line(dxr *r, const char *mast, xmlNodePtr p)
     int rc = folio_dxr_runs(r, p, 0, &runs, &n, NULL);
     if (rc)
         return rc;
-    char *text = folio_strdup(a, "");
     folio_note *note = NULL;
-    for (size_t i = 0; i < n && text; i++) {
-        if (runs[i].kind == FOLIO_RUN_TEXT)
-            text = folio_sprintf(a, "%s%s", text, runs[i].text);
-        else if (runs[i].kind == FOLIO_RUN_LINE_BREAK)
-            text = folio_sprintf(a, "%s ", text);
-        else if (runs[i].kind == FOLIO_RUN_NOTE_REF)
+    for (size_t i = 0; i < n; i++)
+        if (runs[i].kind == FOLIO_RUN_NOTE_REF)
             note = runs[i].note;
-    }
+    char *text = folio_dxr_plain(r, runs, n);
     if (!text)
         return FOLIO_E_NOMEM;
     if (!*text)

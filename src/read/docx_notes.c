@@ -4,10 +4,20 @@
  * mark and the tab that open the first one. A note with a custom mark
  * ("*") keeps that mark. Separators are the writer's. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "read/docx_internal.h"
 #include "util/vec.h"
+
+/* qsort has no argument for the part whose ids it compares: the reader
+ * sorts one part at a time, on one thread (the pointer is the thread's) */
+static _Thread_local const dxr_notes_part *sorting;
+
+static int by_note_id(const void *a, const void *b)
+{
+    return strcmp(sorting->ids[*(const size_t *)a], sorting->ids[*(const size_t *)b]);
+}
 
 static int index_part(dxr *r, xmlDocPtr doc, dxr_notes_part *np)
 {
@@ -29,8 +39,17 @@ static int index_part(dxr *r, xmlDocPtr doc, dxr_notes_part *np)
             continue; /* separators */
         np->v[np->n] = c;
         np->ids[np->n] = folio_dxr_attr(a, c, "id");
+        if (!np->ids[np->n])
+            np->ids[np->n] = "";
         np->n++;
     }
+    if (!(np->by_id = folio_alloc(a, (np->n ? np->n : 1) * sizeof *np->by_id)))
+        return FOLIO_E_NOMEM;
+    for (size_t i = 0; i < np->n; i++)
+        np->by_id[i] = i;
+    sorting = np;
+    qsort(np->by_id, np->n, sizeof *np->by_id, by_note_id);
+    sorting = NULL;
     return 0;
 }
 
@@ -82,40 +101,76 @@ static int add_note(dxr *r, folio_note *note)
     return 0;
 }
 
+static int by_text(const void *a, const void *b)
+{
+    return strcmp(((const dxr_sup *)a)->text, ((const dxr_sup *)b)->text);
+}
+
+/* The superscript text runs of a table's cells, sorted by text, made
+ * once per table. */
+static int super_runs(dxr *r, folio_table *t)
+{
+    if (r->sup_table == t)
+        return 0;
+    free(r->sup);
+    r->sup = NULL;
+    r->nsup = 0;
+    r->sup_table = t;
+    size_t cap = 0;
+    for (size_t k = 0; t && k < t->nrows * t->ncols; k++)
+        for (size_t i = 0; i < t->cells[k].nruns; i++) {
+            folio_run *x = &t->cells[k].runs[i];
+            if (x->kind != FOLIO_RUN_TEXT || !(x->style & FOLIO_SUPER) || !x->text)
+                continue;
+            if (FOLIO_VEC_ROOM(r->sup, r->nsup, cap, 16))
+                return FOLIO_E_NOMEM;
+            r->sup[r->nsup++] = (dxr_sup){x->text, x};
+        }
+    if (r->nsup)
+        qsort(r->sup, r->nsup, sizeof *r->sup, by_text);
+    return 0;
+}
+
 int folio_dxr_table_note(dxr *r, folio_table *t, const char *label, folio_run *runs,
                          size_t nruns, folio_pos pos, int *done)
 {
     folio_arena *a = r->rep->arena;
     folio_note *note = NULL;
     *done = 0;
-    for (size_t k = 0; t && k < t->nrows * t->ncols; k++) {
-        folio_cell *c = &t->cells[k];
-        for (size_t i = 0; i < c->nruns; i++) {
-            folio_run *x = &c->runs[i];
-            if (x->kind != FOLIO_RUN_TEXT || !(x->style & FOLIO_SUPER) || !x->text ||
-                strcmp(x->text, label))
-                continue;
-            if (!note) {
-                if (!(note = folio_alloc(a, sizeof *note)) ||
-                    !(note->id = folio_sprintf(a, "t%zu", r->rep->nnotes + 1)) ||
-                    !(note->blocks = folio_alloc(a, sizeof *note->blocks)))
-                    return FOLIO_E_NOMEM;
-                note->nblocks = 1;
-                note->blocks[0].kind = FOLIO_BLOCK_PARAGRAPH;
-                note->blocks[0].runs = runs;
-                note->blocks[0].nruns = nruns;
-                note->blocks[0].pos = pos;
-                note->pos = pos;
-                note->referenced = 1;
-                int rc = add_note(r, note);
-                if (rc)
-                    return rc;
-            }
-            x->kind = FOLIO_RUN_NOTE_REF;
-            x->text = NULL;
-            x->style = 0;
-            x->note = note;
+    int rc = super_runs(r, t);
+    if (rc)
+        return rc;
+    size_t lo = 0, hi = r->nsup; /* the first mark >= label */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(r->sup[mid].text, label) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < r->nsup && !strcmp(r->sup[lo].text, label); lo++) {
+        folio_run *x = r->sup[lo].run;
+        if (x->kind != FOLIO_RUN_TEXT)
+            continue; /* a note of an earlier line with the same mark */
+        if (!note) {
+            if (!(note = folio_alloc(a, sizeof *note)) ||
+                !(note->id = folio_sprintf(a, "t%zu", r->rep->nnotes + 1)) ||
+                !(note->blocks = folio_alloc(a, sizeof *note->blocks)))
+                return FOLIO_E_NOMEM;
+            note->nblocks = 1;
+            note->blocks[0].kind = FOLIO_BLOCK_PARAGRAPH;
+            note->blocks[0].runs = runs;
+            note->blocks[0].nruns = nruns;
+            note->blocks[0].pos = pos;
+            note->pos = pos;
+            note->referenced = 1;
+            if ((rc = add_note(r, note)))
+                return rc;
         }
+        x->kind = FOLIO_RUN_NOTE_REF;
+        x->note = note;
+        x->text = NULL;
+        x->style = 0;
     }
     *done = note != NULL;
     return 0;
@@ -273,9 +328,16 @@ int folio_dxr_note(dxr *r, int endnote, const char *id, folio_note **out)
 {
     dxr_notes_part *np = endnote ? &r->end : &r->foot;
     *out = NULL;
-    for (size_t i = 0; i < np->n; i++) {
-        if (!np->ids[i] || strcmp(np->ids[i], id))
-            continue;
+    size_t lo = 0, hi = np->n; /* the first of the ids >= id */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(np->ids[np->by_id[mid]], id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < np->n && !strcmp(np->ids[np->by_id[lo]], id)) {
+        size_t i = np->by_id[lo];
         if (np->made[i]) { /* a second reference: its mark again */
             *out = np->made[i];
             return 0;

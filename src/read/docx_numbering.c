@@ -9,6 +9,7 @@
  * overrides every level where it restarts, so LibreOffice, which counts
  * per w:num, shows the same numbers. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "read/docx_internal.h"
@@ -85,12 +86,27 @@ static int abstract(folio_ctx *ctx, folio_arena *a, xmlNodePtr c, dxr_numbering 
     return 0;
 }
 
+/* Definitions and instances sorted by id, looked up by halves. */
+static int by_abs_id(const void *a, const void *b)
+{
+    int x = ((const dxr_abstract *)a)->id, y = ((const dxr_abstract *)b)->id;
+    return (x > y) - (x < y);
+}
+
+static int by_num_id(const void *a, const void *b)
+{
+    int x = ((const dxr_num *)a)->id, y = ((const dxr_num *)b)->id;
+    return (x > y) - (x < y);
+}
+
 static int num(folio_ctx *ctx, folio_arena *a, xmlNodePtr c, dxr_numbering *nb)
 {
     int abs_id = folio_dxr_attr_int(folio_dxr_child(c, "abstractNumId"), "val", -1);
-    size_t k = 0;
-    while (k < nb->nabs && nb->abs[k].id != abs_id)
-        k++;
+    dxr_abstract key = {0};
+    key.id = abs_id;
+    const dxr_abstract *hit =
+        nb->nabs ? bsearch(&key, nb->abs, nb->nabs, sizeof *nb->abs, by_abs_id) : NULL;
+    size_t k = hit ? (size_t)(hit - nb->abs) : nb->nabs;
     if (k == nb->nabs) {
         folio_warn(ctx, folio_dxr_pos(c), "<w:num>: list definition %d does not exist", abs_id);
         return 0;
@@ -121,18 +137,22 @@ int folio_dxr_numbering(folio_ctx *ctx, folio_arena *a, xmlDocPtr doc, dxr_numbe
     for (xmlNodePtr c = root ? root->children : NULL; c && !rc; c = c->next)
         if (folio_dxr_is(c, "abstractNum"))
             rc = abstract(ctx, a, c, out);
+    if (out->nabs)
+        qsort(out->abs, out->nabs, sizeof *out->abs, by_abs_id);
     for (xmlNodePtr c = root ? root->children : NULL; c && !rc; c = c->next)
         if (folio_dxr_is(c, "num"))
             rc = num(ctx, a, c, out);
+    if (out->nnum)
+        qsort(out->num, out->nnum, sizeof *out->num, by_num_id);
     return rc;
 }
 
 static dxr_num *find(dxr_numbering *nb, int num_id)
 {
-    for (size_t i = 0; num_id > 0 && i < nb->nnum; i++)
-        if (nb->num[i].id == num_id)
-            return &nb->num[i];
-    return NULL;
+    dxr_num key = {0};
+    key.id = num_id;
+    return num_id > 0 && nb->nnum ? bsearch(&key, nb->num, nb->nnum, sizeof *nb->num, by_num_id)
+                                  : NULL;
 }
 
 int folio_dxr_style_level(const dxr_numbering *nb, int num_id, const char *style_id)

@@ -147,6 +147,7 @@ static int read_docx(folio_ctx *ctx, const char *data, size_t len, const char *n
 done:
     free(r.shown);
     free(r.marks);
+    free(r.sup);
     free_parts(&p);
     folio_dxr_close(&pkg);
     folio_report_free(r.rep);

@@ -64,20 +64,54 @@ static unsigned style_of(dxr *r, xmlNodePtr rpr)
 static int push(rs *s, folio_run run)
 {
     folio_arena *a = s->r->rep->arena;
-    if (run.kind == FOLIO_RUN_TEXT && s->n) {
-        folio_run *last = &s->v[s->n - 1];
-        int same_link = (!last->link && !run.link) ||
-                        (last->link && run.link && !strcmp(last->link, run.link));
-        if (last->kind == FOLIO_RUN_TEXT && last->style == run.style && same_link) {
-            if (!(last->text = folio_sprintf(a, "%s%s", last->text, run.text)))
-                return FOLIO_E_NOMEM;
-            return 0;
-        }
-    }
     if (FOLIO_ARENA_VEC_ROOM(a, s->v, s->n, s->cap, 8))
         return FOLIO_E_NOMEM;
     s->v[s->n++] = run;
     return 0;
+}
+
+static int mergeable(const folio_run *x, const folio_run *y)
+{
+    return x->kind == FOLIO_RUN_TEXT && y->kind == FOLIO_RUN_TEXT && x->style == y->style &&
+           x->is_symbol == y->is_symbol &&
+           ((!x->link && !y->link) || (x->link && y->link && !strcmp(x->link, y->link)));
+}
+
+/* Neighbouring runs of one style and link become one (Word splits text
+ * into runs at will), each text copied once; a mark as text stays a run
+ * of its own, its index kept. */
+static int merge(rs *s)
+{
+    folio_arena *a = s->r->rep->arena;
+    unsigned char *mark = folio_calloc(s->n ? s->n : 1, 1);
+    if (!mark)
+        return FOLIO_E_NOMEM;
+    for (size_t i = 0; i < s->nmark; i++)
+        mark[s->mark_at[i]] = 1;
+    size_t o = 0, m = 0;
+    int rc = 0;
+    for (size_t i = 0; i < s->n && !rc;) {
+        size_t j = i + 1;
+        if (!mark[i])
+            while (j < s->n && !mark[j] && mergeable(&s->v[i], &s->v[j]))
+                j++;
+        folio_run run = s->v[i];
+        if (j > i + 1) {
+            dxr_buf b = {0};
+            for (size_t k = i; k < j && !rc; k++)
+                rc = folio_dxr_buf_add(&b, s->v[k].text, strlen(s->v[k].text));
+            if (!(run.text = folio_dxr_buf_done(a, &b, !rc)) && !rc)
+                rc = FOLIO_E_NOMEM;
+        }
+        if (mark[i])
+            s->mark_at[m++] = o;
+        s->v[o++] = run;
+        i = j;
+    }
+    s->n = o;
+    s->nmark = m;
+    free(mark);
+    return rc;
 }
 
 static int text(rs *s, folio_run base, const char *t)
@@ -234,6 +268,8 @@ int folio_dxr_runs(dxr *r, xmlNodePtr p, int in_note, folio_run **runs, size_t *
     folio_run base = {0};
     base.kind = FOLIO_RUN_TEXT;
     int rc = inline_children(&s, p, base, 1);
+    if (!rc)
+        rc = merge(&s);
     for (size_t i = 0; !rc && i < s.nmark; i++) {
         if (FOLIO_VEC_ROOM(r->marks, r->nmarks, r->marks_cap, 16)) {
             rc = FOLIO_E_NOMEM;
@@ -249,25 +285,41 @@ int folio_dxr_runs(dxr *r, xmlNodePtr p, int in_note, folio_run **runs, size_t *
     return rc;
 }
 
+static int by_mark(const void *a, const void *b)
+{
+    const dxr_shown *x = a, *y = b;
+    int c = strcmp(x->mark, y->mark);
+    return c ? c : (x->ord > y->ord) - (x->ord < y->ord);
+}
+
 void folio_dxr_resolve_marks(dxr *r)
 {
+    /* the references by mark, then by order: looked up by halves */
+    for (size_t k = 0; k < r->nshown; k++)
+        if (!r->shown[k].mark)
+            r->shown[k].mark = "";
+    if (r->nshown)
+        qsort(r->shown, r->nshown, sizeof *r->shown, by_mark);
     for (size_t i = 0; i < r->nmarks; i++) {
         folio_run *run = r->marks[i].run;
         if (run->kind != FOLIO_RUN_TEXT || !run->text) /* a table's note by now */
             continue;
-        const dxr_shown *best = NULL;
-        size_t ord = r->marks[i].ord, dist = (size_t)-1;
-        for (size_t k = 0; k < r->nshown; k++) {
-            const dxr_shown *sh = &r->shown[k];
-            if (!sh->mark || strcmp(sh->mark, run->text))
-                continue;
-            /* before it: ord - k - 1; after it: further than any before */
-            size_t d = sh->ord < ord ? ord - sh->ord : r->nshown + sh->ord - ord;
-            if (d < dist) {
-                dist = d;
-                best = sh;
-            }
+        size_t ord = r->marks[i].ord;
+        dxr_shown key = {NULL, run->text, ord};
+        size_t lo = 0, hi = r->nshown; /* the first at or after (mark, ord) */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (by_mark(&r->shown[mid], &key) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
+        /* the same mark referenced nearest before, else next after */
+        const dxr_shown *best = NULL;
+        if (lo > 0 && !strcmp(r->shown[lo - 1].mark, run->text))
+            best = &r->shown[lo - 1];
+        else if (lo < r->nshown && !strcmp(r->shown[lo].mark, run->text))
+            best = &r->shown[lo];
         if (!best)
             continue;
         run->kind = FOLIO_RUN_NOTE_REF;

@@ -5,6 +5,7 @@
  * "footnote text"); any other style by the style it is based on, else by
  * its outline level (a heading), else as a plain paragraph. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -134,12 +135,21 @@ static const known *find_name(const folio_house *h, const char *name)
     return NULL;
 }
 
+/* Styles sorted by id (none: last), looked up by halves: a document may
+ * hold very many. */
+static int by_style_id(const void *a, const void *b)
+{
+    const char *x = ((const dxr_style *)a)->id, *y = ((const dxr_style *)b)->id;
+    return !x || !y ? (!x) - (!y) : strcmp(x, y);
+}
+
 const dxr_style *folio_dxr_style(const dxr_styles *s, const char *id)
 {
-    for (size_t i = 0; id && i < s->n; i++)
-        if (s->v[i].id && !strcmp(s->v[i].id, id))
-            return &s->v[i];
-    return NULL;
+    if (!id || !s->n)
+        return NULL;
+    dxr_style key = {0};
+    key.id = id;
+    return bsearch(&key, s->v, s->n, sizeof *s->v, by_style_id);
 }
 
 static void apply(dxr_style *st, const known *k)
@@ -201,6 +211,8 @@ int folio_dxr_styles(folio_ctx *ctx, folio_arena *a, const folio_house *house, x
         st->ilvl = np ? folio_dxr_attr_int(folio_dxr_child(np, "ilvl"), "val", -1) : -1;
         st->outline = folio_dxr_attr_int(folio_dxr_child(ppr, "outlineLvl"), "val", -1);
     }
+    if (out->n)
+        qsort(out->v, out->n, sizeof *out->v, by_style_id);
     for (size_t i = 0; i < out->n; i++)
         resolve(out, house, &out->v[i]);
     /* a list inherited from the parent style */
