@@ -74,6 +74,7 @@ typedef struct dxr_style {
     int level;
     folio_role role;
     const char *mast;  /* DXR_MAST: the masthead field's style id */
+    int resolved;      /* the kind is known */
 } dxr_style;
 
 typedef struct dxr_styles {

@@ -117,21 +117,31 @@ static const known *find_id(const char *id)
     return NULL;
 }
 
-static const known *find_name(const folio_house *h, const char *name)
+/* The house's names of folio's styles ("UN Paragraph"), looked up once
+ * per document. */
+typedef struct ui_names {
+    const char *v[sizeof by_id / sizeof by_id[0]];
+} ui_names;
+
+static void load_ui(const folio_house *h, ui_names *u)
+{
+    for (size_t i = 0; i < sizeof by_id / sizeof by_id[0]; i++) {
+        char sec[64];
+        snprintf(sec, sizeof sec, "style.%s", by_id[i].id);
+        u->v[i] = folio_house_get(h, sec, "ui-name");
+    }
+}
+
+static const known *find_name(const ui_names *u, const char *name)
 {
     if (!name)
         return NULL;
     for (size_t i = 0; i < sizeof by_name / sizeof by_name[0]; i++)
         if (!strcasecmp(by_name[i].id, name))
             return &by_name[i];
-    /* the house's names of its styles ("UN Paragraph") */
-    for (size_t i = 0; i < sizeof by_id / sizeof by_id[0]; i++) {
-        char sec[64];
-        snprintf(sec, sizeof sec, "style.%s", by_id[i].id);
-        const char *ui = folio_house_get(h, sec, "ui-name");
-        if (ui && !strcasecmp(ui, name))
+    for (size_t i = 0; i < sizeof by_id / sizeof by_id[0]; i++)
+        if (u->v[i] && !strcasecmp(u->v[i], name))
             return &by_id[i];
-    }
     return NULL;
 }
 
@@ -161,30 +171,36 @@ static void apply(dxr_style *st, const known *k)
         st->mast = k->id;
 }
 
-/* A style's kind: its own, else its parent's (a chain of at most 32). */
-static void resolve(dxr_styles *s, const folio_house *h, dxr_style *st)
+/* A style's kind: its own, else its parent's (resolved first, a chain
+ * of at most 32), else a heading by its outline level. */
+static void resolve(dxr_styles *s, const ui_names *u, dxr_style *st, int depth)
 {
+    if (st->resolved)
+        return;
+    st->resolved = 1; /* also against a chain that loops */
+    st->kind = DXR_UNKNOWN;
     const known *k = find_id(st->id);
     if (!k)
-        k = find_name(h, st->name);
+        k = find_name(u, st->name);
     if (k) {
         apply(st, k);
         return;
     }
-    const dxr_style *p = st;
-    for (int hop = 0; hop < 32 && p; hop++) {
-        p = folio_dxr_style(s, p->based_on);
-        if (p && ((k = find_id(p->id)) || (k = find_name(h, p->name)))) {
-            apply(st, k);
+    dxr_style *p = (dxr_style *)folio_dxr_style(s, st->based_on);
+    if (p && p != st && depth < 32) {
+        resolve(s, u, p, depth + 1);
+        if (p->kind != DXR_UNKNOWN) {
+            st->kind = p->kind;
+            st->level = p->level;
+            st->role = p->role;
+            st->mast = p->mast;
             return;
         }
     }
     if (st->outline >= 0 && st->outline < 9) {
         st->kind = DXR_HEADING;
         st->level = st->outline < 4 ? st->outline + 1 : 4;
-        return;
     }
-    st->kind = DXR_UNKNOWN;
 }
 
 int folio_dxr_styles(folio_ctx *ctx, folio_arena *a, const folio_house *house, xmlDocPtr doc,
@@ -213,8 +229,10 @@ int folio_dxr_styles(folio_ctx *ctx, folio_arena *a, const folio_house *house, x
     }
     if (out->n)
         qsort(out->v, out->n, sizeof *out->v, by_style_id);
+    ui_names u;
+    load_ui(house, &u);
     for (size_t i = 0; i < out->n; i++)
-        resolve(out, house, &out->v[i]);
+        resolve(out, &u, &out->v[i], 0);
     /* a list inherited from the parent style */
     for (size_t i = 0; i < out->n; i++) {
         const dxr_style *p = &out->v[i];
