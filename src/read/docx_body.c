@@ -380,7 +380,7 @@ static int paragraph(walk *w, xmlNodePtr p)
     folio_arena *a = r->rep->arena;
     folio_pos pos = folio_dxr_pos(p);
     xmlNodePtr ppr = folio_dxr_child(p, "pPr");
-    const char *sid = folio_dxr_attr(a, folio_dxr_child(ppr, "pStyle"), "val");
+    const char *sid = folio_dxr_val(folio_dxr_child(ppr, "pStyle"), "val");
     const dxr_style *st = folio_dxr_style(&r->styles, sid);
     static const dxr_style normal = {0};
     if (!st)

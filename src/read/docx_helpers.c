@@ -28,6 +28,11 @@ static const char *raw_attr(xmlNodePtr n, const char *name)
     return NULL;
 }
 
+const char *folio_dxr_val(xmlNodePtr n, const char *name)
+{
+    return raw_attr(n, name);
+}
+
 const char *folio_dxr_attr(folio_arena *a, xmlNodePtr n, const char *name)
 {
     const char *v = raw_attr(n, name);

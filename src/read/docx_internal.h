@@ -190,6 +190,7 @@ typedef struct dxr {
     size_t notes_cap;
     const char *part;     /* the part being read, for warnings */
     int warned[DXR_UNKNOWN + 1]; /* one warning per kind of problem */
+    int warned_image;
     dxr_shown *shown;     /* every reference's mark, in order */
     size_t nshown, shown_cap;
     dxr_mark *marks;      /* marks as text, to point at their notes */
@@ -248,6 +249,8 @@ int folio_dxr_is(xmlNodePtr n, const char *name);
 xmlNodePtr folio_dxr_child(xmlNodePtr n, const char *name);
 /* The attribute `w:NAME` (any namespace prefix) in the arena, or NULL. */
 const char *folio_dxr_attr(folio_arena *a, xmlNodePtr n, const char *name);
+/* The same, borrowed from the tree (valid while it lives): for looking. */
+const char *folio_dxr_val(xmlNodePtr n, const char *name);
 /* An integer attribute; `dflt` when absent or not a number. */
 int folio_dxr_attr_int(xmlNodePtr n, const char *name, int dflt);
 folio_pos folio_dxr_pos(xmlNodePtr n);

@@ -44,18 +44,18 @@ static int on(xmlNodePtr rpr, const char *name)
     return 1;
 }
 
-static unsigned style_of(dxr *r, xmlNodePtr rpr)
+static unsigned style_of(xmlNodePtr rpr)
 {
     unsigned s = 0;
     /* a mark set as text in the note reference's style: superscript */
-    const char *rs = folio_dxr_attr(r->rep->arena, folio_dxr_child(rpr, "rStyle"), "val");
+    const char *rs = folio_dxr_val(folio_dxr_child(rpr, "rStyle"), "val");
     if (rs && (!strcmp(rs, "FootnoteReference") || !strcmp(rs, "EndnoteReference")))
         s |= FOLIO_SUPER;
     if (on(rpr, "b"))
         s |= FOLIO_STRONG;
     if (on(rpr, "i"))
         s |= FOLIO_EMPH;
-    const char *va = folio_dxr_attr(r->rep->arena, folio_dxr_child(rpr, "vertAlign"), "val");
+    const char *va = folio_dxr_val(folio_dxr_child(rpr, "vertAlign"), "val");
     if (va && !strcmp(va, "superscript"))
         s |= FOLIO_SUPER;
     return s;
@@ -126,7 +126,7 @@ static int text(rs *s, folio_run base, const char *t)
 
 static int note_ref(rs *s, folio_run base, xmlNodePtr n, int endnote)
 {
-    const char *id = folio_dxr_attr(s->r->rep->arena, n, "id");
+    const char *id = folio_dxr_val(n, "id");
     folio_note *note = NULL;
     int rc = id ? folio_dxr_note(s->r, endnote, id, &note) : 0;
     if (rc)
@@ -137,8 +137,8 @@ static int note_ref(rs *s, folio_run base, xmlNodePtr n, int endnote)
         return 0;
     }
     int custom = folio_dxr_attr_int(n, "customMarkFollows", 0) ||
-                 (folio_dxr_attr(s->r->rep->arena, n, "customMarkFollows") &&
-                  !strcmp(folio_dxr_attr(s->r->rep->arena, n, "customMarkFollows"), "true"));
+                 (folio_dxr_val(n, "customMarkFollows") &&
+                  !strcmp(folio_dxr_val(n, "customMarkFollows"), "true"));
     if (custom) {
         s->skip_mark = 1;
         s->marked = note;
@@ -157,9 +157,8 @@ static int note_ref(rs *s, folio_run base, xmlNodePtr n, int endnote)
 /* The content of one w:r. */
 static int run(rs *s, xmlNodePtr n, folio_run base)
 {
-    base.style |= style_of(s->r, folio_dxr_child(n, "rPr"));
-    const char *rst = folio_dxr_attr(s->r->rep->arena,
-                                     folio_dxr_child(folio_dxr_child(n, "rPr"), "rStyle"), "val");
+    base.style |= style_of(folio_dxr_child(n, "rPr"));
+    const char *rst = folio_dxr_val(folio_dxr_child(folio_dxr_child(n, "rPr"), "rStyle"), "val");
     int mark_style = rst && (!strcmp(rst, "FootnoteReference") ||
                              !strcmp(rst, "EndnoteReference")) && !s->in_note;
     base.pos = folio_dxr_pos(n);
@@ -169,7 +168,7 @@ static int run(rs *s, xmlNodePtr n, folio_run base)
             continue;
         const char *name = (const char *)c->name;
         if (!strcmp(name, "fldChar")) {
-            const char *t = folio_dxr_attr(s->r->rep->arena, c, "fldCharType");
+            const char *t = folio_dxr_val(c, "fldCharType");
             if (t && !strcmp(t, "begin"))
                 s->field = 1;
             else if (t)
@@ -201,7 +200,7 @@ static int run(rs *s, xmlNodePtr n, folio_run base)
         } else if (!strcmp(name, "noBreakHyphen")) {
             rc = text(s, base, "-");
         } else if (!strcmp(name, "br") || !strcmp(name, "cr")) {
-            const char *t = folio_dxr_attr(s->r->rep->arena, c, "type");
+            const char *t = folio_dxr_val(c, "type");
             if (t && !strcmp(t, "page")) {
                 s->page_break = 1;
             } else if (!t || strcmp(t, "column")) {
@@ -211,6 +210,11 @@ static int run(rs *s, xmlNodePtr n, folio_run base)
                 b.link = NULL;
                 rc = push(s, b);
             }
+        } else if (!strcmp(name, "drawing") || !strcmp(name, "pict") ||
+                   !strcmp(name, "object")) {
+            if (!s->r->warned_image++)
+                folio_warn(s->r->ctx, folio_dxr_pos(c),
+                           "<w:%s>: an image or object: folio does not read it", name);
         } else if (!strcmp(name, "footnoteReference") || !strcmp(name, "endnoteReference")) {
             if (!s->in_note)
                 rc = note_ref(s, base, c, name[0] == 'e');
@@ -221,7 +225,7 @@ static int run(rs *s, xmlNodePtr n, folio_run base)
 
 static const char *link_of(dxr *r, xmlNodePtr h)
 {
-    const char *id = folio_dxr_attr(r->rep->arena, h, "id");
+    const char *id = folio_dxr_val(h, "id");
     int k = r->rel_part;
     for (size_t i = 0; id && i < r->nrels[k]; i++)
         if (!strcmp(r->rels[k][i].id, id))
