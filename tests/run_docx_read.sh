@@ -4,8 +4,9 @@
 #     ../shared/corpus (real, Chinese and Arabic ones too): Markdown ->
 #     report XML equals Markdown -> folio's DOCX -> folio_read_docx ->
 #     report XML, field by field (tests/docx_roundtrip.py: what a DOCX
-#     cannot hold is counted apart and said), and the PDF rendered from
-#     the DOCX prints every paragraph number numcheck.py checks right;
+#     cannot hold is counted apart and said); the PDF rendered from the
+#     DOCX is laid out line for line as the one from the Markdown (layout
+#     traces) and prints every paragraph number numcheck.py checks right;
 #   - the editor's path: a paragraph inserted with python-docx comes back
 #     with the numbers after it moved up by one; a document started from
 #     `folio template` and typed with python-docx renders; one typed in
@@ -52,8 +53,14 @@ for f in $inputs; do
     else bad "$name: the report read from the DOCX differs"; fi
     note "$name: $(head -n 1 "$tmp/cmp")"
     tail -n +2 "$tmp/cmp"
-    if "$folio" render "$d" -o "$tmp/pdf" --pdf -q 2>"$tmp/err"; then ok
+    if "$folio" render "$d" -o "$tmp/pdf" --pdf --trace "$tmp/docx.trace" -q 2>"$tmp/err"; then ok
     else bad "$name: the DOCX does not render"; cat "$tmp/err"; continue; fi
+    # the same pages, line for line, as the Markdown's
+    mkdir -p "$tmp/mdpdf"
+    if "$folio" render "$f" -o "$tmp/mdpdf" --pdf --trace "$tmp/md.trace" -q 2>/dev/null &&
+       cmp -s "$tmp/md.trace" "$tmp/docx.trace"; then ok
+    else bad "$name: the PDF from the DOCX is laid out unlike the one from the Markdown"
+        diff "$tmp/md.trace" "$tmp/docx.trace" | head -6; fi
     if [ $have_numcheck = 1 ]; then
         if $py $shared/tools/numcheck.py "$f" "$tmp/pdf/$name.pdf" >"$tmp/num" 2>&1 &&
            tail -n 1 "$tmp/num" | grep -q '^numbers: 0 wrong .*annexes: 0 wrong'; then ok
