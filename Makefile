@@ -19,7 +19,8 @@ CC      ?= cc
 # e.g. make BUILD=build-asan BIN=bin-asan CC=clang CFLAGS="-fsanitize=..."
 BUILD   ?= build
 BIN     ?= bin
-PKGS     = libzip libxml-2.0 zlib libcmark-gfm freetype2 libqrencode libpng
+PKGS     = libzip libxml-2.0 zlib libcmark-gfm freetype2 libqrencode libpng \
+           fontconfig harfbuzz harfbuzz-subset fribidi icu-uc
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
            -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS)) \
@@ -161,7 +162,7 @@ check-ubsan:
 san-suites: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/spec_dump $(BUILD)/tests/api_test \
             $(BUILD)/tests/nomem
 	@$(SAN_ENV) BUILD=$(BUILD) FOLIO=./$(BIN)/folio SANITIZED=1 \
-	  SUITES="unit spec golden cli house batch stress repro outputs docx_read furniture xml akn limits composite badinput fuzz_replay real api nomem" \
+	  SUITES="unit spec golden cli house batch stress repro outputs docx_read furniture xml akn limits composite badinput fuzz_replay real api nomem languages" \
 	  sh tests/run_all.sh $(UNIT_BIN)
 
 # valgrind memcheck (Debian package valgrind) over the example and every
@@ -199,6 +200,8 @@ bench: $(BIN)/folio
 example: $(BIN)/folio
 	@mkdir -p out
 	./bin/folio render examples/seed-es.md -o out
+	./bin/folio render examples/report-zh.md -o out
+	./bin/folio render examples/report-ar.md -o out
 
 install: $(BIN)/folio $(BUILD)/libfolio.a
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \

@@ -2,7 +2,8 @@
 # make bench: wall time and peak memory of folio beside its peers, measured
 # in the same run so the ratios hold on a noisy machine.
 #
-# Inputs: the bundled example (x1, 4 pages); the example repeated 55 times
+# Inputs: the bundled example (x1, 4 pages) and the Chinese and Arabic
+# examples (zh, ar); the example repeated 55 times
 # (x55, about 330 pages: the size issue 4 calls "x400" of an example of
 # under a page); repeated 400 times (x400, about 2,400 pages); one
 # 200,000-word paragraph (long); 5,000 footnotes (notes); and a batch of
@@ -56,6 +57,9 @@ measure_n() {
 measure() { measure_n "$RUNS" "$@"; }
 
 cp examples/seed-es.md "$tmp/x1.md"
+# the Chinese and Arabic examples beside the Spanish one
+cp examples/report-zh.md "$tmp/zh.md"
+cp examples/report-ar.md "$tmp/ar.md"
 make_input 55 "$tmp/x55.md"
 make_input 400 "$tmp/x400.md"
 # pathological: one 200,000-word paragraph; 5,000 footnotes
@@ -82,7 +86,7 @@ row() {
         "$(echo "$5 / 1024" | bc -l)" "$(echo "$4 / $6" | bc -l)" "$(echo "$5 / $7" | bc -l)"
     json="$json{\"input\":\"$1\",\"pages\":\"$2\",\"tool\":\"$3\",\"wall_s\":$4,\"peak_kib\":$5},"
 }
-for x in x1 x55 x400 long notes; do
+for x in x1 zh ar x55 x400 long notes; do
     in=$tmp/$x.md
     set -- $(measure ./bin/folio render "$in" -o "$tmp" -q)
     fw=$1 fm=$2
@@ -103,6 +107,21 @@ for x in x1 x55 x400 long notes; do
     fi
 done
 have pandoc || echo "(pandoc is not installed: no peer measured; apt-get install pandoc)"
+
+# The Charter in the six languages (../shared/corpus/charter), each set as
+# a report: time, memory and the PDF's size, the same text in every script.
+if [ -d ../shared/corpus/charter ]; then
+    for l in en fr es ru zh ar; do
+        python3 tests/languages/charter.py "$l" "../shared/corpus/charter/un-charter-$l.txt" \
+            "$tmp/charter-$l.md"
+        set -- $(measure ./bin/folio render "$tmp/charter-$l.md" -o "$tmp" -q)
+        pages=$(pdfinfo "$tmp/charter-$l.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+        kb=$(( $(wc -c < "$tmp/charter-$l.pdf") / 1024 ))
+        printf '%-8s %6s %-24s %9s %10.1f   (PDF %d KB)\n' "charter" "${pages:-?}" \
+            "folio $l" "$1" "$(echo "$2 / 1024" | bc -l)" "$kb"
+        json="$json{\"input\":\"charter-$l\",\"pages\":\"$pages\",\"tool\":\"folio (pdf+docx)\",\"wall_s\":$1,\"peak_kib\":$2,\"pdf_kib\":$kb},"
+    done
+fi
 
 # A session's worth of documents in one batch.
 mkdir -p "$tmp/batch"

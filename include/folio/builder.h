@@ -50,8 +50,8 @@ int folio_report_set_note(folio_ctx *ctx, folio_report *r, folio_field field,
 /* Blocks, appended to the report's text in reading order. A typed label
  * ("IV.", "12.", "(a)") is printed as typed (it is the official one); a
  * numbered block without one is numbered by the house style. `out` may be
- * NULL. (Parts — resolutions, lists inside paragraphs, the summary, the
- * contents — and roles are the readers' for now: docs/structure.md.) */
+ * NULL. Parts and roles (resolutions, lists inside paragraphs, the
+ * summary, the contents) are below. */
 
 /* A heading: level 0 (title-like), 1 chapter (I.), 2 section (A.),
  * 3 subsection (1.) or 4 (never numbered). Levels 1 to 3 are numbered when
@@ -93,6 +93,72 @@ typedef enum folio_align { FOLIO_ALIGN_DEFAULT, FOLIO_ALIGN_LEFT,
                            FOLIO_ALIGN_JUSTIFY } folio_align;
 int folio_table_set_align(folio_ctx *ctx, folio_node *table, size_t col,
                           folio_align align);
+
+/* Parts: structure the official documents set apart (docs/structure.md).
+ * folio_report_open_part appends the start of a part; the blocks after it
+ * are inside it until folio_report_close_part; parts nest (at most 64
+ * deep). A part still open when the report is rendered runs to the end.
+ * Numbering restarts inside a resolution (its operative paragraphs from
+ * 1), an annex part and a list; the report's own numbering goes on after
+ * them. `label` names the part as typed ("Draft resolution I",
+ * "Decision 3/1", "Appendix"; the contents' page column head "Page") or
+ * is NULL. */
+typedef enum folio_part_kind {
+    FOLIO_PART_NONE,
+    FOLIO_PART_RESOLUTION,  /* a resolution or decision, on its own or inside
+                               a report, an annex or another resolution: its
+                               title lines, preamble, operative paragraphs
+                               (numbered from 1), closing lines */
+    FOLIO_PART_ANNEX,       /* an annex, appendix or enclosure of a part (an
+                               annex to a resolution, an enclosure to an
+                               annexed letter): its heading is its first
+                               block; numbering restarts inside */
+    FOLIO_PART_LIST,        /* a numbered list inside a paragraph (an
+                               agenda): items numbered from 1, after which
+                               the paragraph sequence resumes */
+    FOLIO_PART_SUMMARY,     /* the boxed summary of the first page */
+    FOLIO_PART_CONTENTS     /* the table of contents: ITEM blocks of role
+                               ENTRY (level, label, text, page as typed) */
+} folio_part_kind;
+
+/* What a block is within its part; FOLIO_ROLE_TEXT for ordinary text. */
+typedef enum folio_role {
+    FOLIO_ROLE_TEXT,
+    FOLIO_ROLE_TITLE,       /* a title line of its part: an annex's or a
+                               resolution's label and title, "Summary" */
+    FOLIO_ROLE_FORMULA,     /* "The General Assembly," opening a resolution */
+    FOLIO_ROLE_PREAMBLE,    /* a preambular paragraph */
+    FOLIO_ROLE_OPERATIVE,   /* an operative paragraph */
+    FOLIO_ROLE_CLOSING,     /* a resolution's meeting and date lines */
+    FOLIO_ROLE_ADOPTION,    /* "[Adopted without a vote.]" */
+    FOLIO_ROLE_ENTRY,       /* a contents entry */
+    FOLIO_ROLE_SIGNATURE,   /* a signature: "(Signed) Name", "/-/ Name" */
+    FOLIO_ROLE_DATELINE,    /* a place and date line ("Done at Warsaw, ...") */
+    FOLIO_ROLE_MEMO,        /* a circular's "To:" "From:" "Subject:" line;
+                               `label` holds the word before the colon */
+    FOLIO_ROLE_CENTERED,    /* lines set centred (a proclamation's) */
+    FOLIO_ROLE_TABLE_NOTE   /* "Note:" "Source:" lines under a table */
+} folio_role;
+
+int folio_report_open_part(folio_ctx *ctx, folio_report *r, folio_part_kind kind,
+                           const char *label, folio_node **out);
+int folio_report_close_part(folio_ctx *ctx, folio_report *r);
+
+/* What a heading, paragraph or item of the report's text is within its
+ * part. A resolution's roles (formula, preamble, operative, closing,
+ * adoption) only inside a resolution; a contents entry and a circular's
+ * memo line are made with the two calls below. */
+int folio_node_set_role(folio_ctx *ctx, folio_node *block, folio_role role);
+/* A contents entry, inside a FOLIO_PART_CONTENTS: level 1 chapter, 2
+ * section, 3 subsection; its label ("IV.", "A.", "1.") and the page typed
+ * in the source (the old document's; the contents print this layout's)
+ * may be NULL. Its text is added as runs. */
+int folio_report_add_entry(folio_ctx *ctx, folio_report *r, int level, const char *label,
+                           const char *page, folio_node **out);
+/* A circular's masthead line: `word` is its word and colon ("To:",
+ * "From:", "Subject:"); the rest is added as runs. */
+int folio_report_add_memo_line(folio_ctx *ctx, folio_report *r, const char *word,
+                               folio_node **out);
 
 /* Inline runs, appended to a heading, paragraph, item or table cell. */
 enum { /* styles, as bits */

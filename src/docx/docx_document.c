@@ -7,14 +7,17 @@
 #include "docx/docx_xml.h"
 #include "util/text.h"
 
-/* Run properties for the style bits of the model. */
-static void rpr(dx_xml *x, const char *rstyle, unsigned bits)
+/* Run properties for the style bits of the model and the script of the
+ * run's text (sc, may be NULL). */
+static void rpr(dx_xml *x, const char *rstyle, unsigned bits, const dx_script *sc)
 {
-    if (!rstyle && !(bits & (FOLIO_EMPH | FOLIO_STRONG | FOLIO_SUPER)))
+    if (!rstyle && !(bits & (FOLIO_EMPH | FOLIO_STRONG | FOLIO_SUPER)) &&
+        !(sc && (sc->rtl || sc->east_asia)))
         return;
     dx_start(x, "w:rPr");
     if (rstyle)
         folio_dx_val(x, "w:rStyle", rstyle);
+    folio_dx_script_fonts(x, sc);
     if (bits & FOLIO_STRONG) {
         folio_dx_empty(x, "w:b");
         folio_dx_empty(x, "w:bCs");
@@ -25,6 +28,7 @@ static void rpr(dx_xml *x, const char *rstyle, unsigned bits)
     }
     if (bits & FOLIO_SUPER)
         folio_dx_val(x, "w:vertAlign", "superscript");
+    folio_dx_script_dir(x, sc);
     dx_end(x);
 }
 
@@ -50,14 +54,27 @@ static void run_content(dx_xml *x, const char *text)
     }
 }
 
+/* A run of text; one w:r for each stretch of one direction. */
 static void run(dx_xml *x, const char *rstyle, unsigned bits, const char *text)
 {
     if (!text || !*text)
         return;
-    dx_start(x, "w:r");
-    rpr(x, rstyle, bits);
-    run_content(x, text);
-    dx_end(x);
+    size_t n = strlen(text);
+    while (n > 0) {
+        dx_script sc;
+        size_t k = folio_dx_script_span(x->doc, text, n, &sc);
+        char *part = k < n ? folio_strndup(x->doc->arena, text, k) : NULL;
+        if (k < n && !part) {
+            x->err = 1;
+            return;
+        }
+        dx_start(x, "w:r");
+        rpr(x, rstyle, bits, &sc);
+        run_content(x, part ? part : text);
+        dx_end(x);
+        text += k;
+        n -= k;
+    }
 }
 
 void folio_dx_run_text(dx_xml *x, const char *rstyle, const char *text)
@@ -120,7 +137,7 @@ void folio_dx_note_ref(dx_xml *x, const folio_fnote *fn)
     n->referenced = 1;
     n->custom = !word_numbers(x->doc, n);
     dx_start(x, "w:r");
-    rpr(x, n->endnote ? DX_ENDNOTE_REF : DX_FOOTNOTE_REF, 0);
+    rpr(x, n->endnote ? DX_ENDNOTE_REF : DX_FOOTNOTE_REF, 0, NULL);
     dx_start(x, n->endnote ? "w:endnoteReference" : "w:footnoteReference");
     if (n->custom)
         dx_attr(x, "w:customMarkFollows", "1");
@@ -224,7 +241,10 @@ void folio_dx_para(dx_xml *x, const folio_pstyle *st, const char *label,
         dx_end(x);
     }
     if (has_label && !np.num_id) { /* the label as typed text */
+        dx_script sc;
+        folio_dx_script_span(d, label, strlen(label), &sc);
         dx_start(x, "w:r");
+        rpr(x, NULL, 0, &sc);
         if (hanging)
             folio_dx_empty(x, "w:tab");
         run_content(x, label);
@@ -382,7 +402,7 @@ void folio_dx_table(dx_xml *x, const folio_fblock *b)
      * under the column heads (on the head cells). */
     for (size_t j = 0; j < t->ncols; j++)
         w[j] *= 50; /* twips to mpt */
-    dx_table_props props = {.width = total * 50, .indent = d->colofs,
+    dx_table_props props = {.width = total * 50, .indent = d->colofs, .rtl = d->f->lang.rtl,
                             .pad_x = 57 * 50, .pad_y = 20 * 50,
                             .ruled = 1, .head_row = 1};
     folio_dx_table_start(x, &props, w, t->ncols);

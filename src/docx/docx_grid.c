@@ -16,6 +16,8 @@ void folio_dx_table_start(dx_xml *x, const dx_table_props *p, const int32_t *w, 
 {
     dx_start(x, "w:tbl");
     dx_start(x, "w:tblPr");
+    if (p->rtl)
+        folio_dx_empty(x, "w:bidiVisual");
     width_attr(x, "w:tblW", p->width);
     width_attr(x, "w:tblInd", p->indent);
     /* only the top and bottom rules may be drawn: no verticals, none

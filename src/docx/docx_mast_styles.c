@@ -61,27 +61,44 @@ static int grid_styles(dx_doc *d)
     /* the symbol ends at the frame's right edge: a right tab there */
     d->mast_tab = u->symbol_tail.text ? u->symbol_tail.x + u->symbol_tail.width - fl
                                       : d->text_width;
+    int32_t space_after = st->space_after;
+    if (u->rtl) {
+        /* right to left: the wordmark from the right edge (a bidi
+         * paragraph's left indent is its start), the symbol in a cell of
+         * its own at the left, in a style that stays left to right */
+        int32_t fr = d->f->page.frame_right;
+        st->indent_left = u->wordmark.text ? fr - u->wordmark.x - u->wordmark.width : 0;
+        if (!(st = fresh(d, "UNMastSymbol", "UN Masthead Symbol", mark->face, mark->size,
+                         DX_LINE(head))))
+            return FOLIO_E_NOMEM;
+        st->space_after = space_after;
+    }
 
     if (!(st = fresh(d, "UNMastEmblem", "UN Masthead Emblem", FOLIO_FACE_REGULAR, 0, 0)))
         return FOLIO_E_NOMEM;
     if (u->emblem.w) { /* else the cell stays empty */
         st->space_before = u->emblem.y - thin;
-        st->indent_left = u->emblem.x - fl;
+        st->indent_left = u->rtl ? d->f->page.frame_right - u->emblem.x - u->emblem.w
+                                 : u->emblem.x - fl;
     }
 
     if (!(st = fresh(d, "UNMastOrgan", "UN Masthead Organ", u->organ.face, u->organ.size,
                      u->organ.leading)))
         return FOLIO_E_NOMEM;
     st->space_before = u->organ.y - thin - line_top(u->organ.size, u->organ.leading);
-    st->indent_right = u->block[0].x - u->organ.right;
+    st->indent_right = u->rtl ? 0 : u->block[0].x - u->organ.right;
 
     const folio_furn_text *b = &u->block[0];
     if (!(st = fresh(d, "UNMastDistr", "UN Masthead Distribution", b->face, b->size,
                      u->block_leading)))
         return FOLIO_E_NOMEM;
     st->space_before = b->y - thin - line_top(b->size, u->block_leading);
-    if (!fresh(d, "UNMastRight", "UN Masthead Right", b->face, b->size, u->block_leading))
+    folio_pstyle *right = fresh(d, "UNMastRight", "UN Masthead Right", b->face, b->size,
+                                u->block_leading);
+    if (!right)
         return FOLIO_E_NOMEM;
+    if (u->rtl) /* the block from its x in its column at the frame's left */
+        st->indent_left = right->indent_left = b->x - fl;
     return 0;
 }
 

@@ -54,6 +54,55 @@ static void organ(dx_xml *x, const folio_furniture *u)
     dx_end(x);
 }
 
+/* Right to left: the grid's columns from the left are the block, the
+ * organ and the emblem; row 1 holds the symbol at the left and the
+ * wordmark from the right in cells of their own (a mirrored plan). */
+static int rtl_grid(dx_xml *x, dx_doc *d)
+{
+    const folio_furniture *u = &d->f->furn;
+    int32_t fl = d->f->page.frame_left, fr = d->f->page.frame_right;
+    int32_t w[3] = {u->organ.x - fl, u->organ.right - u->organ.x, fr - u->organ.right};
+    w[0] = d->text_width - w[1] - w[2];
+    for (int i = 0; i < 3; i++)
+        if (w[i] <= 0)
+            return folio_error(d->ctx, FOLIO_E_DOCX, (folio_pos){0, 0},
+                               "the masthead's columns do not fit the frame");
+    folio_dx_grid_start(x, w, 3);
+
+    int thin = DX_EIGHTHPT(u->thin_rule.thickness);
+    folio_dx_row_start(x, d->mast_row1);
+    folio_dx_cell_start(x, w[0], 1, thin, "bottom");
+    folio_dx_para_start(x, "UNMastSymbol");
+    folio_dx_run_text(x, "UNSymbolHead", u->symbol_head.text);
+    folio_dx_run_text(x, "UNSymbolTail", u->symbol_tail.text);
+    dx_end(x);
+    dx_end(x);
+    folio_dx_cell_start(x, w[1] + w[2], 2, thin, "bottom");
+    folio_dx_para_start(x, "UNMastWordmark");
+    folio_dx_run_text(x, NULL, u->wordmark.text);
+    dx_end(x);
+    dx_end(x);
+    dx_end(x);
+
+    int thick = DX_EIGHTHPT(u->thick_rule.thickness);
+    folio_dx_row_start(x, u->thick_rule.y - u->thin_rule.y);
+    folio_dx_cell_start(x, w[0], 1, thick, NULL);
+    for (int i = 0; i < 4; i++)
+        folio_dx_para_text(x, i ? "UNMastRight" : "UNMastDistr", u->block[i].text);
+    dx_end(x);
+    folio_dx_cell_start(x, w[1], 1, thick, NULL);
+    organ(x, u);
+    dx_end(x);
+    folio_dx_cell_start(x, w[2], 1, thick, NULL);
+    folio_dx_para_start(x, "UNMastEmblem");
+    int rc = emblem(x);
+    dx_end(x);
+    dx_end(x);
+    dx_end(x);
+    dx_end(x); /* w:tbl */
+    return rc;
+}
+
 int folio_dx_write_first_header(dx_doc *d)
 {
     const folio_furniture *u = &d->f->furn;
@@ -64,6 +113,13 @@ int folio_dx_write_first_header(dx_doc *d)
         return rc;
     folio_dx_root(&x, "w:hdr");
     if (!u->class_name) { /* a flow without furniture: an empty header */
+        folio_dx_empty_para(&x, "UNMastEnd");
+        dx_end(&x);
+        goto finish;
+    }
+    if (u->rtl) {
+        if ((rc = rtl_grid(&x, d)) < 0)
+            goto done;
         folio_dx_empty_para(&x, "UNMastEnd");
         dx_end(&x);
         goto finish;

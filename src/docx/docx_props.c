@@ -161,6 +161,32 @@ int folio_dx_write_font_table(dx_doc *d)
     folio_dx_val(&x, "w:family", "roman");
     folio_dx_val(&x, "w:pitch", "variable");
     dx_end(&x);
+    /* the language's faces for Chinese and Arabic, each once */
+    static const char *const charset[FOLIO_SCRIPT_COUNT] = {"00", "CC", "86", "B2"};
+    for (int sc = 0; sc < FOLIO_SCRIPT_COUNT; sc++)
+        for (int role = 0; role < 2; role++) {
+            const char *name = d->f->lang.docx_font[sc][role];
+            int dup = !name || !strcmp(name, "Times New Roman");
+            for (int s2 = 0; s2 <= sc && !dup; s2++)
+                for (int r2 = 0; r2 < 2 && !dup; r2++)
+                    dup = (s2 < sc || r2 < role) && d->f->lang.docx_font[s2][r2] &&
+                          !strcmp(d->f->lang.docx_font[s2][r2], name);
+            if (dup)
+                continue;
+            dx_start(&x, "w:font");
+            folio_dx_attr_text(&x, "w:name", name);
+            /* where the UN's face is missing, the face of the PDF */
+            const char *alt = d->f->lang.pdf_font[sc][role];
+            if (alt && strcmp(alt, name)) {
+                dx_start(&x, "w:altName");
+                folio_dx_attr_text(&x, "w:val", alt);
+                dx_end(&x);
+            }
+            folio_dx_val(&x, "w:charset", charset[sc]);
+            folio_dx_val(&x, "w:family", "auto");
+            folio_dx_val(&x, "w:pitch", "variable");
+            dx_end(&x);
+        }
     dx_end(&x);
     return folio_dx_xml_finish(&x, "word/fontTable.xml",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml");

@@ -52,7 +52,7 @@ static const folio_pstyle builtin[] = {
 /* Styles set inside the masthead grid and the first-page footer: their
  * indents are measured from the cell's edges, not the column's. */
 static const char *const grid_styles[] = {
-    "UNMastWordmark", "UNMastOrgan", "UNMastRight", "UNMastDistr",
+    "UNMastWordmark", "UNMastSymbol", "UNMastOrgan", "UNMastRight", "UNMastDistr",
     "UNMastEmblem", "UNJobLine", "UNBarcode", "UNBarcodeText", "UNRecycle",
     "UNFootLeftEnd", "UNFootRightEnd",
 };
@@ -411,6 +411,8 @@ static void write_ppr(dx_doc *d, dx_xml *x, const folio_pstyle *st,
     tabs(x, &g);
     if (st->align != FOLIO_H_JUSTIFY) /* headings and lines break whole */
         folio_dx_empty(x, "w:suppressAutoHyphens");
+    if (folio_dx_bidi_style(d, st->name)) /* right to left: indents mirror */
+        folio_dx_empty(x, "w:bidi");
     dx_start(x, "w:spacing");
     int32_t before = st->space_before;
     if (e->header)
@@ -440,9 +442,10 @@ static void write_ppr(dx_doc *d, dx_xml *x, const folio_pstyle *st,
     dx_end(x);
 }
 
-static void write_rpr(dx_xml *x, const folio_pstyle *st)
+static void write_rpr(dx_doc *d, dx_xml *x, const folio_pstyle *st)
 {
     dx_start(x, "w:rPr");
+    folio_dx_heading_fonts(x, d->f, st);
     if (st->face == FOLIO_FACE_BOLD || st->face == FOLIO_FACE_BOLD_ITALIC) {
         folio_dx_empty(x, "w:b");
         folio_dx_empty(x, "w:bCs");
@@ -500,7 +503,7 @@ static void write_pstyle(dx_doc *d, dx_xml *x, const folio_pstyle *st,
     folio_dx_empty(x, "w:qFormat");
     write_ppr(d, x, st, e);
     if (!e->derived)
-        write_rpr(x, st);
+        write_rpr(d, x, st);
     dx_end(x);
 }
 
@@ -510,18 +513,10 @@ static void write_defaults(dx_doc *d, dx_xml *x)
     dx_start(x, "w:docDefaults");
     dx_start(x, "w:rPrDefault");
     dx_start(x, "w:rPr");
-    dx_start(x, "w:rFonts");
-    dx_attr(x, "w:ascii", "Times New Roman");
-    dx_attr(x, "w:hAnsi", "Times New Roman");
-    dx_attr(x, "w:eastAsia", "Times New Roman");
-    dx_attr(x, "w:cs", "Times New Roman");
-    dx_end(x);
+    folio_dx_default_fonts(x, d->f);
     folio_dx_val(x, "w:sz", "20");
     folio_dx_val(x, "w:szCs", "20");
-    dx_start(x, "w:lang");
-    folio_dx_attr_text(x, "w:val", d->f->lang_tag && *d->f->lang_tag
-                                       ? d->f->lang_tag : "en-US");
-    dx_end(x);
+    folio_dx_default_lang(x, d->f);
     dx_end(x);
     dx_end(x);
     dx_start(x, "w:pPrDefault");

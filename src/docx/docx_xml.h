@@ -364,6 +364,32 @@ int folio_dx_write_props(dx_doc *d);
 int folio_dx_write_settings(dx_doc *d);
 int folio_dx_write_font_table(dx_doc *d);
 
+/* ---- Scripts and direction (docx_script.c) ---------------------------- */
+
+/* What a run must tell Word of its text's script. */
+typedef struct dx_script {
+    int rtl;                /* right to left: w:rtl */
+    int east_asia;          /* Chinese: w:rFonts w:hint="eastAsia" */
+} dx_script;
+/* The length of the first span of s[0, n) that is one run for Word (one
+ * direction), and what that run must say. Documents of Latin languages
+ * keep whole runs. */
+size_t folio_dx_script_span(const dx_doc *d, const char *s, size_t n, dx_script *sc);
+/* The run properties of a span: the hint (first in w:rPr) and the
+ * direction (after w:vertAlign). */
+void folio_dx_script_fonts(dx_xml *x, const dx_script *sc);
+void folio_dx_script_dir(dx_xml *x, const dx_script *sc);
+/* Is the style `name` right to left (w:bidi): every style of a
+ * right-to-left language but the furniture that stays in English. */
+int folio_dx_bidi_style(const dx_doc *d, const char *name);
+/* The defaults' w:rFonts and w:lang: the language's Chinese and Arabic
+ * faces and tags. */
+void folio_dx_default_fonts(dx_xml *x, const folio_flow *f);
+void folio_dx_default_lang(dx_xml *x, const folio_flow *f);
+/* A bold style's w:rFonts when the language names other faces for
+ * headings (SimHei). */
+void folio_dx_heading_fonts(dx_xml *x, const folio_flow *f, const folio_pstyle *st);
+
 /* ---- Borderless grids (docx_grid.c) ---------------------------------- */
 
 /* Start a table at the margin with these column widths (mpt), no borders,
@@ -376,6 +402,7 @@ void folio_dx_row_start(dx_xml *x, int32_t height);
 /* What a table's properties say; lengths in millipoints. */
 typedef struct dx_table_props {
     int32_t width, indent;
+    int rtl;                 /* columns from the right (w:bidiVisual) */
     int32_t pad_x, pad_y;    /* cell margins */
     int ruled;               /* top and bottom rules (UN tables) */
     int boxed;               /* a rule on every side (the summary's frame) */

@@ -26,9 +26,54 @@ static int text_item(lctx *L, vblock *vb, vline *ln, const folio_pstyle *st, con
     return rc;
 }
 
+/* Right to left: the page column at the frame's left edge, the leaders
+ * from the text's left end to it. */
+static int rtl_entry(lctx *L, const folio_fblock *fb, vblock *vb)
+{
+    const folio_flow *f = L->flow;
+    const folio_pstyle *st = fb->style;
+    hbox box = folio_style_box(f, st);
+    int32_t end = f->page.frame_left + PAGE_COLUMN;
+    if (end < box.right - FOLIO_PT(72))
+        box.left = end;
+    int rc = folio_set_paragraph(L, st, fb->label, fb->runs, fb->nruns, box, vb);
+    const folio_fblock *target = fb->toc_target ? &f->blocks[fb->toc_target - 1] : NULL;
+    if (rc || !vb->nlines || !target)
+        return rc;
+    vline *ln = &vb->lines[vb->nlines - 1];
+    int32_t x = box.right; /* where the last line's text ends, on the left */
+    for (size_t i = ln->item0; i < ln->item0 + ln->nitems; i++)
+        if (vb->items.v[i].kind == FOLIO_ITEM_TEXT && vb->items.v[i].x < x)
+            x = vb->items.v[i].x;
+    int page = L->block_page ? L->block_page[fb->toc_target - 1] : 0;
+    int32_t pitch = folio_text_width(L->fonts, FOLIO_FACE_REGULAR, st->size, ". ", 2);
+    if (pitch > 0) {
+        int32_t to = (x - LEADER_GAP) / pitch * pitch, n = (to - end) / pitch;
+        if (n > 0) {
+            char *dots = folio_alloc(L->out->arena, (size_t)n * 2 + 1);
+            if (!dots)
+                return FOLIO_E_NOMEM;
+            for (int32_t k = 0; k < n; k++)
+                memcpy(dots + 2 * k, ". ", 2);
+            dots[2 * n - 1] = 0;
+            if ((rc = text_item(L, vb, ln, st, dots, to - n * pitch + pitch / 2)))
+                return rc;
+        }
+    }
+    if (page > 0) {
+        char *num = folio_sprintf(L->out->arena, "%d", page);
+        if (!num)
+            return FOLIO_E_NOMEM;
+        rc = text_item(L, vb, ln, st, num, f->page.frame_left);
+    }
+    return rc;
+}
+
 int folio_set_entry(lctx *L, const folio_fblock *fb, vblock *vb)
 {
     const folio_flow *f = L->flow;
+    if (f->lang.rtl)
+        return rtl_entry(L, fb, vb);
     const folio_pstyle *st = fb->style;
     hbox box = folio_style_box(f, st);
     int32_t end = f->page.frame_right - PAGE_COLUMN;

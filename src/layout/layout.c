@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "layout/blockset.h"
+#include "layout/script.h"
 #include "util/text.h"
 #include "util/mem.h"
 
@@ -116,6 +117,22 @@ int folio_blockset_init(blockset *bs, size_t n)
     return bs->v && bs->arena && bs->warned ? 0 : FOLIO_E_NOMEM;
 }
 
+/* The faces of the language's body text, for messages: "Liberation
+ * Serif, AR PL UMing CN". */
+static const char *faces_named(lctx *L)
+{
+    const folio_fontset *fs = &L->flow->lang.fonts;
+    char *s = folio_strdup(L->a, "Liberation Serif");
+    for (int sc = 0; s && sc < FOLIO_SCRIPT_COUNT; sc++) {
+        int face = fs->face[FOLIO_FACE_REGULAR][sc], seen = face < FOLIO_FACE_COUNT;
+        for (int k = 0; k < sc; k++)
+            seen |= fs->face[FOLIO_FACE_REGULAR][k] == face;
+        if (!seen)
+            s = folio_sprintf(L->a, "%s, %s", s, folio_fonts_name(L->fonts, face));
+    }
+    return s ? s : "";
+}
+
 /* Characters the font cannot draw come out blank: say so, once per
  * character, at the first block that uses it. */
 void folio_warn_missing_glyphs(lctx *L, blockset *bs, const folio_item *items, size_t n,
@@ -131,10 +148,20 @@ void folio_warn_missing_glyphs(lctx *L, blockset *bs, const folio_item *items, s
             if (cp >= 0x110000 || folio_glyph_width(L->fonts, it->face, cp) >= 0 ||
                 (bs->warned[cp / 8] & (1u << (cp % 8))))
                 continue;
+            /* a shaped glyph of the character (a mark, a ligature's part)
+             * is drawn even where the face maps no glyph to it alone */
+            if (it->codes && ((cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF))
+                continue;
             bs->warned[cp / 8] |= (uint8_t)(1u << (cp % 8));
-            folio_warn(L->ctx, pos,
-                       "U+%04X cannot be drawn with the house font (Liberation Serif): "
-                       "it is left blank in the PDF", (unsigned)cp);
+            if (!L->flow->lang.fonts.mixed)
+                folio_warn(L->ctx, pos,
+                           "U+%04X cannot be drawn with the house font (Liberation Serif): "
+                           "it is left blank in the PDF", (unsigned)cp);
+            else
+                folio_warn(L->ctx, pos,
+                           "U+%04X cannot be drawn with the fonts of the language (%s): "
+                           "it is left blank in the PDF", (unsigned)cp,
+                           faces_named(L));
         }
     }
 }
@@ -201,6 +228,10 @@ static int contents_pages(lctx *L)
     }
     scratch->arena = a;
     scratch->flow = f;
+    if (!(scratch->glyphs = folio_glyph_map_new(a))) {
+        folio_arena_free(a);
+        return FOLIO_E_NOMEM;
+    }
     lctx P = *L;
     P.a = a;
     P.out = scratch;
@@ -240,10 +271,17 @@ int folio_layout_run(folio_ctx *ctx, const folio_flow *flow, const folio_fonts *
     l->lang = flow->lang_tag;
     l->date_epoch = flow->date_epoch;
     lctx L = {ctx, a, flow, fonts, l, NULL};
+    if (!(l->glyphs = folio_glyph_map_new(a))) {
+        rc = FOLIO_E_NOMEM;
+        goto done;
+    }
     if ((rc = contents_pages(&L)))
         goto done;
     if ((rc = folio_blockset_init(&bs, flow->nblocks)) || (rc = folio_build_pages(&L, &bs)))
         goto done;
+    for (int i = FOLIO_FACE_COUNT; i < FOLIO_FONTS_MAX; i++)
+        if (l->faces_used & (1u << i))
+            l->face_name[i] = folio_fonts_name(fonts, i);
     *out = l;
     l = NULL;
     a = NULL;

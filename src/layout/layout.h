@@ -37,8 +37,25 @@ typedef struct folio_item {
         const folio_art *art;    /* ART */
         const char *uri;         /* LINK */
         const char *image;       /* IMAGE: path of an 8-bit PNG */
+        const uint16_t *codes;   /* TEXT: the glyphs as the codes that draw
+                                    them, left to right, 0-terminated (shaped
+                                    text: `text` is what they stand for);
+                                    NULL: the code points of `text` */
     };
 } folio_item;
+
+/* Shaped glyphs that are not a character's own (Arabic forms and
+ * ligatures, mirrored brackets) are drawn through private-use codes from
+ * U+E000, one per distinct glyph and text of a face (layout/shape.c); the
+ * PDF writer maps each to its glyph and, for text extraction, its text. */
+#define FOLIO_PUA_FIRST 0xE000u
+#define FOLIO_PUA_LAST 0xF8FFu
+typedef struct folio_pua {
+    uint16_t gid;            /* the glyph in the face's font file */
+    uint32_t len;            /* bytes of `text`, never 0 */
+    const char *text;        /* UTF-8 */
+} folio_pua;
+typedef struct folio_glyph_map folio_glyph_map;
 
 typedef struct folio_page {
     folio_item *items;
@@ -55,7 +72,14 @@ typedef struct folio_layout {
     unsigned faces_used;     /* bit (1 << face) for every face drawn */
     const char *title, *subject, *author, *lang; /* document info */
     long long date_epoch;    /* creation date for the document info */
+    folio_glyph_map *glyphs; /* the private-use codes of shaped text */
+    const char *face_name[FOLIO_FONTS_MAX]; /* faces beyond the house
+                                    font's: their names (trace) */
 } folio_layout;
+
+/* The private-use code `code` of `face`: its glyph and text, or NULL when
+ * the layout gave it none. */
+const folio_pua *folio_layout_pua(const folio_layout *l, int face, unsigned code);
 
 int folio_layout_run(folio_ctx *ctx, const folio_flow *flow,
                      const folio_fonts *fonts, folio_layout **out);

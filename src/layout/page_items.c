@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/inline.h"
 #include "layout/page_items.h"
 #include "util/mem.h"
 
@@ -41,12 +42,26 @@ void folio_page_trim(folio_page *p)
     p->cap = cap;
 }
 
+/* A text the house font cannot set alone, or not left to right: set in
+ * the language's faces, in visual order (inline.c). */
+static int mixed_text(lctx *L, folio_page *p, folio_face face, int32_t size, int32_t x,
+                      int32_t y, const char *s, size_t n)
+{
+    itemlist items = {0};
+    int rc = folio_inline_place(L, &items, face, size, x, y, s, n, -1, NULL);
+    for (size_t i = 0; i < items.n && !rc; i++)
+        rc = folio_page_push(L, p, &items.v[i]);
+    return rc;
+}
+
 int folio_page_text_n(lctx *L, folio_page *p, folio_face face, int32_t size, int32_t x,
                 int32_t y, const char *s, size_t n)
 {
     folio_item it = {0};
     if (!s || !n)
         return 0;
+    if (!folio_inline_plain(L, s, n, -1))
+        return mixed_text(L, p, face, size, x, y, s, n);
     if (n > UINT32_MAX) /* items keep 32-bit lengths */
         return folio_error(L->ctx, FOLIO_E_LIMIT, (folio_pos){0, 0},
                            "a text of %zu bytes is too long to set", n);

@@ -257,6 +257,8 @@ static int draw_notes(pager *P)
     sep.x = f->page.frame_left + FOLIO_PT(34);
     sep.y = top;
     sep.w = FOLIO_PT(73.8);
+    if (f->lang.rtl) /* at the start of the lines: the right */
+        sep.x = f->page.frame_left + f->page.frame_right - sep.x - sep.w;
     sep.thickness = FOLIO_PT(0.5);
     int rc = folio_page_push(P->L, P->page, &sep);
     int32_t y = top + NOTE_GAP;
@@ -559,8 +561,14 @@ static int set_notes(lctx *L, vblock *notes)
         m.len = strlen(fn->mark);
         int32_t mw = folio_text_width(L->fonts, m.face, m.size, m.text, m.len);
         m.x = f->page.column_left + f->note_marker_indent;
-        if (m.x + mw > box.left - FOLIO_PT(1))
+        if (f->lang.rtl) { /* the mark hangs at the right: the box mirrors */
+            int32_t mirror = f->page.column_left + f->page.column_right;
+            if (m.x + mw > mirror - box.right - FOLIO_PT(1))
+                m.x = mirror - box.right - FOLIO_PT(1) - mw;
+            m.x = mirror - m.x - mw;
+        } else if (m.x + mw > box.left - FOLIO_PT(1)) {
             m.x = box.left - FOLIO_PT(1) - mw;
+        }
         vline *first = &vb->lines[0];
         /* insert at the end of line 0's items: items of later lines shift */
         int rc = folio_items_push(L->a, &vb->items, &m);

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "layout/hyphenate.h"
+#include "layout/inline.h"
 #include "layout/layout_internal.h"
+#include "layout/script.h"
 #include "util/text.h"
 #include "util/mem.h"
 
@@ -17,7 +19,8 @@
  * from the house style: L->flow->lang.costs. */
 #define MAX_POINTS 48            /* break points looked for in one fragment */
 
-enum { BRK_NONE, BRK_HYPHEN, BRK_EXPLICIT, BRK_CUT };
+enum { BRK_NONE, BRK_HYPHEN, BRK_EXPLICIT, BRK_CUT,
+       BRK_CJK /* between characters of text without spaces: glue */ };
 
 static int32_t scaled(int32_t w, int32_t hscale)
 {
@@ -27,12 +30,14 @@ static int32_t scaled(int32_t w, int32_t hscale)
 typedef struct frag {
     const char *text;
     size_t len;
-    folio_face face;
+    int face;                /* a face of the fonts (layout/fonts.h) */
     int32_t size, rise, width;
     const char *uri;
     const folio_fnote *note;
     unsigned char brk;       /* a line may end after this piece: BRK_* */
     unsigned char cont;      /* the text goes on from the previous piece */
+    unsigned char level;     /* bidirectional level (odd: right to left) */
+    unsigned char shaped;    /* set through the shaper (inline.c) */
 } frag;
 
 typedef struct word {
@@ -147,16 +152,127 @@ static void keep_paragraph_numbers(const folio_lang_labels *lang, wordlist *wl)
     }
 }
 
+/* The width of a piece; pieces the shaper must see are shaped to be
+ * measured (and again to be placed, with their codes). */
+static int measure(lctx *L, frag *f)
+{
+    f->shaped = (L->flow->lang.fonts.mixed || f->level) && !f->note &&
+                folio_shape_needed(f->text, f->len, f->level);
+    if (!f->shaped) {
+        f->width = folio_text_width(L->fonts, f->face, f->size, f->text, f->len);
+        return 0;
+    }
+    folio_shaped sh;
+    int rc = folio_shape_text(L->ctx, L->fonts, NULL, L->a, f->face, f->level,
+                              L->flow->lang_tag, f->text, f->len, &sh);
+    if (!rc)
+        f->width = (int32_t)((int64_t)sh.advance * f->size / 1000);
+    return rc;
+}
+
+/* The bidirectional levels of a paragraph's text: the runs' texts (a note
+ * marker as its mark, a line break as a space) one after another; run r
+ * starts at off[r]. NULL levels when the paragraph needs none. */
+typedef struct para_levels {
+    uint8_t *v;
+    size_t *off;
+} para_levels;
+
+static int levels_of(lctx *L, const folio_run *runs, size_t nruns, para_levels *pl)
+{
+    int rtl = L->flow->lang.rtl, need = rtl, rc = 0;
+    size_t total = 0;
+    memset(pl, 0, sizeof *pl);
+    for (size_t r = 0; r < nruns; r++)
+        if (runs[r].kind == FOLIO_RUN_TEXT && runs[r].text && !need)
+            need = folio_bidi_needed(runs[r].text, strlen(runs[r].text), 0);
+    if (!need)
+        return 0;
+    if (!(pl->off = folio_malloc((nruns + 1) * sizeof *pl->off)))
+        return FOLIO_E_NOMEM;
+    for (int pass = 0; pass < 2; pass++) {
+        char *buf = NULL;
+        if (pass && !(buf = folio_malloc(total ? total : 1)))
+            return FOLIO_E_NOMEM;
+        total = 0;
+        for (size_t r = 0; r < nruns; r++) {
+            const char *t = "";
+            if (runs[r].kind == FOLIO_RUN_TEXT && runs[r].text)
+                t = runs[r].text;
+            else if (runs[r].kind == FOLIO_RUN_NOTE_REF && runs[r].note) {
+                const folio_fnote *fn = folio_flow_note(L->flow, runs[r].note);
+                t = fn ? fn->mark : "";
+            } else if (runs[r].kind == FOLIO_RUN_LINE_BREAK)
+                t = " ";
+            size_t n = strlen(t);
+            pl->off[r] = total;
+            if (buf)
+                memcpy(buf + total, t, n);
+            total += n;
+        }
+        pl->off[nruns] = total;
+        if (buf) {
+            if (!(pl->v = folio_malloc(total ? total : 1)))
+                rc = FOLIO_E_NOMEM;
+            else if ((rc = folio_bidi_levels(buf, total, rtl, pl->v)) > 0)
+                rc = 0;
+            free(buf);
+        }
+    }
+    return rc;
+}
+
+static void levels_free(para_levels *pl)
+{
+    free(pl->v);
+    free(pl->off);
+}
+
+/* The pieces of one word's text of one run: in the language's faces by
+ * script and at their bidirectional levels (lv: the text's levels, or
+ * NULL). The run's own face when the house font sets it alone. */
+static int add_pieces(lctx *L, wordlist *wl, const frag *proto, int role, const uint8_t *lv,
+                      int *script)
+{
+    const folio_lang_labels *lang = &L->flow->lang;
+    int rc;
+    if (!lang->fonts.mixed && !lv &&
+        !folio_fontset_other_text(&lang->fonts, proto->text, proto->len)) {
+        frag f = *proto;
+        f.width = folio_text_width(L->fonts, f.face, f.size, f.text, f.len);
+        return add_frag(wl, &f);
+    }
+    folio_segs segs = {0};
+    if ((rc = folio_segment(L->fonts, &lang->fonts, role, proto->text, proto->len, lv, script,
+                            &segs)))
+        return rc;
+    for (size_t i = 0; i < segs.n && !rc; i++) {
+        frag f = *proto;
+        f.text = proto->text + segs.v[i].start;
+        f.len = segs.v[i].len;
+        f.face = segs.v[i].face;
+        f.level = segs.v[i].level;
+        if (!(rc = measure(L, &f)))
+            rc = add_frag(wl, &f);
+    }
+    free(segs.v);
+    return rc;
+}
+
 /* Split runs into words. `pending` says a space came before the next
  * fragment, so it starts a new word; `nobreak` that the space was U+00A0. */
 static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
                       size_t nruns, wordlist *wl)
 {
-    int pending = 1, nobreak = 0, rc = 0;
+    int pending = 1, nobreak = 0, rc = 0, script = -1;
     int32_t space_w = 0;
+    para_levels pl;
+    if ((rc = levels_of(L, runs, nruns, &pl)))
+        goto done;
     for (size_t r = 0; r < nruns; r++) {
         const folio_run *run = &runs[r];
         folio_face face = face_of(st->face, run->style);
+        int role = folio_role_of(st->face, face);
         int32_t size = st->size, rise = 0;
         if (run->style & FOLIO_SUPER) {
             size = st->size * 6 / 10;
@@ -176,13 +292,15 @@ static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
             /* an endnote's marker is only a mark: its text is elsewhere */
             frag f = {fn->mark, strlen(fn->mark), face_of(st->face, 0),
                       st->size * 6 / 10, st->size * 33 / 100, 0, NULL,
-                      fn->endnote ? NULL : fn, BRK_NONE, 0};
+                      fn->endnote ? NULL : fn, BRK_NONE, 0, 0, 0};
             f.width = folio_text_width(L->fonts, f.face, f.size, f.text, f.len);
+            if (pl.v)
+                f.level = pl.v[pl.off[r]];
             if ((pending || !wl->nw) && (rc = new_word(wl, space_w, nobreak)))
-                return rc;
+                goto done;
             pending = nobreak = 0;
             if ((rc = add_frag(wl, &f)))
-                return rc;
+                goto done;
             continue;
         }
         if (!run->text)
@@ -197,6 +315,10 @@ static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
                 pending = 1;
                 nobreak |= sp == 2;
                 space_w = sw;
+                /* a space after text in a face of its own is that face's */
+                if (wl->nf && wl->f[wl->nf - 1].face != (int)face &&
+                    folio_glyph_width(L->fonts, wl->f[wl->nf - 1].face, ' ') >= 0)
+                    space_w = folio_text_width(L->fonts, wl->f[wl->nf - 1].face, size, " ", 1);
                 i += adv;
                 continue;
             }
@@ -204,12 +326,11 @@ static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
             while (j < len && !space_at(s + j, len - j, &adv))
                 j++;
             if ((pending || !wl->nw) && (rc = new_word(wl, space_w, nobreak)))
-                return rc;
+                goto done;
             pending = nobreak = 0;
-            frag f = {s + i, j - i, face, size, rise, 0, run->link, NULL, BRK_NONE, 0};
-            f.width = folio_text_width(L->fonts, face, size, f.text, f.len);
-            if ((rc = add_frag(wl, &f)))
-                return rc;
+            frag f = {s + i, j - i, face, size, rise, 0, run->link, NULL, BRK_NONE, 0, 0, 0};
+            if ((rc = add_pieces(L, wl, &f, role, pl.v ? pl.v + pl.off[r] + i : NULL, &script)))
+                goto done;
             i = j;
         }
     }
@@ -217,7 +338,9 @@ static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
     if (wl->nw)
         wl->w[wl->nw - 1].forced = 0;
     keep_paragraph_numbers(&L->flow->lang, wl);
-    return 0;
+done:
+    levels_free(&pl);
+    return rc;
 }
 
 static int soft_char(uint32_t c)
@@ -271,6 +394,125 @@ static int is_url(const frag *f)
            (n > 4 && !strncmp(s, "www.", 4));
 }
 
+/* Where a piece wider than the column may be cut: between any two
+ * characters (not before a combining mark, nor inside joined letters), so
+ * the line before it can be filled. Byte offsets into pts; their count. */
+static size_t char_points(const frag *f, size_t *pts, size_t room)
+{
+    size_t n = 0, i = 0;
+    uint32_t prev = 0;
+    while (i < f->len && n < room) {
+        uint32_t cp;
+        size_t k = (size_t)folio_utf8_next(f->text + i, f->len - i, &cp);
+        if (i > 0 && !(cp >= 0x0300 && cp <= 0x036F) &&
+            !(folio_needs_shaper(prev) && folio_needs_shaper(cp)))
+            pts[n++] = i;
+        prev = cp;
+        i += k;
+    }
+    return n;
+}
+
+/* Add a piece of text without spaces. A web address in it is cut after
+ * its slashes and dots, as in English; another piece wider than `max` (a
+ * run the kinsoku rules keep whole, a Latin word longer than a line)
+ * between any characters, with the glue of text without spaces there, so
+ * no line runs past the column and the lines around it fill. The last
+ * part keeps the piece's own break. */
+static int add_cjk_piece(lctx *L, wordlist *out, const frag *piece, int32_t max)
+{
+    hyph_point hp[MAX_POINTS];
+    size_t np = 0, *pts = NULL;
+    int rc = 0, brk = BRK_CUT;
+    if (!piece->note && is_url(piece)) {
+        np = cut_points(L, piece, max, hp, MAX_POINTS);
+        if (np && !(pts = folio_malloc(np * sizeof *pts)))
+            return FOLIO_E_NOMEM;
+        for (size_t p = 0; p < np; p++)
+            pts[p] = hp[p].at;
+    } else if (!piece->note && piece->width > max) {
+        if (!(pts = folio_malloc(piece->len * sizeof *pts)))
+            return FOLIO_E_NOMEM;
+        np = char_points(piece, pts, piece->len);
+        brk = BRK_CJK;
+    }
+    size_t at = 0;
+    for (size_t p = 0; p <= np && !rc; p++) {
+        frag part = *piece;
+        size_t end = p < np ? pts[p] : piece->len;
+        part.text = piece->text + at;
+        part.len = end - at;
+        part.cont = piece->cont || p > 0;
+        part.brk = p < np ? (unsigned char)brk : piece->brk;
+        if (!np || !(rc = measure(L, &part)))
+            rc = add_frag(out, &part);
+        at = end;
+    }
+    free(pts);
+    return rc;
+}
+
+/* Cut a word of text without spaces between its characters, where the
+ * language's rules allow (cjk_break.c): the pieces end in BRK_CJK. The
+ * word's fragments are read as one text, so a rule sees across them. */
+static int cut_cjk(lctx *L, const wordlist *in, size_t k, int32_t max, wordlist *out)
+{
+    size_t first = in->w[k].first, end = word_end(in, k), total = 0;
+    for (size_t fi = first; fi < end; fi++)
+        total += in->f[fi].len;
+    char *buf = folio_malloc(total + 1);
+    size_t *pos = folio_malloc((total + 1) * sizeof *pos);
+    int n = buf && pos ? 0 : FOLIO_E_NOMEM, rc = 0;
+    if (!n) {
+        size_t o = 0;
+        for (size_t fi = first; fi < end; fi++) {
+            memcpy(buf + o, in->f[fi].text, in->f[fi].len);
+            o += in->f[fi].len;
+        }
+        n = folio_cjk_breaks(&L->flow->lang.cjk, buf, total, pos);
+    }
+    size_t at_word = 0, p = 0;
+    for (size_t fi = first; fi < end && n >= 0 && !rc; fi++) {
+        const frag *f = &in->f[fi];
+        size_t at = 0;
+        for (;;) {
+            /* the next break inside this fragment, or its end */
+            while (p < (size_t)n && pos[p] <= at_word + at)
+                p++;
+            size_t cut = p < (size_t)n && pos[p] < at_word + f->len ? pos[p] - at_word
+                                                                    : f->len;
+            frag piece = *f;
+            piece.text = f->text + at;
+            piece.len = cut - at;
+            piece.cont = at > 0;
+            piece.brk = cut < f->len || (p < (size_t)n && pos[p] == at_word + f->len)
+                            ? BRK_CJK
+                            : BRK_NONE;
+            if ((rc = measure(L, &piece)) || (rc = add_cjk_piece(L, out, &piece, max)))
+                break;
+            if (cut == f->len)
+                break;
+            at = cut;
+        }
+        at_word += f->len;
+    }
+    free(buf);
+    free(pos);
+    return n < 0 ? n : rc;
+}
+
+/* Does word k hold text written without spaces (and the language break
+ * it between characters)? */
+static int cjk_word(lctx *L, const wordlist *wl, size_t k)
+{
+    if (!L->flow->lang.cjk.on)
+        return 0;
+    for (size_t fi = wl->w[k].first; fi < word_end(wl, k); fi++)
+        if (!wl->f[fi].note && folio_cjk_text(wl->f[fi].text, wl->f[fi].len))
+            return 1;
+    return 0;
+}
+
 /* Cut the fragments of `in` where lines may end inside words: at hyph-
  * enation points and explicit hyphens when `hyph` (justified text), and in
  * web addresses and fragments wider than `max`. The pieces go to `out`. */
@@ -292,6 +534,11 @@ static int cut_words(lctx *L, const wordlist *in, int hyph, const hyph_dict *d,
         if ((rc = new_word(out, k ? in->w[k - 1].space : 0, k ? in->w[k - 1].nobreak : 0)))
             return rc;
         out->w[out->nw - 1].forced = w->forced;
+        if (cjk_word(L, in, k)) {
+            if ((rc = cut_cjk(L, in, k, max, out)))
+                return rc;
+            continue;
+        }
         for (size_t fi = w->first; fi < word_end(in, k); fi++) {
             const frag *f = &in->f[fi];
             size_t np = 0;
@@ -314,9 +561,8 @@ static int cut_words(lctx *L, const wordlist *in, int hyph, const hyph_dict *d,
                             : cut   ? BRK_CUT
                             : pts[p].explicit_hyphen ? BRK_EXPLICIT
                                                      : BRK_HYPHEN;
-                if (np)
-                    piece.width = folio_text_width(L->fonts, f->face, f->size, piece.text,
-                                                   piece.len);
+                if (np && (rc = measure(L, &piece)))
+                    return rc;
                 if ((rc = add_frag(out, &piece)))
                     return rc;
                 at = end;
@@ -367,9 +613,59 @@ static int line_end(itemvec *iv, size_t k)
     return rc;
 }
 
+/* The last and the first character of two pieces. */
+static uint32_t last_char(const frag *f)
+{
+    size_t k = f->len;
+    while (k > 0 && ((unsigned char)f->text[k - 1] & 0xC0) == 0x80)
+        k--;
+    uint32_t cp = 0;
+    if (k > 0)
+        folio_utf8_next(f->text + k - 1, f->len - k + 1, &cp);
+    return cp;
+}
+
+static uint32_t first_char(const frag *f)
+{
+    uint32_t cp = 0;
+    if (f->len)
+        folio_utf8_next(f->text, f->len, &cp);
+    return cp;
+}
+
+static int latin_alnum(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+           (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7);
+}
+
+/* The glue between two characters of text without spaces (W3C clreq):
+ * nothing between ideographs, a quarter em (house style: latin-gap)
+ * between an ideograph and a Latin letter or digit; it stretches by the
+ * language's `stretch`, and closes up by half an em beside a full-width
+ * mark whose half is blank (punctuation compression comes first: nothing
+ * else shrinks). */
+static lb_item cjk_glue(lctx *L, const frag *a, const frag *b)
+{
+    const folio_cjk_rules *r = &L->flow->lang.cjk;
+    uint32_t x = last_char(a), y = first_char(b);
+    int32_t size = a->size;
+    lb_item g = {0, (int32_t)((int64_t)r->stretch * size / 1000), 0, 0, LB_GLUE, 0};
+    int hx = folio_script_of(x) == FOLIO_SCRIPT_HAN, hy = folio_script_of(y) == FOLIO_SCRIPT_HAN;
+    if ((hx && latin_alnum(y) && !folio_in_set(r->half_after, x)) ||
+        (hy && latin_alnum(x) && !folio_in_set(r->half_before, y)))
+        g.width = (int32_t)((int64_t)r->latin_gap * size / 1000);
+    if (folio_in_set(r->half_after, x))
+        g.shrink += size / 2;
+    if (folio_in_set(r->half_before, y))
+        g.shrink += size / 2;
+    return g;
+}
+
 /* Boxes for the pieces (stretching and shrinking by `expand` / 1000 of
  * their width when glyphs may be scaled), penalties where a word may be
- * cut, glue for the spaces, and the end of every forced line. */
+ * cut, glue for the spaces and between characters of text without
+ * spaces, and the end of every forced line. */
 static int make_items(lctx *L, const wordlist *wl, int32_t expand, itemvec *iv)
 {
     const folio_break_costs *c = &L->flow->lang.costs;
@@ -383,6 +679,10 @@ static int make_items(lctx *L, const wordlist *wl, int32_t expand, itemvec *iv)
             rc = push(iv, (lb_item){f->width, flex, flex, 0, LB_BOX, 0}, fi);
             if (rc || f->brk == BRK_NONE || fi + 1 == end)
                 continue;
+            if (f->brk == BRK_CJK) {
+                rc = push(iv, cjk_glue(L, f, &wl->f[fi + 1]), fi);
+                continue;
+            }
             lb_item pen = {0, 0, 0, c->cut_penalty, LB_PENALTY, 0};
             if (f->brk == BRK_HYPHEN) {
                 pen.width = folio_text_width(L->fonts, f->face, f->size, "-", 1);
@@ -464,31 +764,44 @@ hbox folio_style_box(const folio_flow *f, const folio_pstyle *s)
 {
     int32_t l = s->frame_relative ? f->page.frame_left : f->page.column_left;
     int32_t r = s->frame_relative ? f->page.frame_right : f->page.column_right;
+    if (f->lang.rtl) /* the indents mirror: the start is on the right */
+        return (hbox){l + s->indent_right, r - s->indent_left};
     return (hbox){l + s->indent_left, r - s->indent_right};
 }
 
+/* A piece at x (its left edge; with `mirror`, x counts from the right:
+ * the piece lands at mirror - x - its width). */
 static int place_text(lctx *L, vblock *b, vline *ln, const frag *f, int32_t x,
-                      int32_t hscale)
+                      int32_t hscale, int32_t mirror)
 {
     folio_item it = {0};
+    int32_t w = scaled(f->width, hscale), left = mirror ? mirror - x - w : x;
+    int rc;
     if (f->len > UINT32_MAX) /* items keep 32-bit lengths */
         return folio_error(L->ctx, FOLIO_E_LIMIT, (folio_pos){0, 0},
                            "a word of %zu bytes is too long to set", (size_t)f->len);
-    it.kind = FOLIO_ITEM_TEXT;
-    it.x = x;
-    it.y = -f->rise;
-    it.face = f->face;
-    it.size = f->size;
-    it.hscale = hscale == 1000 ? 0 : hscale;
-    it.text = f->text;
-    it.len = f->len;
-    int rc = folio_items_push(L->a, &b->items, &it);
+    if (f->shaped) {
+        folio_glyph_run gr = {f->text, f->len, f->face, f->level, f->size, left,
+                              -f->rise, hscale == 1000 ? 0 : hscale, 0};
+        int32_t drawn;
+        rc = folio_place_glyphs(L, &b->items, &gr, &drawn);
+    } else {
+        it.kind = FOLIO_ITEM_TEXT;
+        it.x = left;
+        it.y = -f->rise;
+        it.face = (uint8_t)f->face;
+        it.size = f->size;
+        it.hscale = hscale == 1000 ? 0 : hscale;
+        it.text = f->text;
+        it.len = f->len;
+        rc = folio_items_push(L->a, &b->items, &it);
+    }
     if (!rc && f->uri) {
         folio_item lk = {0};
         lk.kind = FOLIO_ITEM_LINK;
-        lk.x = x;
+        lk.x = left;
         lk.y = -f->rise - f->size * 8 / 10;
-        lk.w = scaled(f->width, hscale);
+        lk.w = w;
         lk.h = f->size;
         lk.uri = f->uri;
         rc = folio_items_push(L->a, &b->items, &lk);
@@ -499,11 +812,29 @@ static int place_text(lctx *L, vblock *b, vline *ln, const frag *f, int32_t x,
     return rc;
 }
 
-static int place_label(lctx *L, vblock *b, vline *ln, const folio_pstyle *st,
-                       const char *label, int32_t x)
+/* The label's width: in the language's faces and order when the house
+ * font cannot set it alone. */
+static int32_t label_width(lctx *L, const folio_pstyle *st, const char *label)
 {
-    frag f = {label, strlen(label), st->face, st->size, 0, 0, NULL, NULL, BRK_NONE, 0};
-    return place_text(L, b, ln, &f, x, 1000);
+    return folio_inline_width(L, folio_role_of(st->face, st->face), st->size, label,
+                              strlen(label), L->flow->lang.rtl);
+}
+
+static int place_label(lctx *L, vblock *b, vline *ln, const folio_pstyle *st,
+                       const char *label, int32_t x, int32_t mirror)
+{
+    size_t len = strlen(label);
+    int rtl = L->flow->lang.rtl;
+    if (!mirror && folio_inline_plain(L, label, len, rtl)) {
+        frag f = {label, len, st->face, st->size, 0, 0, NULL, NULL, BRK_NONE, 0, 0, 0};
+        f.width = folio_text_width(L->fonts, f.face, f.size, f.text, f.len);
+        return place_text(L, b, ln, &f, x, 1000, 0);
+    }
+    int32_t w = label_width(L, st, label);
+    int rc = folio_inline_place(L, &b->items, folio_role_of(st->face, st->face), st->size,
+                                mirror ? mirror - x - w : x, 0, label, len, rtl, NULL);
+    ln->nitems = b->items.n - ln->item0;
+    return rc;
 }
 
 /* floor(extra * part / whole): the share of the extra room of the glue up
@@ -586,12 +917,58 @@ static size_t group_at(lctx *L, const wordlist *wl, const itemvec *iv, size_t i,
         i += 2;
     }
     if (merged)
-        f->width = folio_text_width(L->fonts, f->face, f->size, f->text, f->len);
+        measure(L, f); /* a piece failing to shape keeps the pieces' sum */
     return i;
 }
 
+/* A piece or a space of a line, as it will be drawn. */
+typedef struct elem {
+    frag f;                  /* a piece (not for a space) */
+    int32_t width;           /* as drawn (scaled; a space stretched) */
+    uint8_t level;
+    uint8_t space;
+} elem;
+
+/* Draw a line's elements from x: in their order, or, when some are right
+ * to left, in the visual order of their levels (UAX #9 L2; a space takes
+ * the lower level of its neighbours). With `mirror`, x counts from the
+ * right edge, so the elements go from the right in reverse visual
+ * order. */
+static int place_elems(lctx *L, vblock *out, vline *ln, elem *el, size_t n, int32_t x,
+                       int32_t hscale, int bidi, int32_t mirror)
+{
+    size_t *order = NULL;
+    int rc = 0;
+    if (bidi || mirror) {
+        uint8_t *lv = folio_malloc(n + 1);
+        order = folio_malloc((n + 1) * sizeof *order);
+        if (!lv || !order) {
+            free(lv);
+            free(order);
+            return FOLIO_E_NOMEM;
+        }
+        for (size_t k = 0; k < n; k++) {
+            if (el[k].space) {
+                uint8_t a = k > 0 ? el[k - 1].level : 0, b = k + 1 < n ? el[k + 1].level : 0;
+                el[k].level = a < b ? a : b;
+            }
+            lv[k] = el[k].level;
+        }
+        folio_bidi_order(lv, n, order);
+        free(lv);
+    }
+    for (size_t k = 0; k < n && !rc; k++) {
+        size_t e = !order ? k : mirror ? order[n - 1 - k] : order[k];
+        if (!el[e].space)
+            rc = place_text(L, out, ln, &el[e].f, x, hscale, mirror);
+        x += el[e].width;
+    }
+    free(order);
+    return rc;
+}
+
 static int place_line(lctx *L, const folio_pstyle *st, const wordlist *wl, const itemvec *iv,
-                      const line *li, vblock *out, vline *ln)
+                      const line *li, vblock *out, vline *ln, int32_t mirror)
 {
     const lb_item *v = iv->v;
     linesum m = sum_line(v, li->s, li->e);
@@ -634,9 +1011,14 @@ static int place_line(lctx *L, const folio_pstyle *st, const wordlist *wl, const
         else if (st->align == FOLIO_H_RIGHT)
             x += (int32_t)extra;
     }
+    /* The line's pieces and spaces in their order, with their widths. */
+    size_t cap = li->e - li->s + 2, n = 0;
+    elem *el = folio_malloc(cap * sizeof *el);
+    if (!el)
+        return FOLIO_E_NOMEM;
     int64_t done = 0, given = 0;
-    int rc = 0;
-    for (size_t i = li->s; i < li->e && !rc; i++) {
+    int rc = 0, bidi = 0;
+    for (size_t i = li->s; i < li->e; i++) {
         if (v[i].kind == LB_GLUE) {
             int32_t add = 0;
             if (by) {
@@ -645,26 +1027,28 @@ static int place_line(lctx *L, const folio_pstyle *st, const wordlist *wl, const
                 add = (int32_t)(upto - given);
                 given = upto;
             }
-            x += v[i].width + add;
+            el[n++] = (elem){{0}, v[i].width + add, 0, 1};
             continue;
         }
         if (v[i].kind != LB_BOX)
             continue;
         frag f;
         i = group_at(L, wl, iv, i, li->e, &f);
-        if ((rc = place_text(L, out, ln, &f, x, hscale)))
-            break;
-        x += scaled(f.width, hscale);
+        el[n++] = (elem){f, scaled(f.width, hscale), f.level, 0};
+        bidi |= f.level != 0;
     }
-    if (!rc && hyph) {
+    if (hyph) {
         frag h = *hyph;
         h.text = "-";
         h.len = 1;
         h.width = brk->width;
         h.uri = NULL;
         h.note = NULL;
-        rc = place_text(L, out, ln, &h, x, hscale);
+        h.shaped = 0;
+        el[n++] = (elem){h, scaled(h.width, hscale), h.level, 0};
     }
+    rc = place_elems(L, out, ln, el, n, x, hscale, bidi, mirror);
+    free(el);
     return rc;
 }
 
@@ -677,9 +1061,11 @@ int folio_set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
     int rc = 0;
     int32_t width = box.right - box.left;
     int32_t first_x = box.left, label_x = 0;
-    int32_t label_w = label ? folio_text_width(L->fonts, st->face, st->size, label,
-                                               strlen(label)) : 0;
+    int32_t label_w = label ? label_width(L, st, label) : 0;
     int justify = st->align == FOLIO_H_JUSTIFY;
+    /* A right-to-left paragraph is set as its mirror image: every x from
+     * the box's right edge (the box itself mirrors its indents). */
+    int32_t mirror = L->flow->lang.rtl ? box.left + box.right : 0;
 
     out->space_before = st->space_before;
     out->space_after = st->space_after;
@@ -708,7 +1094,7 @@ int folio_set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
     if (!raw.nw) {
         if (label) {
             vline *ln = folio_vblock_line(L, out, st->leading);
-            if (!ln || (rc = place_label(L, out, ln, st, label, label_x)))
+            if (!ln || (rc = place_label(L, out, ln, st, label, label_x, mirror)))
                 rc = rc ? rc : FOLIO_E_NOMEM;
         }
         goto done;
@@ -757,9 +1143,9 @@ int folio_set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
             rc = FOLIO_E_NOMEM;
             goto done;
         }
-        if (li == 0 && label && (rc = place_label(L, out, ln, st, label, label_x)))
+        if (li == 0 && label && (rc = place_label(L, out, ln, st, label, label_x, mirror)))
             goto done;
-        if ((rc = place_line(L, st, &wl, &iv, &l, out, ln)))
+        if ((rc = place_line(L, st, &wl, &iv, &l, out, ln, mirror)))
             goto done;
         ln->hyphenated = iv.v[ends[li]].kind == LB_PENALTY &&
                          (iv.v[ends[li]].flags & LB_FLAGGED);

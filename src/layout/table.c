@@ -135,7 +135,9 @@ int folio_set_table(lctx *L, const folio_fblock *fb, hbox box, vblock *out)
         int32_t x = box.left;
         for (size_t c = 0; c < t->ncols; x += w[c], c++) {
             memset(&cells[c], 0, sizeof cells[c]);
-            if ((rc = set_cell(L, fb, r, c, x, w, &cells[c])))
+            /* right to left, the first column is the rightmost */
+            int32_t cx = L->flow->lang.rtl ? box.left + box.right - x - w[c] : x;
+            if ((rc = set_cell(L, fb, r, c, cx, w, &cells[c])))
                 goto done;
             if (cells[c].nlines > nl)
                 nl = cells[c].nlines;

@@ -5,6 +5,19 @@
 
 static const char *face_name[] = {"R", "B", "I", "BI"};
 
+/* A house face by its letters, another by its name without spaces. */
+static void face(folio_buf *o, const folio_layout *l, int f)
+{
+    if (f < FOLIO_FACE_COUNT) {
+        folio_buf_printf(o, " %s ", face_name[f]);
+        return;
+    }
+    folio_buf_printf(o, " ");
+    for (const char *p = l->face_name[f] ? l->face_name[f] : "?"; *p; p++)
+        folio_buf_printf(o, "%c", *p == ' ' ? '-' : *p);
+    folio_buf_printf(o, " ");
+}
+
 static void pt(folio_buf *o, int32_t v)
 {
     int neg = v < 0;
@@ -32,11 +45,17 @@ int folio_layout_trace(const folio_layout *l, char **text, size_t *len)
             pt(o, it->y);
             switch (it->kind) {
             case FOLIO_ITEM_TEXT:
-                folio_buf_printf(o, " %s ", face_name[it->face]);
+                face(o, l, it->face);
                 pt(o, it->size);
                 folio_buf_printf(o, " \"%.*s\"", (int)it->len, it->text);
                 if (it->hscale) /* font expansion, per mille */
                     folio_buf_printf(o, " scale %d", (int)it->hscale);
+                if (it->codes) { /* shaped: the glyphs drawn, left to right */
+                    size_t n = 0;
+                    while (it->codes[n])
+                        n++;
+                    folio_buf_printf(o, " glyphs %zu", n);
+                }
                 break;
             case FOLIO_ITEM_RULE:
                 folio_buf_putc(o, ' ');

@@ -1,6 +1,7 @@
 /* The builder: a report made in code, block by block. Every value is
  * checked before anything changes, so a refused call leaves the report as
- * it was. Inline runs and table cells: builder_runs.c. */
+ * it was. Inline runs and table cells: builder_runs.c; parts and roles:
+ * builder_parts.c. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,14 +114,15 @@ static int room_for_block(folio_ctx *ctx, folio_report *r)
     return 0;
 }
 
-/* Append `b` to the report's text; *out (may be NULL) gets its handle. */
-static int append(folio_ctx *ctx, folio_report *r, const folio_block *b, folio_node **out)
+int folio_build_append(folio_ctx *ctx, folio_report *r, const folio_block *b,
+                       folio_node **out)
 {
     folio_node *n = NULL;
     int rc;
     if ((rc = room_for_block(ctx, r)) || (rc = new_node(ctx, r, FOLIO_NODE_BLOCK, &n)))
         return rc;
     n->index = r->nblocks;
+    n->part = r->build_nparts ? r->build_parts[r->build_nparts - 1] : FOLIO_PART_NONE;
     r->blocks[r->nblocks++] = *b;
     if (out)
         *out = n;
@@ -162,7 +164,7 @@ int folio_report_add_heading(folio_ctx *ctx, folio_report *r, int level, int num
         b.label_kind = kinds[level];
     if (label && !(b.label = label_copy(r, label)))
         return folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
-    return append(ctx, r, &b, out);
+    return folio_build_append(ctx, r, &b, out);
 }
 
 /* A numbered paragraph's typed label: digits and a full stop ("12."). */
@@ -190,7 +192,7 @@ int folio_report_add_paragraph(folio_ctx *ctx, folio_report *r, int numbered,
         b.label_kind = FOLIO_LABEL_ARABIC;
     if (label && !(b.label = label_copy(r, label)))
         return folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
-    return append(ctx, r, &b, out);
+    return folio_build_append(ctx, r, &b, out);
 }
 
 int folio_report_add_item(folio_ctx *ctx, folio_report *r, int depth, const char *label,
@@ -217,7 +219,7 @@ int folio_report_add_item(folio_ctx *ctx, folio_report *r, int depth, const char
     folio_block b = {.kind = FOLIO_BLOCK_ITEM, .level = depth, .label_kind = kind};
     if (label && !(b.label = label_copy(r, label)))
         return folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
-    return append(ctx, r, &b, out);
+    return folio_build_append(ctx, r, &b, out);
 }
 
 int folio_report_add_table(folio_ctx *ctx, folio_report *r, size_t rows, size_t cols,
@@ -245,7 +247,7 @@ int folio_report_add_table(folio_ctx *ctx, folio_report *r, size_t rows, size_t 
         return folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
     *t = (folio_table){rows, cols, head_rows, cells, align};
     folio_block b = {.kind = FOLIO_BLOCK_TABLE, .table = t};
-    if ((rc = append(ctx, r, &b, &n)))
+    if ((rc = folio_build_append(ctx, r, &b, &n)))
         return rc;
     n->kind = FOLIO_NODE_TABLE;
     n->table = t;
@@ -273,7 +275,7 @@ int folio_report_add_annex(folio_ctx *ctx, folio_report *r, const char *original
     folio_block b = {.kind = FOLIO_BLOCK_ANNEX};
     if (original_language && !(b.original_language = folio_strdup(r->arena, original_language)))
         return folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
-    return append(ctx, r, &b, out);
+    return folio_build_append(ctx, r, &b, out);
 }
 
 int folio_report_add_page_break(folio_ctx *ctx, folio_report *r)
@@ -281,5 +283,5 @@ int folio_report_add_page_break(folio_ctx *ctx, folio_report *r)
     if (!r)
         return folio_build_bad(ctx, "folio_report_add_page_break", "no report (NULL)");
     folio_block b = {.kind = FOLIO_BLOCK_PAGE_BREAK};
-    return append(ctx, r, &b, NULL);
+    return folio_build_append(ctx, r, &b, NULL);
 }

@@ -22,7 +22,13 @@ struct folio_node {
     size_t index;          /* BLOCK, TABLE: index in its block array */
     folio_table *table;    /* TABLE, CELL */
     size_t row, col;       /* CELL */
+    folio_part_kind part;  /* BLOCK of the report's text: the innermost
+                              part open when it was appended */
 };
+
+/* Append `b` to the report's text; *out (may be NULL) gets its handle. */
+int folio_build_append(folio_ctx *ctx, folio_report *r, const folio_block *b,
+                       folio_node **out);
 
 /* The block a BLOCK node stands for. */
 folio_block *folio_node_block(const folio_node *n);

@@ -93,42 +93,10 @@ typedef enum folio_block_kind {
     FOLIO_BLOCK_PART_END    /* closes the innermost open part */
 } folio_block_kind;
 
-typedef enum folio_part_kind {
-    FOLIO_PART_NONE,
-    FOLIO_PART_RESOLUTION,  /* a resolution or decision, on its own or inside
-                               a report, an annex or another resolution: its
-                               title lines, preamble, operative paragraphs
-                               (numbered from 1), closing lines */
-    FOLIO_PART_ANNEX,       /* an annex, appendix or enclosure of a part (an
-                               annex to a resolution, an enclosure to an
-                               annexed letter): its heading is its first
-                               block; numbering restarts inside */
-    FOLIO_PART_LIST,        /* a numbered list inside a paragraph (an
-                               agenda): items numbered from 1, after which
-                               the paragraph sequence resumes */
-    FOLIO_PART_SUMMARY,     /* the boxed summary of the first page */
-    FOLIO_PART_CONTENTS     /* the table of contents: ITEM blocks of role
-                               ENTRY (level, label, text, page as typed) */
-} folio_part_kind;
 
-/* What a block is within its part; FOLIO_ROLE_TEXT for ordinary text. */
-typedef enum folio_role {
-    FOLIO_ROLE_TEXT,
-    FOLIO_ROLE_TITLE,       /* a title line of its part: an annex's or a
-                               resolution's label and title, "Summary" */
-    FOLIO_ROLE_FORMULA,     /* "The General Assembly," opening a resolution */
-    FOLIO_ROLE_PREAMBLE,    /* a preambular paragraph */
-    FOLIO_ROLE_OPERATIVE,   /* an operative paragraph */
-    FOLIO_ROLE_CLOSING,     /* a resolution's meeting and date lines */
-    FOLIO_ROLE_ADOPTION,    /* "[Adopted without a vote.]" */
-    FOLIO_ROLE_ENTRY,       /* a contents entry */
-    FOLIO_ROLE_SIGNATURE,   /* a signature: "(Signed) Name", "/-/ Name" */
-    FOLIO_ROLE_DATELINE,    /* a place and date line ("Done at Warsaw, ...") */
-    FOLIO_ROLE_MEMO,        /* a circular's "To:" "From:" "Subject:" line;
-                               `label` holds the word before the colon */
-    FOLIO_ROLE_CENTERED,    /* lines set centred (a proclamation's) */
-    FOLIO_ROLE_TABLE_NOTE   /* "Note:" "Source:" lines under a table */
-} folio_role;
+/* Parts nest at most this deep (the builder refuses more; the style stage
+ * sets deeper ones as their parent). */
+#define FOLIO_MAX_PART_DEPTH 64
 
 typedef enum folio_label_kind {
     FOLIO_LABEL_NONE,
@@ -204,6 +172,9 @@ struct folio_report {
     const folio_house *build_house;/* the builder checks languages and
                                       stations against it (borrowed; NULL:
                                       the default house) */
+    folio_part_kind build_parts[FOLIO_MAX_PART_DEPTH]; /* the builder's
+                                      open parts, innermost last */
+    int build_nparts;
 };
 
 #endif

@@ -4,8 +4,10 @@
  * ToUnicode map (pdf_tounicode.c) must cover.
  *
  * The codes are read from the layout's TEXT items the same way draw_text
- * passes them to libharu (folio_pdf_cstr, then libharu's UTF-8 decoding);
- * anything else that starts drawing text must be counted here as well. */
+ * passes them to libharu (folio_pdf_cstr, then libharu's UTF-8 decoding),
+ * or, for shaped text, as the item gives them (private-use codes of the
+ * layout's table among them); anything else that starts drawing text must
+ * be counted here as well. */
 #include <stdint.h>
 
 #include "pdf/pdf_internal.h"
@@ -37,9 +39,14 @@ int folio_pdf_collect_codes(folio_pdf *w, const folio_layout *l,
         for (size_t i = 0; i < l->pages[p].nitems; i++) {
             const folio_item *it = &l->pages[p].items[i];
             if (it->kind != FOLIO_ITEM_TEXT || it->len == 0 || !it->text ||
-                (unsigned)it->face >= FOLIO_FACE_COUNT ||
+                (unsigned)it->face >= FOLIO_FONTS_MAX ||
                 !(faces & (1u << it->face)))
                 continue;
+            if (it->codes) { /* shaped: the codes as given */
+                for (const uint16_t *c = it->codes; *c; c++)
+                    folio_pdf_codes_add(codes, *c);
+                continue;
+            }
             const char *s = folio_pdf_cstr(w, it->text, it->len);
             if (!s)
                 return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");

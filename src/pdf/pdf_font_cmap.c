@@ -12,7 +12,8 @@
  * the document draws keep their glyphs; the others map to glyph 0, which
  * libharu treats as "not in the font" (default width, no entry in /W).
  * The glyphs of the drawn codes are those libharu's own search would have
- * found: the table is filled by the same rules, segment by segment. The
+ * found: the table is filled by the same rules, segment by segment; the
+ * private-use codes of shaped text draw the glyphs the layout gave them. The
  * new arrays come from the font's memory manager and replace the old ones,
  * so libharu frees them with the document as before. */
 #include <hpdf_fontdef.h>
@@ -38,45 +39,11 @@ static HPDF_UINT16 glyph_in_segment(const HPDF_TTF_CmapRange *c, unsigned i,
     return (HPDF_UINT16)(c->glyph_id_array[idx] + c->id_delta[i]);
 }
 
-int folio_pdf_flatten_cmap(folio_pdf *w, HPDF_FontDef def,
-                           const folio_pdf_codes *used)
+/* Replace the parsed cmap of `def` by one segment over every code whose
+ * glyph array is `glyphs` (from the font's memory manager). */
+static void install(HPDF_TTF_CmapRange *c, HPDF_MMgr mm, HPDF_UINT16 *glyphs, HPDF_UINT16 *end,
+                    HPDF_UINT16 *start, HPDF_INT16 *delta, HPDF_UINT16 *range)
 {
-    if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE)
-        return folio_pdf_fail(w, FOLIO_E_FONT, "not a TrueType font");
-    HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)def->attr;
-    HPDF_TTF_CmapRange *c = &attr->cmap;
-    unsigned seg_count = c->seg_count_x2 / 2;
-    /* Format 0 (byte) fonts are already one lookup; a font with no
-     * segments is refused by libharu itself. Either way, leave it be. */
-    if (c->format != 4 || seg_count == 0 ||
-        c->end_count[seg_count - 1] != 0xFFFF)
-        return 0;
-
-    HPDF_MMgr mm = def->mmgr;
-    HPDF_UINT16 *glyphs = HPDF_GetMem(mm, NCODES * sizeof(HPDF_UINT16));
-    HPDF_UINT16 *end = HPDF_GetMem(mm, sizeof(HPDF_UINT16));
-    HPDF_UINT16 *start = HPDF_GetMem(mm, sizeof(HPDF_UINT16));
-    HPDF_INT16 *delta = HPDF_GetMem(mm, sizeof(HPDF_INT16));
-    HPDF_UINT16 *range = HPDF_GetMem(mm, sizeof(HPDF_UINT16));
-    if (!glyphs || !end || !start || !delta || !range) {
-        HPDF_UINT16 *got[] = {glyphs, end, start, range, (HPDF_UINT16 *)delta};
-        for (size_t k = 0; k < sizeof(got) / sizeof(got[0]); k++)
-            if (got[k])
-                HPDF_FreeMem(mm, got[k]);
-        return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
-    }
-
-    /* The segment found for a code never moves back as the code grows,
-     * whatever the order of the segments, so one pass finds them all. */
-    unsigned i = 0;
-    for (unsigned code = 0; code < NCODES; code++) {
-        while (i < seg_count && code > c->end_count[i])
-            i++;
-        glyphs[code] = folio_pdf_codes_has(used, code)
-                           ? glyph_in_segment(c, i, seg_count, code)
-                           : 0;
-    }
-
     HPDF_FreeMem(mm, c->end_count);
     HPDF_FreeMem(mm, c->start_count);
     HPDF_FreeMem(mm, c->id_delta);
@@ -95,5 +62,82 @@ int folio_pdf_flatten_cmap(folio_pdf *w, HPDF_FontDef def,
     c->id_range_offset = range;
     c->glyph_id_array = glyphs;
     c->glyph_id_array_count = NCODES;
+}
+
+/* The arrays of a one-segment cmap; 0, or an error with nothing kept. */
+static int arrays(folio_pdf *w, HPDF_MMgr mm, HPDF_UINT16 **glyphs, HPDF_UINT16 **end,
+                  HPDF_UINT16 **start, HPDF_INT16 **delta, HPDF_UINT16 **range)
+{
+    *glyphs = HPDF_GetMem(mm, NCODES * sizeof(HPDF_UINT16));
+    *end = HPDF_GetMem(mm, sizeof(HPDF_UINT16));
+    *start = HPDF_GetMem(mm, sizeof(HPDF_UINT16));
+    *delta = HPDF_GetMem(mm, sizeof(HPDF_INT16));
+    *range = HPDF_GetMem(mm, sizeof(HPDF_UINT16));
+    if (*glyphs && *end && *start && *delta && *range)
+        return 0;
+    HPDF_UINT16 *got[] = {*glyphs, *end, *start, *range, (HPDF_UINT16 *)*delta};
+    for (size_t k = 0; k < sizeof(got) / sizeof(got[0]); k++)
+        if (got[k])
+            HPDF_FreeMem(mm, got[k]);
+    return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
+}
+
+static HPDF_TTF_CmapRange *cmap_of(folio_pdf *w, HPDF_FontDef def)
+{
+    if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) {
+        folio_pdf_fail(w, FOLIO_E_FONT, "not a TrueType font");
+        return NULL;
+    }
+    return &((HPDF_TTFontDefAttr)def->attr)->cmap;
+}
+
+int folio_pdf_set_cmap(folio_pdf *w, HPDF_FontDef def, const uint16_t *glyph)
+{
+    HPDF_TTF_CmapRange *c = cmap_of(w, def);
+    if (!c)
+        return FOLIO_E_FONT;
+    HPDF_UINT16 *glyphs, *end, *start, *range;
+    HPDF_INT16 *delta;
+    int rc = arrays(w, def->mmgr, &glyphs, &end, &start, &delta, &range);
+    if (rc)
+        return rc;
+    for (unsigned code = 0; code < NCODES; code++)
+        glyphs[code] = glyph[code];
+    install(c, def->mmgr, glyphs, end, start, delta, range);
+    return 0;
+}
+
+int folio_pdf_flatten_cmap(folio_pdf *w, HPDF_FontDef def, int face,
+                           const folio_pdf_codes *used)
+{
+    HPDF_TTF_CmapRange *c = cmap_of(w, def);
+    if (!c)
+        return FOLIO_E_FONT;
+    unsigned seg_count = c->seg_count_x2 / 2;
+    /* Format 0 (byte) fonts are already one lookup; a font with no
+     * segments is refused by libharu itself. Either way, leave it be. */
+    if (c->format != 4 || seg_count == 0 ||
+        c->end_count[seg_count - 1] != 0xFFFF)
+        return 0;
+
+    HPDF_MMgr mm = def->mmgr;
+    HPDF_UINT16 *glyphs, *end, *start, *range;
+    HPDF_INT16 *delta;
+    int rc = arrays(w, mm, &glyphs, &end, &start, &delta, &range);
+    if (rc)
+        return rc;
+
+    /* The segment found for a code never moves back as the code grows,
+     * whatever the order of the segments, so one pass finds them all. */
+    unsigned i = 0;
+    for (unsigned code = 0; code < NCODES; code++) {
+        while (i < seg_count && code > c->end_count[i])
+            i++;
+        const folio_pua *pua = folio_layout_pua(w->layout, face, code);
+        glyphs[code] = !folio_pdf_codes_has(used, code) ? 0
+                       : pua ? pua->gid /* a shaped glyph's own code */
+                             : glyph_in_segment(c, i, seg_count, code);
+    }
+    install(c, mm, glyphs, end, start, delta, range);
     return 0;
 }

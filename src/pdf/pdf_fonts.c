@@ -1,6 +1,11 @@
 /* Fonts for the PDF: each face the layout draws, embedded from its
  * TrueType file and used through libharu's UTF-8 encoder (Identity-H, CID =
- * code point). A face costs tens of kilobytes, so unused faces stay out. */
+ * code point; shaped glyphs through private-use codes). A face costs tens
+ * of kilobytes, so unused faces stay out; the house faces are embedded by
+ * libharu from their files, the faces found by name (Chinese, Arabic) as
+ * subsets (pdf_subset.c). The house faces come first, the others in the
+ * order the document first draws them, so the file does not depend on
+ * the order in which a process loaded them. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,10 +25,31 @@ static unsigned faces_drawn(const folio_layout *l)
         for (size_t i = 0; i < l->pages[p].nitems; i++) {
             const folio_item *it = &l->pages[p].items[i];
             if (it->kind == FOLIO_ITEM_TEXT && it->len > 0 &&
-                (unsigned)it->face < FOLIO_FACE_COUNT)
+                (unsigned)it->face < FOLIO_FONTS_MAX)
                 used |= 1u << it->face;
         }
     return used;
+}
+
+/* The faces in the order they are loaded: the house faces, then the
+ * others as the document first draws them. Returns how many. */
+static int load_order(const folio_layout *l, unsigned used, int *order)
+{
+    int n = 0;
+    unsigned seen = 0;
+    for (int f = 0; f < FOLIO_FACE_COUNT; f++)
+        if (used & (1u << f))
+            order[n++] = f;
+    for (size_t p = 0; p < l->npages; p++)
+        for (size_t i = 0; i < l->pages[p].nitems; i++) {
+            const folio_item *it = &l->pages[p].items[i];
+            if (it->kind != FOLIO_ITEM_TEXT || it->face < FOLIO_FACE_COUNT ||
+                !(used & (1u << it->face)) || (seen & (1u << it->face)))
+                continue;
+            seen |= 1u << it->face;
+            order[n++] = it->face;
+        }
+    return n;
 }
 
 /* The faces in `used` that libharu loaded as the font `name` (two faces
@@ -74,7 +100,7 @@ static int flatten_cmaps(folio_pdf *w, const folio_layout *l,
         HPDF_FontDef def = HPDF_Doc_FindFontDef(w->doc, names[f]);
         memset(codes, 0, sizeof(*codes));
         if ((rc = folio_pdf_collect_codes(w, l, mask, codes)) < 0 ||
-            (rc = folio_pdf_flatten_cmap(w, def, codes)) < 0)
+            (rc = folio_pdf_flatten_cmap(w, def, f, codes)) < 0)
             break;
         for (int g = f; g < FOLIO_FACE_COUNT && rc == 0; g++) {
             if (!(mask & (1u << g)))
@@ -93,12 +119,36 @@ static int flatten_cmaps(folio_pdf *w, const folio_layout *l,
     return rc;
 }
 
+/* A face subset to the codes it draws, loaded from memory, its widths
+ * looked up. */
+static int load_other(folio_pdf *w, const folio_layout *l, const folio_fonts *fonts, int f,
+                      const char **name)
+{
+    int rc;
+    if (!(w->codes[f] = folio_calloc(1, sizeof *w->codes[f])))
+        return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
+    if ((rc = folio_pdf_collect_codes(w, l, 1u << f, w->codes[f])) < 0 ||
+        (rc = folio_pdf_load_subset(w, fonts, f, w->codes[f], name)) < 0)
+        return rc;
+    return face_widths(w, f, HPDF_Doc_FindFontDef(w->doc, *name), w->codes[f]);
+}
+
 int folio_pdf_load_fonts(folio_pdf *w, const folio_layout *l,
                          const folio_fonts *fonts)
 {
     unsigned used = faces_drawn(l);
-    const char *names[FOLIO_FACE_COUNT] = {0};
+    const char *names[FOLIO_FONTS_MAX] = {0};
+    int order[FOLIO_FONTS_MAX], n = load_order(l, used, order);
     int rc;
+    /* A document that draws faces found by name (Chinese, Arabic) has its
+     * house faces subset too: libharu's fixed 43 KB a face would be most
+     * of what its Latin words and digits cost. */
+    if (used >> FOLIO_FACE_COUNT) {
+        for (int k = 0; k < n; k++)
+            if ((rc = load_other(w, l, fonts, order[k], &names[order[k]])) < 0)
+                return rc;
+        goto make;
+    }
     for (int f = 0; f < FOLIO_FACE_COUNT; f++) {
         if (!(used & (1u << f)))
             continue;
@@ -114,16 +164,20 @@ int folio_pdf_load_fonts(folio_pdf *w, const folio_layout *l,
             return folio_pdf_fail(w, FOLIO_E_FONT, "cannot embed the font %s",
                                   path);
     }
-    if ((rc = flatten_cmaps(w, l, names, used)) < 0)
+    if ((rc = flatten_cmaps(w, l, names, used & ((1u << FOLIO_FACE_COUNT) - 1))) < 0)
         return rc;
-    for (int f = 0; f < FOLIO_FACE_COUNT; f++) {
-        if (!(used & (1u << f)))
-            continue;
+    for (int k = 0; k < n; k++)
+        if (order[k] >= FOLIO_FACE_COUNT &&
+            (rc = load_other(w, l, fonts, order[k], &names[order[k]])) < 0)
+            return rc;
+make:
+    for (int k = 0; k < n; k++) {
+        int f = order[k];
         w->font[f] = HPDF_GetFont(w->doc, names[f], "UTF-8");
         if (!w->font[f] || w->error)
             return folio_pdf_fail(w, FOLIO_E_FONT,
                                   "cannot use the font %s with UTF-8",
-                                  folio_fonts_path(fonts, (folio_face)f));
+                                  folio_fonts_path(fonts, f));
     }
     return folio_pdf_check(w, "loading fonts");
 }

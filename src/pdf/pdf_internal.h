@@ -13,13 +13,14 @@ typedef struct folio_pdf {
     HPDF_Doc doc;
     HPDF_STATUS error, detail;   /* first libharu error seen, 0: none */
     HPDF_Encoder utf8;
-    HPDF_Font font[FOLIO_FACE_COUNT];
+    const folio_layout *layout;  /* its private-use codes (shaped text) */
+    HPDF_Font font[FOLIO_FONTS_MAX];
     /* Per face: the PDF width (1/1000 em, as the font's /W says) of each
      * code the document draws, looked up when the fonts are loaded. */
-    int16_t *width[FOLIO_FACE_COUNT];
+    int16_t *width[FOLIO_FONTS_MAX];
     /* Per face: the codes the document draws in it (pdf_codes.c), for the
      * font's ToUnicode map. */
-    struct folio_pdf_codes *codes[FOLIO_FACE_COUNT];
+    struct folio_pdf_codes *codes[FOLIO_FONTS_MAX];
     /* Outlines: the latest entry at each level, the parent of the next
      * deeper one. */
     HPDF_Outline outline_at[FOLIO_PDF_MAX_LEVEL + 1];
@@ -78,10 +79,19 @@ int folio_pdf_codes_has(const folio_pdf_codes *s, unsigned code);
 int folio_pdf_collect_codes(folio_pdf *w, const folio_layout *l,
                             unsigned faces, folio_pdf_codes *codes);
 /* Give a loaded TrueType font definition a one-lookup cmap that maps the
- * codes in `used` as the font does and every other code to glyph 0, before
+ * codes in `used` as the font does (a private-use code of the layout's
+ * table in `face` to its glyph) and every other code to glyph 0, before
  * HPDF_GetFont builds the font's CID tables from it. */
-int folio_pdf_flatten_cmap(folio_pdf *w, HPDF_FontDef def,
+int folio_pdf_flatten_cmap(folio_pdf *w, HPDF_FontDef def, int face,
                            const folio_pdf_codes *used);
+/* Give a font definition the cmap `glyph` (a glyph for each of the 65,536
+ * codes, 0: none), copied: a subset font's codes (pdf_subset.c). */
+int folio_pdf_set_cmap(folio_pdf *w, HPDF_FontDef def, const uint16_t *glyph);
+/* Load face `face` of the fonts as a subset holding the glyphs of `used`
+ * (HarfBuzz's subsetter; libharu reads it from memory): the font's name
+ * into *name, its cmap set. */
+int folio_pdf_load_subset(folio_pdf *w, const folio_fonts *fonts, int face,
+                          const folio_pdf_codes *used, const char **name);
 
 /* The code point at s (valid UTF-8 from folio_pdf_cstr) as the 2-byte
  * code libharu's UTF-8 encoder gives it; *len gets the bytes used. */

@@ -126,6 +126,26 @@ static char *put_byte(char *o, unsigned b)
  * em (the sum of its codes' PDF widths) goes to *units. */
 static int put_word(folio_pdf *w, const folio_item *it, long *units)
 {
+    if (it->codes) { /* shaped text: its codes as the layout gives them */
+        size_t n = 0;
+        while (it->codes[n])
+            n++;
+        if (run_reserve(w, 4 * n + 2) < 0)
+            return FOLIO_E_NOMEM;
+        const int16_t *width = w->width[it->face];
+        char *o = w->run.buf + w->run.len;
+        long sum = 0;
+        *o++ = '(';
+        for (size_t k = 0; k < n; k++) {
+            sum += width[it->codes[k]];
+            o = put_byte(o, it->codes[k] >> 8);
+            o = put_byte(o, it->codes[k] & 0xFF);
+        }
+        *o++ = ')';
+        w->run.len = (size_t)(o - w->run.buf);
+        *units = sum;
+        return 0;
+    }
     const char *s = folio_pdf_cstr(w, it->text, it->len);
     if (!s)
         return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
@@ -152,9 +172,9 @@ static int put_word(folio_pdf *w, const folio_item *it, long *units)
 
 int folio_pdf_draw_text(folio_pdf *w, const folio_item *it)
 {
-    if (it->len == 0 || !it->text || it->size <= 0)
+    if (it->len == 0 || !it->text || it->size <= 0 || (it->codes && !it->codes[0]))
         return 0; /* nothing to see (and no size to divide by) */
-    if ((unsigned)it->face >= FOLIO_FACE_COUNT || !w->font[it->face] ||
+    if ((unsigned)it->face >= FOLIO_FONTS_MAX || !w->font[it->face] ||
         !w->width[it->face])
         return folio_pdf_fail(w, FOLIO_E_PDF, "text in face %d, which "
                               "was not loaded", (int)it->face);

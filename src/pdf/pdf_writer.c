@@ -232,6 +232,7 @@ static int write_pdf(folio_ctx *ctx, const folio_layout *l, folio_page *release,
     }
     if ((rc = folio_pdf_check(&w, "setting up the document")) < 0)
         goto done;
+    w.layout = l;
     if ((rc = folio_pdf_load_fonts(&w, l, fonts)) < 0)
         goto done;
     for (size_t i = 0; i < l->npages; i++) {
@@ -253,7 +254,7 @@ done:
         HPDF_Free(w.doc);
     free(w.buf);
     free(w.run.buf);
-    for (int f = 0; f < FOLIO_FACE_COUNT; f++) {
+    for (int f = 0; f < FOLIO_FONTS_MAX; f++) {
         free(w.width[f]);
         free(w.codes[f]);
     }

@@ -220,7 +220,7 @@ static int heading(dl *d, const folio_md_raw *r, int bold_line)
         in->mdlevel = 0;
     folio_md_label lab;
     size_t skip = 0;
-    if (folio_md_heading_label(text, len, &lab)) {
+    if (folio_md_heading_label_in(d->md->house, text, len, &lab)) {
         b->label_kind = heading_kind(d, &lab);
         if (!(b->label = folio_strndup(d->md->rep->arena, text, lab.len)))
             return FOLIO_E_NOMEM;
@@ -322,7 +322,7 @@ static int item(dl *d, const folio_md_raw *r, int level, int col, int labelled)
         if (r->list_depth && r->inner.ordered) {
             b->label_kind = FOLIO_LABEL_ARABIC;
             b->label = folio_sprintf(a, "%d%c", r->inner.number, r->inner.delim);
-        } else if (folio_md_item_label(text, len, &lab)) {
+        } else if (folio_md_item_label_in(d->md->house, text, len, &lab)) {
             b->label_kind = item_kind(d, &lab, level);
             b->label = folio_strndup(a, text, lab.len);
             skip = lab.skip;
@@ -381,12 +381,12 @@ static int paragraph(dl *d, const folio_md_raw *r)
     if (one_line && folio_md_is_annex(d->md->house, text, len))
         return annex(d, r, text, len, 1);
     if (folio_md_runs_all_strong(r->runs, r->nruns)) {
-        int has = folio_md_heading_label(text, len, &lab);
+        int has = folio_md_heading_label_in(d->md->house, text, len, &lab);
         if (has && (lab.kind == FOLIO_LABEL_ROMAN || lab.kind == FOLIO_LABEL_UPPER))
             return heading(d, r, 1);
         if (one_line && folio_md_annex_heading(d->md->house, text, len))
             return heading(d, r, 1);
-        if (one_line && !is_final_punct(last) && !folio_md_item_label(text, len, &lab))
+        if (one_line && !is_final_punct(last) && !folio_md_item_label_in(d->md->house, text, len, &lab))
             return heading(d, r, 1);
     }
     d->annex_title_due = 0;
@@ -395,7 +395,7 @@ static int paragraph(dl *d, const folio_md_raw *r)
     size_t dl_len, dl_skip;
     if (!d->in_note && folio_md_decimal_label(text, len, &dl_len, &dl_skip))
         return decimal_item(d, r, text, dl_len, dl_skip);
-    if (folio_md_item_label(text, len, &lab))
+    if (folio_md_item_label_in(d->md->house, text, len, &lab))
         return item(d, r, level_at(d, r->pos.col), r->pos.col, 1);
     return plain_paragraph(d, r);
 }

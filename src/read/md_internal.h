@@ -120,8 +120,15 @@ int folio_md_roman_value(const char *s, size_t n);
 /* Heading labels: "IV." (ROMAN), "B." (UPPER), "3." (ARABIC), followed by
  * white space or the end. Returns 1 when s starts with one. */
 int folio_md_heading_label(const char *s, size_t n, folio_md_label *out);
-/* Numbered paragraph: "12. " (digits, a full stop, white space). */
+/* Numbered paragraph: "12. " (digits, a full stop, white space), and as
+ * Arabic documents write them, "12- ", "١٢ - " (Arabic-Indic digits). */
 int folio_md_number_label(const char *s, size_t n, folio_md_label *out);
+/* Heading and subparagraph labels, also those of the languages' lists
+ * (chapter-labels "一.", "أولا -"; section-labels "ألف -"; item-letters
+ * "(أ)"; h may be NULL). */
+int folio_md_heading_label_in(const folio_house *h, const char *s, size_t n,
+                              folio_md_label *out);
+int folio_md_item_label_in(const folio_house *h, const char *s, size_t n, folio_md_label *out);
 /* Subparagraph labels "(a)", "a)", "(iv)", "iv)" and typed bullets
  * ("•", "–"), followed by white space. */
 int folio_md_item_label(const char *s, size_t n, folio_md_label *out);

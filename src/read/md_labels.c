@@ -102,18 +102,138 @@ int folio_md_heading_label(const char *s, size_t n, folio_md_label *out)
     return 0;
 }
 
+/* The value of a decimal digit at s (ASCII, Arabic-Indic or Eastern
+ * Arabic-Indic), its bytes into *len; -1 when none. */
+static int digit_at(const char *s, size_t n, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 1 && u[0] >= '0' && u[0] <= '9') {
+        *len = 1;
+        return u[0] - '0';
+    }
+    /* U+0660..U+0669: D9 A0..A9; U+06F0..U+06F9: DB B0..B9 */
+    if (n >= 2 && u[0] == 0xD9 && u[1] >= 0xA0 && u[1] <= 0xA9) {
+        *len = 2;
+        return u[1] - 0xA0;
+    }
+    if (n >= 2 && u[0] == 0xDB && u[1] >= 0xB0 && u[1] <= 0xB9) {
+        *len = 2;
+        return u[1] - 0xB0;
+    }
+    return -1;
+}
+
 int folio_md_number_label(const char *s, size_t n, folio_md_label *out)
 {
-    size_t k = 0;
-    int v = 0;
-    while (k < n && k < 7 && s[k] >= '0' && s[k] <= '9')
-        v = v * 10 + (s[k++] - '0');
-    if (k == 0 || k > 6 || k >= n || s[k] != '.')
+    size_t k = 0, digits = 0, dl;
+    int v = 0, d;
+    while (digits < 7 && (d = digit_at(s + k, n - k, &dl)) >= 0) {
+        v = v * 10 + d;
+        k += dl;
+        digits++;
+    }
+    if (digits == 0 || digits > 6 || k >= n)
         return 0;
-    size_t sp = space_len(s, n, k + 1);
-    if (!sp || k + 1 + sp >= n)
+    /* "12." or, in Arabic documents, "12-", "١٢ -" */
+    size_t end = k;
+    if (s[k] == '.') {
+        end = k + 1;
+    } else {
+        size_t g = space_len(s, n, k);
+        if (g > 1 || k + g >= n || s[k + g] != '-')
+            return 0;
+        end = k + g + 1;
+    }
+    size_t sp = space_len(s, n, end);
+    if (!sp || end + sp >= n)
         return 0;
-    return set(out, FOLIO_LABEL_ARABIC, v, 0, k + 1, k + 1 + sp);
+    return set(out, FOLIO_LABEL_ARABIC, v, 0, end, end + sp);
+}
+
+/* ---- labels of a language's lists ----------------------------------------*/
+
+/* The core of a listed label ("ألف -" -> "ألف", "一." -> "一"): without
+ * the marks that close it. */
+static size_t core_len(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == '-' || s[n - 1] == ')'))
+        n--;
+    if (n > 0 && s[0] == '(')
+        return n; /* "(أ)": the caller strips the brackets */
+    return n;
+}
+
+/* Does s start with the label core c, closed as `closers` allows, then
+ * white space? Returns the bytes of the label and sets *skip. */
+static size_t closed_by(const char *s, size_t n, const char *c, size_t cn, const char *closers,
+                        size_t *skip)
+{
+    if (cn == 0 || cn > n || memcmp(s, c, cn))
+        return 0;
+    size_t k = cn;
+    k += space_len(s, n, k) == 1 ? 1 : 0;
+    size_t cl = 0;
+    for (const char *p = closers; *p; p += strlen(p) + 1)
+        if (n - k >= strlen(p) && !memcmp(s + k, p, strlen(p)) && strlen(p) > cl)
+            cl = strlen(p);
+    if (!cl)
+        return 0;
+    size_t sp = space_len(s, n, k + cl);
+    if (!sp && k + cl < n)
+        return 0;
+    *skip = k + cl + sp;
+    return k + cl;
+}
+
+/* The longest label of the list `key` of any language that s starts with:
+ * its place in the list (1-based), or 0. */
+static int listed(const folio_house *h, const char *key, const char *s, size_t n,
+                  const char *closers, size_t *len, size_t *skip)
+{
+    int best = 0;
+    size_t best_core = 0;
+    for (size_t l = 0; h && l < h->nlangs; l++) {
+        const char *list = folio_house_lang_get(h, h->langs[l], key), *it;
+        size_t il;
+        for (int i = 0; folio_house_item(list, i, &it, &il); i++) {
+            size_t cn = core_len(it, il), ln, sk;
+            if (cn <= best_core || !(ln = closed_by(s, n, it, cn, closers, &sk)))
+                continue;
+            best = i + 1;
+            best_core = cn;
+            *len = ln;
+            *skip = sk;
+        }
+    }
+    return best;
+}
+
+/* Closing marks of a heading label, each NUL-terminated: ".", "-", the
+ * en dash, the ideographic comma and full stop. */
+static const char heading_closers[] = ".\0-\0\xE2\x80\x93\0\xE3\x80\x81\0\xEF\xBC\x8E\0";
+
+int folio_md_heading_label_in(const folio_house *h, const char *s, size_t n,
+                              folio_md_label *out)
+{
+    size_t len = 0, skip = 0;
+    int v;
+    if (folio_md_heading_label(s, n, out))
+        return 1;
+    if ((v = listed(h, "chapter-labels", s, n, heading_closers, &len, &skip)))
+        return set(out, FOLIO_LABEL_ROMAN, v, 0, len, skip);
+    if ((v = listed(h, "section-labels", s, n, heading_closers, &len, &skip)))
+        return set(out, FOLIO_LABEL_UPPER, v, 0, len, skip);
+    return 0;
+}
+
+int folio_md_item_label_in(const folio_house *h, const char *s, size_t n, folio_md_label *out)
+{
+    if (folio_md_item_label(s, n, out))
+        return 1;
+    /* "(أ)" and "أ)": a language's letters */
+    size_t start = n > 0 && s[0] == '(' ? 1 : 0, len = 0, skip = 0;
+    int v = listed(h, "item-letters", s + start, n - start, ")\0", &len, &skip);
+    return v ? set(out, FOLIO_LABEL_LOWER, v, 0, start + len, start + skip) : 0;
 }
 
 int folio_md_item_label(const char *s, size_t n, folio_md_label *out)

@@ -281,8 +281,10 @@ static int body_text(mh *h, const folio_md_raw *b)
     size_t len;
     char *t = line_text(h->md, b->runs, b->nruns, &len);
     folio_md_label lab;
-    return !t || folio_md_number_label(t, len, &lab) || folio_md_item_label(t, len, &lab) ||
-           (folio_md_runs_all_strong(b->runs, b->nruns) && folio_md_heading_label(t, len, &lab));
+    return !t || folio_md_number_label(t, len, &lab) ||
+           folio_md_item_label_in(h->md->house, t, len, &lab) ||
+           (folio_md_runs_all_strong(b->runs, b->nruns) &&
+            folio_md_heading_label_in(h->md->house, t, len, &lab));
 }
 
 static size_t count_lines(const folio_md_raw *b)
@@ -301,7 +303,7 @@ static int unlabelled_heading(folio_md *md, const folio_md_raw *b, char **text, 
         return 0;
     if (!(*text = line_text(md, b->runs, b->nruns, len)))
         return 0;
-    return *len && !folio_md_heading_label(*text, *len, &lab) &&
+    return *len && !folio_md_heading_label_in(md->house, *text, *len, &lab) &&
            !folio_md_is_annex(md->house, *text, *len);
 }
 
@@ -325,7 +327,7 @@ static size_t title(folio_md *md, const folio_md_raw *raw, size_t n, size_t i, i
                       !folio_md_resolution_number(t, len); /* "59/25. Title": the body's */
         folio_md_label lab;
         if (!heading && bold_line && (t = line_text(md, b->runs, b->nruns, &len)) && len &&
-            len < 300 && !folio_md_heading_label(t, len, &lab) &&
+            len < 300 && !folio_md_heading_label_in(md->house, t, len, &lab) &&
             !folio_md_number_label(t, len, &lab) && !folio_md_is_annex(md->house, t, len))
             heading = 1;
         if (heading) {
@@ -375,7 +377,8 @@ int folio_md_masthead(folio_md *md, const folio_md_raw *raw, size_t n, size_t *b
                     return rc;
                 continue;
             }
-            if (folio_md_heading_label(t, len, &lab) || folio_md_is_annex(md->house, t, len))
+            if (folio_md_heading_label_in(md->house, t, len, &lab) ||
+                folio_md_is_annex(md->house, t, len))
                 break;
             if (h.heading_form && !h.have_after) {
                 /* the seed: "## Working Group ..." under the Distr. lines */

@@ -453,7 +453,7 @@ static void check_headings(st *s, const folio_block *b)
     if (sc->resolution || !b->label)
         return;
     folio_md_label lab;
-    if (!folio_md_heading_label(b->label, strlen(b->label), &lab))
+    if (!folio_md_heading_label_in(s->md->house, b->label, strlen(b->label), &lab))
         return;
     folio_ctx *ctx = s->md->ctx;
     switch (b->label_kind) {
@@ -612,7 +612,7 @@ static int contents_entries(st *s, const folio_block *tb)
         if (label && *label) {
             folio_md_label lab;
             e.label = label;
-            e.label_kind = folio_md_heading_label(label, strlen(label), &lab)
+            e.label_kind = folio_md_heading_label_in(s->md->house, label, strlen(label), &lab)
                                ? lab.kind : FOLIO_LABEL_NONE;
             if (e.label_kind == FOLIO_LABEL_ROMAN && lab.alt_letter && s->nout &&
                 s->out[s->nout - 1].label_kind == FOLIO_LABEL_UPPER)

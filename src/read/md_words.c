@@ -107,6 +107,16 @@ int folio_md_is_wordmark(const folio_house *h, const char *s, size_t n)
     if (!f)
         return 0;
     int found = whole(h, FOLIO_HL_WORDMARK, f) != NULL;
+    /* a wordmark in spaced characters ("联 合 国", as Chinese mastheads
+     * print it): the characters without the spaces */
+    if (!found && strchr(f, ' ') && (unsigned char)f[0] >= 0xE0) {
+        char *o = f;
+        for (const char *p = f; *p; p++)
+            if (*p != ' ')
+                *o++ = *p;
+        *o = 0;
+        found = whole(h, FOLIO_HL_WORDMARK, f) != NULL;
+    }
     free(f);
     return found;
 }

@@ -231,7 +231,8 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
     f->report = r;
     if ((rc = folio_house_or_default(ctx, opt->house, &h)) ||
         (rc = folio_style_load_pstyles(ctx, h, f)) ||
-        (rc = pick_language(ctx, r, opt, h, f)))
+        (rc = pick_language(ctx, r, opt, h, f)) ||
+        (rc = folio_style_lang_script(ctx, h, fonts, f)))
         goto done;
     f->house = h;
     const char *station = pick_station(r, opt, h);

@@ -19,7 +19,7 @@
 #include "util/text.h"
 #include "util/mem.h"
 
-#define MAX_PARTS 64
+#define MAX_PARTS FOLIO_MAX_PART_DEPTH
 
 typedef struct numbers {
     int para, chapter, section, subsection, list;
@@ -172,11 +172,33 @@ static const char *item_label(bst *b, const folio_block *blk)
     case FOLIO_LABEL_ARABIC:
         return folio_sprintf(f->arena, "%d.", n);
     default:
-        core = folio_style_letter(f->arena, n, 0);
+        /* the language's letters ("أ", "ب" ...), else a, b ... */
+        if (!(core = folio_style_listed_label(f, b->s->house, "item-letters", n)))
+            core = folio_style_letter(f->arena, n, 0);
         break;
     }
     return f->lang.french_punct ? folio_sprintf(f->arena, "%s)", core)
                                 : folio_sprintf(f->arena, "(%s)", core);
+}
+
+/* A chapter or section label in the language's list ("一.", "ألف -"):
+ * its place in it, so a typed one keeps its number and is written in the
+ * list's form; 0 when the label is not one. */
+static int listed(bst *b, const char *key, const folio_block *blk)
+{
+    return blk->label && *blk->label
+               ? folio_style_listed_value(b->f, b->s->house, key, blk->label) : 0;
+}
+
+/* The label of chapter or section n: the language's list's, else I. or A. */
+static const char *level_label(bst *b, const char *key, int n, int roman)
+{
+    folio_arena *a = b->f->arena;
+    const char *l = folio_style_listed_label(b->f, b->s->house, key, n);
+    if (l)
+        return l;
+    return folio_sprintf(a, "%s.",
+                         roman ? folio_style_roman(a, n, 0) : folio_style_letter(a, n, 1));
 }
 
 /* A heading's label: as typed, else the next of its level's counter. */
@@ -186,21 +208,22 @@ static const char *heading_label(bst *b, const folio_block *blk, int lv)
     numbers *c = num(b);
     int typed = blk->label && *blk->label;
     int v = typed ? label_value(blk->label, blk->label_kind) : 0;
+    int in_list;
     switch (lv) {
     case 1:
-        c->chapter = v > 0 ? v : c->chapter + 1;
+        in_list = listed(b, "chapter-labels", blk);
+        c->chapter = in_list ? in_list : v > 0 ? v : c->chapter + 1;
         c->section = c->subsection = 0;
         if (blk->label_kind == FOLIO_LABEL_NONE)
             return NULL;
-        return typed ? blk->label
-                     : folio_sprintf(a, "%s.", folio_style_roman(a, c->chapter, 0));
+        return typed && !in_list ? blk->label : level_label(b, "chapter-labels", c->chapter, 1);
     case 2:
-        c->section = v > 0 ? v : c->section + 1;
+        in_list = listed(b, "section-labels", blk);
+        c->section = in_list ? in_list : v > 0 ? v : c->section + 1;
         c->subsection = 0;
         if (blk->label_kind == FOLIO_LABEL_NONE)
             return NULL;
-        return typed ? blk->label
-                     : folio_sprintf(a, "%s.", folio_style_letter(a, c->section, 1));
+        return typed && !in_list ? blk->label : level_label(b, "section-labels", c->section, 0);
     case 3:
         c->subsection = v > 0 ? v : c->subsection + 1;
         if (blk->label_kind == FOLIO_LABEL_NONE)
@@ -211,15 +234,18 @@ static const char *heading_label(bst *b, const folio_block *blk, int lv)
     }
 }
 
+/* A paragraph's number: as typed, else the next; a language that writes
+ * its numbers otherwise ("١٢ -") writes the typed number in its form. */
 static const char *para_label(bst *b, const folio_block *blk)
 {
     numbers *c = num(b);
     if (blk->label && *blk->label) {
-        int v = atoi(blk->label);
+        int v = folio_style_number_value(blk->label);
         c->para = v > 0 ? v : c->para + 1;
-        return blk->label;
+        return folio_style_own_numbers(b->f) ? folio_style_para_number(b->f, c->para)
+                                            : blk->label;
     }
-    return folio_sprintf(b->f->arena, "%d.", ++c->para);
+    return folio_style_para_number(b->f, ++c->para);
 }
 
 static int more_than_words(const char *s, int n)

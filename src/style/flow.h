@@ -207,6 +207,11 @@ typedef struct folio_furn_line {
 
 typedef struct folio_furniture {
     const char *class_name;      /* the document class ("report") */
+    int rtl;                     /* planned for a right-to-left language:
+                                    the positions are mirrored already
+                                    (style/furn_mirror.c); the organ, the
+                                    lines under the rule and the title run
+                                    from the right edge of their box */
 
     /* First page: the masthead grid between the thin and thick rules. */
     folio_furn_text wordmark;
@@ -299,6 +304,46 @@ typedef struct folio_break_costs {
     int hyphenate_last_word;           /* so may a paragraph's last word */
 } folio_break_costs;
 
+/* Scripts a language may set in faces of its own (its [fonts]); every
+ * other character is set in the Latin face. */
+typedef enum folio_script { FOLIO_SCRIPT_LATIN, FOLIO_SCRIPT_CYRILLIC, FOLIO_SCRIPT_HAN,
+                            FOLIO_SCRIPT_ARABIC, FOLIO_SCRIPT_COUNT } folio_script;
+
+/* The faces a language sets each script in (ids of the fonts,
+ * layout/fonts.h), for each house face and for the bold of headings
+ * (text in a style whose face is bold): made by the style stage from the
+ * language's [fonts]; every face the language does not name is the house
+ * face. */
+#define FOLIO_ROLE_HEADINGS FOLIO_FACE_COUNT
+typedef struct folio_fontset {
+    uint8_t face[FOLIO_FACE_COUNT + 1][FOLIO_SCRIPT_COUNT];
+    int mixed;                   /* some script has a face of its own: text
+                                    is set character by character */
+    /* The house's faces (un.style [fonts]) of scripts the language names
+     * none for, by name, found when a character of them first comes
+     * (a Chinese name in an English or Arabic report); NULL: none. */
+    const char *other[FOLIO_FACE_COUNT + 1][FOLIO_SCRIPT_COUNT];
+    int others;                  /* some script has one */
+} folio_fontset;
+
+/* Breaking text written without spaces (Chinese), from the language's
+ * [line-breaking] (W3C clreq; layout/cjk_break.c): between any two
+ * characters where ICU's line-break iterator allows it, except where these
+ * sets forbid. Sets are UTF-8 strings of characters. */
+typedef struct folio_cjk_rules {
+    int on;                      /* the language breaks between characters */
+    const char *no_start;        /* never start a line (closing marks) */
+    const char *no_end;          /* never end a line (opening marks) */
+    const char *inseparable;     /* two alike are never split (—— ……) */
+    const char *half_after;      /* full-width marks blank in their right
+                                    half: may close up by half an em */
+    const char *half_before;     /* ... blank in their left half */
+    int32_t latin_gap;           /* 1/1000 em between ideographs and Latin
+                                    letters or digits */
+    int32_t stretch;             /* 1/1000 em a break between characters
+                                    may stretch */
+} folio_cjk_rules;
+
 /* Labels and rules that depend on the language. */
 typedef struct folio_lang_labels {
     const char *code;            /* "es" */
@@ -313,6 +358,19 @@ typedef struct folio_lang_labels {
     const char *hyphenation;     /* the dictionaries to try ("a | b"), or NULL */
     int hyph_left, hyph_right;   /* fewest letters before and after a hyphen */
     folio_break_costs costs;
+    /* Scripts, direction and numbers (the language file's direction,
+     * [fonts], digits, paragraph-number; layout/shape.c, bidi.c). */
+    int rtl;                     /* right to left: paragraphs and the page
+                                    furniture mirror */
+    folio_fontset fonts;
+    const char *digits;          /* the ten digits of paragraph numbers */
+    const char *para_form;       /* "{n}.", "{n} -" */
+    const char *docx_font[FOLIO_SCRIPT_COUNT][2]; /* the face Word names
+                                    for a script: body, headings (NULL:
+                                    Times New Roman) */
+    const char *pdf_font[FOLIO_SCRIPT_COUNT][2]; /* the faces the PDF sets
+                                    it in, by name (Word's alternatives) */
+    folio_cjk_rules cjk;         /* breaking between characters */
 } folio_lang_labels;
 
 typedef struct folio_flow {

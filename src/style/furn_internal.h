@@ -16,6 +16,8 @@ typedef struct furn_rd {
     const folio_fonts *fonts;
     folio_arena *a;
     int rc;
+    const folio_fontset *fs;     /* the language's faces: widths of texts
+                                    in other scripts */
 } furn_rd;
 
 /* A length (required: the house style must give every measure). */
@@ -44,6 +46,10 @@ folio_furn_text folio_furn_text_at(furn_rd *r, const char *text, folio_furn_font
  * lines (first fit, natural spaces); the last size takes what it needs. */
 int folio_furn_organ(furn_rd *r, const char *organ, folio_face face, const int32_t *sizes,
                      const int *max_lines, size_t n, int32_t width, folio_flow *f);
+
+/* Mirror the plan for a right-to-left language, as [masthead],
+ * [footer] and [running-head] `right-to-left` say (furn_mirror.c). */
+int folio_furn_mirror(furn_rd *r, folio_flow *f);
 
 /* The first-page footer and the later pages' furniture (furn_footer.c). */
 int folio_furn_footer(furn_rd *r, folio_flow *f);

@@ -5,6 +5,7 @@
  * PDF sets each line as it is, and the DOCX breaks where the PDF does. */
 #include <string.h>
 
+#include "layout/script.h"
 #include "style/furn_internal.h"
 
 /* A breaking space: 1; a no-break space (U+00A0): 2; else 0. */
@@ -24,6 +25,13 @@ static int space_at(const char *s, size_t *adv)
 /* Break `text` at `size` into lines of at most `width`; the lines go to
  * `out` (room for `cap`, may be NULL to count). Returns the number of
  * lines, or -1 when out of memory. */
+/* A word's width in the language's faces (the organ is set as a line of
+ * a paragraph in its face). */
+static int32_t word_width(furn_rd *r, folio_face face, int32_t size, const char *w, size_t n)
+{
+    return folio_text_width_set(r->fonts, r->fs, folio_role_of(face, face), -1, size, w, n);
+}
+
 static long break_lines(furn_rd *r, const char *text, folio_face face, int32_t size,
                         int32_t width, const char **out, size_t cap)
 {
@@ -73,7 +81,7 @@ static long break_lines(furn_rd *r, const char *text, folio_face face, int32_t s
             p++;
         int at_end = w == p;
         if (!at_end && group_start && nobreak) { /* the group goes on */
-            group_w += sw + folio_text_width(r->fonts, face, size, w, (size_t)(p - w));
+            group_w += sw + word_width(r, face, size, w, (size_t)(p - w));
             group_end = p;
             continue;
         }
@@ -97,7 +105,7 @@ static long break_lines(furn_rd *r, const char *text, folio_face face, int32_t s
             break;
         group_start = w;
         group_end = p;
-        group_w = folio_text_width(r->fonts, face, size, w, (size_t)(p - w));
+        group_w = word_width(r, face, size, w, (size_t)(p - w));
     }
     if (line_start) {
         if (out && (size_t)n < cap &&

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/script.h"
 #include "style/furn_internal.h"
 
 static const char *sec_of(furn_rd *r, const char *sec, const char *key)
@@ -144,7 +145,8 @@ folio_furn_text folio_furn_text_at(furn_rd *r, const char *text, folio_furn_font
     t.y = y;
     if (text && *text) {
         t.text = text;
-        t.width = folio_text_width(r->fonts, font.face, font.size, text, strlen(text));
+        t.width = folio_text_width_set(r->fonts, r->fs, font.face, -1, font.size, text,
+                                       strlen(text));
     }
     return t;
 }

@@ -206,7 +206,7 @@ int folio_style_furniture(folio_ctx *ctx, const folio_house *h, const folio_font
     if (!fonts)
         return folio_error(ctx, FOLIO_E_USAGE, (folio_pos){0, 0},
                            "the page furniture needs the fonts' metrics");
-    furn_rd r = {ctx, h, cls, fonts, f->arena, 0};
+    furn_rd r = {ctx, h, cls, fonts, f->arena, 0, &f->lang.fonts};
     const folio_page_geom *g = &f->page;
     int32_t fl = g->frame_left, fr = g->frame_right, drop = g->masthead_drop;
     int rc;
@@ -221,6 +221,8 @@ int folio_style_furniture(folio_ctx *ctx, const folio_house *h, const folio_font
     if (r.rc)
         return r.rc;
     if ((rc = folio_furn_footer(&r, f)) || (rc = folio_furn_running(&r, f)))
+        return rc;
+    if (!r.rc && f->lang.rtl && (rc = folio_furn_mirror(&r, f)))
         return rc;
     return r.rc;
 }

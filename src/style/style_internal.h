@@ -73,6 +73,26 @@ int folio_style_ends_with_notes_heading(const folio_report *r, const folio_house
 int folio_style_list_endnotes(folio_flow *f, const folio_pstyle *st, size_t *cap);
 int folio_style_by_note_ptr(const void *a, const void *b);
 
+/* The language's script (lang_script.c): direction, faces by script and
+ * role, Word's faces, breaking without spaces, paragraph numbers. */
+int folio_style_lang_script(folio_ctx *ctx, const folio_house *h, const folio_fonts *fonts,
+                            folio_flow *f);
+/* Paragraph number n in the language's digits and form ("12.", "١٢ -"). */
+const char *folio_style_para_number(folio_flow *f, int n);
+/* The n-th (1-based) label of the language's list `key` ("chapter-labels":
+ * "一." ...), or NULL when the list is shorter or absent. */
+const char *folio_style_listed_label(folio_flow *f, const folio_house *h, const char *key,
+                                     int n);
+/* The place (1-based) of a typed label in that list (its closing marks
+ * aside: "ألف-" is "ألف -"), 0 when it is not one. */
+int folio_style_listed_value(folio_flow *f, const folio_house *h, const char *key,
+                             const char *label);
+/* Does the language write paragraph numbers otherwise than "12." (its
+ * digits or form)? */
+int folio_style_own_numbers(const folio_flow *f);
+/* The number at the start of a typed label, in any decimal digits. */
+int folio_style_number_value(const char *s);
+
 /* Labels. */
 const char *folio_style_roman(folio_arena *a, int n, int lower);
 const char *folio_style_letter(folio_arena *a, int n, int upper);

@@ -523,6 +523,156 @@ static void round_trip(folio_ctx *ctx, const folio_report *r)
     folio_report_free(back);
 }
 
+/* ---- parts and roles ---------------------------------------------------- */
+
+static int keep_trace(const char *text, size_t len, void *arg)
+{
+    char **out = arg;
+    free(*out);
+    *out = malloc(len + 1);
+    if (!*out)
+        return -1;
+    memcpy(*out, text, len);
+    (*out)[len] = '\0';
+    return 0;
+}
+
+/* The text drawn just before `word` on the same baseline of the trace
+ * (a paragraph's number before its first word), or "" when none. */
+static const char *label_before(const char *trace, const char *word, char *buf, size_t size)
+{
+    char want[128], prev[256] = "", line[256];
+    double prev_y = -1, x, y;
+    snprintf(want, sizeof want, "\"%s\"", word);
+    buf[0] = '\0';
+    for (const char *p = trace; *p;) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        snprintf(line, sizeof line, "%.*s", (int)(n < sizeof line ? n : sizeof line - 1), p);
+        if (sscanf(line, " text %lf %lf", &x, &y) == 2) {
+            if (strstr(line, want)) {
+                const char *q = strchr(prev, '"');
+                if (q && y == prev_y)
+                    snprintf(buf, size, "%.*s", (int)strcspn(q + 1, "\""), q + 1);
+                return buf;
+            }
+            snprintf(prev, sizeof prev, "%s", line);
+            prev_y = y;
+        }
+        p += n + (e != NULL);
+    }
+    return buf;
+}
+
+static int add_para(folio_ctx *ctx, folio_report *r, int numbered, folio_role role,
+                    const char *text)
+{
+    folio_node *n;
+    int rc;
+    if ((rc = folio_report_add_paragraph(ctx, r, numbered, NULL, &n)) ||
+        (rc = folio_node_add_text(ctx, n, text, 0)))
+        return rc;
+    return role == FOLIO_ROLE_TEXT ? 0 : folio_node_set_role(ctx, n, role);
+}
+
+/* A report built with parts: the contents, a resolution inside the
+ * report, a list inside a paragraph, a memo line. The resolution's
+ * operative paragraphs number from 1, the report's go on after it. */
+static void parts(folio_ctx *ctx)
+{
+    folio_report *r = NULL;
+    folio_node *n;
+    char *trace = NULL, buf[64];
+    int rc;
+    if ((rc = folio_report_new(ctx, "parts", &r)) ||
+        (rc = folio_report_set(ctx, r, FOLIO_FIELD_SYMBOL, "E/2025/99")) ||
+        (rc = folio_report_set(ctx, r, FOLIO_FIELD_TITLE, "Report built with parts")) ||
+        (rc = folio_report_open_part(ctx, r, FOLIO_PART_CONTENTS, "Page", NULL)) ||
+        (rc = folio_report_add_entry(ctx, r, 1, "I.", "3", &n)) ||
+        (rc = folio_node_add_text(ctx, n, "Matters calling for action", 0)) ||
+        (rc = folio_report_close_part(ctx, r)) ||
+        (rc = folio_report_add_heading(ctx, r, 1, 1, NULL, &n)) ||
+        (rc = folio_node_add_text(ctx, n, "Matters calling for action", 0)) ||
+        (rc = add_para(ctx, r, 1, FOLIO_ROLE_TEXT, "Aardvark opens the report.")) ||
+        (rc = add_para(ctx, r, 1, FOLIO_ROLE_TEXT, "Badger adopted the agenda:")) ||
+        (rc = folio_report_open_part(ctx, r, FOLIO_PART_LIST, NULL, NULL)) ||
+        (rc = folio_report_add_item(ctx, r, 1, "1.", &n)) ||
+        (rc = folio_node_add_text(ctx, n, "Capybara opening of the session.", 0)) ||
+        (rc = folio_report_add_item(ctx, r, 1, "2.", &n)) ||
+        (rc = folio_node_add_text(ctx, n, "Dormouse adoption of the agenda.", 0)) ||
+        (rc = folio_report_close_part(ctx, r)) ||
+        (rc = folio_report_open_part(ctx, r, FOLIO_PART_RESOLUTION, "Draft resolution",
+                                     &n)) ||
+        (rc = add_para(ctx, r, 0, FOLIO_ROLE_FORMULA, "The Economic and Social Council,")) ||
+        (rc = add_para(ctx, r, 0, FOLIO_ROLE_PREAMBLE, "Recalling elephant resolutions,")) ||
+        (rc = add_para(ctx, r, 1, FOLIO_ROLE_OPERATIVE, "Ferret decides to act;")) ||
+        (rc = add_para(ctx, r, 1, FOLIO_ROLE_OPERATIVE, "Gecko requests a report.")) ||
+        (rc = folio_report_close_part(ctx, r)) ||
+        (rc = add_para(ctx, r, 1, FOLIO_ROLE_TEXT, "Hedgehog resumes the report.")) ||
+        (rc = folio_report_add_memo_line(ctx, r, "Subject:", &n)) ||
+        (rc = folio_node_add_text(ctx, n, "Ibex matters", 0))) {
+        CHECK(0, "building with parts: %d %s", rc, folio_last_error(ctx));
+        goto done;
+    }
+    folio_render_options ro = FOLIO_RENDER_OPTIONS_INIT;
+    folio_output out;
+    ro.to_memory = FOLIO_PDF;
+    ro.trace = keep_trace;
+    ro.trace_arg = &trace;
+    rc = folio_render(ctx, r, NULL, &ro, &out);
+    CHECK(rc == 0 && trace, "render with parts: %d %s", rc, folio_last_error(ctx));
+    if (rc || !trace)
+        goto done;
+    folio_output_free(&out);
+    static const struct {
+        const char *word, *label;
+    } want[] = {{"Aardvark", "1."}, {"Badger", "2."}, {"Capybara", "1."},
+                {"Dormouse", "2."}, {"Ferret", "1."},  {"Gecko", "2."},
+                {"Hedgehog", "3."}};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        CHECK(!strcmp(label_before(trace, want[i].word, buf, sizeof buf), want[i].label),
+              "parts: \"%s\" is numbered \"%s\", not \"%s\"", want[i].word, buf, want[i].label);
+    CHECK(strstr(trace, "\"Subject:\"") != NULL, "parts: the memo line's word is not drawn");
+    round_trip(ctx, r);
+
+    /* what does not fit is refused, and the report stays as it was */
+    char *before = NULL;
+    size_t len;
+    folio_node *p = NULL;
+    if (folio_report_add_paragraph(ctx, r, 1, NULL, &p) || folio_report_dump(r, &before, &len)) {
+        CHECK(0, "cannot set up the part refusals: %s", folio_last_error(ctx));
+        goto done;
+    }
+#define REFUSED(call, part) refused(ctx, r, before, (call), #call, part)
+    REFUSED(folio_report_close_part(ctx, r), "no part is open");
+    REFUSED(folio_report_open_part(ctx, r, FOLIO_PART_NONE, NULL, NULL), "not a folio_part_kind");
+    REFUSED(folio_report_open_part(ctx, r, (folio_part_kind)42, NULL, NULL),
+            "not a folio_part_kind");
+    REFUSED(folio_report_open_part(ctx, r, FOLIO_PART_LIST, "", NULL), "an empty label");
+    REFUSED(folio_node_set_role(ctx, p, FOLIO_ROLE_OPERATIVE), "only inside a resolution");
+    REFUSED(folio_node_set_role(ctx, p, FOLIO_ROLE_ENTRY), "folio_report_add_entry");
+    REFUSED(folio_node_set_role(ctx, p, (folio_role)99), "not a folio_role");
+    REFUSED(folio_node_set_role(ctx, NULL, FOLIO_ROLE_TITLE), "no node (NULL)");
+    REFUSED(folio_report_add_entry(ctx, r, 1, "I.", "3", NULL), "inside a contents part");
+    REFUSED(folio_report_add_memo_line(ctx, r, "To", NULL), "does not end in a colon");
+#undef REFUSED
+    free(before);
+    if (folio_report_open_part(ctx, r, FOLIO_PART_RESOLUTION, NULL, NULL) == 0) {
+        CHECK(folio_report_open_part(ctx, r, FOLIO_PART_SUMMARY, NULL, NULL) == FOLIO_E_USAGE,
+              "a summary inside a resolution was taken");
+        CHECK(folio_report_add_paragraph(ctx, r, 0, NULL, &p) == 0 &&
+                  folio_node_set_role(ctx, p, FOLIO_ROLE_OPERATIVE) == FOLIO_E_USAGE,
+              "an unnumbered operative paragraph was taken");
+        int depth = 1;
+        while (folio_report_open_part(ctx, r, FOLIO_PART_ANNEX, NULL, NULL) == 0)
+            depth++;
+        CHECK(depth == 64, "parts nested %d deep, not 64", depth);
+    }
+done:
+    free(trace);
+    folio_report_free(r);
+}
+
 int main(int argc, char **argv)
 {
     folio_ctx *ctx = NULL;
@@ -569,6 +719,7 @@ int main(int argc, char **argv)
         CHECK(folio_ctx_errors(ctx) > 0, "no errors counted");
     }
     refusals(ctx);
+    parts(ctx);
     folio_report_free(r);
     folio_ctx_free(ctx);
     folio_shutdown();
