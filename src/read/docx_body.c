@@ -228,24 +228,41 @@ static int has_content(const folio_run *runs, size_t n)
 
 /* The kind of a typed label; `heading`: the level of a heading or a
  * contents entry, whose second level is lettered ("C." is C, not 100). */
-static folio_label_kind typed_kind(const char *label, int heading)
+static folio_label_kind typed_kind(const folio_house *h, const char *label, int heading)
 {
     folio_md_label l;
     size_t n = strlen(label);
     char buf[40];
-    snprintf(buf, sizeof buf, "%s ", label); /* the label functions want a space after */
-    if (heading && folio_md_heading_label(buf, n + 1, &l))
+    /* the label functions want a label followed by a space and text */
+    snprintf(buf, sizeof buf, "%s x", label);
+    if (n + 2 >= sizeof buf)
+        return FOLIO_LABEL_NONE;
+    if (heading && folio_md_heading_label_in(h, buf, n + 2, &l))
         return heading == 2 && l.kind == FOLIO_LABEL_ROMAN && l.alt_letter ? FOLIO_LABEL_UPPER
                                                                            : l.kind;
-    if (folio_md_number_label(buf, n + 1, &l))
+    if (folio_md_number_label(buf, n + 2, &l))
         return FOLIO_LABEL_ARABIC;
-    if (folio_md_item_label(buf, n + 1, &l))
+    if (folio_md_item_label_in(h, buf, n + 2, &l))
         return l.kind;
     size_t dl, skip;
-    if (folio_md_decimal_label(buf, n + 1, &dl, &skip) || strchr(label, '.'))
+    if (folio_md_decimal_label(buf, n + 2, &dl, &skip) || strchr(label, '.'))
         return strspn(label, "0123456789.") == n && strchr(label, '.') != strrchr(label, '.')
                    ? FOLIO_LABEL_DECIMAL : FOLIO_LABEL_ARABIC;
     return FOLIO_LABEL_NONE;
+}
+
+/* A paragraph's number as the model keeps it, "12.": the DOCX has it as
+ * the document's language prints it ("١٢ -"); anything else as it is. */
+static const char *number_label(dxr *r, const char *label)
+{
+    folio_md_label l;
+    char buf[40];
+    size_t n = strlen(label);
+    snprintf(buf, sizeof buf, "%s x", label);
+    if (n + 2 >= sizeof buf || !folio_md_number_label(buf, n + 2, &l) || l.value <= 0 ||
+        l.len != n)
+        return label;
+    return folio_sprintf(r->rep->arena, "%d.", l.value);
 }
 
 /* The number Word shows on the paragraph, else NULL. */
@@ -420,7 +437,7 @@ static int paragraph(walk *w, xmlNodePtr p)
     if (!label && kind != DXR_ANNEX && kind != DXR_ANNEX_ORIGINAL && kind != DXR_MAST &&
         (label = typed_label(r, runs, n))) {
         typed = 1;
-        lk = typed_kind(label, kind == DXR_HEADING || kind == DXR_CONTENTS
+        lk = typed_kind(r->house, label, kind == DXR_HEADING || kind == DXR_CONTENTS
                                    ? (st->level > 0 ? st->level : 1) : 0);
         if (lk == FOLIO_LABEL_NONE && (kind == DXR_PLAIN || kind == DXR_UNKNOWN ||
                                        kind == DXR_NOTE || kind == DXR_TABLE_TEXT)) {
@@ -516,7 +533,7 @@ static int paragraph(walk *w, xmlNodePtr p)
         } else if (kind == DXR_ROLE && label) {
             prefix_label(r, runs, n, label, " "); /* a label on a role: its text */
         } else if (label) {
-            b->label = label;
+            b->label = number_label(r, label);
             b->label_kind = kind == DXR_SUB_NUMBERED ? FOLIO_LABEL_DECIMAL : lk;
             b->numbered = b->label_kind != FOLIO_LABEL_DECIMAL;
             if (b->label_kind == FOLIO_LABEL_NONE)

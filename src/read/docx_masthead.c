@@ -70,7 +70,9 @@ static void grid_line(dxr *r, const char *st, xmlNodePtr p)
 {
     folio_meta *m = &r->rep->meta;
     const folio_house *h = r->house;
-    if (!strcmp(st, "UNMastWordmark")) {
+    if (!strcmp(st, "UNMastWordmark") || !strcmp(st, "UNMastSymbol")) {
+        /* the symbol's runs, beside the wordmark or on a line of their own
+         * (right to left) */
         char *sym = para_text(r, p, "UNSymbol", "");
         if (sym && *sym)
             m->symbol = sym;
