@@ -153,14 +153,6 @@ static int parse_level(dx_doc *d, const char *sec, int k, dx_level *lv, int fren
     return 0;
 }
 
-static int find_list(const dx_doc *d, const char *name)
-{
-    for (size_t i = 0; i < d->nlists; i++)
-        if (!strcmp(d->lists[i].name, name))
-            return (int)i;
-    return -1;
-}
-
 static int push_num(dx_doc *d, int list)
 {
     if (FOLIO_ARENA_VEC_ROOM(d->arena, d->nums, d->nnums, d->cap_nums, 16))
@@ -184,7 +176,7 @@ int folio_dx_lists_load(dx_doc *d)
         const folio_pstyle *st = f->styles[i];
         if (!st->list)
             continue;
-        int li = find_list(d, st->list);
+        int li = folio_dx_find_list(d, st->list);
         if (li < 0) {
             char sec[96];
             snprintf(sec, sizeof sec, "list.%s", st->list);
@@ -218,19 +210,6 @@ int folio_dx_lists_load(dx_doc *d)
             return rc;
     }
     return 0;
-}
-
-const dx_list *folio_dx_style_list(const dx_doc *d, const folio_pstyle *st)
-{
-    if (!st || !st->list)
-        return NULL;
-    int li = find_list(d, st->list);
-    return li < 0 ? NULL : &d->lists[li];
-}
-
-int folio_dx_base_num(const dx_doc *d, const dx_list *l)
-{
-    return (int)(l - d->lists) + 1; /* the first w:num of each list */
 }
 
 /* ---- Simulating Word's counting ---------------------------------------- */

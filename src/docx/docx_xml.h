@@ -261,6 +261,18 @@ int folio_dx_rel_fixed(dx_xml *x, const char *id, const char *type,
 /* The id styles.xml gives `st`: its name, or for a style written as a
  * built-in Word style ("heading 1") Word's id for it ("Heading1"). */
 const char *folio_dx_style_id(dx_doc *d, const folio_pstyle *st);
+/* Paragraph geometry as Word wants it (all relative to the margin). */
+typedef struct dx_geom {
+    int32_t left, right;
+    int32_t first;              /* > 0 first-line indent, < 0 hanging */
+    int32_t tab_left, tab_right;/* tab stops, 0 = none */
+} dx_geom;
+/* A house style's geometry, set up for labels whether or not this
+ * document labels any of its paragraphs (the same definition in every
+ * document); its w:ind and w:tabs. */
+void folio_dx_style_geom(const dx_doc *d, const folio_pstyle *st, dx_geom *g);
+void folio_dx_geom_ind(dx_xml *x, const dx_geom *g);
+void folio_dx_geom_tabs(dx_xml *x, const dx_geom *g);
 /* The indents and tabs of a list level set in style `st` (a w:pPr). */
 void folio_dx_level_ppr(dx_doc *d, dx_xml *x, const folio_pstyle *st);
 /* The same, as a paragraph's own tabs and indents (inside its w:pPr). */
@@ -273,6 +285,7 @@ void folio_dx_text_label_geom(dx_doc *d, dx_xml *x, const folio_pstyle *st);
  * (NULL for none) and the w:num its style names; decide how a labelled
  * (or unlabelled) paragraph is numbered, in body order; numbering.xml. */
 int folio_dx_lists_load(dx_doc *d);
+int folio_dx_find_list(const dx_doc *d, const char *name);
 const dx_list *folio_dx_style_list(const dx_doc *d, const folio_pstyle *st);
 int folio_dx_base_num(const dx_doc *d, const dx_list *l);
 int folio_dx_number(dx_doc *d, const folio_pstyle *st, const char *label,
@@ -282,6 +295,15 @@ int folio_dx_write_numbering(dx_doc *d);
 /* The style the writer uses for `name`: the flow's, else the built-in
  * default (always present for the names the writer uses). */
 const folio_pstyle *folio_dx_style(const dx_doc *d, const char *name);
+/* The id of the style named `name` (a flow style or the writer's own). */
+const char *folio_dx_style_id_of_name(dx_doc *d, const char *name);
+/* The writer's default styles, by index (NULL past the last), and how many. */
+const folio_pstyle *folio_dx_builtin_style(size_t i);
+size_t folio_dx_builtin_count(void);
+/* Styles of the masthead grid and first-page footer (indents from the
+ * cell's edges); two styles of the same name. */
+int folio_dx_is_grid_style(const char *name);
+int folio_dx_same_style(const folio_pstyle *a, const folio_pstyle *b);
 const dx_style_use *folio_dx_style_use(const dx_doc *d, const folio_pstyle *st);
 /* Left edge of a style's text (its indent_left) from the margin, in mpt. */
 int32_t folio_dx_style_left(const dx_doc *d, const folio_pstyle *st);
