@@ -12,35 +12,12 @@ static int yes(const char *v)
     return v && (!strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "1"));
 }
 
-const folio_pstyle *folio_flow_style(const folio_flow *f, const char *name)
-{
-    for (size_t i = 0; i < f->nstyles; i++)
-        if (f->styles[i] && f->styles[i]->name && !strcmp(f->styles[i]->name, name))
-            return f->styles[i];
-    return NULL;
-}
-
 static int need(folio_ctx *ctx, const folio_flow *f, const char *name,
                 const folio_pstyle **out)
 {
     *out = folio_flow_style(f, name);
     return *out ? 0 : folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
                                   "the house style lacks [style.%s]", name);
-}
-
-folio_fblock *folio_style_push(folio_flow *f, size_t *cap)
-{
-    if (f->nblocks == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 256;
-        folio_fblock *v = folio_grow(f->arena, f->blocks, sizeof *v, f->nblocks, ncap);
-        if (!v)
-            return NULL;
-        f->blocks = v;
-        *cap = ncap;
-    }
-    folio_fblock *b = &f->blocks[f->nblocks++];
-    memset(b, 0, sizeof *b);
-    return b;
 }
 
 /* The duty station: asked for, or the report's, or the one whose job
@@ -339,10 +316,4 @@ done:
     else if (rc && a)
         folio_arena_free(a);
     return rc;
-}
-
-void folio_flow_free(folio_flow *f)
-{
-    if (f)
-        folio_arena_free(f->arena);
 }
