@@ -156,7 +156,7 @@ $(BUILD)/tests/nomem: tests/nomem/nomem.c $(BUILD)/libfolio.a
 
 # The fuzz targets without libFuzzer: tests/fuzz/replay.c runs them over
 # their corpora (tests/run_fuzz_replay.sh), under any compiler.
-FUZZ_TARGETS = fuzz_markdown fuzz_pipeline fuzz_xml fuzz_house
+FUZZ_TARGETS = fuzz_markdown fuzz_pipeline fuzz_xml fuzz_house fuzz_docx
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/tests/%_replay)
 
 $(BUILD)/tests/%_replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libfolio.a
@@ -188,7 +188,7 @@ check-ubsan:
 san-suites: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/spec_dump $(BUILD)/tests/api_test \
             $(BUILD)/tests/nomem
 	@$(SAN_ENV) BUILD=$(BUILD) FOLIO=./$(BIN)/folio SANITIZED=1 \
-	  SUITES="unit spec golden cli house batch concurrency deploy stress repro outputs furniture xml akn limits composite badinput fuzz_replay real api nomem languages" \
+	  SUITES="unit spec golden cli house batch concurrency deploy stress repro outputs docx_read furniture xml akn limits composite badinput fuzz_replay real api nomem languages" \
 	  sh tests/run_all.sh $(UNIT_BIN)
 
 # valgrind memcheck (Debian package valgrind) over the example and every

@@ -120,7 +120,7 @@ static int read_dir(folio_ctx *ctx, const batch_opts *o, batch_list *l)
     for (struct dirent *e; (e = readdir(d));) {
         size_t len = strlen(e->d_name);
         int md = len > 3 && !strcmp(e->d_name + len - 3, ".md");
-        if (e->d_name[0] == '.' || (!md && !cli_is_xml(e->d_name)))
+        if (e->d_name[0] == '.' || (!md && !cli_is_xml(e->d_name) && !cli_is_docx(e->d_name)))
             continue;
         char *path = folio_sprintf(l->arena, "%s/%s", o->in, e->d_name);
         struct stat st;
@@ -233,6 +233,8 @@ static int set_paths(folio_ctx *ctx, const batch_opts *o, batch_list *l)
              !(j->docx = folio_sprintf(l->arena, "%s/%s.docx", dir, j->name))) ||
             !(j->stamp = folio_sprintf(l->arena, "%s/.%s.folio-stamp", dir, j->name)))
             return FOLIO_E_NOMEM;
+        if (cli_same_file(j->input, j->docx)) /* a DOCX rendered over itself */
+            j->docx = NULL;
     }
     return 0;
 }

@@ -100,6 +100,11 @@ int cli_make_dirs(folio_ctx *ctx, const char *dir);
 
 /* Does the file name end in .xml? Report XML then, Markdown otherwise. */
 int cli_is_xml(const char *path);
+/* Does it end in .docx? A Word document then (folio_read_docx). */
+int cli_is_docx(const char *path);
+/* Would writing `out` replace the input `in` (a DOCX rendered beside
+ * itself)? */
+int cli_same_file(const char *in, const char *out);
 /* The report of an input's bytes, with the reader its name calls for,
  * within `lim` (NULL: the defaults), with the words of `house` (NULL: the
  * default house). */

@@ -93,12 +93,31 @@ int cli_is_xml(const char *path)
 
 static int looks_xml(const char *input, const char *data, size_t len);
 
+int cli_is_docx(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 5 && !strcasecmp(path + n - 5, ".docx");
+}
+
+int cli_same_file(const char *in, const char *out)
+{
+    struct stat a, b;
+    if (!out)
+        return 0;
+    if (!strcmp(in, out))
+        return 1;
+    return stat(in, &a) == 0 && stat(out, &b) == 0 && a.st_dev == b.st_dev &&
+           a.st_ino == b.st_ino;
+}
+
 int cli_read_limited(folio_ctx *ctx, const char *input, const char *data, size_t len,
                      const folio_read_options *lim, const folio_house *house,
                      folio_report **out)
 {
     if (looks_xml(input, data, len))
         return folio_read_xml(ctx, data, len, input, lim, house, out);
+    if (cli_is_docx(input))
+        return folio_read_docx(ctx, data, len, input, lim, house, out);
     return folio_read_markdown(ctx, data, len, input, lim, house, out);
 }
 
@@ -327,8 +346,10 @@ static const char render_usage[] =
     "and DIR/NAME.docx (DIR: -o, made when missing, else the input's folder;\n"
     "NAME: --name, else the input's name, else the document symbol). INPUT is\n"
     "XML when its name ends in .xml (report XML, or Akoma Ntoso when its root\n"
-    "is <akomaNtoso>), else Markdown in the UN house dialect; - reads standard\n"
-    "input (XML when it starts with '<').\n"
+    "is <akomaNtoso>), a Word document when it ends in .docx (folio's DOCX\n"
+    "continued in Word, or one started from `folio template`: give -o DIR so\n"
+    "the new DOCX does not replace it), else Markdown in the UN house dialect;\n"
+    "- reads standard input (XML when it starts with '<').\n"
     "\n"
     "options:\n"
     "  -o -                 write the one format asked for (--pdf or --docx) to\n"
@@ -430,6 +451,11 @@ int cli_render_main(int argc, char **argv)
         if ((o.outdir && (rc = cli_make_dirs(ctx, dir))) ||
             (rc = cli_lock_name(ctx, dir, name, &lock)) || (rc = cli_temps_list(dir, &temps))) {
             system = 1;
+            goto done;
+        }
+        if (cli_same_file(input, docx)) {
+            rc = folio_error(ctx, FOLIO_E_USAGE, (folio_pos){0, 0},
+                             "the DOCX would replace the input %s: give -o DIR, or --pdf", input);
             goto done;
         }
         char final[1024];
