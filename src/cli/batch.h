@@ -59,6 +59,10 @@ typedef struct batch_field {
 /* The manifest keys, for messages; 1 when `key` is one of them. */
 extern const char batch_keys[];
 int batch_known_key(const char *key);
+/* A new job for `input` (relative to `base`, a folder, or NULL) with the
+ * command line's options; NULL when out of memory. */
+batch_job *batch_new_job(batch_list *l, const batch_opts *o, const char *base,
+                         const char *input, int line);
 /* Add the job of a manifest row (input relative to `base`, a folder or
  * NULL), its fields checked and laid over the command line's options.
  * Returns 0 or a FOLIO_E_* code with the reason in ctx. */

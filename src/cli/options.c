@@ -268,3 +268,9 @@ const char *cli_bad_name(const char *name)
                "longer than a file name may be)";
     return NULL;
 }
+
+int cli_no_memory(void)
+{
+    fputs("folio: out of memory\n", stderr);
+    return EXIT_INPUT;
+}

@@ -41,12 +41,6 @@ size_t cli_warnings(const folio_ctx *ctx)
     return n;
 }
 
-int cli_no_memory(void)
-{
-    fputs("folio: out of memory\n", stderr);
-    return EXIT_INPUT;
-}
-
 /* --trace FILE, or - for standard output: written as soon as the pages are
  * laid out, before the outputs; a file is written atomically like them
  * (never through a symbolic link in place). */
