@@ -351,7 +351,7 @@ static int write_akn(folio_ctx *ctx, const folio_house *h, const folio_report *r
     xmlBufferPtr buf = xmlBufferCreate();
     xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
     size_t n = r->nnotes ? r->nnotes : 1;
-    akn_writer x = {.ctx = ctx, .r = r, .w = w, .house = h};
+    akn_writer x = {.ctx = ctx, .r = r, .w = w, .house = h, .blocks_out = folio_aknw_blocks_out};
     x.lang = folio_house_lang(x.house, r->meta.language);
     x.written = folio_calloc(n, 1);
     x.reached = folio_calloc(n, 1);
