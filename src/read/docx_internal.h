@@ -200,6 +200,10 @@ typedef struct dxr {
     struct dxr_sup *sup;  /* ... these are, sorted by text */
     size_t nsup;
     int restart_each;     /* footnotes count from 1 in each section */
+    /* A reference's note is read (docx_notes.c) while its paragraph's runs
+     * are (docx_runs.c), and a note's paragraphs are runs too: the runs
+     * reach the notes through this pointer, so the files depend one way. */
+    int (*note)(struct dxr *r, int endnote, const char *id, folio_note **out);
 } dxr;
 
 /* A paragraph's inline content as model runs (text, emphasis, links,

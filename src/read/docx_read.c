@@ -95,7 +95,7 @@ static int read_docx(folio_ctx *ctx, const char *data, size_t len, const char *n
 {
     size_t max_bytes = opt && opt->max_bytes ? opt->max_bytes : DEFAULT_MAX_BYTES;
     folio_limits lim = folio_limits_of(opt);
-    dxr r = {0};
+    dxr r = {.note = folio_dxr_note};
     dxr_pkg pkg = {0};
     parts p = {0};
     int rc;

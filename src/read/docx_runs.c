@@ -128,7 +128,7 @@ static int note_ref(rs *s, folio_run base, xmlNodePtr n, int endnote)
 {
     const char *id = folio_dxr_val(n, "id");
     folio_note *note = NULL;
-    int rc = id ? folio_dxr_note(s->r, endnote, id, &note) : 0;
+    int rc = id ? s->r->note(s->r, endnote, id, &note) : 0;
     if (rc)
         return rc;
     if (!note) {
