@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/json.h"
 #include "cli/batch.h"
 #include "util/text.h"
 
@@ -25,37 +26,13 @@ void batch_utc(long long t, char *buf, size_t cap)
         snprintf(buf, cap, "%lld", t);
 }
 
+/* A string or null. */
 static void json_string(FILE *f, const char *s)
 {
-    if (!s) {
+    if (s)
+        json_write_string(f, s);
+    else
         fputs("null", f);
-        return;
-    }
-    size_t len = strlen(s);
-    fputc('"', f);
-    for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)s[i];
-        const char *esc = strchr("\"\\\b\f\n\r\t", c);
-        size_t n;
-        uint32_t cp;
-        if (c && esc) {
-            fprintf(f, "\\%c", "\"\\bfnrt"[esc - "\"\\\b\f\n\r\t"]);
-            i++;
-        } else if (c < 0x20) {
-            fprintf(f, "\\u%04x", c);
-            i++;
-        } else if (c < 0x80) {
-            fputc(c, f);
-            i++;
-        } else if ((n = folio_utf8_decode((const unsigned char *)s + i, len - i, &cp))) {
-            fwrite(s + i, 1, n, f);
-            i += n;
-        } else {
-            fputs("\\ufffd", f);
-            i++;
-        }
-    }
-    fputc('"', f);
 }
 
 /* A count, or null when it is 0 (unknown). */

@@ -15,6 +15,7 @@
 #include <cmark-gfm.h>
 
 #include "model/limits.h"
+#include "read/entry.h"
 #include "read/md_internal.h"
 #include "util/ctx.h"
 #include "util/mem.h"
@@ -504,13 +505,5 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
                         const folio_read_options *opt, const folio_house *house,
                         folio_report **out)
 {
-    unsigned long failures = folio_mem_failures();
-    size_t errors = folio_ctx_errors(ctx);
-    int rc = folio_ctx_settle(ctx, failures, errors,
-                              read_markdown(ctx, data, len, name, opt, house, out));
-    if (rc) {
-        folio_report_free(*out);
-        *out = NULL;
-    }
-    return rc;
+    return folio_read_entry(read_markdown, ctx, data, len, name, opt, house, out);
 }
