@@ -749,53 +749,6 @@ static int make_items(lctx *L, const wordlist *wl, int32_t expand, int32_t max, 
     return rc;
 }
 
-int folio_items_push(folio_arena *a, itemlist *l, const folio_item *it)
-{
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        folio_item *v = folio_grow(a, l->v, sizeof *v, l->n, cap);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        l->v = v;
-        l->cap = cap;
-    }
-    l->v[l->n++] = *it;
-    return 0;
-}
-
-vline *folio_vblock_line(lctx *L, vblock *b, int32_t height)
-{
-    if (b->nlines == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 8;
-        vline *v = folio_grow(L->a, b->lines, sizeof *v, b->nlines, cap);
-        if (!v)
-            return NULL;
-        b->lines = v;
-        b->cap = cap;
-    }
-    vline *ln = &b->lines[b->nlines++];
-    memset(ln, 0, sizeof *ln);
-    ln->height = height;
-    ln->item0 = b->items.n;
-    ln->note0 = b->nnotes;
-    return ln;
-}
-
-int folio_vblock_note(lctx *L, vblock *b, vline *line, const folio_fnote *n)
-{
-    if (b->nnotes == b->notes_cap) {
-        size_t cap = b->notes_cap ? b->notes_cap * 2 : 8;
-        const folio_fnote **v = folio_grow(L->a, b->notes, sizeof *v, b->nnotes, cap);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        b->notes = v;
-        b->notes_cap = cap;
-    }
-    b->notes[b->nnotes++] = n;
-    line->nnotes++;
-    return 0;
-}
-
 hbox folio_style_box(const folio_flow *f, const folio_pstyle *s)
 {
     int32_t l = s->frame_relative ? f->page.frame_left : f->page.column_left;
