@@ -94,6 +94,62 @@ off, length = tables[b"loca"]
 for i in range(off, off + length, 4):
     loca[i] = 0xFF
 fonts("f-loca", bytes(loca))
+# ---- issue 19: what an attacker and a crashing cluster found ----
+import re, zlib
+style = open(root + "/styles/un.style").read()
+def house(name, extra_doc="", section=None, key=None, value=None):
+    """A style folder: un.style with [document] lines added, or one key of
+    a section replaced."""
+    os.mkdir(name)
+    s = style.replace("[document]\n", "[document]\n" + extra_doc, 1)
+    if section:
+        i = s.index("[" + section + "]")
+        j = s.find("\n[", i + 1)
+        j = len(s) if j < 0 else j
+        sec = s[i:j]
+        if re.search(r"^" + key + r" =", sec, re.M):
+            sec = re.sub(r"^" + key + r" =.*$", key + " = " + value, sec, flags=re.M)
+        else:
+            sec = sec.rstrip("\n") + "\n" + key + " = " + value + "\n"
+        s = s[:i] + sec + s[j:]
+    put(name + "/un.style", s)
+def chunk(t, b):
+    return struct.pack(">I", len(b)) + t + b + struct.pack(">I", zlib.crc32(t + b) & 0xffffffff)
+def png(w, h, idat):
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) +
+            chunk(b"IDAT", idat) + chunk(b"IEND", b""))
+raw = b"".join(b"\x00" + b"\xc8\x1e\x1e" * 64 for _ in range(64))
+bad = bytearray(zlib.compress(raw)); bad[10:20] = b"\xff" * 10
+house("st-png", "emblem-image = bad.png\n"); put("st-png/bad.png", png(64, 64, bytes(bad)))
+house("st-huge", "emblem-image = huge.png\n")
+put("st-huge/huge.png", png(20000, 20000, zlib.compress(b"\x00" * 60001)))
+house("st-fifo", "emblem-image = fifo.png\n"); os.mkfifo("st-fifo/fifo.png")
+os.mkfifo("fifo.md")
+house("st-nan", section="document", key="font-expansion", value="nan%")
+house("st-nanfl", section="style.UNPara", key="first-line", value="nan")
+house("st-indent", section="style.UNPara", key="indent-left", value="600pt")
+house("st-space", section="style.UNPara", key="space-before", value="-50pt")
+house("st-lang", section="document", key="default-language", value="xx")
+put("st-sections.style", style + "".join("[x%d]\na = 1\n" % i for i in range(40000)))
+os.mkdir("f-dir"); os.mkdir("f-dir/LiberationSerif-Regular.ttf")
+put("nolang.md", "---\nsymbol: A/1\ndate: 2024-01-01\n---\n\n1. Text.\n")
+put("deepmax.md", head + "> " * 9990 + "quoted\n")
+put("nbsp.md", head + "1. " + "\u00a0".join(["word"] * 120000) + "\n")
+put("longword.md", head + "1. " + "x" * 20000 + "\n")
+put("hugeword.md", head + "1. " + "x" * 2000000 + " end.\n")
+put("markers.md", head + "1. Word" + "".join("[^%d]" % i for i in range(1, 20001)) + " end.\n\n" +
+    "".join("[^%d]: Note %d.\n" % (i, i) for i in range(1, 20001)))
+put("images.md", head + "1. " + "![[]()" * 200000 + "\n")
+put("attrs.xml", '<?xml version="1.0"?>\n<report xmlns="urn:folio:report:1" ' +
+    " ".join('a%d="x"' % i for i in range(150000)) + "/>\n")
+put("qr.md", "---\nsymbol: A/" + "X" * 3000 + "\ndate: 2024-01-01\n---\n\n1. Text.\n")
+put("glued.md", head + "1. " + "[link](https://un.org/a)" * 3000 + "\n")
+put("undefnote.md", head + "1. A reference[^missing] to nothing.\n")
+put("fffe.md", head + "1. a\ufffeb\n")
+put("raggedtable.md", head + "1. Table.\n\n| a | b | c |\n|---|---|\n| 1 | 2 | 3 |\n")
+put("droppedcell.md", head + "1. Table.\n\n| a | b |\n|---|---|\n| 1 | 2 | 3 |\n")
+put("locallink.md", head + "1. See [the annex](annex.pdf).\n")
+put("typokey.md", "---\nsymbol: A/1\ndate: 2024-01-01\nsybmol: A/2\n---\n\n1. Text.\n")
 PY
 
 # ---- the table -------------------------------------------------------------
@@ -127,14 +183,14 @@ empty XML file|emptyx.xml||1|^emptyx\.xml:1:1: error: Document is empty$
 XML nested 300 deep|deep.xml||1|^deep\.xml:2:[0-9]+: error: .*nested deeper than 256
 missing input file|nope.md||1|^nope\.md: error: cannot open nope\.md: No such file or directory$
 a folder as input|dir.md||1|^dir\.md: error: cannot read dir\.md: Is a directory$
-output folder that cannot exist (/proc)|ok.md|-o /proc/folio-nope|1|^ok\.md: error: cannot create a file in the folder of /proc/folio-nope/ok\.pdf: No such file or directory$
-output folder below a file|ok.md|-o ok.md/sub|1|^ok\.md: error: cannot create a file in the folder of ok\.md/sub/ok\.pdf: Not a directory$
-output file name taken by a folder|ok.md|-o outdir|1|^ok\.md: error: cannot write outdir/ok\.pdf: Is a directory$
-truncated font (--fonts)|ok.md|--fonts f-truncated|1|^ok\.md: error: f-truncated/LiberationSerif-Regular\.ttf: not a usable TrueType font$
-empty font file (--fonts)|ok.md|--fonts f-empty|1|^ok\.md: error: f-empty/LiberationSerif-Regular\.ttf: not a usable TrueType font$
-font with a zeroed cmap (--fonts)|ok.md|--fonts f-cmap|1|^ok\.md: error: (PDF: cannot embed the font )?f-cmap/LiberationSerif-Regular\.ttf
-font with a corrupt loca table (--fonts)|ok.md|--fonts f-loca|1|^ok\.md: error: PDF: cannot (embed|use) the font f-loca/LiberationSerif-Regular\.ttf
-missing font folder (--fonts)|ok.md|--fonts no-fonts|1|^ok\.md: error: font not found: no-fonts/LiberationSerif-Regular\.ttf$
+output folder that cannot exist (/proc)|ok.md|-o /proc/folio-nope|3|^ok\.md: error: cannot create the folder /proc/folio-nope: No such file or directory$
+output folder below a file|ok.md|-o ok.md/sub|3|^ok\.md: error: cannot create the folder ok\.md/sub: Not a directory$
+output file name taken by a folder|ok.md|-o outdir|3|^ok\.md: error: cannot write outdir/ok\.pdf: Is a directory$
+truncated font (--fonts)|ok.md|--fonts f-truncated|3|^ok\.md: error: f-truncated/LiberationSerif-Regular\.ttf: not a usable TrueType font$
+empty font file (--fonts)|ok.md|--fonts f-empty|3|^ok\.md: error: f-empty/LiberationSerif-Regular\.ttf: not a usable TrueType font$
+font with a zeroed cmap (--fonts)|ok.md|--fonts f-cmap|3|^ok\.md: error: (PDF: cannot embed the font )?f-cmap/LiberationSerif-Regular\.ttf
+font with a corrupt loca table (--fonts)|ok.md|--fonts f-loca|3|^ok\.md: error: PDF: cannot (embed|use) the font f-loca/LiberationSerif-Regular\.ttf
+missing font folder (--fonts)|ok.md|--fonts no-fonts|3|^ok\.md: error: font no-fonts/LiberationSerif-Regular\.ttf: not found$
 malformed house style (--style)|ok.md|--style style.style|1|style\.style:1: expected `key = value`$
 --max-notes 2, 3 notes|notes.md|--max-notes 2|1|^notes\.md:[0-9]+:1: error: 3 footnotes: more than the limit of 2 \(raise it with --max-notes\)$
 --max-table-cells 5, a 3 x 2 table|table.md|--max-table-cells 5|1|^table\.md:8:1: error: table of 3 rows and 2 columns has 6 cells: more than the limit of 5 \(raise it with --max-table-cells\)$
@@ -142,6 +198,33 @@ malformed house style (--style)|ok.md|--style style.style|1|style\.style:1: expe
 --max-depth 5, 10 quotes|quotes.md|--max-depth 5|1|^quotes\.md:8:[0-9]+: error: nesting deeper than 5 levels \(raise it with --max-depth\)$
 --max-input-bytes 10|ok.md|--max-input-bytes 10|1|^ok\.md: error: input of [0-9]+ bytes: more than the limit of 10 \(raise it with --max-input-bytes\)$
 table row taller than a page (the row breaks across pages)|tallcell.md||0|^$
+corrupt PNG named as the emblem by a house style|ok.md|--style st-png|1|^ok\.md: error: st-png/un\.style:[0-9]+: emblem-image st-png/bad\.png: IDAT: .*\(an 8-bit, non-interlaced PNG of at most 4096 pixels a side\)$
+20,000 x 20,000 PNG as the emblem|ok.md|--style st-huge|1|^ok\.md: error: st-huge/un\.style:[0-9]+: emblem-image st-huge/huge\.png: .*(IHDR|limit)
+a FIFO as the emblem image|ok.md|--style st-fifo|1|^ok\.md: error: st-fifo/un\.style:[0-9]+: emblem-image: cannot read st-fifo/fifo\.png: not a regular file$
+a FIFO as the input|fifo.md||1|^fifo\.md: error: cannot read fifo\.md: not a regular file$
+9,990 nested quotes within --max-depth 10000|deepmax.md|--max-depth 10000|0|^$
+600 KB line joined by no-break spaces|nbsp.md||0|^$
+an unbroken word of 20,000 letters|longword.md||0|^$
+an unbroken word of 2 MB (wider than 2^31 millipoints)|hugeword.md||0|^$
+20,000 note markers glued to one word|markers.md||0|^$
+200,000 "![[]()" (quadratic in cmark-gfm)|images.md||1|^images\.md:6:1: error: a paragraph of [0-9]+ image openings .* more than the parser can take
+one XML element with 150,000 attributes|attrs.xml||1|^attrs\.xml:2:1: error: an element with more than 256 attributes$
+a style of 40,000 sections|ok.md|--style st-sections.style|1|st-sections\.style:[0-9]+: \[x[0-9]+\]: more than 10000 sections in the house style$
+font-expansion = nan%|ok.md|--style st-nan|1|^ok\.md: error: st-nan/un\.style:[0-9]+: \[document\] font-expansion: not a percentage from 0% to 5%: "nan%"$
+first-line = nan|ok.md|--style st-nanfl|1|^ok\.md: error: st-nanfl/un\.style:[0-9]+: \[style\.UNPara\] first-line: not a length: "nan"$
+indent-left = 600pt (text off the page)|ok.md|--style st-indent|1|^ok\.md: error: st-indent/un\.style:[0-9]+: \[style\.UNPara\] indent-left: leaves less than an inch for the text$
+space-before = -50pt|ok.md|--style st-space|1|^ok\.md: error: st-space/un\.style:[0-9]+: \[style\.UNPara\] space-before: must be from 0 to the height of the body$
+default-language = xx in a style|nolang.md|--style st-lang|1|^nolang\.md: error: st-lang/un\.style:[0-9]+: \[document\] default-language: not a language of the house$
+a symbol too long for the QR code|qr.md||1|^qr\.md: error: the first page.s QR code cannot hold ".*\[document\] qr-url with the symbol
+3,000 links glued together|glued.md||0|^$
+a font path that is a folder (--fonts)|ok.md|--fonts f-dir|3|^ok\.md: error: font f-dir/LiberationSerif-Regular\.ttf: a folder, not a font file$
+an output name of 236 characters (--name)|ok.md|--name aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa|2|^ok\.md: error: output name "a+\.\.\.": longer than 228 bytes
+undefined note reference|undefnote.md||0|^undefnote\.md:6:[0-9]+: warning: footnote \[\^missing\] is not defined: printed as typed$
+U+FFFE in the text|fffe.md||0|^fffe\.md:6:1: warning: U\+FFFE cannot be drawn
+a table whose delimiter row has fewer columns|raggedtable.md||0|^raggedtable\.md:9:1: warning: not read as a table: its delimiter row has 2 columns, its header row 3; the rows print as text$
+a row with more cells than the table|droppedcell.md||0|^droppedcell\.md:10:1: warning: a row of 3 cells in a table of 2 columns: the last 1 is dropped$
+a link to a local file|locallink.md||0|^locallink\.md:6:[0-9]+: warning: link to a local file "annex\.pdf"
+mistyped front matter key|typokey.md||0|^typokey\.md:4:1: warning: unknown front matter key "sybmol" \(did you mean "symbol"\?\)$
 '
 
 # ---- running them ----------------------------------------------------------

@@ -20,7 +20,7 @@ summary() {
     ok "summary $1: $2" python3 -c "import json,sys; s=json.load(open(sys.argv[1])); \
 st={d['name']: d['status'] for d in s['documents']}; sys.exit(0 if ($2) else 1)" "$1"
 }
-no_temporaries() { # folder: only outputs, summaries and stamps are left
+no_temporaries() { # folder: only outputs, summaries and stamps are left (the lock file goes too)
     left=$(ls -A "$1" | grep '^\.' | grep -v '\.folio-stamp$')
     if [ -z "$left" ]; then pass=$((pass + 1))
     else fail=$((fail + 1)); echo "FAILED: temporary files left in $1: $left"; fi
@@ -56,10 +56,12 @@ summary "$tmp/out/folio-batch.json" "[(e['file'].endswith('/bad.md'), e['line'],
 for d in s['documents'] if d['name'] == 'bad' for e in d['errors']] == [(True, 2, 7)]"
 
 # What a killed run leaves behind: temporary files. The next run removes
-# those of its own documents, and only those.
-for f in .small1.pdf.Ab12Cd .small1.docx.x1Y2z3 .small1.docx.x1Y2z3.a1B2c3 \
-    ..small1.folio-stamp.QQQQQQ .folio-batch.json.a1b2c3 \
-    .other.pdf.Ab12Cd .notes; do : >"$tmp/out/$f"; done
+# those of its own documents, and only those: names folio makes
+# (.NAME.pdf.folio-XXXXXX), never a user's hidden file that looks alike
+# (.small1.pdf.backup, .small1.pdf.Ab12Cd).
+for f in .small1.pdf.folio-Ab12Cd .small1.docx.folio-x1Y2z3 .small1.docx.folio-x1Y2z3.a1B2c3 \
+    ..small1.folio-stamp.folio-QQQQQQ .folio-batch.json.folio-a1b2c3 \
+    .other.pdf.folio-Ab12Cd .small1.pdf.backup .small1.pdf.Ab12Cd .notes; do : >"$tmp/out/$f"; done
 # The summary stays valid JSON whatever a file is called: a quote, a
 # backslash, a tab and a byte that is not UTF-8 (which becomes U+FFFD).
 mkdir -p "$tmp/odd"
@@ -76,8 +78,8 @@ else pass=$((pass + 1)); fi
 summary "$tmp/out/folio-batch.json" "st == {'bad': 'failed', 'seed-es': 'skipped', \
 'small1': 'skipped', 'small2': 'skipped', 'small3': 'skipped'}"
 ok "stale temporaries removed, other files kept" test "$(ls -A "$tmp/out" | grep '^\.' | \
-grep -v '\.folio-stamp$' | tr '\n' ' ')" = ".notes .other.pdf.Ab12Cd "
-rm "$tmp/out/.notes" "$tmp/out/.other.pdf.Ab12Cd"
+grep -v '\.folio-stamp$' | tr '\n' ' ')" = ".notes .other.pdf.folio-Ab12Cd .small1.pdf.Ab12Cd .small1.pdf.backup "
+rm "$tmp/out/.notes" "$tmp/out/.other.pdf.folio-Ab12Cd" "$tmp/out/.small1.pdf.Ab12Cd" "$tmp/out/.small1.pdf.backup"
 printf '\n3. A third paragraph.\n' >>"$tmp/in/small2.md"
 touch "$tmp/in/small1.md"
 check "rerun after a change" 1 $folio batch "$tmp/in" -o "$tmp/out"
@@ -113,6 +115,33 @@ ok "JSON lines: escapes decoded" test -s "$tmp/jout/j-smallé.pdf"
 bad_manifest "bad.jsonl" '{"input": "seed-es.md", "lang": 3}\n' "bad.jsonl:1:33: error: .*must be a string"
 bad_manifest "nest.ndjson" '{"input": "seed-es.md", "lang": {"x": "fr"}}\n' \
     "nest.ndjson:1:33: error: .*nested"
+# Output names of 236-239 bytes (with folio's temporary names, longer than
+# a file name may be) are refused at the manifest's row, before any PDF.
+long=$(printf 'b%.0s' $(seq 237))
+bad_manifest "long.csv" "input,output\nseed-es.md,$long\n" "long.csv:2:12: error: output \"b*\.\.\.\": longer than 228 bytes"
+ok "nothing rendered for a too-long name" test ! -e "$tmp/mout/$long.pdf"
+# --summary may name neither the manifest nor an input nor an output.
+printf 'input,output\nseed-es.md,s1\n' >"$tmp/m/sum.csv"
+check "--summary is the manifest" 2 $folio batch "$tmp/m/sum.csv" -o "$tmp/m" --summary "$tmp/m/sum.csv"
+grep_err "--summary is the manifest: said" "is the manifest itself"
+check "--summary is an output" 2 $folio batch "$tmp/m/sum.csv" -o "$tmp/m" --summary "$tmp/m/s1.pdf"
+grep_err "--summary is an output: said" "is an output of the batch"
+check "--summary is an input" 2 $folio batch "$tmp/m/sum.csv" -o "$tmp/m" --summary "$tmp/m/seed-es.md"
+grep_err "--summary is an input: said" "is an input of the batch"
+ok "the manifest is intact" grep -q '^seed-es.md,s1$' "$tmp/m/sum.csv"
+# FIFOs never block: as the manifest, as a row's input, as a stamp (a
+# regular stamp takes its place).
+mkdir "$tmp/fifo"
+cp examples/seed-es.md "$tmp/fifo/a.md"
+mkfifo "$tmp/fifo/f.md" "$tmp/fifo/m2.csv"
+printf 'input\na.md\nf.md\n' >"$tmp/fifo/m.csv"
+check "a FIFO as a manifest's row" 1 timeout 60 $folio batch "$tmp/fifo/m.csv" -o "$tmp/fifo/out" -q --pdf
+grep_err "a FIFO row: said" "f.md: not a regular file"
+rm "$tmp/fifo/out/.a.folio-stamp" && mkfifo "$tmp/fifo/out/.a.folio-stamp"
+check "a FIFO as a stamp" 1 timeout 60 $folio batch "$tmp/fifo/m.csv" -o "$tmp/fifo/out" -q --pdf
+ok "the FIFO stamp replaced by a stamp" test -f "$tmp/fifo/out/.a.folio-stamp"
+check "a FIFO as the manifest" 2 timeout 60 $folio batch "$tmp/fifo/m2.csv" -o "$tmp/fifo/out2" -q
+grep_err "a FIFO manifest: said" "m2.csv: not a regular file"
 
 # Shards: 1/2 and 2/2 together render each document exactly once.
 mkdir -p "$tmp/five"
@@ -165,6 +194,14 @@ no_temporaries "$tmp/par"
 check "no output folder" 2 $folio batch "$tmp/five"
 check "no input" 2 $folio batch -o "$tmp/x"
 check "zero threads" 2 $folio batch "$tmp/five" -o "$tmp/x" -j 0
+# -j by default is the CPUs the process may run on (its affinity, as
+# Slurm and taskset set it), not the machine's; the summary says how many.
+if command -v taskset >/dev/null; then
+    check "under taskset -c 0" 0 taskset -c 0 $folio batch "$tmp/five" -o "$tmp/one" --pdf -q
+    summary "$tmp/one/folio-batch.json" "s['jobs'] == 1"
+fi
+check "-j 3" 0 $folio batch "$tmp/five" -o "$tmp/three" --pdf -q -j 3
+summary "$tmp/three/folio-batch.json" "s['jobs'] == 3"
 check "unknown option" 2 $folio batch "$tmp/five" -o "$tmp/x" --bogus
 check "unknown manifest kind" 2 $folio batch examples/seed-es.md -o "$tmp/x"
 check "missing manifest" 2 $folio batch "$tmp/nope.csv" -o "$tmp/x"

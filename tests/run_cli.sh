@@ -41,8 +41,9 @@ if grep -q '"Nations Unies"' "$tmp/t" && grep -q '^document 595.30x841.90' "$tmp
     pass=$((pass + 1))
 else fail=$((fail + 1)); echo "FAILED: overrides not applied"; head -3 "$tmp/t"; fi
 
-# An unwritable output folder is an input/output error, not a crash.
-check "unwritable folder" 1 "$folio" render examples/seed-es.md -o /proc/folio-nope
+# An unwritable output folder is a system error (3: worth running again
+# elsewhere), not an input error, and not a crash.
+check "unwritable folder" 3 "$folio" render examples/seed-es.md -o /proc/folio-nope
 
 # A house style may name a PNG to print instead of the drawn emblem; a PNG
 # libharu cannot draw (16-bit) is refused with the style file's line.
@@ -105,6 +106,31 @@ if pdftotext "$tmp/esc.pdf" - 2>/dev/null | grep -q 'Слова (Ш Щ ќ Ѝ) Ĩ
 else
     fail=$((fail + 1)); echo "FAILED: text with ( ) \\ and CR bytes does not extract intact"
 fi
+
+# --trace FILE is written like the outputs: a symlink at FILE is replaced,
+# never followed to write over its target.
+printf 'keep' >"$tmp/target"
+ln -s target "$tmp/trace-link"
+check "--trace to a symlink" 0 "$folio" render examples/seed-es.md -o "$tmp" --pdf -q \
+    --trace "$tmp/trace-link"
+if [ "$(cat "$tmp/target")" = keep ] && [ ! -L "$tmp/trace-link" ] && grep -q '^page' "$tmp/trace-link"
+then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: --trace followed a symlink"; fi
+
+# A device is never replaced by a rename (as root, --trace /dev/null once
+# turned /dev/null into a file): --trace writes into it, an output named
+# like it is refused. A copy of /dev/null made with mknod (root only).
+mkdir "$tmp/dev"
+if mknod "$tmp/dev/null" c 1 3 2>/dev/null && mknod "$tmp/dev/seed-es.pdf" c 1 3 2>/dev/null; then
+    check "--trace to a device" 0 "$folio" render examples/seed-es.md -o "$tmp" --pdf -q \
+        --trace "$tmp/dev/null"
+    check "an output that is a device" 3 "$folio" render examples/seed-es.md -o "$tmp/dev" --pdf -q
+    grep_err "an output that is a device: said" "seed-es.pdf: a device, not a regular file"
+    if [ -c "$tmp/dev/null" ] && [ -c "$tmp/dev/seed-es.pdf" ]; then pass=$((pass + 1))
+    else fail=$((fail + 1)); echo "FAILED: a device was replaced"; fi
+fi
+# --trace /dev/stdout into a pipe writes into the pipe.
+if [ "$("$folio" render examples/seed-es.md -o "$tmp" --pdf -q --trace /dev/stdout | grep -c '^page')" = 4 ]
+then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: --trace /dev/stdout into a pipe"; fi
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

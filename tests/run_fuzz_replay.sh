@@ -8,7 +8,7 @@ build=${BUILD:-build}
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
-for target in markdown pipeline xml; do
+for target in markdown pipeline xml house docx; do
     bin=$build/tests/fuzz_${target}_replay
     corpus=tests/fuzz/corpus_$target
     if [ ! -x "$bin" ]; then

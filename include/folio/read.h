@@ -54,6 +54,19 @@ int folio_read_xml(folio_ctx *ctx, const char *data, size_t len,
                    const char *name, const folio_read_options *opt,
                    const folio_house *house, folio_report **out);
 
+/* Read a Word document (DOCX): folio's own DOCX continued in Word, a
+ * document started from `folio template`, or one typed in Word with its
+ * built-in heading and list styles (docs/docx.md, "Reading a DOCX
+ * back"). Numbers are the ones Word shows (numbering.xml simulated; typed
+ * labels as typed); the masthead comes back from the first page's header
+ * and the lines under its rule. The package's parts inflate to at most
+ * max_bytes (checked before inflating); parts are parsed without network,
+ * DTD or entities. Diagnostics name the part: "word/document.xml:12: ...".
+ * Styles folio does not know keep their text, with a warning. */
+int folio_read_docx(folio_ctx *ctx, const char *data, size_t len,
+                    const char *name, const folio_read_options *opt,
+                    const folio_house *house, folio_report **out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,6 +3,8 @@
 #ifndef FOLIO_RENDER_H
 #define FOLIO_RENDER_H
 
+#include <stdint.h>
+
 #include "folio/house.h"
 #include "folio/report.h"
 
@@ -37,6 +39,13 @@ int folio_resources_options_init(folio_resources_options *o, unsigned version);
 int folio_resources_load(folio_ctx *ctx, const folio_resources_options *opt,
                          folio_resources **out);
 void folio_resources_free(folio_resources *res);
+/* Everything the resources bring to an output, as one number (FNV-1a 64):
+ * the bytes of every file of the house style, of the four fonts and of the
+ * emblem image the house names, and the library's version. Callers that
+ * keep outputs up to date (folio batch's stamps) compare it. Computed on
+ * first use (reading the fonts), then kept; thread-safe. */
+uint64_t folio_resources_fingerprint(const folio_resources *res);
+
 /* The house style of the resources (borrowed), to give the readers. */
 const folio_house *folio_resources_house(const folio_resources *res);
 

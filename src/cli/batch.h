@@ -20,12 +20,16 @@ typedef struct batch_job {
     batch_status status;
     folio_ctx *ctx;              /* its diagnostics; NULL when memory ran out */
     long ms;                     /* time spent on it */
+    int system;                  /* failed for want of the system (cannot write,
+                                    out of memory), not for its input */
+    size_t index;                /* position in the folder or manifest, from 0 */
 } batch_job;
 
 typedef struct batch_list {
     folio_arena *arena;
     batch_job *jobs;
     size_t n, cap;
+    size_t total;                /* documents of IN before sharding */
 } batch_list;
 
 /* Everything the command line decided. */
@@ -36,7 +40,10 @@ typedef struct batch_opts {
     int threads;
     int shard_k, shard_n;        /* this is shard K of N (1 <= K <= N) */
     int force;                   /* render even when up to date */
+    int threads_given;           /* -j was given */
     uint64_t setup_hash;         /* what besides a job decides its outputs */
+    const cli_temps *temps;      /* folio's temporary files found in DIR */
+    size_t stack_bytes;          /* each worker's stack */
 } batch_opts;
 
 /* batch_list.c */
@@ -52,6 +59,10 @@ typedef struct batch_field {
 /* The manifest keys, for messages; 1 when `key` is one of them. */
 extern const char batch_keys[];
 int batch_known_key(const char *key);
+/* A new job for `input` (relative to `base`, a folder, or NULL) with the
+ * command line's options; NULL when out of memory. */
+batch_job *batch_new_job(batch_list *l, const batch_opts *o, const char *base,
+                         const char *input, int line);
 /* Add the job of a manifest row (input relative to `base`, a folder or
  * NULL), its fields checked and laid over the command line's options.
  * Returns 0 or a FOLIO_E_* code with the reason in ctx. */
@@ -73,9 +84,11 @@ uint64_t batch_hash(uint64_t h, const void *data, size_t len);
 /* The stamp text of a job for these input bytes; malloc'd, NULL on OOM. */
 char *batch_stamp_text(const batch_opts *o, const batch_job *j, const char *data,
                        size_t len);
-/* 1 when the stamp on disk says `text` and every wanted output exists. */
-int batch_is_up_to_date(const batch_job *j, const char *text);
-/* Write the stamp (atomically). Returns 0 or a FOLIO_E_* code (in ctx). */
+/* 1 when the stamp on disk says `text` and every wanted output exists;
+ * the warnings the stamp keeps are then added to j->ctx. */
+int batch_is_up_to_date(batch_job *j, const char *text);
+/* Write the stamp (atomically) with the warnings of j->ctx. Returns 0 or a
+ * FOLIO_E_* code (in ctx). */
 int batch_stamp_write(folio_ctx *ctx, const batch_job *j, const char *text);
 
 /* progress.c: what a person watching sees. */
@@ -89,17 +102,24 @@ void batch_progress_free(batch_progress *p);
 /* Monotonic time in seconds. */
 double batch_now(void);
 
-/* sweep.c: remove the temporary files a killed run left for these jobs
- * (and for the summary) in DIR; nothing else. */
-void batch_sweep(const batch_opts *o, const batch_list *l);
-
 /* batch_run.c: render every job with o->threads workers, each reported to
  * `progress` as it finishes, all with the same resources. */
 void batch_run(const batch_opts *o, batch_list *l, const folio_resources *res,
                batch_progress *progress);
 
-/* summary.c: the JSON summary, written atomically. */
+/* summary.c: the JSON summary, written atomically; `started` and `ended`
+ * are wall-clock times (time()). */
 int batch_summary_write(folio_ctx *ctx, const batch_opts *o, const batch_list *l,
-                        double seconds);
+                        double seconds, long long started, long long ended);
+/* Write a time as 2024-03-01T12:00:00Z into buf (at least 21 bytes). */
+void batch_utc(long long t, char *buf, size_t cap);
+
+/* cpus.c: what this process may use. */
+/* The CPUs it may run on: its affinity mask, bounded by a cgroup CPU
+ * quota (Kubernetes limits, Slurm's cgroup plugin); at least 1. */
+int cli_cpus_available(void);
+/* The memory it may still take, in bytes: the kernel's MemAvailable,
+ * bounded by a cgroup memory limit; 0 when unknown. */
+unsigned long long cli_memory_available(void);
 
 #endif

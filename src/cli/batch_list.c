@@ -1,5 +1,5 @@
-/* The job list of `folio batch`: every *.md and *.xml (report XML or Akoma
- * Ntoso) of a folder, sorted by name, or the rows of a manifest; then
+/* The job list of `folio batch`: every *.md, *.xml (report XML or Akoma
+ * Ntoso) and *.docx of a folder, sorted by name, or the rows of a manifest; then
  * names, output paths and the shard. */
 #include <dirent.h>
 #include <errno.h>
@@ -9,107 +9,9 @@
 
 #include "cli/batch.h"
 #include "util/mem.h"
+#include "util/vec.h"
 
 static const folio_pos nowhere = {0, 0};
-
-const char batch_keys[] = "input, output, lang, station, symbol, job-number, date";
-
-/* Where each manifest key goes in a job's options. */
-static const char **meta_slot(cli_meta *s, const char *key)
-{
-    if (!strcmp(key, "lang"))
-        return &s->language;
-    if (!strcmp(key, "station"))
-        return &s->station;
-    if (!strcmp(key, "symbol"))
-        return &s->symbol;
-    if (!strcmp(key, "job-number"))
-        return &s->job_number;
-    if (!strcmp(key, "date"))
-        return &s->date;
-    return NULL;
-}
-
-int batch_known_key(const char *key)
-{
-    cli_meta s;
-    return !strcmp(key, "input") || !strcmp(key, "output") || meta_slot(&s, key);
-}
-
-/* An arena array of n elements with room for one more (doubling *cap). */
-static void *room(folio_arena *a, void *array, size_t elsize, size_t n, size_t *cap)
-{
-    if (n < *cap)
-        return array;
-    size_t want = *cap ? *cap * 2 : 64;
-    void *more = folio_grow(a, array, elsize, n, want);
-    if (more)
-        *cap = want;
-    return more;
-}
-
-static batch_job *new_job(batch_list *l, const batch_opts *o, const char *base,
-                          const char *input, int line)
-{
-    batch_job *jobs = room(l->arena, l->jobs, sizeof *jobs, l->n, &l->cap);
-    if (!jobs)
-        return NULL;
-    l->jobs = jobs;
-    batch_job *j = &l->jobs[l->n];
-    memset(j, 0, sizeof *j);
-    j->input = base && input[0] != '/' ? folio_sprintf(l->arena, "%s/%s", base, input)
-                                        : folio_strdup(l->arena, input);
-    if (!j->input)
-        return NULL;
-    j->meta = o->c.meta;
-    j->line = line;
-    l->n++;
-    return j;
-}
-
-/* A base name for outputs: no folder, no leading dot (which would hide it
- * among the stamps and temporary files), nothing that is not a name. */
-static int good_name(const char *v)
-{
-    return v[0] != '.' && !strchr(v, '/') && strlen(v) < 240;
-}
-
-int batch_add_row(folio_ctx *ctx, const batch_opts *o, const char *base, batch_list *l,
-                  const batch_field *f, size_t n, int line)
-{
-    const batch_field *input = NULL;
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(f[i].key, "input") && f[i].value[0])
-            input = &f[i];
-    if (!input)
-        return folio_error(ctx, FOLIO_E_INPUT, (folio_pos){line, 1},
-                           "no input given for this document");
-    batch_job *j = new_job(l, o, base, input->value, line);
-    if (!j)
-        return FOLIO_E_NOMEM;
-    for (size_t i = 0; i < n; i++) {
-        const char *why, **slot = meta_slot(&j->meta, f[i].key);
-        char buf[1024];
-        for (const char *c = f[i].value; *c; c++)
-            if ((unsigned char)*c < 0x20) /* a line break in a file name, say */
-                return folio_error(ctx, FOLIO_E_INPUT, f[i].pos,
-                                   "%s: a control character in the value", f[i].key);
-        if (!f[i].value[0] || &f[i] == input)
-            continue; /* empty: the command line or the report decides */
-        if (!strcmp(f[i].key, "output")) {
-            if (!good_name(f[i].value))
-                return folio_error(ctx, FOLIO_E_INPUT, f[i].pos,
-                                   "output \"%s\": give a base name, without a folder or a "
-                                   "leading dot", f[i].value);
-            j->name = f[i].value;
-        } else if ((why = cli_bad_value(o->c.house, f[i].key, f[i].value, buf, sizeof buf)))
-            return folio_error(ctx, FOLIO_E_INPUT, f[i].pos, "%s \"%s\": %s", f[i].key,
-                               f[i].value, why);
-        else if (slot)
-            *slot = f[i].value;
-    }
-    return 0;
-}
 
 static int by_name(const void *a, const void *b)
 {
@@ -128,7 +30,7 @@ static int read_dir(folio_ctx *ctx, const batch_opts *o, batch_list *l)
     for (struct dirent *e; (e = readdir(d));) {
         size_t len = strlen(e->d_name);
         int md = len > 3 && !strcmp(e->d_name + len - 3, ".md");
-        if (e->d_name[0] == '.' || (!md && !cli_is_xml(e->d_name)))
+        if (e->d_name[0] == '.' || (!md && !cli_is_xml(e->d_name) && !cli_is_docx(e->d_name)))
             continue;
         char *path = folio_sprintf(l->arena, "%s/%s", o->in, e->d_name);
         struct stat st;
@@ -138,17 +40,15 @@ static int read_dir(folio_ctx *ctx, const batch_opts *o, batch_list *l)
         }
         if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
             continue;
-        char **more = room(l->arena, names, sizeof *names, n, &cap);
-        if (!more) {
+        if (FOLIO_ARENA_VEC_ROOM(l->arena, names, n, cap, 64)) {
             rc = FOLIO_E_NOMEM;
             goto done;
         }
-        names = more;
         names[n++] = path + strlen(o->in) + 1;
     }
     qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++)
-        if (!new_job(l, o, o->in, names[i], 0)) {
+        if (!batch_new_job(l, o, o->in, names[i], 0)) {
             rc = FOLIO_E_NOMEM;
             goto done;
         }
@@ -222,18 +122,27 @@ static int check_names(folio_ctx *ctx, batch_list *l)
     return rc;
 }
 
-static int set_paths(const batch_opts *o, batch_list *l)
+static int set_paths(folio_ctx *ctx, const batch_opts *o, batch_list *l)
 {
     const char *dir = o->c.outdir;
     for (size_t i = 0; i < l->n; i++) {
         batch_job *j = &l->jobs[i];
+        const char *why;
+        j->index = i;
         if (!j->name && !(j->name = default_name(l->arena, j->input)))
             return FOLIO_E_NOMEM;
+        /* a name too long for folio's temporary files fails here, before
+         * anything is written, not after the PDF */
+        if ((why = cli_bad_name(j->name)))
+            return folio_error(ctx, FOLIO_E_INPUT, (folio_pos){j->line, j->line ? 1 : 0},
+                               "%s: output name \"%.60s...\": %s", j->input, j->name, why);
         if ((o->c.want_pdf && !(j->pdf = folio_sprintf(l->arena, "%s/%s.pdf", dir, j->name))) ||
             (o->c.want_docx &&
              !(j->docx = folio_sprintf(l->arena, "%s/%s.docx", dir, j->name))) ||
             !(j->stamp = folio_sprintf(l->arena, "%s/.%s.folio-stamp", dir, j->name)))
             return FOLIO_E_NOMEM;
+        if (cli_same_file(j->input, j->docx)) /* a DOCX rendered over itself */
+            j->docx = NULL;
     }
     return 0;
 }
@@ -249,7 +158,7 @@ int batch_list_read(folio_ctx *ctx, const batch_opts *o, batch_list *l)
         return folio_error(ctx, FOLIO_E_IO, nowhere, "cannot read %s: %s", o->in,
                            strerror(errno));
     if ((rc = S_ISDIR(st.st_mode) ? read_dir(ctx, o, l) : read_manifest(ctx, o, l)) ||
-        (rc = set_paths(o, l)))
+        (rc = set_paths(ctx, o, l)))
         return rc;
     return check_names(ctx, l);
 }

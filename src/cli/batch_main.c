@@ -1,11 +1,14 @@
 /* `folio batch IN -o DIR`: every report of a folder or a manifest rendered
  * by parallel workers, up-to-date ones skipped, a JSON summary at the end.
- * Exit status: 0 when every document succeeded (or was up to date), 1 when
- * any failed, 2 for a usage or manifest error. */
+ * Exit status (cli.h): 0 when every document succeeded (or was up to
+ * date), 1 when any failed for its input, 2 for a usage or manifest error,
+ * 3 when the system refused (an output or the summary cannot be written,
+ * memory). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/batch.h"
@@ -14,7 +17,8 @@ static const char batch_usage[] =
     "usage: folio batch IN -o DIR [-j N] [--shard K/N] [options]\n"
     "\n"
     "Render every report of IN to DIR/NAME.pdf and DIR/NAME.docx with parallel\n"
-    "workers. IN is a folder (every *.md and *.xml in it, by name) or a manifest:\n"
+    "workers. IN is a folder (every *.md, *.xml and *.docx in it, by name;\n"
+    "a DOCX rendered into its own folder writes no DOCX over itself) or a manifest:\n"
     "  CSV (.csv): a header row naming the columns, then one report a row;\n"
     "  JSON lines (.jsonl, .ndjson): one flat object of strings a line.\n"
     "Keys: input (relative to the manifest's folder), output (base name),\n"
@@ -24,19 +28,22 @@ static const char batch_usage[] =
     "its outputs were written (DIR/.NAME.folio-stamp) is skipped.\n"
     "\n"
     "batch options:\n"
-    "  -j, --jobs N         worker threads (default: the online cores)\n"
+    "  -j, --jobs N         worker threads (default: the CPUs this process may\n"
+    "                       use, by its affinity and cgroup quota; at most as many\n"
+    "                       as the available memory holds)\n"
     "      --shard K/N      render only shard K of N: document i (from 0, in\n"
     "                       the order of IN) when i mod N = K - 1\n"
     "      --summary FILE   JSON summary (default DIR/folio-batch.json, or\n"
     "                       DIR/folio-batch.K-of-N.json for a shard)\n"
     "      --force          render even what is up to date\n"
+    "      --merge SHARD... merge shard summaries (as folio summary)\n"
     "\n"
     "options of both commands:\n";
 
 static const char batch_exit[] =
     "Progress: one line per document, or a progress line on a terminal.\n"
-    "Exit status: 0 every document succeeded or was up to date, 1 some failed,\n"
-    "2 usage or manifest error.\n";
+    "Two runs writing the same documents wait for each other (a lock per\n"
+    "document in DIR/.folio-lock).\n";
 
 /* A whole number in [lo, hi] spelt out entirely; -1 otherwise. */
 static long number(const char *s, const char **end, long lo, long hi)
@@ -87,6 +94,7 @@ static int parse(batch_opts *o, int argc, char **argv)
             fputs(batch_usage, stdout);
             cli_print_common_help(stdout, &o->c);
             fputs(batch_exit, stdout);
+            fputs(cli_exit_help, stdout);
             return -1;
         }
         int wants_value = !strcmp(a, "-j") || !strcmp(a, "--jobs") || !strcmp(a, "--shard") ||
@@ -102,6 +110,7 @@ static int parse(batch_opts *o, int argc, char **argv)
         } else if (val) { /* -j N, --jobs N, -jN */
             if ((o->threads = (int)number(val, NULL, 1, 4096)) < 0)
                 return cli_bad_usage("%s \"%s\": give a number of threads, 1 to 4096", a, val);
+            o->threads_given = 1;
         } else if (!strcmp(a, "--force")) {
             o->force = 1;
         } else if (a[0] == '-' && a[1]) {
@@ -119,10 +128,8 @@ static int parse(batch_opts *o, int argc, char **argv)
     int rc = cli_finish_common(&o->c);
     if (rc)
         return rc;
-    if (!o->threads) {
-        long cores = sysconf(_SC_NPROCESSORS_ONLN);
-        o->threads = cores > 0 ? (int)(cores < 4096 ? cores : 4096) : 1;
-    }
+    if (!o->threads)
+        o->threads = cli_cpus_available();
     return 0;
 }
 
@@ -136,40 +143,65 @@ static const char *default_summary(folio_arena *a, const batch_opts *o)
 }
 
 /* What besides a job's own input and options decides its outputs: the
- * folio version, the house style in use (every file of it, as loaded) and
- * the fonts. */
-static uint64_t setup_hash(const batch_opts *o)
+ * folio version and the resources (every file of the house style, the
+ * fonts' and the emblem image's bytes). */
+static uint64_t setup_hash(const folio_resources *res)
 {
-    const char *datadir = getenv("FOLIO_DATADIR");
-    const char *parts[] = {FOLIO_VERSION, o->c.res.fonts_dir ? o->c.res.fonts_dir : "-",
-                           datadir ? datadir : "-", o->c.style_path ? "style" : "-"};
-    uint64_t h = BATCH_HASH_START;
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-        h = batch_hash(h, parts[i], strlen(parts[i]) + 1);
-    uint64_t house = folio_house_fingerprint(o->c.house);
-    return batch_hash(h, &house, sizeof house);
+    uint64_t h = batch_hash(BATCH_HASH_START, FOLIO_VERSION, sizeof FOLIO_VERSION);
+    uint64_t r = folio_resources_fingerprint(res);
+    return batch_hash(h, &r, sizeof r);
 }
 
-/* mkdir -p */
-static int make_dirs(folio_ctx *ctx, const char *dir, folio_arena *a)
+/* The workers memory allows: each may hold its document's model, layout
+ * and outputs, measured at about 40 times the input's size besides a
+ * fixed 24 MiB (fonts' subsets, libharu, libxml2); a tenth of what is
+ * available stays free. */
+static int bound_by_memory(const batch_list *l, int threads, unsigned long long avail)
 {
-    char *p = folio_strdup(a, dir);
-    if (!p)
-        return FOLIO_E_NOMEM;
-    for (char *s = p + 1;; s++) {
-        if (*s && *s != '/')
-            continue;
-        char c = *s;
-        *s = 0;
-        if (mkdir(p, 0777) != 0 && errno != EEXIST)
-            return folio_error(ctx, FOLIO_E_IO, (folio_pos){0, 0},
-                               "cannot create the folder %s: %s", p, strerror(errno));
-        if (!(*s = c))
-            break;
+    unsigned long long biggest = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        struct stat st;
+        if (stat(l->jobs[i].input, &st) == 0 && (unsigned long long)st.st_size > biggest)
+            biggest = (unsigned long long)st.st_size;
     }
+    if (!avail)
+        return threads;
+    unsigned long long each = (24ull << 20) + 40 * biggest;
+    unsigned long long fit = avail / 10 * 9 / each;
+    return fit < 1 ? 1 : fit < (unsigned long long)threads ? (int)fit : threads;
+}
+
+/* Same file? By device and inode when it exists, else by name. */
+static int same_file(const char *a, const char *b)
+{
+    struct stat x, y;
+    if (stat(a, &x) == 0 && stat(b, &y) == 0)
+        return x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+    return !strcmp(a, b);
+}
+
+/* The summary must not overwrite what the batch reads or writes. */
+static int check_summary(folio_ctx *ctx, const batch_opts *o, const batch_list *l)
+{
+    const char *s = o->summary;
     struct stat st;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-        return folio_error(ctx, FOLIO_E_IO, (folio_pos){0, 0}, "%s is not a folder", dir);
+    if (stat(s, &st) == 0 && !S_ISREG(st.st_mode))
+        return folio_error(ctx, FOLIO_E_USAGE, (folio_pos){0, 0},
+                           "--summary %s: not a regular file", s);
+    if (same_file(s, o->in))
+        return folio_error(ctx, FOLIO_E_USAGE, (folio_pos){0, 0},
+                           "--summary %s is the manifest itself", s);
+    for (size_t i = 0; i < l->n; i++) {
+        const batch_job *j = &l->jobs[i];
+        const char *what = same_file(s, j->input) ? "an input"
+                           : j->pdf && same_file(s, j->pdf)    ? "an output"
+                           : j->docx && same_file(s, j->docx)  ? "an output"
+                           : same_file(s, j->stamp)            ? "a stamp"
+                                                               : NULL;
+        if (what)
+            return folio_error(ctx, FOLIO_E_USAGE, (folio_pos){0, 0},
+                               "--summary %s is %s of the batch (%s)", s, what, j->input);
+    }
     return 0;
 }
 
@@ -191,13 +223,22 @@ int cli_batch_main(int argc, char **argv)
     folio_resources *res = NULL;
     batch_progress *progress = NULL;
     folio_arena *a = NULL;
-    int status = EXIT_INPUT, rc;
+    cli_temps temps = {0};
+    int status = EXIT_SYSTEM, rc;
+    cli_lock lock = {-1, ""};
 
     memset(&o, 0, sizeof o);
     cli_common_init(&o.c);
     o.shard_k = o.shard_n = 1;
+    for (int i = 0; i < argc; i++)
+        if (!strcmp(argv[i], "--merge")) { /* folio batch --merge: folio summary */
+            cli_free_common(&o.c);
+            memmove(argv + i, argv + i + 1, (size_t)(argc - i - 1) * sizeof *argv);
+            return cli_summary_main(argc - 1, argv);
+        }
     if ((rc = parse(&o, argc, argv)))
         return rc < 0 ? EXIT_OK : rc;
+    long long started = (long long)time(NULL);
     if (folio_ctx_new(o.in, &ctx)) {
         cli_free_common(&o.c);
         return cli_no_memory();
@@ -209,16 +250,32 @@ int cli_batch_main(int argc, char **argv)
         goto done;
     }
     if ((rc = batch_list_read(ctx, &o, &l))) {
-        status = rc == FOLIO_E_NOMEM ? EXIT_INPUT : EXIT_USAGE;
+        status = rc == FOLIO_E_NOMEM ? EXIT_SYSTEM : EXIT_USAGE;
         goto done;
     }
+    l.total = l.n;
     batch_list_shard(&l, o.shard_k, o.shard_n);
-    o.setup_hash = setup_hash(&o);
-    if ((rc = make_dirs(ctx, o.c.outdir, a)))
+    if ((rc = check_summary(ctx, &o, &l))) {
+        status = EXIT_USAGE;
         goto done;
-    batch_sweep(&o, &l);
-    if (l.n && (rc = folio_resources_load(ctx, &o.c.res, &res)))
+    }
+    status = EXIT_SYSTEM;
+    if ((rc = cli_make_dirs(ctx, o.c.outdir)) || (rc = cli_temps_list(o.c.outdir, &temps)))
         goto done;
+    o.temps = &temps;
+    if (l.n && (rc = folio_resources_load(ctx, &o.c.res, &res))) {
+        status = rc == FOLIO_E_STYLE ? EXIT_INPUT : EXIT_SYSTEM;
+        goto done;
+    }
+    o.setup_hash = setup_hash(res);
+    /* as many workers as the CPUs (or -j) and the memory allow; each with
+     * a stack of its own size, whatever `ulimit -s` says */
+    int cpus = o.threads;
+    o.threads = bound_by_memory(&l, o.threads, cli_memory_available());
+    o.stack_bytes = (size_t)16 << 20;
+    if (o.threads < cpus && !o.c.quiet)
+        fprintf(stderr, "folio: %d worker%s, not %d: the available memory holds no more\n",
+                o.threads, o.threads == 1 ? "" : "s", cpus);
     if (!(progress = batch_progress_new(l.n, o.c.quiet))) {
         rc = folio_error(ctx, FOLIO_E_NOMEM, (folio_pos){0, 0}, "out of memory");
         goto done;
@@ -228,15 +285,36 @@ int cli_batch_main(int argc, char **argv)
                 o.shard_n > 1 ? " for this shard" : "");
     batch_run(&o, &l, res, progress);
     double secs = batch_progress_end(progress);
-    if ((rc = batch_summary_write(ctx, &o, &l, secs)))
+    /* the summary, under its own lock (another run of this shard may be
+     * writing it), after removing what a killed run left of it */
+    const char *sl = strrchr(o.summary, '/');
+    char *sdir = sl ? folio_strndup(a, o.summary, (size_t)(sl - o.summary)) : "";
+    if (!sdir || (rc = cli_lock_name(ctx, *sdir ? sdir : (sl ? "/" : "."), o.summary, &lock)))
+        goto done;
+    cli_temps_free(&temps);
+    if (!cli_temps_list(*sdir ? sdir : (sl ? "/" : "."), &temps))
+        cli_temps_remove(&temps, *sdir ? sdir : (sl ? "/" : "."), sl ? sl + 1 : o.summary);
+    if ((rc = batch_summary_write(ctx, &o, &l, secs, started, (long long)time(NULL))))
         goto done;
     if (!o.c.quiet)
         print_totals(&o, &l, secs);
     status = EXIT_OK;
-    for (size_t i = 0; i < l.n; i++)
-        if (l.jobs[i].status == JOB_FAILED)
+    size_t warned = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        if (l.jobs[i].status == JOB_FAILED && l.jobs[i].system)
+            status = EXIT_SYSTEM;
+        else if (l.jobs[i].status == JOB_FAILED && status == EXIT_OK)
             status = EXIT_INPUT;
+        warned += l.jobs[i].ctx && cli_warnings(l.jobs[i].ctx);
+    }
+    if (status == EXIT_OK && o.c.fail_if_warnings && warned) {
+        fprintf(stderr, "folio: %zu document%s with warnings: failing, as --fail-if-warnings "
+                "asks\n", warned, warned == 1 ? "" : "s");
+        status = EXIT_INPUT;
+    }
 done:
+    cli_unlock(&lock);
+    cli_temps_free(&temps);
     cli_print_diags(ctx);
     batch_progress_free(progress);
     folio_resources_free(res);

@@ -11,7 +11,7 @@ static const char convert_usage[] =
     "usage: folio convert INPUT --to xml|akn [-o FILE]\n"
     "\n"
     "Write a report (Markdown, or XML when INPUT ends in .xml: report XML\n"
-    "or Akoma Ntoso) as report XML or as Akoma Ntoso (AKN4UN) to FILE, or\n"
+    "or Akoma Ntoso, or a Word document when it ends in .docx) as report XML or as Akoma Ntoso (AKN4UN) to FILE, or\n"
     "to standard output without -o.\n"
     "\n"
     "options:\n"

@@ -24,27 +24,6 @@ int cli_bad_usage(const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-/* Run from a build tree (bin/folio), folio finds ../fonts beside itself;
- * installed, the library looks in FOLIO_DATADIR. NULL when not found.
- * Called once, before any thread starts: the static buffer is fine. */
-static const char *fonts_beside_binary(void)
-{
-    static char dir[4200];
-    char exe[4000];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (getenv("FOLIO_DATADIR") || n <= 0)
-        return NULL;
-    exe[n] = 0;
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return NULL;
-    *slash = 0;
-    snprintf(dir, sizeof dir, "%s/../fonts", exe);
-    char probe[4300];
-    snprintf(probe, sizeof probe, "%s/LiberationSerif-Regular.ttf", dir);
-    return access(probe, R_OK) == 0 ? dir : NULL;
-}
-
 /* What an option sets in its field of cli_common. */
 enum kind {
     SWITCH, /* an int set to 1 */
@@ -70,6 +49,7 @@ static const struct option {
     {NULL, "--pdf", offsetof(cli_common, only_pdf), SWITCH},
     {NULL, "--docx", offsetof(cli_common, only_docx), SWITCH},
     {"-q", "--quiet", offsetof(cli_common, quiet), SWITCH},
+    {NULL, "--fail-if-warnings", offsetof(cli_common, fail_if_warnings), SWITCH},
     {NULL, "--max-input-bytes", offsetof(cli_common, limits.max_bytes), SIZE},
     {NULL, "--max-depth", offsetof(cli_common, limits.max_depth), DEPTH},
     {NULL, "--max-notes", offsetof(cli_common, limits.max_notes), SIZE},
@@ -204,8 +184,6 @@ int cli_finish_common(cli_common *c)
             return cli_bad_usage("--%s \"%s\": %s", checks[i].key, checks[i].value, why);
         }
     }
-    if (!c->res.fonts_dir)
-        c->res.fonts_dir = fonts_beside_binary();
     c->want_pdf = c->only_pdf || !c->only_docx;
     c->want_docx = c->only_docx || !c->only_pdf;
     return 0;
@@ -255,6 +233,7 @@ void cli_print_common_help(FILE *out, const cli_common *c)
           "                       file that replaces its un.style\n"
           "      --fonts DIR      folder of the Liberation Serif fonts\n"
           "  -q, --quiet          print only problems (batch: only failures)\n"
+          "      --fail-if-warnings  exit with status 1 when there is any warning\n"
           "\n"
           "limits on each input (N: a count; K, M, G multiply by 1024, 1024^2, 1024^3):\n"
           "      --max-input-bytes N      size of the input file (default 64M)\n"
@@ -268,4 +247,30 @@ void cli_print_common_help(FILE *out, const cli_common *c)
           "\n"
           "Metadata given as options overrides the report's own.\n", out);
     folio_house_free(own);
+}
+
+const char cli_exit_help[] =
+    "Exit status: 0 success; 1 an input is wrong (batch: a document failed;\n"
+    "with --fail-if-warnings, also a warning); 2 usage error or bad manifest;\n"
+    "3 the system refused (an output cannot be written, out of memory, the\n"
+    "fonts cannot be read): worth running again.\n";
+
+const char *cli_bad_name(const char *name)
+{
+    if (!*name)
+        return "empty";
+    if (name[0] == '.')
+        return "a leading dot would hide it among folio's own files";
+    if (strchr(name, '/'))
+        return "give a base name, without a folder";
+    if (strlen(name) > CLI_MAX_NAME)
+        return "longer than " XSTR(CLI_MAX_NAME) " bytes (with folio's temporary names, "
+               "longer than a file name may be)";
+    return NULL;
+}
+
+int cli_no_memory(void)
+{
+    fputs("folio: out of memory\n", stderr);
+    return EXIT_INPUT;
 }

@@ -1,7 +1,9 @@
 /* Up-to-date checks: a small sidecar DIR/.NAME.folio-stamp, written after
  * both outputs are in place, holds an FNV-1a 64 hash of the input bytes,
- * the job's options and the batch set-up (folio version, style file, fonts)
- * with the input's size. A rerun skips a job whose stamp matches and whose
+ * the job's options and the batch set-up (folio version, every file of the
+ * house style, the fonts' and the emblem image's bytes) with the input's
+ * size; then the warnings the document had, so that a rerun which skips
+ * it still reports them. A rerun skips a job whose stamp matches and whose
  * outputs exist. FNV-1a detects changes, it does not resist forgery: the
  * stamp guards against stale outputs, not against an adversary. */
 #include <inttypes.h>
@@ -11,9 +13,12 @@
 #include <sys/stat.h>
 
 #include "cli/batch.h"
+#include "util/buf.h"
+#include "util/file.h"
 #include "util/mem.h"
 
-#define STAMP_MAX 512
+#define STAMP_HEAD_MAX 512
+#define STAMP_MAX ((size_t)4 << 20) /* with its warnings */
 
 uint64_t batch_hash(uint64_t h, const void *data, size_t len)
 {
@@ -40,9 +45,9 @@ char *batch_stamp_text(const batch_opts *o, const batch_job *j, const char *data
                           s->station, s->symbol, s->job_number, s->date};
     for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++)
         h = hash_str(h, opts[i]);
-    char *text = folio_malloc(STAMP_MAX);
+    char *text = folio_malloc(STAMP_HEAD_MAX);
     if (text)
-        snprintf(text, STAMP_MAX, "folio-stamp 1\nfolio %s\nbytes %zu\nfnv1a64 %016" PRIx64 "\n",
+        snprintf(text, STAMP_HEAD_MAX, "folio-stamp 2\nfolio %s\nbytes %zu\nfnv1a64 %016" PRIx64 "\n",
                  FOLIO_VERSION, len, h);
     return text;
 }
@@ -53,16 +58,50 @@ static int is_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-int batch_is_up_to_date(const batch_job *j, const char *text)
+/* The kept warnings: "warning LINE COL MESSAGE" a line, the message with
+ * its backslashes and line breaks escaped. */
+static void replay_warnings(folio_ctx *ctx, char *s)
 {
-    char buf[STAMP_MAX];
-    FILE *f = fopen(j->stamp, "rb");
-    if (!f)
+    for (char *line = s; line && *line;) {
+        char *eol = strchr(line, '\n');
+        if (eol)
+            *eol = 0;
+        int ln, col, k = 0;
+        if (sscanf(line, "warning %d %d %n", &ln, &col, &k) == 2 && k > 0) {
+            char *o = line + k;
+            for (char *p = line + k; *p; p++) {
+                if (*p == '\\' && p[1] == 'n')
+                    *o++ = '\n', p++;
+                else if (*p == '\\' && p[1] == '\\')
+                    *o++ = '\\', p++;
+                else
+                    *o++ = *p;
+            }
+            *o = 0;
+            folio_warn(ctx, (folio_pos){ln, col}, "%s", line + k);
+        }
+        line = eol ? eol + 1 : NULL;
+    }
+}
+
+int batch_is_up_to_date(batch_job *j, const char *text)
+{
+    char *data = NULL;
+    size_t len = 0, n = strlen(text);
+    folio_ctx *quiet = NULL;
+    /* read like any input: a regular file, never blocking on a FIFO */
+    if (folio_ctx_new(NULL, &quiet))
         return 0;
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = 0;
-    return !strcmp(buf, text) && (!j->pdf || is_file(j->pdf)) && (!j->docx || is_file(j->docx));
+    int rc = folio_read_file(quiet, j->stamp, STAMP_MAX, &data, &len);
+    folio_ctx_free(quiet);
+    if (rc)
+        return 0;
+    int ok = len >= n && !memcmp(data, text, n) && (!j->pdf || is_file(j->pdf)) &&
+             (!j->docx || is_file(j->docx));
+    if (ok)
+        replay_warnings(j->ctx, data + n);
+    free(data);
+    return ok;
 }
 
 static int write_text(const char *path, void *arg)
@@ -76,5 +115,29 @@ static int write_text(const char *path, void *arg)
 
 int batch_stamp_write(folio_ctx *ctx, const batch_job *j, const char *text)
 {
-    return folio_write_atomic(ctx, j->stamp, write_text, (void *)text);
+    folio_buf b = {0};
+    const folio_diag *d;
+    char *all = NULL;
+    size_t len;
+    folio_buf_puts(&b, text);
+    for (size_t i = 0; (d = folio_ctx_diag(ctx, i)); i++) {
+        if (d->severity != FOLIO_WARNING || !d->message)
+            continue;
+        char head[64];
+        snprintf(head, sizeof head, "warning %d %d ", d->pos.line, d->pos.col);
+        folio_buf_puts(&b, head);
+        for (const char *p = d->message; *p; p++)
+            if (*p == '\n')
+                folio_buf_puts(&b, "\\n");
+            else if (*p == '\\')
+                folio_buf_puts(&b, "\\\\");
+            else
+                folio_buf_putc(&b, *p);
+        folio_buf_putc(&b, '\n');
+    }
+    if (folio_buf_take(&b, &all, &len))
+        return FOLIO_E_NOMEM;
+    int rc = folio_write_atomic(ctx, j->stamp, write_text, all);
+    free(all);
+    return rc;
 }

@@ -4,7 +4,10 @@
  * invalid UTF-8 (a file name can hold anything) becomes U+FFFD. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "cli/json.h"
 #include "cli/batch.h"
 #include "util/text.h"
 
@@ -12,39 +15,24 @@ typedef struct summary {
     const batch_opts *o;
     const batch_list *l;
     double seconds;
+    long long started, ended;
 } summary;
 
+void batch_utc(long long t, char *buf, size_t cap)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (!gmtime_r(&tt, &tm) || !strftime(buf, cap, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        snprintf(buf, cap, "%lld", t);
+}
+
+/* A string or null. */
 static void json_string(FILE *f, const char *s)
 {
-    if (!s) {
+    if (s)
+        json_write_string(f, s);
+    else
         fputs("null", f);
-        return;
-    }
-    size_t len = strlen(s);
-    fputc('"', f);
-    for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)s[i];
-        const char *esc = strchr("\"\\\b\f\n\r\t", c);
-        size_t n;
-        uint32_t cp;
-        if (c && esc) {
-            fprintf(f, "\\%c", "\"\\bfnrt"[esc - "\"\\\b\f\n\r\t"]);
-            i++;
-        } else if (c < 0x20) {
-            fprintf(f, "\\u%04x", c);
-            i++;
-        } else if (c < 0x80) {
-            fputc(c, f);
-            i++;
-        } else if ((n = folio_utf8_decode((const unsigned char *)s + i, len - i, &cp))) {
-            fwrite(s + i, 1, n, f);
-            i += n;
-        } else {
-            fputs("\\ufffd", f);
-            i++;
-        }
-    }
-    fputc('"', f);
 }
 
 /* A count, or null when it is 0 (unknown). */
@@ -89,7 +77,9 @@ static void document(FILE *f, const batch_job *j)
     static const char *const status[] = {"pending", "ok", "failed", "skipped"};
     const char *outputs[] = {j->pdf, j->docx};
     int first = 1;
-    member(f, "input", 1);
+    member(f, "index", 1);
+    fprintf(f, "%zu", j->index);
+    member(f, "input", 0);
     json_string(f, j->input);
     member(f, "name", 0);
     json_string(f, j->name);
@@ -106,6 +96,10 @@ static void document(FILE *f, const batch_job *j)
     fputc(']', f);
     member(f, "status", 0);
     fprintf(f, "\"%s\"", status[j->status]);
+    if (j->status == JOB_FAILED) {
+        member(f, "failure", 0);
+        fputs(j->system ? "\"system\"" : "\"input\"", f);
+    }
     member(f, "ms", 0);
     fprintf(f, "%ld", j->ms);
     member(f, "warnings", 0);
@@ -123,12 +117,22 @@ static int write_summary(const char *path, void *arg)
     FILE *f = fopen(path, "w");
     if (!f)
         return FOLIO_E_IO;
-    fputs("{\n  \"folio\": \"" FOLIO_VERSION "\",\n  \"input\": ", f);
+    fputs("{\n  \"folio\": \"" FOLIO_VERSION "\",\n  \"kind\": \"folio-batch-summary\","
+          "\n  \"input\": ", f);
     json_string(f, s->o->in);
     fputs(",\n  \"output\": ", f);
     json_string(f, s->o->c.outdir);
-    fprintf(f, ",\n  \"shard\": {\"index\": %d, \"count\": %d},\n  \"documents\": [\n",
-            s->o->shard_k, s->o->shard_n);
+    char host[256] = "", start[32], end[32];
+    gethostname(host, sizeof host - 1);
+    batch_utc(s->started, start, sizeof start);
+    batch_utc(s->ended, end, sizeof end);
+    fprintf(f, ",\n  \"shard\": {\"index\": %d, \"count\": %d},\n  \"total\": %zu,"
+            "\n  \"host\": ", s->o->shard_k, s->o->shard_n, l->total);
+    json_string(f, host);
+    /* the workers it ran with: what -j, the CPUs and the memory gave */
+    fprintf(f, ",\n  \"pid\": %ld,\n  \"jobs\": %d,\n  \"started\": \"%s\","
+            "\n  \"ended\": \"%s\",\n  \"documents\": [\n",
+            (long)getpid(), s->o->threads, start, end);
     for (size_t i = 0; i < l->n; i++) {
         const batch_job *j = &l->jobs[i];
         document(f, j);
@@ -146,8 +150,8 @@ static int write_summary(const char *path, void *arg)
 }
 
 int batch_summary_write(folio_ctx *ctx, const batch_opts *o, const batch_list *l,
-                        double seconds)
+                        double seconds, long long started, long long ended)
 {
-    summary s = {o, l, seconds};
+    summary s = {o, l, seconds, started, ended};
     return folio_write_atomic(ctx, o->summary, write_summary, &s);
 }

@@ -1,97 +1,110 @@
-/* A batch that was killed leaves no half-written output (outputs are
+/* A run that was killed leaves no half-written output (outputs are
  * renamed into place whole), but it can leave the temporary files it was
- * writing: .NAME.pdf.XXXXXX and the like. Before rendering, a batch removes
- * those of its own documents (and of its summary), and nothing else: other
- * shards writing to the same folder own other names. */
+ * writing: .NAME.pdf.folio-XXXXXX and the like (util/output.h). They are
+ * removed by the next run that writes the same outputs, once it holds
+ * their lock (cli/lock.c): no live run can be writing them then. Only
+ * names folio makes are touched, never a user's hidden files. */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/batch.h"
+#include "cli/cli.h"
 #include "util/mem.h"
 
-static int by_name(const void *a, const void *b)
+/* 1 when s[n-k..n) is MARK followed by six letters or digits (k: its
+ * length), or a dot and six of them when mark is "." (libzip's). */
+static size_t suffix(const char *s, size_t n, const char *mark)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The NAME of a job's output file name (NAME.pdf, NAME.docx or
- * .NAME.folio-stamp) copied to buf, or NULL. */
-static const char *job_name_of(const char *file, char *buf, size_t size)
-{
-    static const char *const suffixes[] = {".pdf", ".docx", ".folio-stamp"};
-    size_t n = strlen(file);
-    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-        size_t m = strlen(suffixes[i]);
-        int stamp = i == 2, skip = stamp;
-        if (n <= m + (size_t)skip || strcmp(file + n - m, suffixes[i]) || (stamp && file[0] != '.'))
-            continue;
-        if (n - m - (size_t)skip >= size)
-            return NULL;
-        memcpy(buf, file + skip, n - m - (size_t)skip);
-        buf[n - m - (size_t)skip] = 0;
-        return buf;
-    }
-    return NULL;
-}
-
-/* 1 when s[n-7..n) is a mkstemp suffix: a dot and six letters or digits. */
-static int temp_suffix(const char *s, size_t n)
-{
-    if (n < 8 || s[n - 7] != '.')
+    size_t m = strlen(mark), k = m + 6;
+    if (n < k + 1 || strncmp(s + n - k, mark, m))
         return 0;
     for (size_t i = n - 6; i < n; i++)
         if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
               (s[i] >= '0' && s[i] <= '9')))
             return 0;
-    return 1;
+    return k;
 }
 
-/* The final name a temporary file stands for: ".FINAL.XXXXXX" → FINAL;
- * also ".FINAL.XXXXXX.XXXXXX", libzip's own temporary beside ours. */
-static int final_name(const char *tmp, char *buf, size_t size)
+/* The final name a temporary file stands for: ".FINAL.folio-XXXXXX" →
+ * FINAL, also ".FINAL.folio-XXXXXX.XXXXXX" (libzip's beside ours); NULL
+ * when it is no temporary of folio's. */
+static char *final_of(const char *tmp)
 {
-    size_t n = strlen(tmp);
-    if (tmp[0] != '.' || !temp_suffix(tmp, n))
-        return 0;
-    n -= 7;
-    if (temp_suffix(tmp, n) && n > 8)
-        n -= 7;
-    if (n < 2 || n - 1 >= size)
-        return 0;
-    memcpy(buf, tmp + 1, n - 1);
-    buf[n - 1] = 0;
-    return 1;
+    size_t n = strlen(tmp), k;
+    if (tmp[0] != '.')
+        return NULL;
+    if ((k = suffix(tmp, n, ".")) && suffix(tmp, n - k, FOLIO_TMP_MARK))
+        n -= k;
+    if (!(k = suffix(tmp, n, FOLIO_TMP_MARK)) || n - k < 2)
+        return NULL;
+    return folio_mem_strndup(tmp + 1, n - k - 1);
 }
 
-void batch_sweep(const batch_opts *o, const batch_list *l)
+static int by_final(const void *a, const void *b)
 {
-    const char **names = folio_malloc((l->n ? l->n : 1) * sizeof *names);
-    const char *summary = strrchr(o->summary, '/');
-    size_t dirlen = strlen(o->c.outdir);
-    /* the summary counts when it lives in DIR, as it does by default */
-    int summary_here = summary && (size_t)(summary - o->summary) == dirlen &&
-                       !strncmp(o->summary, o->c.outdir, dirlen);
-    DIR *d = names ? opendir(o->c.outdir) : NULL;
-    if (!d) {
-        free(names);
-        return; /* nothing to sweep, or no way to: not worth failing for */
-    }
-    for (size_t i = 0; i < l->n; i++)
-        names[i] = l->jobs[i].name;
-    qsort(names, l->n, sizeof *names, by_name);
+    return strcmp(((const cli_temp *)a)->final, ((const cli_temp *)b)->final);
+}
+
+int cli_temps_list(const char *dir, cli_temps *t)
+{
+    memset(t, 0, sizeof *t);
+    DIR *d = opendir(dir && *dir ? dir : ".");
+    if (!d)
+        return 0; /* nothing to sweep, or no way to: not worth failing for */
+    size_t cap = 0;
+    int rc = 0;
     for (struct dirent *e; (e = readdir(d));) {
-        char final[1024], name[1024], path[4096];
-        const char *key = name;
-        if (!final_name(e->d_name, final, sizeof final))
+        char *final = final_of(e->d_name);
+        if (!final)
             continue;
-        int ours = summary_here && !strcmp(final, summary + 1);
-        if (!ours && job_name_of(final, name, sizeof name))
-            ours = bsearch(&key, names, l->n, sizeof *names, by_name) != NULL;
-        if (ours && snprintf(path, sizeof path, "%s/%s", o->c.outdir, e->d_name) < (int)sizeof path)
-            unlink(path);
+        if (t->n == cap) {
+            size_t ncap = cap ? cap * 2 : 16;
+            cli_temp *v = folio_realloc(t->v, ncap * sizeof *v);
+            if (!v) {
+                free(final);
+                rc = FOLIO_E_NOMEM;
+                break;
+            }
+            t->v = v;
+            cap = ncap;
+        }
+        char *file = folio_mem_strdup(e->d_name);
+        if (!file) {
+            free(final);
+            rc = FOLIO_E_NOMEM;
+            break;
+        }
+        t->v[t->n++] = (cli_temp){file, final};
     }
     closedir(d);
-    free(names);
+    if (t->n)
+        qsort(t->v, t->n, sizeof *t->v, by_final);
+    return rc;
+}
+
+void cli_temps_remove(const cli_temps *t, const char *dir, const char *final)
+{
+    cli_temp key = {NULL, (char *)final};
+    cli_temp *hit = t->n ? bsearch(&key, t->v, t->n, sizeof *t->v, by_final) : NULL;
+    if (!hit)
+        return;
+    while (hit > t->v && !strcmp(hit[-1].final, final))
+        hit--;
+    for (; hit < t->v + t->n && !strcmp(hit->final, final); hit++) {
+        char path[4096];
+        if (snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : ".", hit->file) <
+            (int)sizeof path)
+            unlink(path);
+    }
+}
+
+void cli_temps_free(cli_temps *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        free(t->v[i].file);
+        free(t->v[i].final);
+    }
+    free(t->v);
+    memset(t, 0, sizeof *t);
 }

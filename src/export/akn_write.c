@@ -33,6 +33,7 @@ typedef struct body {
         int element;       /* it wrote an element (a list does not) */
     } parts[32];           /* the open parts (docs/akn.md, "Parts") */
     int nparts;
+    int list_part;         /* the next <blockList> opens a list part */
 } body;
 
 static const folio_label_kind heading_hints[] = {FOLIO_LABEL_NONE, FOLIO_LABEL_ROMAN,
@@ -47,7 +48,8 @@ static int num(akn_writer *x, const char *label, folio_label_kind kind, folio_la
     if (!label && kind == FOLIO_LABEL_NONE)
         return 0;
     TRY(xmlTextWriterStartElement(x->w, AKN_X("num")));
-    if (folio_akn_label_kind(label, hint) != kind) {
+    /* a label of no kind is said so: a reader would print it as text */
+    if (folio_akn_label_kind(label, hint) != kind || (kind == FOLIO_LABEL_NONE && label)) {
         const char *k = folio_xml_label_kind_name(kind);
         char cls[40];
         snprintf(cls, sizeof cls, "label-%s", k ? k : "none");
@@ -62,9 +64,9 @@ done:
 }
 
 /* An element of inline content: <p>, <heading>; with the role of its
- * block as its class. */
+ * block as its class, and a contents entry's typed page after its text. */
 static int role_element(akn_writer *x, const char *name, const folio_run *runs, size_t n,
-                        folio_role role)
+                        folio_role role, const char *page)
 {
     int rc = 0;
     TRY(xmlTextWriterStartElement(x->w, AKN_X(name)));
@@ -73,6 +75,14 @@ static int role_element(akn_writer *x, const char *name, const folio_run *runs, 
         goto done;
     if ((rc = folio_aknw_runs(x, runs, n)))
         goto done;
+    if (page) {
+        TRY(xmlTextWriterWriteString(x->w, AKN_X(" ")));
+        TRY(xmlTextWriterStartElement(x->w, AKN_X("inline")));
+        if ((rc = folio_aknw_attr(x, "name", "tocPage", (folio_pos){0, 0})) ||
+            (rc = folio_aknw_text(x, page, (folio_pos){0, 0})))
+            goto done;
+        TRY(xmlTextWriterEndElement(x->w));
+    }
     TRY(xmlTextWriterEndElement(x->w));
 done:
     return rc;
@@ -145,7 +155,7 @@ static int heading(akn_writer *x, body *b, const folio_block *k)
     if (k->label || k->label_kind)
         if ((rc = folio_aknw_newline(x)))
             return rc;
-    return role_element(x, "heading", k->runs, k->nruns, k->role);
+    return role_element(x, "heading", k->runs, k->nruns, k->role, NULL);
 }
 
 /* Paragraphs, items and tables go in a paragraph's <content> (outside
@@ -167,7 +177,12 @@ static int paragraph(akn_writer *x, body *b, const folio_block *k)
     int rc = 0;
     if (k->numbered || k->label) { /* numbered, or a "12.1" or "To:" line */
         if ((rc = close_para(x, b)) || (rc = folio_aknw_open(x, "paragraph")) ||
-            (rc = folio_aknw_eid(x, "para")) || (rc = folio_aknw_newline(x)))
+            (rc = folio_aknw_eid(x, "para")))
+            return rc;
+        /* a label outside the paragraph numbers ("To:", "12.1") */
+        if (!k->numbered && (rc = folio_aknw_attr(x, "class", "unnumbered", k->pos)))
+            return rc;
+        if ((rc = folio_aknw_newline(x)))
             return rc;
         /* a numbered paragraph always has <num>, be it empty */
         if (!k->label && !k->label_kind) {
@@ -185,7 +200,7 @@ static int paragraph(akn_writer *x, body *b, const folio_block *k)
     }
     if ((rc = folio_aknw_newline(x)))
         return rc;
-    return role_element(x, "p", k->runs, k->nruns, k->role);
+    return role_element(x, "p", k->runs, k->nruns, k->role, NULL);
 }
 
 enum { MAX_LIST_LEVEL = 32 };
@@ -206,6 +221,11 @@ static int item(akn_writer *x, body *b, const folio_block *k)
         while (b->lists < level) {
             if ((rc = folio_aknw_open(x, "blockList")) || (rc = folio_aknw_eid(x, "list")))
                 return rc;
+            if (b->list_part && !b->lists) { /* a list inside a paragraph */
+                if ((rc = folio_aknw_attr(x, "class", "list", k->pos)))
+                    return rc;
+                b->list_part = 0;
+            }
             if (++b->lists < level && (rc = folio_aknw_open(x, "item")))
                 return rc; /* an item without text holds the deeper list */
         }
@@ -215,7 +235,8 @@ static int item(akn_writer *x, body *b, const folio_block *k)
         return rc;
     if ((k->label || k->label_kind) && (rc = folio_aknw_newline(x)))
         return rc;
-    return role_element(x, "p", k->runs, k->nruns, k->role);
+    return role_element(x, "p", k->runs, k->nruns, k->role,
+                        k->role == FOLIO_ROLE_ENTRY ? k->page : NULL);
 }
 
 /* A part: a named <hcontainer> around its blocks (a list inside a
@@ -230,6 +251,11 @@ static int part_open(akn_writer *x, body *b, const folio_block *k)
     if (!name)
         return folio_error(x->ctx, FOLIO_E_INPUT, k->pos, "unknown part kind %d", (int)k->part);
     int element = k->part != FOLIO_PART_LIST;
+    if (!element) { /* its items' <blockList>, of class "list" */
+        if ((rc = close_lists(x, b, 0)))
+            return rc;
+        b->list_part = 1;
+    }
     if (element) {
         if ((rc = close_para(x, b)) || (rc = folio_aknw_open(x, "hcontainer")) ||
             (rc = folio_aknw_eid(x, name)) || (rc = folio_aknw_attr(x, "name", name, k->pos)))
@@ -254,6 +280,7 @@ static int part_close(akn_writer *x, body *b, const folio_block *k)
     int rc = close_containers(x, b, -1);
     if (rc)
         return rc;
+    b->list_part = 0;
     b->nparts--;
     if (!b->parts[b->nparts].element)
         return 0;

@@ -28,6 +28,10 @@ typedef struct akn_writer {
     unsigned char blocks[AKN_MAX_OPEN]; /* per open element: holds blocks */
     unsigned eids[16];         /* eId counters, by prefix */
     const char *eid_prefix[16];
+    /* A note's blocks are written by the block writer (akn_write.c),
+     * which writes notes through akn_write_out.c: the note writer calls
+     * it through this pointer, so the two files depend one way. */
+    int (*blocks_out)(struct akn_writer *x, const folio_block *v, size_t n, int flat);
 } akn_writer;
 
 /* A new line indented to the current depth; the open element then holds

@@ -209,6 +209,21 @@ static int line(akn_writer *x, const char *before, const char *name, const char 
     return line_around(x, before, name, attr, value, text, note, NULL);
 }
 
+/* A field of several lines ('\n' between them): one <p> each. */
+static int lines(akn_writer *x, const char *name, const char *attr, const char *value,
+                 const char *text)
+{
+    int rc = 0;
+    for (const char *p = text; p && !rc;) {
+        const char *nl = strchr(p, '\n');
+        char *l = folio_mem_strndup(p, nl ? (size_t)(nl - p) : strlen(p));
+        rc = l ? line(x, NULL, name, attr, value, l, NULL) : FOLIO_E_NOMEM;
+        free(l);
+        p = nl ? nl + 1 : NULL;
+    }
+    return rc;
+}
+
 static const char *lang_name(akn_writer *x, const char *code, int capital, char *buf,
                              size_t cap)
 {
@@ -228,8 +243,9 @@ static int cover_page(akn_writer *x)
                            (int)m->distribution);
     if ((rc = folio_aknw_open(x, "coverPage")) ||
         (m->symbol && (rc = line(x, NULL, "docNumber", "refersTo", "#symbol", m->symbol, NULL))) ||
-        (m->organ &&
-         (rc = line(x, NULL, "docAuthority", "class", "rightBig", m->organ, NULL))) ||
+        (m->joint_symbol &&
+         (rc = line(x, NULL, "docNumber", "refersTo", "#symbol", m->joint_symbol, NULL))) ||
+        (rc = lines(x, "docAuthority", "class", "rightBig", m->organ)) ||
         (rc = folio_aknw_open(x, "p")))
         return rc;
     if (xmlTextWriterStartElement(x->w, AKN_X("inline")) < 0)
@@ -261,14 +277,7 @@ static int preface(akn_writer *x)
 {
     const folio_meta *m = &x->r->meta;
     int rc = folio_aknw_open(x, "preface");
-    for (const char *p = m->body; p && !rc;) { /* one docCommittee per line */
-        const char *nl = strchr(p, '\n');
-        char *l = folio_mem_strndup(p, nl ? (size_t)(nl - p) : strlen(p));
-        rc = l ? line(x, NULL, "docCommittee", NULL, NULL, l, NULL) : FOLIO_E_NOMEM;
-        free(l);
-        p = nl ? nl + 1 : NULL;
-    }
-    if (rc)
+    if (rc || (rc = lines(x, "docCommittee", NULL, NULL, m->body)))
         return rc;
     if (m->session && (rc = line(x, NULL, "session", "value", m->session, m->session, NULL)))
         return rc;
@@ -284,6 +293,9 @@ static int preface(akn_writer *x)
     if ((m->agenda_title || an) &&
         (rc = line(x, NULL, "inline", "name", "agendaTitle",
                    m->agenda_title ? m->agenda_title : "", an)))
+        return rc;
+    /* a joint document's second organ and its lines, under the first's */
+    if ((rc = lines(x, "inline", "name", "jointLine", m->joint_lines)))
         return rc;
     if ((m->title || m->title_note) &&
         (rc = line(x, NULL, "docTitle", NULL, NULL, m->title ? m->title : "", m->title_note)))
@@ -339,7 +351,7 @@ static int write_akn(folio_ctx *ctx, const folio_house *h, const folio_report *r
     xmlBufferPtr buf = xmlBufferCreate();
     xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
     size_t n = r->nnotes ? r->nnotes : 1;
-    akn_writer x = {.ctx = ctx, .r = r, .w = w, .house = h};
+    akn_writer x = {.ctx = ctx, .r = r, .w = w, .house = h, .blocks_out = folio_aknw_blocks_out};
     x.lang = folio_house_lang(x.house, r->meta.language);
     x.written = folio_calloc(n, 1);
     x.reached = folio_calloc(n, 1);

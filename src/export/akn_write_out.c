@@ -131,7 +131,7 @@ int folio_aknw_note_out(akn_writer *x, const folio_note *n, const char *element)
         return rc;
     if (!strcmp(element, "authorialNote") && (rc = folio_aknw_attr(x, "placement", "bottom", n->pos)))
         return rc;
-    if ((rc = folio_aknw_blocks_out(x, n->blocks, n->nblocks, 1)))
+    if ((rc = x->blocks_out(x, n->blocks, n->nblocks, 1)))
         return rc;
     return folio_aknw_close(x);
 }

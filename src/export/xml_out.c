@@ -5,13 +5,18 @@
 
 #define X(s) ((const xmlChar *)(s))
 
-/* XML 1.0 cannot carry most control characters, nor broken UTF-8. */
+/* XML 1.0 cannot carry most control characters, nor U+FFFE and U+FFFF
+ * (the same characters the DOCX writer leaves out), nor broken UTF-8. */
 static int check_text(folio_ctx *ctx, const char *s, folio_pos pos)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
             return folio_error(ctx, FOLIO_E_INPUT, pos,
                                "text holds control character 0x%02X, which XML cannot carry", *p);
+        if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+            return folio_error(ctx, FOLIO_E_INPUT, pos,
+                               "text holds U+%s, which XML cannot carry", p[2] == 0xBE ? "FFFE" : "FFFF");
+    }
     if (!xmlCheckUTF8(X(s)))
         return folio_error(ctx, FOLIO_E_INPUT, pos, "text is not valid UTF-8");
     return 0;

@@ -1,4 +1,4 @@
-/* Reading values of the house style, the default house, and the things
+/* Reading values of the house style, and the things
  * made once from its data. */
 #include <errno.h>
 #include <stdio.h>
@@ -76,7 +76,7 @@ int folio_house_bad(folio_ctx *ctx, const folio_house *h, const char *section,
                     const char *key, const char *why)
 {
     int line = folio_house_line(h, section, key);
-    return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){line, 1}, "%s:%d: [%s] %s: %s",
+    return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0}, "%s:%d: [%s] %s: %s",
                        folio_house_file_of(h, section, key), line, section, key, why);
 }
 
@@ -100,7 +100,8 @@ int folio_house_parse_length(const char *s, int32_t *out)
         mpt = v * 72000;
     else
         return -1;
-    if (mpt > 1e8 || mpt < -1e8)
+    /* NaN and infinities fail too: no comparison holds for NaN */
+    if (!(mpt <= 1e8 && mpt >= -1e8))
         return -1;
     *out = (int32_t)(mpt < 0 ? mpt - 0.5 : mpt + 0.5);
     return 0;
@@ -115,7 +116,7 @@ int folio_house_length(folio_ctx *ctx, const folio_house *h, const char *section
         return 0;
     }
     if (folio_house_parse_length(e->value, out))
-        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){e->line, 1},
+        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
                            "%s:%d: [%s] %s: not a length: \"%s\"", e->file,
                            e->line, section, key, e->value);
     return 0;
@@ -134,8 +135,8 @@ int folio_house_permille(folio_ctx *ctx, const folio_house *h, const char *secti
     double v = strtod(e->value, &end);
     while (end && *end == ' ')
         end++;
-    if (end == e->value || errno || !end || strcmp(end, "%") || v < 0 || v * 10 > max)
-        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){e->line, 1},
+    if (end == e->value || errno || !end || strcmp(end, "%") || !(v >= 0 && v * 10 <= max))
+        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
                            "%s:%d: [%s] %s: not a percentage from 0%% to %g%%: \"%s\"",
                            e->file, e->line, section, key, max / 10.0, e->value);
     *out = (int32_t)(v * 10 + 0.5);
@@ -153,7 +154,7 @@ int folio_house_int(folio_ctx *ctx, const folio_house *h, const char *section,
     errno = 0;
     long v = strtol(e->value, &end, 10);
     if (end == e->value || *end || errno || v < lo || v > hi)
-        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){e->line, 1},
+        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
                            "%s:%d: [%s] %s: not a whole number from %ld to %ld: \"%s\"",
                            e->file, e->line, section, key, lo, hi, e->value);
     *out = (int32_t)v;
@@ -220,32 +221,6 @@ size_t folio_house_stations(const folio_house *h, const char *const **out)
 }
 
 /* ---- the default house ---------------------------------------------------*/
-
-/* Loaded on first use and kept; a load that fails (out of memory, a bad
- * file under $FOLIO_DATADIR) is tried again by the next caller rather than
- * spoiling the process for good. */
-static pthread_mutex_t default_lock = PTHREAD_MUTEX_INITIALIZER;
-static folio_house *default_house;
-
-int folio_house_default(folio_ctx *ctx, const folio_house **out)
-{
-    int rc = 0;
-    pthread_mutex_lock(&default_lock);
-    if (!default_house)
-        rc = folio_house_load(ctx, NULL, &default_house);
-    *out = default_house;
-    pthread_mutex_unlock(&default_lock);
-    return rc;
-}
-
-int folio_house_or_default(folio_ctx *ctx, const folio_house *h, const folio_house **out)
-{
-    if (h) {
-        *out = h;
-        return 0;
-    }
-    return folio_house_default(ctx, out);
-}
 
 /* ---- things made once ----------------------------------------------------*/
 

@@ -23,6 +23,7 @@
 #define MAX_DATA_BYTES ((size_t)16 << 20)   /* one hyphenation dictionary */
 #define MAX_FILES 4096
 #define MAX_DEPTH 4
+#define MAX_SECTIONS 10000                 /* sections of the whole house */
 
 /* The folders of the house and the section prefix of their files. */
 static const struct { const char *folder, *prefix; } folders[] = {
@@ -232,29 +233,43 @@ static int parse_file(parser *p, const folio_house_file *f)
 }
 
 /* Every section once, in order; a section met in two files is an error
- * naming the first line of each. */
+ * naming the first line of each. The sections seen are found through a
+ * hash table: a style of many sections costs no more than its lines. */
 static int list_sections(folio_ctx *ctx, folio_house *h)
 {
     const char **v = folio_alloc(h->arena, (h->n + 1) * sizeof *v);
     const folio_house_entry **first = folio_alloc(h->arena, (h->n + 1) * sizeof *first);
-    if (!v || !first)
+    size_t cap = 64;
+    while (cap < 2 * h->n + 2)
+        cap *= 2;
+    size_t *slots = folio_alloc(h->arena, cap * sizeof *slots); /* 1 + index in v, 0 free */
+    if (!v || !first || !slots)
         return FOLIO_E_NOMEM;
+    memset(slots, 0, cap * sizeof *slots);
     size_t n = 0;
     for (size_t i = 0; i < h->n; i++) {
         const folio_house_entry *e = &h->e[i];
-        size_t k = 0;
-        while (k < n && strcmp(v[k], e->section))
-            k++;
-        if (k < n) {
-            if (first[k]->file != e->file)
-                return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){e->line, 1},
+        uint32_t x = 2166136261u; /* FNV-1a */
+        for (const char *c = e->section; *c; c++)
+            x = (x ^ (unsigned char)*c) * 16777619u;
+        size_t k = x & (cap - 1);
+        while (slots[k] && strcmp(v[slots[k] - 1], e->section))
+            k = (k + 1) & (cap - 1);
+        if (slots[k]) {
+            const folio_house_entry *f = first[slots[k] - 1];
+            if (f->file != e->file)
+                return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
                                    "%s:%d: [%s] is defined twice: here and in %s:%d",
-                                   e->file, e->line, e->section, first[k]->file,
-                                   first[k]->line);
+                                   e->file, e->line, e->section, f->file, f->line);
             continue;
         }
+        if (n == MAX_SECTIONS)
+            return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
+                               "%s:%d: [%s]: more than %d sections in the house style",
+                               e->file, e->line, e->section, MAX_SECTIONS);
         v[n] = e->section;
         first[n++] = e;
+        slots[k] = n;
     }
     h->sections = v;
     h->nsections = n;

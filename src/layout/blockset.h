@@ -19,11 +19,11 @@ const vblock *folio_blockset_get(lctx *L, blockset *bs, size_t i, int *rc);
 /* Block i has been placed: free its lines and items. */
 void folio_blockset_release(blockset *bs, size_t i);
 
-/* Warn once per character that the font cannot draw (layout.c). */
+/* Warn once per character that the font cannot draw. */
 void folio_warn_missing_glyphs(lctx *L, blockset *bs, const folio_item *items, size_t n,
                          folio_pos pos);
 
-/* Set one styled block into `vb` (layout.c). */
+/* Set one styled block into `vb` (block.c). */
 int folio_set_block(lctx *L, const folio_fblock *fb, vblock *vb);
 
 #endif

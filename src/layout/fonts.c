@@ -3,6 +3,7 @@
  * exactly as libharu will write them (whole 1/1000 em, rounded down) so
  * what layout measures is what the PDF shows. */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include <hb.h>
 
 #include "layout/fonts.h"
+#include "util/datadir.h"
 #include "util/mem.h"
 #include "util/text.h"
 
@@ -61,24 +63,31 @@ static int exists(const char *p)
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* The font folder: the one asked for, $FOLIO_DATADIR/fonts, the installed
- * one, then ./fonts (running from the source tree). */
-static const char *find_dir(const char *dir, char *buf, size_t n)
+/* The font folder: the one asked for, else the first data folder
+ * (util/datadir.h) holding the fonts; NULL, with an error listing every
+ * folder looked in, when none does. */
+static const char *find_dir(folio_ctx *ctx, const char *dir, char *buf, size_t n)
 {
+    folio_datadirs d;
+    char where[2048] = "";
+    size_t w = 0;
     if (dir)
         return dir;
-    const char *env = getenv("FOLIO_DATADIR");
-    const char *cands[3] = {env, FOLIO_DATADIR, "."};
-    for (int i = 0; i < 3; i++) {
-        if (!cands[i])
-            continue;
-        snprintf(buf, n, "%s/fonts/%s", cands[i], face_file[0]);
+    folio_datadirs_find(&d);
+    for (size_t i = 0; i < d.n; i++) {
+        snprintf(buf, n, "%s/fonts/%s", d.dir[i], face_file[0]);
         if (exists(buf)) {
-            snprintf(buf, n, "%s/fonts", cands[i]);
+            snprintf(buf, n, "%s/fonts", d.dir[i]);
             return buf;
         }
+        if (w < sizeof where)
+            w += (size_t)snprintf(where + w, sizeof where - w, "\n  %s/fonts (%s)", d.dir[i],
+                                  d.why[i]);
     }
-    return "fonts";
+    folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0},
+                "font not found: %s; looked in these folders:%s\nset FOLIO_DATADIR to the "
+                "folder holding fonts/ (or give --fonts DIR)", face_file[0], where);
+    return NULL;
 }
 
 /* FreeType allocates through folio's hook (util/mem.h). */
@@ -205,7 +214,10 @@ int folio_fonts_load(folio_ctx *ctx, const char *dir, folio_fonts **out)
     }
     if ((rc = new_library(ctx, &lib)))
         goto done;
-    dir = find_dir(dir, buf, sizeof buf);
+    if (!(dir = find_dir(ctx, dir, buf, sizeof buf))) {
+        rc = FOLIO_E_FONT;
+        goto done;
+    }
     for (int i = 0; i < FOLIO_FACE_COUNT; i++) {
         size_t n = strlen(dir) + strlen(face_file[i]) + 2;
         face *fc = &f->face[i];
@@ -215,9 +227,12 @@ int folio_fonts_load(folio_ctx *ctx, const char *dir, folio_fonts **out)
             goto done;
         }
         snprintf(fc->path, n, "%s/%s", dir, face_file[i]);
-        if (!exists(fc->path)) {
-            rc = folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0},
-                             "font not found: %s", fc->path);
+        struct stat st;
+        if (stat(fc->path, &st) != 0 || !S_ISREG(st.st_mode)) {
+            rc = folio_error(ctx, FOLIO_E_FONT, (folio_pos){0, 0}, "font %s: %s", fc->path,
+                             stat(fc->path, &st) != 0 ? "not found"
+                             : S_ISDIR(st.st_mode)    ? "a folder, not a font file"
+                                                      : "not a regular file");
             goto done;
         }
         if ((rc = measure(ctx, lib, fc, 1)))
@@ -411,5 +426,6 @@ int32_t folio_text_width(const folio_fonts *f, int face, int32_t size,
         int gw = cp < NCP ? w[cp] : -1;
         units += gw >= 0 ? gw : space;
     }
-    return (int32_t)(units * size / 1000);
+    int64_t total = units * size / 1000; /* a text of megabytes: saturate, not wrap */
+    return total > INT32_MAX ? INT32_MAX : total < INT32_MIN ? INT32_MIN : (int32_t)total;
 }

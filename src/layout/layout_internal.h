@@ -129,6 +129,8 @@ int folio_set_furniture(lctx *L, folio_page *page);
 
 /* Stack the blocks onto pages (blockset.h). */
 struct blockset;
+/* on_page.c: an error when an item lies off the page. */
+int folio_layout_check_on_page(folio_ctx *ctx, const folio_layout *l, const folio_fonts *fonts);
 int folio_build_pages(lctx *L, struct blockset *bs);
 
 int folio_page_push(lctx *L, folio_page *p, const folio_item *it);

@@ -69,9 +69,9 @@ static size_t word_end(const wordlist *wl, size_t k)
     return k + 1 < wl->nw ? wl->w[k + 1].first : wl->nf;
 }
 
-static int32_t word_width(const wordlist *wl, size_t k)
+static int64_t word_width(const wordlist *wl, size_t k)
 {
-    int32_t w = 0;
+    int64_t w = 0; /* a word of megabytes is wider than 2^31 millipoints */
     for (size_t fi = wl->w[k].first; fi < word_end(wl, k); fi++)
         w += wl->f[fi].width;
     return w;
@@ -361,7 +361,8 @@ static int soft_char(uint32_t c)
 
 /* Where a web address, or any fragment wider than `max`, may be cut:
  * after a slash, dot, hyphen ..., before "%", and where a stretch between
- * those is still wider than `max`, wherever it must. */
+ * those is still wider than `max`, wherever it must. At most `room` points
+ * go to `pts`; with pts NULL they are only counted. */
 static size_t cut_points(lctx *L, const frag *f, int32_t max, hyph_point *pts, size_t room)
 {
     size_t n = 0, i = 0, last = 0;
@@ -372,7 +373,9 @@ static size_t cut_points(lctx *L, const frag *f, int32_t max, hyph_point *pts, s
         int gw = folio_glyph_width(L->fonts, f->face, cp);
         int32_t cw = (int32_t)((int64_t)(gw < 0 ? 250 : gw) * f->size / 1000);
         if (acc + cw > max && i > last) {
-            pts[n++] = (hyph_point){i, 0};
+            if (pts)
+                pts[n] = (hyph_point){i, 0};
+            n++;
             last = i;
             acc = 0;
         }
@@ -383,7 +386,9 @@ static size_t cut_points(lctx *L, const frag *f, int32_t max, hyph_point *pts, s
         /* after a slash or dot, before an escape ("%20") */
         if (i < f->len && n < room && i > last &&
             ((soft_char(cp) && !soft_char(next)) || (next == '%' && cp != '%'))) {
-            pts[n++] = (hyph_point){i, 0};
+            if (pts)
+                pts[n] = (hyph_point){i, 0};
+            n++;
             last = i;
             acc = 0;
         }
@@ -530,9 +535,9 @@ static int cut_words(lctx *L, const wordlist *in, int hyph, const hyph_dict *d,
                      int32_t max, wordlist *out)
 {
     const folio_break_costs *c = &L->flow->lang.costs;
-    hyph_point pts[MAX_POINTS];
-    int rc;
-    for (size_t k = 0; k < in->nw; k++) {
+    hyph_point pts[MAX_POINTS], *big = NULL;
+    int rc = 0;
+    for (size_t k = 0; k < in->nw && !rc; k++) {
         const word *w = &in->w[k];
         /* names, and the paragraph's last word, break only at their own
          * hyphens when the house says so */
@@ -542,19 +547,35 @@ static int cut_words(lctx *L, const wordlist *in, int hyph, const hyph_dict *d,
             (!c->hyphenate_last_word && k + 1 == in->nw))
             wd = NULL;
         if ((rc = new_word(out, k ? in->w[k - 1].space : 0, k ? in->w[k - 1].nobreak : 0)))
-            return rc;
+            break;
         out->w[out->nw - 1].forced = w->forced;
         if (cjk_word(L, in, k)) {
             if ((rc = cut_cjk(L, in, k, max, out)))
-                return rc;
+                break;
             continue;
         }
-        for (size_t fi = w->first; fi < word_end(in, k); fi++) {
+        for (size_t fi = w->first; fi < word_end(in, k) && !rc; fi++) {
             const frag *f = &in->f[fi];
             size_t np = 0;
             int cut = 0;
+            hyph_point *at_pts = pts;
             if (!f->note && (f->width > max || is_url(f))) {
-                np = cut_points(L, f, max, pts, MAX_POINTS);
+                /* as many pieces as it takes, counted first: a word of
+                 * 20,000 letters is hundreds of lines, and a word of
+                 * megabytes is wider than its 32-bit width says */
+                size_t room = cut_points(L, f, max, NULL, SIZE_MAX);
+                if (room > MAX_POINTS) {
+                    hyph_point *more = folio_realloc(big, room * sizeof *big);
+                    if (!more) {
+                        rc = FOLIO_E_NOMEM;
+                        break;
+                    }
+                    big = more;
+                    at_pts = big;
+                } else {
+                    room = MAX_POINTS;
+                }
+                np = cut_points(L, f, max, at_pts, room);
                 cut = 1;
             } else if (!f->note && hyph) {
                 np = folio_hyph_points(wd, L->flow->lang.hyph_left, L->flow->lang.hyph_right,
@@ -562,23 +583,26 @@ static int cut_words(lctx *L, const wordlist *in, int hyph, const hyph_dict *d,
             }
             size_t at = 0;
             for (size_t p = 0; p <= np; p++) {
-                size_t end = p < np ? pts[p].at : f->len;
+                size_t end = p < np ? at_pts[p].at : f->len;
                 frag piece = *f;
                 piece.text = f->text + at;
                 piece.len = end - at;
                 piece.cont = p > 0;
                 piece.brk = p == np ? BRK_NONE
                             : cut   ? BRK_CUT
-                            : pts[p].explicit_hyphen ? BRK_EXPLICIT
+                            : at_pts[p].explicit_hyphen ? BRK_EXPLICIT
                                                      : BRK_HYPHEN;
                 if (np && (rc = measure(L, &piece)))
-                    return rc;
+                    break;
                 if ((rc = add_frag(out, &piece)))
-                    return rc;
+                    break;
                 at = end;
             }
         }
     }
+    free(big);
+    if (rc)
+        return rc;
     if (in->nw) {
         out->w[out->nw - 1].space = in->w[in->nw - 1].space;
         out->w[out->nw - 1].nobreak = in->w[in->nw - 1].nobreak;
@@ -676,17 +700,26 @@ static lb_item cjk_glue(lctx *L, const frag *a, const frag *b)
  * their width when glyphs may be scaled), penalties where a word may be
  * cut, glue for the spaces and between characters of text without
  * spaces, and the end of every forced line. */
-static int make_items(lctx *L, const wordlist *wl, int32_t expand, itemvec *iv)
+static int make_items(lctx *L, const wordlist *wl, int32_t expand, int32_t max, itemvec *iv)
 {
     const folio_break_costs *c = &L->flow->lang.costs;
     int rc = 0;
+    int64_t group = 0; /* width of the words joined by no-break spaces so far */
     for (size_t k = 0; k < wl->nw && !rc; k++) {
         const word *w = &wl->w[k];
         size_t end = word_end(wl, k);
+        int64_t ww = 0;
+        for (size_t fi = w->first; fi < end; fi++)
+            ww += wl->f[fi].width;
+        /* a word wider than the line (a word with thousands of note
+         * markers, say) may break between its pieces, not run off it */
+        int wide = ww > max;
         for (size_t fi = w->first; fi < end && !rc; fi++) {
             const frag *f = &wl->f[fi];
             int32_t flex = (int32_t)((int64_t)f->width * expand / 1000);
             rc = push(iv, (lb_item){f->width, flex, flex, 0, LB_BOX, 0}, fi);
+            if (!rc && wide && f->brk == BRK_NONE && fi + 1 < end)
+                rc = push(iv, (lb_item){0, 0, 0, c->cut_penalty, LB_PENALTY, 0}, fi);
             if (rc || f->brk == BRK_NONE || fi + 1 == end)
                 continue;
             if (f->brk == BRK_CJK) {
@@ -706,10 +739,13 @@ static int make_items(lctx *L, const wordlist *wl, int32_t expand, itemvec *iv)
         }
         if (rc)
             break;
+        group = w->nobreak ? group + ww + w->space : 0;
         if (k + 1 == wl->nw || w->forced) {
             rc = line_end(iv, k);
         } else {
-            if (w->nobreak)
+            /* words joined by no-break spaces stay together, unless
+             * together they are wider than the line */
+            if (w->nobreak && group + word_width(wl, k + 1) <= max)
                 rc = push(iv, (lb_item){0, 0, 0, LB_NEVER, LB_PENALTY, 0}, k);
             if (!rc)
                 rc = push(iv,
@@ -721,53 +757,6 @@ static int make_items(lctx *L, const wordlist *wl, int32_t expand, itemvec *iv)
         }
     }
     return rc;
-}
-
-int folio_items_push(folio_arena *a, itemlist *l, const folio_item *it)
-{
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        folio_item *v = folio_grow(a, l->v, sizeof *v, l->n, cap);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        l->v = v;
-        l->cap = cap;
-    }
-    l->v[l->n++] = *it;
-    return 0;
-}
-
-vline *folio_vblock_line(lctx *L, vblock *b, int32_t height)
-{
-    if (b->nlines == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 8;
-        vline *v = folio_grow(L->a, b->lines, sizeof *v, b->nlines, cap);
-        if (!v)
-            return NULL;
-        b->lines = v;
-        b->cap = cap;
-    }
-    vline *ln = &b->lines[b->nlines++];
-    memset(ln, 0, sizeof *ln);
-    ln->height = height;
-    ln->item0 = b->items.n;
-    ln->note0 = b->nnotes;
-    return ln;
-}
-
-int folio_vblock_note(lctx *L, vblock *b, vline *line, const folio_fnote *n)
-{
-    if (b->nnotes == b->notes_cap) {
-        size_t cap = b->notes_cap ? b->notes_cap * 2 : 8;
-        const folio_fnote **v = folio_grow(L->a, b->notes, sizeof *v, b->nnotes, cap);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        b->notes = v;
-        b->notes_cap = cap;
-    }
-    b->notes[b->nnotes++] = n;
-    line->nnotes++;
-    return 0;
 }
 
 hbox folio_style_box(const folio_flow *f, const folio_pstyle *s)
@@ -1150,9 +1139,13 @@ int folio_set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
      * no setting. The first pass skips pattern points, so its setting is
      * the same either way. */
     prm.first_pass_only = dict != NULL;
+    /* what must fit on any line, the first (after a label) included */
+    int32_t cut_max = box.right - first_x < width ? box.right - first_x : width;
+    if (cut_max < st->size)
+        cut_max = st->size;
     for (;;) {
-        rc = cut_words(L, &raw, justify, prm.first_pass_only ? NULL : dict, width, &wl);
-        if (rc || (rc = make_items(L, &wl, justify ? L->flow->font_expansion : 0, &iv)))
+        rc = cut_words(L, &raw, justify, prm.first_pass_only ? NULL : dict, cut_max, &wl);
+        if (rc || (rc = make_items(L, &wl, justify ? L->flow->font_expansion : 0, cut_max, &iv)))
             goto done;
         free(ends);
         if (!(ends = folio_malloc(iv.n * sizeof *ends))) {
@@ -1213,7 +1206,7 @@ int folio_measure_runs(lctx *L, const folio_pstyle *st, const folio_run *runs,
     int rc = make_words(L, st, runs, nruns, &wl);
     int64_t total = 0, group = 0, widest = 0;
     for (size_t k = 0; !rc && k < wl.nw; k++) {
-        int32_t w = word_width(&wl, k);
+        int64_t w = word_width(&wl, k);
         int32_t sp = k + 1 < wl.nw ? wl.w[k].space : 0;
         total += w + sp;
         /* words joined by no-break spaces are one unbreakable group */

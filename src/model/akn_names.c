@@ -36,6 +36,14 @@ folio_label_kind folio_akn_label_kind(const char *label, folio_label_kind hint)
         return FOLIO_LABEL_NONE;
     if (all_of(s, n, "0123456789"))
         return FOLIO_LABEL_ARABIC;
+    /* "12.1", "140.254": a sub-numbered item */
+    if (all_of(s, n, "0123456789.") && s[0] != '.' && s[n - 1] != '.') {
+        size_t i = 1;
+        while (i < n && !(s[i] == '.' && s[i - 1] == '.'))
+            i++;
+        if (i == n)
+            return FOLIO_LABEL_DECIMAL;
+    }
     int single = n == 1;
     if (all_of(s, n, "IVXLCDM")) {
         if (!single)

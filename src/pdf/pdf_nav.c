@@ -38,6 +38,15 @@ int folio_pdf_add_link(folio_pdf *w, const folio_item *it)
         folio_pdf_pt(it->x + it->w),
         (HPDF_REAL)(w->page_h - it->y / 1000.0),
     };
+    /* a link's box never reaches past the paper (libharu refuses
+     * coordinates out of its range with a bare error code) */
+    HPDF_REAL pw = HPDF_Page_GetWidth(w->page);
+    r.left = r.left < 0 ? 0 : r.left > pw ? pw : r.left;
+    r.right = r.right < 0 ? 0 : r.right > pw ? pw : r.right;
+    r.bottom = r.bottom < 0 ? 0 : r.bottom > (HPDF_REAL)w->page_h ? (HPDF_REAL)w->page_h : r.bottom;
+    r.top = r.top < 0 ? 0 : r.top > (HPDF_REAL)w->page_h ? (HPDF_REAL)w->page_h : r.top;
+    if (r.right <= r.left || r.top <= r.bottom)
+        return 0;
     char *uri = ascii_uri(it->uri);
     if (!uri)
         return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
@@ -50,7 +59,7 @@ int folio_pdf_add_link(folio_pdf *w, const folio_item *it)
     if (rc)
         return rc;
     HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-    return folio_pdf_check(w, "adding a link");
+    return folio_pdf_check(w, "adding a link to a web address");
 }
 
 /* Jump to the target's top keeping the reader's zoom. libharu refuses zoom

@@ -2,15 +2,20 @@
  *
  * AKN nests (a chapter holds its sections, a paragraph its content, a list
  * its items); the model is a sequence. The tree is walked in document
- * order: a container's <num> and <heading> make a heading block, a
- * <paragraph>'s <num> labels the paragraph its first <p> makes, a list
- * item's <num> labels the item its first <p> makes, and text found
- * straight inside a container (or an element folio does not understand)
- * makes a plain paragraph of its own. */
+ * order: a container's <num> and <heading> make a heading block (or, over
+ * a table, its title), a <paragraph>'s <num> labels the paragraph its
+ * first <p> makes, a list item's <num> labels the item its first <p>
+ * makes, named containers and classes open the model's parts and give
+ * roles, and text found straight inside a container (or an element folio
+ * does not understand) makes a plain paragraph of its own. No text is
+ * left out. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "read/akn_internal.h"
+#include "read/akn_body.h"
+#include "read/akn_inline.h"
+#include "read/akn_label.h"
+#include "read/akn_table.h"
 #include "util/mem.h"
 
 typedef struct walk {
@@ -18,108 +23,81 @@ typedef struct walk {
     akn_blocks *out;
     /* the label a <paragraph> or <item> gives the next text block */
     int pending;
-    folio_block_kind pkind;
-    int plevel;
-    const char *plabel;
-    folio_label_kind pkind_label;
-    folio_pos ppos;
-    size_t li;  /* <li> so far in the innermost <ul> or <ol> */
+    folio_block pend;  /* its kind, level, numbered, label, kind, pos */
+    size_t li;         /* <li> so far in the innermost <ul> or <ol> */
 } walk;
 
-/* Where we are: enclosing generic heading containers, paragraph-likes,
- * lists, and the level of the enclosing list item (0: none). */
+/* Where we are: the level of the enclosing heading container (0: none),
+ * enclosing paragraph-likes and lists, the level of the enclosing list
+ * item (0: none), the role text takes here, and whether we are inside a
+ * part or an annex. */
 typedef struct place {
-    int hdepth, pdepth, ldepth, item_level;
+    int hlevel, pdepth, ldepth, item_level;
+    folio_role role;   /* of text blocks here: formula, preamble, closing... */
+    int operative;     /* numbered paragraphs here are operative */
+    int parts;         /* parts open around */
+    int attachment;    /* inside an annex's body */
 } place;
 
 static int walk_range(walk *w, xmlNodePtr parent, xmlNodePtr skip1, xmlNodePtr skip2,
-                      int depth, place at);
-#define walk_body(w, parent, depth, at) walk_range(w, parent, NULL, NULL, depth, at)
+                      xmlNodePtr skip3, int depth, place at);
+#define walk_body(w, parent, depth, at) walk_range(w, parent, NULL, NULL, NULL, depth, at)
+static int element(walk *w, xmlNodePtr c, int depth, place at);
 
 #define line_of folio_akn_line
 
 static folio_block *add(walk *w, folio_block_kind kind, folio_pos pos)
 {
-    akn_blocks *o = w->out;
-    if (o->n == o->cap) {
-        size_t cap = o->cap ? o->cap * 2 : 16;
-        folio_block *v = folio_grow(w->a->rep->arena, o->v, sizeof *v, o->n, cap);
-        if (!v)
-            return NULL;
-        o->v = v;
-        o->cap = cap;
-    }
-    folio_block *b = &o->v[o->n++];
-    memset(b, 0, sizeof *b);
-    b->kind = kind;
-    b->pos = pos;
+    return folio_akn_add(w->a, w->out, kind, pos);
+}
+
+/* The pending label's block, with what the text brings. */
+static folio_block *take_pending(walk *w, place at)
+{
+    w->pending = 0;
+    folio_block *b = add(w, w->pend.kind, w->pend.pos);
+    if (!b)
+        return NULL;
+    b->numbered = w->pend.numbered;
+    b->level = w->pend.level;
+    b->label = w->pend.label;
+    b->label_kind = w->pend.label_kind;
+    if (b->numbered && at.operative)
+        b->role = FOLIO_ROLE_OPERATIVE;
     return b;
 }
 
 /* A pending label with no text of its own: an empty block. */
-static int flush_pending(walk *w)
+static int flush_pending(walk *w, place at)
 {
     if (!w->pending)
         return 0;
-    w->pending = 0;
-    folio_block *b = add(w, w->pkind, w->ppos);
-    if (!b)
-        return FOLIO_E_NOMEM;
-    b->numbered = w->pkind == FOLIO_BLOCK_PARAGRAPH;
-    b->level = w->plevel;
-    b->label = w->plabel;
-    b->label_kind = w->pkind_label;
-    return 0;
+    return take_pending(w, at) ? 0 : FOLIO_E_NOMEM;
 }
 
-/* A <num>'s text, folded and trimmed; its kind from a "label-KIND" class
- * (the writer's, when the text alone would mislead) or from the text. */
-static int label_of(walk *w, xmlNodePtr num, folio_label_kind hint, const char **label,
-                    folio_label_kind *kind)
+/* "[Adopted without a vote.]": a resolution's adoption line. */
+static int bracketed(const akn_runs *r)
 {
-    akn *a = w->a;
-    akn_runs r = {0};
-    folio_run base = {0};
-    const char *cls;
-    int rc = folio_akn_inlines(a, num, base, 1, &r);
-    if (!rc)
-        rc = folio_akn_attr(a, num, "class", &cls);
-    if (rc)
-        return rc;
-    folio_akn_trim(&r);
-    const char *s = folio_akn_runs_text(a, &r);
-    if (!s)
-        return FOLIO_E_NOMEM;
-    *label = s[0] ? s : NULL;
-    *kind = folio_akn_label_kind(*label, hint);
-    static const char *const kinds[] = {"label-none",  "label-roman",       "label-upper",
-                                        "label-arabic", "label-lower",      "label-lower-roman",
-                                        "label-bullet"};
-    for (size_t k = 0; cls && k < sizeof kinds / sizeof kinds[0]; k++) {
-        const char *at = strstr(cls, kinds[k]);
-        size_t n = strlen(kinds[k]);
-        if (at && (at == cls || at[-1] == ' ') && (at[n] == 0 || at[n] == ' '))
-            *kind = (folio_label_kind)k;
-    }
-    return 0;
+    if (!r->n || r->v[0].kind != FOLIO_RUN_TEXT || r->v[r->n - 1].kind != FOLIO_RUN_TEXT)
+        return 0;
+    const char *first = r->v[0].text, *last = r->v[r->n - 1].text;
+    size_t n = strlen(last);
+    return first[0] == '[' && n && last[n - 1] == ']';
 }
 
 /* A block of text: the pending label's block, an item in a list item, or
- * a plain paragraph. `explicit`: a <p> (kept even when empty). */
-static int text_block(walk *w, akn_runs *r, folio_pos pos, place at, int explicit)
+ * a plain paragraph. `explicit`: a <p> (kept even when empty); `role`:
+ * its class's, TEXT when none. */
+static int text_block(walk *w, akn_runs *r, folio_pos pos, place at, int explicit,
+                      folio_role role)
 {
     folio_akn_trim(r);
     if (!r->n && !explicit)
         return 0; /* white space between elements */
     folio_block *b;
     if (w->pending) {
-        w->pending = 0;
-        if (!(b = add(w, w->pkind, w->ppos)))
+        if (!(b = take_pending(w, at)))
             return FOLIO_E_NOMEM;
-        b->numbered = w->pkind == FOLIO_BLOCK_PARAGRAPH;
-        b->level = w->plevel;
-        b->label = w->plabel;
-        b->label_kind = w->pkind_label;
     } else if (at.item_level) {
         if (!(b = add(w, FOLIO_BLOCK_ITEM, pos)))
             return FOLIO_E_NOMEM;
@@ -127,6 +105,10 @@ static int text_block(walk *w, akn_runs *r, folio_pos pos, place at, int explici
     } else if (!(b = add(w, FOLIO_BLOCK_PARAGRAPH, pos))) {
         return FOLIO_E_NOMEM;
     }
+    if (role != FOLIO_ROLE_TEXT)
+        b->role = role;
+    else if (b->role == FOLIO_ROLE_TEXT)
+        b->role = at.role == FOLIO_ROLE_CLOSING && bracketed(r) ? FOLIO_ROLE_ADOPTION : at.role;
     b->runs = r->v;
     b->nruns = r->n;
     return 0;
@@ -150,178 +132,201 @@ static int is_page_break(walk *w, xmlNodePtr p)
     return eop;
 }
 
-static int page_break(walk *w, xmlNodePtr n)
+static int page_break(walk *w, xmlNodePtr n, place at)
 {
-    int rc = flush_pending(w);
+    int rc = flush_pending(w, at);
     if (!rc && !add(w, FOLIO_BLOCK_PAGE_BREAK, line_of(n)))
         rc = FOLIO_E_NOMEM;
     return rc;
 }
 
+/* A contents entry's typed page: an <inline name="tocPage"> (the
+ * writer's, after the entry's text). */
+static int is_page(walk *w, xmlNodePtr c)
+{
+    return folio_akn_is(w->a, c, "inline") && folio_akn_attr_has(c, "name", "tocPage");
+}
+
 static int p_block(walk *w, xmlNodePtr p, int depth, place at)
 {
     if (is_page_break(w, p))
-        return page_break(w, p);
+        return page_break(w, p, at);
     akn_runs r = {0};
     folio_run base = {0};
-    int rc = folio_akn_inlines(w->a, p, base, depth + 1, &r);
-    return rc ? rc : text_block(w, &r, line_of(p), at, 1);
-}
-
-/* Tables -------------------------------------------------------------------*/
-
-enum { MAX_CELLS = 1 << 20 }; /* rows x columns, padding included */
-
-static int collect_rows(walk *w, xmlNodePtr t, xmlNodePtr *rows, int *head, size_t *n,
-                        int in_head)
-{
-    for (xmlNodePtr c = t->children; c; c = c->next) {
-        const char *name = folio_akn_name(w->a, c);
-        if (!name)
-            continue;
-        if (!strcmp(name, "tr")) {
-            if (rows) {
-                rows[*n] = c;
-                head[*n] = in_head;
-            }
-            (*n)++;
-        } else if (!strcmp(name, "thead") || !strcmp(name, "tbody") || !strcmp(name, "tfoot")) {
-            collect_rows(w, c, rows, head, n, !strcmp(name, "thead"));
+    folio_role role = folio_akn_role(p);
+    const char *page = NULL;
+    int rc = 0;
+    if (depth + 1 > w->a->max_depth)
+        return folio_akn_too_deep(w->a, p);
+    for (xmlNodePtr c = p->children; c && !rc; c = c->next) {
+        if (role == FOLIO_ROLE_ENTRY && !page && is_page(w, c)) {
+            akn_label l;
+            if (!(rc = folio_akn_label(w->a, c, FOLIO_LABEL_NONE, &l)))
+                page = l.text;
+        } else {
+            rc = folio_akn_inline_node(w->a, c, base, depth + 1, &r);
         }
     }
+    if (role == FOLIO_ROLE_TEXT && folio_akn_has_signature(w->a, p))
+        role = FOLIO_ROLE_SIGNATURE;
+    if (!rc && !(rc = text_block(w, &r, line_of(p), at, 1, role)) && page)
+        w->out->v[w->out->n - 1].page = page;
+    return rc;
+}
+
+static int runs_of(walk *w, xmlNodePtr n, int depth, akn_runs *r)
+{
+    folio_run base = {0};
+    int rc = folio_akn_inlines(w->a, n, base, depth + 1, r);
+    folio_akn_trim(r);
+    return rc;
+}
+
+/* Parts ----------------------------------------------------------------------*/
+
+int folio_akn_part_open(akn *a, akn_blocks *out, folio_part_kind kind, folio_pos pos)
+{
+    folio_block *b = folio_akn_add(a, out, FOLIO_BLOCK_PART, pos);
+    if (!b)
+        return FOLIO_E_NOMEM;
+    b->part = kind;
     return 0;
 }
 
-static int is_cell(walk *w, xmlNodePtr c, int *th)
+int folio_akn_part_end(akn *a, akn_blocks *out, folio_pos pos)
 {
-    const char *name = folio_akn_name(w->a, c);
-    if (!name || (strcmp(name, "td") && strcmp(name, "th")))
-        return 0;
-    *th = name[1] == 'h';
-    return 1;
+    return folio_akn_add(a, out, FOLIO_BLOCK_PART_END, pos) ? 0 : FOLIO_E_NOMEM;
 }
 
-/* A column's alignment from a cell's style="text-align: ..." or class. */
-static folio_align cell_align(walk *w, xmlNodePtr c)
+/* An annex container's own xml:lang: its "[Original: …]" (the writer's;
+ * an inherited one is the document's language, not the annex's). */
+static int annex_language(walk *w, xmlNodePtr n, const char **out)
 {
-    static const char *const names[] = {NULL, "left", "center", "right", "justify"};
-    const char *style = NULL, *cls = NULL;
-    if (folio_akn_attr(w->a, c, "style", &style) || folio_akn_attr(w->a, c, "class", &cls))
-        return FOLIO_ALIGN_DEFAULT;
-    const char *ta = style ? strstr(style, "text-align") : NULL;
-    if (ta) {
-        ta += strlen("text-align");
-        while (*ta == ' ' || *ta == ':')
-            ta++;
-    }
-    for (int k = 1; k <= 4; k++) {
-        size_t n = strlen(names[k]);
-        if (ta && !strncmp(ta, names[k], n))
-            return (folio_align)k;
-        if (cls && !strcmp(cls, names[k]))
-            return (folio_align)k;
-    }
-    return FOLIO_ALIGN_DEFAULT;
+    xmlChar *own = xmlGetNsProp(n, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+    *out = own ? folio_strdup(w->a->rep->arena, (const char *)own) : NULL;
+    xmlFree(own);
+    return own && !*out ? FOLIO_E_NOMEM : 0;
 }
 
-/* A cell's runs: its paragraphs joined by line breaks. */
-static int cell_runs(walk *w, xmlNodePtr cell, int depth, folio_cell *out)
+/* A named container that opens a part: its <num> is the part's label, its
+ * <heading> the part's title (a summary's "Summary" line, a resolution's
+ * title, the contents' "Contents"), then its content. */
+static int part(walk *w, xmlNodePtr n, folio_part_kind kind, int depth, place at)
+{
+    akn *a = w->a;
+    xmlNodePtr num = folio_akn_child(a, n, "num"), heading = folio_akn_child(a, n, "heading");
+    xmlNodePtr sub = folio_akn_child(a, n, "subheading");
+    akn_label label = {0};
+    const char *orig = NULL;
+    int rc = flush_pending(w, at);
+    if (rc || (num && (rc = folio_akn_label(a, num, FOLIO_LABEL_NONE, &label))) ||
+        (kind == FOLIO_PART_ANNEX && (rc = annex_language(w, n, &orig))) ||
+        (rc = folio_akn_part_open(a, w->out, kind, line_of(n))))
+        return rc;
+    /* an annex's label and the contents' page head print as the part's;
+     * a resolution's number ("Decision 3/1") is its first title line */
+    int own_label = kind == FOLIO_PART_ANNEX || kind == FOLIO_PART_CONTENTS || label.said;
+    folio_block *p = &w->out->v[w->out->n - 1];
+    p->label = own_label ? label.text : NULL;
+    p->original_language = orig;
+    xmlNodePtr titles[] = {own_label ? NULL : num, heading, sub};
+    for (size_t i = 0; i < 3 && !rc; i++) {
+        akn_runs r = {0};
+        if (!titles[i] || (!label.text && titles[i] == num))
+            continue;
+        if ((rc = runs_of(w, titles[i], depth, &r)))
+            break;
+        folio_block *b = add(w, kind == FOLIO_PART_SUMMARY ? FOLIO_BLOCK_PARAGRAPH
+                                                           : FOLIO_BLOCK_HEADING,
+                             line_of(titles[i]));
+        if (!b)
+            return FOLIO_E_NOMEM;
+        if (b->kind == FOLIO_BLOCK_HEADING)
+            b->level = kind == FOLIO_PART_ANNEX ? 0 : kind == FOLIO_PART_CONTENTS ? 2 : 3;
+        b->role = FOLIO_ROLE_TITLE;
+        b->runs = r.v;
+        b->nruns = r.n;
+    }
+    /* the part's text has its own roles (the writer's classes) */
+    at.role = FOLIO_ROLE_TEXT;
+    at.operative = 0;
+    at.parts++;
+    if (!rc)
+        rc = walk_range(w, n, num, heading, sub, depth + 1, at);
+    if (!rc)
+        rc = flush_pending(w, at);
+    return rc ? rc : folio_akn_part_end(a, w->out, line_of(n));
+}
+
+/* The contents: each <tocItem> an entry at its level, its label from an
+ * <inline name="tocNum"> (or a <num>), its typed page from an <inline
+ * name="tocPage">. */
+static int toc_item(walk *w, xmlNodePtr t, int depth)
 {
     akn *a = w->a;
     akn_runs r = {0};
     folio_run base = {0};
-    int rc = 0, paras = 0;
-    if (depth > a->max_depth)
-        return folio_akn_too_deep(a, cell);
-    for (xmlNodePtr c = cell->children; c && !rc; c = c->next) {
-        if (folio_akn_is(a, c, "p")) {
-            if (paras++) {
-                folio_run br = base;
-                br.kind = FOLIO_RUN_LINE_BREAK;
-                br.pos = line_of(c);
-                if ((rc = folio_akn_push(a, &r, br)))
-                    break;
+    const char *level_s;
+    int rc = folio_akn_attr(a, t, "level", &level_s);
+    folio_block *b = rc ? NULL : add(w, FOLIO_BLOCK_ITEM, line_of(t));
+    if (rc || !b)
+        return rc ? rc : FOLIO_E_NOMEM;
+    size_t at_b = w->out->n - 1; /* `b` moves when the array grows */
+    int level = level_s ? atoi(level_s) : 1;
+    level = level < 1 ? 1 : level > 3 ? 3 : level;
+    static const folio_label_kind hints[] = {FOLIO_LABEL_NONE, FOLIO_LABEL_ROMAN,
+                                             FOLIO_LABEL_UPPER, FOLIO_LABEL_ARABIC};
+    const char *label = NULL, *page = NULL;
+    folio_label_kind kind = FOLIO_LABEL_NONE;
+    for (xmlNodePtr c = t->children; c && !rc; c = c->next) {
+        const char *name = folio_akn_name(a, c);
+        int is_num = name && (!strcmp(name, "num") || (!strcmp(name, "inline") &&
+                                                      (folio_akn_attr_has(c, "name", "tocNum") ||
+                                                       folio_akn_attr_has(c, "name", "num"))));
+        int is_page = name && !strcmp(name, "inline") &&
+                      (folio_akn_attr_has(c, "name", "tocPage") ||
+                       folio_akn_attr_has(c, "name", "page"));
+        if ((is_num && !label) || (is_page && !page)) {
+            akn_label l;
+            if ((rc = folio_akn_label(a, c, hints[level], &l)))
+                break;
+            if (is_num) {
+                label = l.text;
+                kind = l.kind;
+            } else {
+                page = l.text;
             }
-            rc = folio_akn_inlines(a, c, base, depth + 1, &r);
         } else {
-            rc = folio_akn_inline_node(a, c, base, depth, &r);
+            rc = folio_akn_inline_node(a, c, base, depth + 1, &r);
         }
     }
     folio_akn_trim(&r);
-    out->runs = r.v;
-    out->nruns = r.n;
+    b = &w->out->v[at_b];
+    b->level = level;
+    b->role = FOLIO_ROLE_ENTRY;
+    b->label = label;
+    b->label_kind = kind;
+    b->page = page;
+    b->runs = r.v;
+    b->nruns = r.n;
     return rc;
 }
 
-static int table(walk *w, xmlNodePtr t, int depth)
+static int toc(walk *w, xmlNodePtr n, int depth, place at)
 {
-    akn *a = w->a;
-    folio_arena *ar = a->rep->arena;
-    size_t nrows = 0, ncols = 0;
-    xmlNodePtr *rows = NULL;
-    int *head = NULL, rc = flush_pending(w);
-    if (rc)
+    int rc = flush_pending(w, at);
+    if (rc || (rc = folio_akn_part_open(w->a, w->out, FOLIO_PART_CONTENTS, line_of(n))))
         return rc;
-    if (depth + 3 > a->max_depth)
-        return folio_akn_too_deep(a, t);
-    collect_rows(w, t, NULL, NULL, &nrows, 0);
-    rows = folio_malloc((nrows ? nrows : 1) * sizeof *rows);
-    head = folio_malloc((nrows ? nrows : 1) * sizeof *head);
-    folio_block *b = add(w, FOLIO_BLOCK_TABLE, line_of(t));
-    folio_table *tb = folio_alloc(ar, sizeof *tb);
-    if (!rows || !head || !b || !tb) {
-        rc = FOLIO_E_NOMEM;
-        goto done;
+    if (depth > w->a->max_depth)
+        return folio_akn_too_deep(w->a, n);
+    at.parts++;
+    for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
+        if (folio_akn_is(w->a, c, "tocItem"))
+            rc = toc_item(w, c, depth + 1);
+        else if (c->type == XML_ELEMENT_NODE)
+            rc = element(w, c, depth + 1, at);
     }
-    b->table = tb;
-    nrows = 0;
-    collect_rows(w, t, rows, head, &nrows, 0);
-    for (size_t i = 0; i < nrows; i++) {
-        size_t cells = 0;
-        int th;
-        for (xmlNodePtr c = rows[i]->children; c; c = c->next)
-            cells += is_cell(w, c, &th);
-        ncols = cells > ncols ? cells : ncols;
-    }
-    if (ncols && nrows > MAX_CELLS / ncols) {
-        rc = folio_error(a->ctx, FOLIO_E_LIMIT, folio_akn_where(a, t),
-                         "akn: <table>: %zu rows of %zu cells, more than %d cells", nrows,
-                         ncols, MAX_CELLS);
-        goto done;
-    }
-    tb->nrows = nrows;
-    tb->ncols = ncols;
-    size_t ncells = nrows * ncols;
-    tb->cells = folio_alloc(ar, (ncells ? ncells : 1) * sizeof *tb->cells);
-    tb->align = folio_alloc(ar, (ncols ? ncols : 1) * sizeof *tb->align);
-    if (!tb->cells || !tb->align) {
-        rc = FOLIO_E_NOMEM;
-        goto done;
-    }
-    int heading_rows = 1; /* leading rows of <thead> or of <th> cells only */
-    for (size_t i = 0; i < nrows; i++) {
-        size_t col = 0;
-        int all_th = 1;
-        for (xmlNodePtr c = rows[i]->children; c && !rc; c = c->next) {
-            int th;
-            if (!is_cell(w, c, &th))
-                continue;
-            all_th &= th;
-            if (!tb->align[col])
-                tb->align[col] = cell_align(w, c);
-            rc = cell_runs(w, c, depth + 2, &tb->cells[i * ncols + col++]);
-        }
-        if (rc)
-            goto done;
-        heading_rows &= (head[i] || all_th) && col > 0;
-        if (heading_rows)
-            tb->head_rows = i + 1;
-    }
-    /* the table's own caption: a paragraph before it would reorder; kept as text */
-done:
-    free(rows);
-    free(head);
-    return rc;
+    return rc ? rc : folio_akn_part_end(w->a, w->out, line_of(n));
 }
 
 /* Containers ----------------------------------------------------------------*/
@@ -338,7 +343,7 @@ static int heading_level(const char *name, const char *hname, place at)
         return 0;
     if (hname && !strcmp(hname, "subheading"))
         return 4;
-    return at.hdepth + 1 < 4 ? at.hdepth + 1 : 4;
+    return at.hlevel + 1 < 4 ? at.hlevel + 1 : 4; /* one below what holds it */
 }
 
 static const char *const hierarchy[] = {
@@ -346,103 +351,186 @@ static const char *const hierarchy[] = {
     "tome",      "title",   "subtitle",   "division",   "subdivision", "subchapter",
     "subpart",   "article", "clause",     "subclause",  "rule",        "subrule",
     "level",     "transitional", "proviso", "sublist", "tblock", "crossHeading"};
+/* Block containers: a box of blocks, headed when it has a <num> or a
+ * <heading> (an unnumbered subhead). */
+static const char *const boxes[] = {"blockContainer", "container", "div"};
 static const char *const para_likes[] = {"paragraph", "subparagraph", "alinea"};
 static const char *const item_likes[] = {"item", "li", "point", "indent"};
 static const char *const list_likes[] = {"blockList", "ul", "ol", "list"};
 static const char *const transparent[] = {
-    "content",    "intro",      "wrapUp",    "blockContainer", "container", "div",
-    "longTitle",  "formula",    "componentRef", "documentRef", "foreign", "toc",
-    "listIntroduction", "listWrapUp", "block", "subFlow", "embeddedStructure",
-    "quotedStructure", "citations", "citation", "recitals", "recital", "preamble",
-    "conclusions", "formula", "speechGroup", "debateSection", "speech", "question",
+    "content",    "intro",      "wrapUp",    "longTitle", "componentRef", "documentRef",
+    "foreign",    "listIntroduction", "listWrapUp", "block", "subFlow", "embeddedStructure",
+    "quotedStructure", "speechGroup", "debateSection", "speech", "from", "question",
     "answer", "other", "scene", "narrative", "summary", "administrationOfOath",
     "rollCall", "prayers", "oralStatements", "writtenStatements", "personalStatements",
     "ministerialStatements", "resolutions", "nationalInterest", "declarationOfVote",
     "communication", "petitions", "papers", "noticesOfMotion", "questions", "address",
     "proceduralMotions", "pointOfOrder", "adjournment", "introduction", "background",
-    "arguments", "remedies", "motivation", "decision", "header", "judgmentBody"};
+    "arguments", "remedies", "motivation", "decision", "header", "judgmentBody",
+    "mainBody", "body", "debateBody", "collectionBody", "portionBody", "amendmentBody",
+    "components", "component", "interstitial", "coverPage", "preface", "attachments",
+    "attachment"};
+/* Document elements met inside a body (a component's): their text. */
+static const char *const documents[] = {
+    "doc", "debateReport", "statement", "act", "bill", "amendment", "amendmentList",
+    "judgment", "debate", "officialGazette", "documentCollection", "portion"};
+/* Parts of a resolution that give their text a role. */
+static const char *const preambles[] = {"preamble", "recitals", "recital", "citations",
+                                        "citation"};
 
-#define COUNT(a) (sizeof a / sizeof a[0])
-
-static int listed(const char *const *list, size_t n, const char *name)
+/* Over a table: a container's label and title are the table's title. */
+static int holds_table(walk *w, xmlNodePtr n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(list[i], name))
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        const char *name = folio_akn_name(w->a, c);
+        if (!name || !strcmp(name, "num") || !strcmp(name, "heading") ||
+            !strcmp(name, "subheading"))
+            continue;
+        if (!strcmp(name, "table"))
             return 1;
+        return (!strcmp(name, "content") || !strcmp(name, "intro")) && holds_table(w, c);
+    }
     return 0;
 }
 
-/* A heading container: its heading block, then its content. */
+/* "Table 1" / its title / a units line: one title paragraph, over the
+ * table, its lines from the container's <num>, <heading>, <subheading>. */
+static int caption(walk *w, xmlNodePtr num, xmlNodePtr heading, xmlNodePtr sub, int depth,
+                   folio_pos pos)
+{
+    akn_runs r = {0};
+    folio_run base = {0};
+    int rc = 0;
+    xmlNodePtr lines[] = {num, heading, sub};
+    for (size_t i = 0; i < 3 && !rc; i++) {
+        if (!lines[i])
+            continue;
+        size_t before = r.n;
+        if ((rc = folio_akn_inlines(w->a, lines[i], base, depth + 1, &r)))
+            break;
+        akn_runs line = {r.v ? r.v + before : NULL, r.n - before, r.n - before}; /* NULL: none yet */
+        folio_akn_trim(&line);
+        r.n = before + line.n;
+        if (line.n && i + 1 < 3 && (lines[i + 1] || (i == 0 && lines[2])))
+            rc = folio_akn_push_break(w->a, &r, lines[i]);
+    }
+    if (rc)
+        return rc;
+    folio_akn_trim(&r);
+    folio_block *b = add(w, FOLIO_BLOCK_PARAGRAPH, pos);
+    if (!b)
+        return FOLIO_E_NOMEM;
+    b->role = FOLIO_ROLE_TITLE;
+    b->runs = r.v;
+    b->nruns = r.n;
+    return 0;
+}
+
+/* A heading container: its heading block, then its content. A <num>
+ * that is no number the house numbers ("Article 5", "Table 1"), on a
+ * heading whose number would not print as typed, opens the heading's
+ * text on a line of its own. */
 static int container(walk *w, xmlNodePtr n, const char *name, int depth, place at)
 {
     akn *a = w->a;
-    const char *hname = NULL, *label = NULL;
-    folio_label_kind kind = FOLIO_LABEL_NONE;
-    int rc = flush_pending(w);
+    const char *hname = NULL;
+    int box = folio_akn_listed(boxes, AKN_COUNT(boxes), name);
+    int rc = flush_pending(w, at);
     if (rc || (rc = folio_akn_attr(a, n, "name", &hname)))
         return rc;
-    if (hname && !strcmp(name, "hcontainer") && !strcmp(hname, "pageBreak"))
-        return page_break(w, n);
-    int annex = hname && !strcmp(name, "hcontainer") && !strcmp(hname, "annex");
-    int level = heading_level(name, !strcmp(name, "hcontainer") ? hname : NULL, at);
+    int hc = !strcmp(name, "hcontainer");
+    if (hname && hc && !strcmp(hname, "pageBreak"))
+        return page_break(w, n, at);
+    folio_part_kind kind = hc || box ? folio_akn_part(n) : FOLIO_PART_NONE;
+    if (kind == FOLIO_PART_LIST)
+        kind = FOLIO_PART_NONE;
+    int annex = kind == FOLIO_PART_ANNEX && hc && !at.parts && !at.attachment;
+    if (kind != FOLIO_PART_NONE && !annex)
+        return part(w, n, kind, depth, at);
+    xmlNodePtr num = folio_akn_child(a, n, "num"), heading = folio_akn_child(a, n, "heading");
+    xmlNodePtr sub = folio_akn_child(a, n, "subheading");
+    if (!strcmp(name, "crossHeading"))
+        num = heading = sub = NULL;
+    if (!annex && (num || heading) &&
+        ((hname && (hc || box) && (!strcmp(hname, "table") || !strcmp(hname, "figure"))) ||
+         holds_table(w, n))) {
+        if ((rc = caption(w, num, heading, sub, depth, line_of(n))))
+            return rc;
+        return walk_range(w, n, num, heading, sub, depth + 1, at);
+    }
+    int level = heading_level(name, hc ? hname : NULL, at);
     if (!strcmp(name, "tblock") || !strcmp(name, "crossHeading")) {
         const char *cls;
         if ((rc = folio_akn_attr(a, n, "class", &cls)))
             return rc;
         level = cls && !strncmp(cls, "level-", 6) && cls[6] >= '0' && cls[6] <= '4' && !cls[7]
                     ? cls[6] - '0' : 4;
+    } else if (box) {
+        level = 4;
     }
     static const folio_label_kind hints[] = {FOLIO_LABEL_NONE, FOLIO_LABEL_ROMAN,
                                              FOLIO_LABEL_UPPER, FOLIO_LABEL_ARABIC,
                                              FOLIO_LABEL_NONE};
-    xmlNodePtr num = NULL, heading = NULL;
-    for (xmlNodePtr c = n->children; c; c = c->next) {
-        if (!num && folio_akn_is(a, c, "num"))
-            num = c;
-        else if (!heading && folio_akn_is(a, c, "heading"))
-            heading = c;
-    }
-    if (num && (rc = label_of(w, num, hints[level], &label, &kind)))
+    akn_label label = {0};
+    if (num && (rc = folio_akn_label(a, num, hints[level], &label)))
         return rc;
     folio_block *b = NULL;
     if (annex || num || heading || !strcmp(name, "crossHeading")) {
         if (!(b = add(w, annex ? FOLIO_BLOCK_ANNEX : FOLIO_BLOCK_HEADING, line_of(n))))
             return FOLIO_E_NOMEM;
         b->level = annex ? 0 : level;
-        b->label = label;
-        b->label_kind = kind;
+        b->label = label.text;
+        b->label_kind = label.kind;
     }
     akn_runs r = {0};
-    folio_run base = {0};
     if (b && !strcmp(name, "crossHeading")) {
-        if ((rc = folio_akn_inlines(a, n, base, depth + 1, &r)))
+        if ((rc = runs_of(w, n, depth, &r)))
             return rc;
-        folio_akn_trim(&r);
         b->runs = r.v;
         b->nruns = r.n;
+        b->role = folio_akn_role(n);
         return 0;
     }
+    /* a label the numbering cannot read prints only as text */
+    int fold = b && !annex && level >= 1 && level <= 3 && label.text &&
+               label.kind == FOLIO_LABEL_NONE && !label.said;
+    if (fold) {
+        folio_run t = {0};
+        t.kind = FOLIO_RUN_TEXT;
+        t.text = label.text;
+        t.pos = line_of(num);
+        if ((rc = folio_akn_push(a, &r, t)) || (heading && (rc = folio_akn_push_break(a, &r, num))))
+            return rc;
+        b->label = NULL;
+    }
     if (b && heading) {
+        size_t before = r.n;
+        folio_run base = {0};
         if ((rc = folio_akn_inlines(a, heading, base, depth + 1, &r)))
             return rc;
-        folio_akn_trim(&r);
+        akn_runs line = {r.v ? r.v + before : NULL, r.n - before, r.n - before}; /* NULL: none yet */
+        folio_akn_trim(&line);
+        r.n = before + line.n;
         if (annex) { /* an annex's heading is its title: a level 0 heading */
             if (!(b = add(w, FOLIO_BLOCK_HEADING, line_of(heading))))
                 return FOLIO_E_NOMEM;
         }
+        b->role = folio_akn_role(heading);
+    }
+    if (b) {
         b->runs = r.v;
         b->nruns = r.n;
     }
-    if (strcmp(name, "chapter") && strcmp(name, "section") && strcmp(name, "subsection"))
-        at.hdepth++;
-    return walk_range(w, n, num, heading, depth + 1, at);
+    if (level > at.hlevel)
+        at.hlevel = level;
+    return walk_range(w, n, num, heading, NULL, depth + 1, at);
 }
 
 /* A paragraph or list item: its <num> labels the next text block. */
 static int labelled(walk *w, xmlNodePtr n, int item, int depth, place at)
 {
     akn *a = w->a;
-    int rc = flush_pending(w);
+    int rc = flush_pending(w, at);
     if (rc)
         return rc;
     int nested = !item && (at.pdepth > 0 || at.ldepth > 0);
@@ -455,43 +543,104 @@ static int labelled(walk *w, xmlNodePtr n, int item, int depth, place at)
     if (!item)
         at.item_level = 0;
     at.pdepth++;
-    xmlNodePtr num = NULL;
-    for (xmlNodePtr c = n->children; c && !num; c = c->next)
-        if (folio_akn_is(a, c, "num"))
-            num = c;
-    const char *label = NULL;
-    folio_label_kind kind = FOLIO_LABEL_NONE;
+    xmlNodePtr num = folio_akn_child(a, n, "num");
+    akn_label label = {0};
+    memset(&w->pend, 0, sizeof w->pend);
     if (!num && item && n->parent && (folio_akn_is(a, n->parent, "ul") ||
                                       folio_akn_is(a, n->parent, "ol"))) {
         /* HTML lists number themselves: a bullet, or the item's position */
         size_t pos = ++w->li;
         int ol = folio_akn_is(a, n->parent, "ol");
-        label = ol ? folio_sprintf(a->rep->arena, "%zu.", pos) : "\xE2\x80\xA2";
-        if (!label)
+        label.text = ol ? folio_sprintf(a->rep->arena, "%zu.", pos) : "\xE2\x80\xA2";
+        if (!label.text)
             return FOLIO_E_NOMEM;
-        kind = ol ? FOLIO_LABEL_ARABIC : FOLIO_LABEL_BULLET;
+        label.kind = ol ? FOLIO_LABEL_ARABIC : FOLIO_LABEL_BULLET;
         w->pending = 1;
-        w->pkind = FOLIO_BLOCK_ITEM;
-        w->plevel = at.item_level;
-        w->plabel = label;
-        w->pkind_label = kind;
-        w->ppos = line_of(n);
+        w->pend.kind = FOLIO_BLOCK_ITEM;
+        w->pend.level = at.item_level;
+        w->pend.label = label.text;
+        w->pend.label_kind = label.kind;
+        w->pend.pos = line_of(n);
     }
-    if (num || !item) {
-        if (num && (rc = label_of(w, num, item ? folio_akn_item_hint(at.item_level)
-                                               : FOLIO_LABEL_ARABIC, &label, &kind)))
+    if (num) {
+        if ((rc = folio_akn_label(a, num, item ? folio_akn_item_hint(at.item_level)
+                                               : FOLIO_LABEL_ARABIC, &label)))
             return rc;
-        if (num) { /* a paragraph without <num> is a plain one */
-            w->pending = 1;
-            w->pkind = item ? FOLIO_BLOCK_ITEM : FOLIO_BLOCK_PARAGRAPH;
-            w->plevel = item ? at.item_level : 0;
-            w->plabel = label;
-            w->pkind_label = kind;
-            w->ppos = line_of(n);
+        w->pending = 1;
+        w->pend.kind = item ? FOLIO_BLOCK_ITEM : FOLIO_BLOCK_PARAGRAPH;
+        /* a paragraph's number is in the paragraph sequence, unless the
+         * writer says it is a label only ("To:") or it is sub-numbered */
+        w->pend.numbered = !item && label.kind != FOLIO_LABEL_DECIMAL &&
+                           !folio_akn_attr_has(n, "class", "unnumbered");
+        w->pend.level = item ? at.item_level : 0;
+        w->pend.label = label.text;
+        w->pend.label_kind = label.kind;
+        w->pend.pos = line_of(n);
+    }
+    rc = walk_range(w, n, num, NULL, NULL, depth + 1, at);
+    return rc ? rc : flush_pending(w, at);
+}
+
+/* A list: its introduction belongs to what holds the list (a paragraph's
+ * text), its items are one level deeper, its wrap-up again the holder's.
+ * A list of class "list" is a list inside a paragraph (a part). */
+static int list(walk *w, xmlNodePtr n, int depth, place at)
+{
+    akn *a = w->a;
+    int is_part = folio_akn_part(n) == FOLIO_PART_LIST, opened = 0, rc = 0;
+    place inner = at;
+    size_t li = w->li;
+    inner.ldepth++;
+    inner.item_level = 0;
+    w->li = 0;
+    if (depth > a->max_depth)
+        return folio_akn_too_deep(a, n);
+    for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
+        const char *name = folio_akn_name(a, c);
+        if (name && (!strcmp(name, "intro") || !strcmp(name, "listIntroduction"))) {
+            rc = walk_body(w, c, depth + 1, at);
+        } else if (name && (!strcmp(name, "wrapUp") || !strcmp(name, "listWrapUp"))) {
+            if (!(rc = flush_pending(w, at)) && opened == 1 && is_part)
+                rc = folio_akn_part_end(a, w->out, line_of(c));
+            opened = opened ? 2 : 0;
+            if (!rc)
+                rc = walk_body(w, c, depth + 1, at);
+        } else if (c->type == XML_ELEMENT_NODE || c->type == XML_TEXT_NODE ||
+                   c->type == XML_CDATA_SECTION_NODE) {
+            if (!opened) {
+                if (c->type != XML_ELEMENT_NODE) {
+                    akn_runs r = {0};
+                    folio_run base = {0};
+                    if ((rc = folio_akn_inline_node(a, c, base, depth + 1, &r)))
+                        break;
+                    folio_akn_trim(&r);
+                    if (!r.n)
+                        continue; /* white space before the items */
+                }
+                if ((rc = flush_pending(w, at)) ||
+                    (is_part && (rc = folio_akn_part_open(a, w->out, FOLIO_PART_LIST,
+                                                          line_of(n)))))
+                    break;
+                opened = 1;
+            }
+            if (c->type == XML_ELEMENT_NODE) {
+                rc = element(w, c, depth + 1, inner);
+            } else { /* text between the items: an unlabelled item */
+                akn_runs r = {0};
+                folio_run base = {0};
+                inner.item_level = inner.ldepth;
+                if (!(rc = folio_akn_inline_node(a, c, base, depth + 1, &r)))
+                    rc = text_block(w, &r, line_of(c), inner, 0, FOLIO_ROLE_TEXT);
+                inner.item_level = 0;
+            }
         }
     }
-    rc = walk_range(w, n, num, NULL, depth + 1, at);
-    return rc ? rc : flush_pending(w);
+    if (!rc && !opened)
+        rc = flush_pending(w, at);
+    if (!rc && is_part && opened == 1)
+        rc = folio_akn_part_end(a, w->out, line_of(n));
+    w->li = li;
+    return rc;
 }
 
 /* Text and inline elements straight in a container, up to the next block
@@ -500,10 +649,13 @@ static int loose(walk *w, xmlNodePtr from, xmlNodePtr to, int depth, place at)
 {
     akn_runs r = {0};
     folio_run base = {0};
-    int rc = 0;
-    for (xmlNodePtr c = from; c != to && !rc; c = c->next)
+    int rc = 0, signed_ = 0;
+    for (xmlNodePtr c = from; c != to && !rc; c = c->next) {
+        signed_ |= folio_akn_is(w->a, c, "signature");
         rc = folio_akn_inline_node(w->a, c, base, depth, &r);
-    return rc ? rc : text_block(w, &r, line_of(from), at, 0);
+    }
+    return rc ? rc : text_block(w, &r, line_of(from), at, 0,
+                                signed_ ? FOLIO_ROLE_SIGNATURE : FOLIO_ROLE_TEXT);
 }
 
 static int is_loose(walk *w, xmlNodePtr c)
@@ -512,84 +664,135 @@ static int is_loose(walk *w, xmlNodePtr c)
         return 1;
     const char *name = folio_akn_name(w->a, c);
     return name && folio_akn_is_inline(name) && strcmp(name, "eop") &&
-           strcmp(name, "num") && strcmp(name, "heading") && strcmp(name, "subheading");
+           strcmp(name, "num") && strcmp(name, "heading") && strcmp(name, "subheading") &&
+           strcmp(name, "tocItem");
+}
+
+/* A lone <heading> or <subheading> (a paragraph's, a box's): an unnumbered
+ * subhead, before the text a pending label waits for. */
+static int subhead(walk *w, xmlNodePtr c, int depth)
+{
+    akn_runs r = {0};
+    int rc = runs_of(w, c, depth, &r);
+    if (rc)
+        return rc;
+    folio_block *h = add(w, FOLIO_BLOCK_HEADING, line_of(c));
+    if (!h)
+        return FOLIO_E_NOMEM;
+    h->level = 4;
+    h->role = folio_akn_role(c);
+    h->runs = r.v;
+    h->nruns = r.n;
+    return 0;
+}
+
+int folio_akn_body_knows(const char *name)
+{
+    static const char *const own[] = {"p",       "table",   "eop",         "num",
+                                      "heading", "subheading", "toc",      "tocItem",
+                                      "formula", "conclusions", "meta",    "caption"};
+    return folio_akn_listed(own, AKN_COUNT(own), name) ||
+           folio_akn_listed(hierarchy, AKN_COUNT(hierarchy), name) ||
+           folio_akn_listed(boxes, AKN_COUNT(boxes), name) ||
+           folio_akn_listed(para_likes, AKN_COUNT(para_likes), name) ||
+           folio_akn_listed(item_likes, AKN_COUNT(item_likes), name) ||
+           folio_akn_listed(list_likes, AKN_COUNT(list_likes), name) ||
+           folio_akn_listed(preambles, AKN_COUNT(preambles), name) ||
+           folio_akn_listed(transparent, AKN_COUNT(transparent), name) ||
+           folio_akn_listed(documents, AKN_COUNT(documents), name);
 }
 
 static int element(walk *w, xmlNodePtr c, int depth, place at)
 {
     akn *a = w->a;
     const char *name = folio_akn_name(a, c);
-    if (!name) {
+    if (!name || !folio_akn_body_knows(name)) {
         folio_akn_unknown(a, c, "its text is kept");
         return walk_body(w, c, depth + 1, at);
     }
     if (!strcmp(name, "p"))
         return p_block(w, c, depth, at);
-    if (!strcmp(name, "table"))
-        return table(w, c, depth);
+    if (!strcmp(name, "table")) {
+        int rc = flush_pending(w, at);
+        return rc ? rc : folio_akn_table(a, c, depth, w->out);
+    }
     if (!strcmp(name, "eop"))
-        return page_break(w, c);
+        return page_break(w, c, at);
     if (!strcmp(name, "num")) { /* outside what it would number: a plain line */
         akn_runs r = {0};
         folio_run base = {0};
         int rc = folio_akn_inlines(a, c, base, depth + 1, &r);
-        return rc ? rc : text_block(w, &r, line_of(c), at, 0);
+        return rc ? rc : text_block(w, &r, line_of(c), at, 0, FOLIO_ROLE_TEXT);
     }
-    if (!strcmp(name, "heading") || !strcmp(name, "subheading")) {
-        /* a paragraph's heading, a container's subheading: an unnumbered
-         * subhead, before the text a pending label waits for */
+    if (!strcmp(name, "heading") || !strcmp(name, "subheading"))
+        return subhead(w, c, depth);
+    if (!strcmp(name, "toc"))
+        return toc(w, c, depth, at);
+    if (!strcmp(name, "tocItem")) { /* outside a <toc>: its text */
+        int rc = flush_pending(w, at);
         akn_runs r = {0};
         folio_run base = {0};
-        int rc = folio_akn_inlines(a, c, base, depth + 1, &r);
+        if (!rc)
+            rc = folio_akn_inlines(a, c, base, depth + 1, &r);
+        return rc ? rc : text_block(w, &r, line_of(c), at, 0, FOLIO_ROLE_ENTRY);
+    }
+    if (folio_akn_listed(hierarchy, AKN_COUNT(hierarchy), name))
+        return container(w, c, name, depth, at);
+    if (folio_akn_listed(boxes, AKN_COUNT(boxes), name)) {
+        if (folio_akn_part(c) != FOLIO_PART_NONE || folio_akn_child(a, c, "num") ||
+            folio_akn_child(a, c, "heading"))
+            return container(w, c, name, depth, at);
+        const char *cname = NULL;
+        int rc = folio_akn_attr(a, c, "name", &cname);
         if (rc)
             return rc;
-        folio_akn_trim(&r);
-        folio_block *h = add(w, FOLIO_BLOCK_HEADING, line_of(c));
-        if (!h)
-            return FOLIO_E_NOMEM;
-        h->level = 4;
-        h->runs = r.v;
-        h->nruns = r.n;
-        return 0;
-    }
-    if (listed(hierarchy, COUNT(hierarchy), name))
-        return container(w, c, name, depth, at);
-    if (listed(para_likes, COUNT(para_likes), name))
-        return labelled(w, c, 0, depth, at);
-    if (listed(item_likes, COUNT(item_likes), name))
-        return labelled(w, c, 1, depth, at);
-    if (listed(list_likes, COUNT(list_likes), name)) {
-        int rc = flush_pending(w);
-        size_t li = w->li;
-        at.ldepth++;
-        at.item_level = 0;
-        w->li = 0;
-        if (!rc)
-            rc = walk_body(w, c, depth + 1, at);
-        w->li = li;
-        return rc;
-    }
-    if (!strcmp(name, "caption") || listed(transparent, COUNT(transparent), name))
+        if ((cname && !strcmp(cname, "signature")) || folio_akn_attr_has(c, "class", "signature"))
+            at.role = FOLIO_ROLE_SIGNATURE;
         return walk_body(w, c, depth + 1, at);
-    folio_akn_unknown(a, c, "its text is kept");
+    }
+    if (folio_akn_listed(para_likes, AKN_COUNT(para_likes), name))
+        return labelled(w, c, 0, depth, at);
+    if (folio_akn_listed(item_likes, AKN_COUNT(item_likes), name))
+        return labelled(w, c, 1, depth, at);
+    if (folio_akn_listed(list_likes, AKN_COUNT(list_likes), name))
+        return list(w, c, depth, at);
+    if (!strcmp(name, "formula")) { /* "The General Assembly," */
+        at.role = FOLIO_ROLE_FORMULA;
+        return walk_body(w, c, depth + 1, at);
+    }
+    if (folio_akn_listed(preambles, AKN_COUNT(preambles), name)) {
+        at.role = FOLIO_ROLE_PREAMBLE;
+        return walk_body(w, c, depth + 1, at);
+    }
+    if (!strcmp(name, "conclusions")) {
+        if (at.operative)
+            at.role = FOLIO_ROLE_CLOSING;
+        return walk_body(w, c, depth + 1, at);
+    }
+    if (!strcmp(name, "meta"))
+        return 0; /* a component's metadata: nothing to print */
+    if (!strcmp(name, "caption") || folio_akn_listed(transparent, AKN_COUNT(transparent), name) ||
+        folio_akn_listed(documents, AKN_COUNT(documents), name))
+        return walk_body(w, c, depth + 1, at);
+    folio_akn_unknown(a, c, "its text is kept"); /* folio_akn_body_knows and this disagree */
     return walk_body(w, c, depth + 1, at);
 }
 
 static int walk_range(walk *w, xmlNodePtr parent, xmlNodePtr skip1, xmlNodePtr skip2,
-                      int depth, place at)
+                      xmlNodePtr skip3, int depth, place at)
 {
     if (depth > w->a->max_depth)
         return folio_akn_too_deep(w->a, parent);
     int rc = 0;
     xmlNodePtr c = parent->children;
     while (c && !rc) {
-        if (c == skip1 || c == skip2) {
+        if (c == skip1 || c == skip2 || c == skip3) {
             c = c->next;
             continue;
         }
         if (is_loose(w, c)) {
             xmlNodePtr end = c;
-            while (end && end != skip1 && end != skip2 &&
+            while (end && end != skip1 && end != skip2 && end != skip3 &&
                    (is_loose(w, end) || end->type == XML_COMMENT_NODE || end->type == XML_PI_NODE))
                 end = end->next;
             rc = loose(w, c, end, depth, at);
@@ -603,108 +806,34 @@ static int walk_range(walk *w, xmlNodePtr parent, xmlNodePtr skip1, xmlNodePtr s
     return rc;
 }
 
+static place start(akn_context in)
+{
+    place at = {0};
+    at.operative = in == AKN_IN_OPERATIVE;
+    at.role = in == AKN_IN_PREAMBLE      ? FOLIO_ROLE_PREAMBLE
+              : in == AKN_IN_CONCLUSIONS ? FOLIO_ROLE_CLOSING
+                                         : FOLIO_ROLE_TEXT;
+    at.attachment = in == AKN_IN_ATTACHMENT;
+    return at;
+}
+
+int folio_akn_body_in(akn *a, xmlNodePtr parent, int depth, akn_context in, akn_blocks *out)
+{
+    walk w = {.a = a, .out = out};
+    place at = start(in);
+    int rc = walk_body(&w, parent, depth, at);
+    return rc ? rc : flush_pending(&w, at);
+}
+
 int folio_akn_body(akn *a, xmlNodePtr parent, int depth, akn_blocks *out)
 {
+    return folio_akn_body_in(a, parent, depth, AKN_IN_BODY, out);
+}
+
+int folio_akn_body_node(akn *a, xmlNodePtr n, int depth, akn_blocks *out)
+{
     walk w = {.a = a, .out = out};
-    place at = {0, 0, 0, 0};
-    int rc = walk_body(&w, parent, depth, at);
-    return rc ? rc : flush_pending(&w);
-}
-
-/* Attachments -------------------------------------------------------------*/
-
-/* The first element named `name` under n (depth-first), or NULL. */
-static xmlNodePtr find(akn *a, xmlNodePtr n, const char *name, const char *attr_name)
-{
-    for (xmlNodePtr c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        if (folio_akn_is(a, c, name)) {
-            if (!attr_name)
-                return c;
-            xmlChar *v = xmlGetNoNsProp(c, (const xmlChar *)"name");
-            int hit = v && !strcmp((const char *)v, attr_name);
-            xmlFree(v);
-            if (hit)
-                return c;
-        }
-        xmlNodePtr d = find(a, c, name, attr_name);
-        if (d)
-            return d;
-    }
-    return NULL;
-}
-
-static int plain_text(akn *a, xmlNodePtr n, const char **out)
-{
-    akn_runs r = {0};
-    folio_run base = {0};
-    *out = NULL;
-    if (!n)
-        return 0;
-    int rc = folio_akn_inlines(a, n, base, 1, &r);
-    if (rc)
-        return rc;
-    folio_akn_trim(&r);
-    *out = folio_akn_runs_text(a, &r);
-    return *out ? 0 : FOLIO_E_NOMEM;
-}
-
-int folio_akn_attachment(akn *a, xmlNodePtr doc, int depth, akn_blocks *out)
-{
-    if (depth > a->max_depth)
-        return folio_akn_too_deep(a, doc);
-    folio_block *annex = NULL;
-    int rc = 0;
-    walk w = {.a = a, .out = out};
-    if (!(annex = add(&w, FOLIO_BLOCK_ANNEX, line_of(doc))))
-        return FOLIO_E_NOMEM;
-    size_t at_annex = out->n - 1; /* `annex` moves when the array grows */
-    for (xmlNodePtr c = doc->children; c && !rc; c = c->next) {
-        const char *name = folio_akn_name(a, c);
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        if (!name) {
-            folio_akn_unknown(a, c, "it is left out");
-        } else if (!strcmp(name, "meta")) {
-            continue;
-        } else if (!strcmp(name, "coverPage") || !strcmp(name, "preface")) {
-            const char *label, *orig;
-            xmlNodePtr title = find(a, c, "docTitle", NULL);
-            if ((rc = plain_text(a, find(a, c, "docNumber", NULL), &label)) ||
-                (rc = plain_text(a, find(a, c, "inline", "originalLanguage"), &orig)))
-                break;
-            if (label && label[0])
-                out->v[at_annex].label = label;
-            if (orig && orig[0])
-                out->v[at_annex].original_language = orig;
-            if (title) {
-                akn_runs r = {0};
-                folio_run base = {0};
-                folio_block *h = add(&w, FOLIO_BLOCK_HEADING, line_of(title));
-                if (!h)
-                    return FOLIO_E_NOMEM;
-                if ((rc = folio_akn_inlines(a, title, base, depth + 2, &r)))
-                    break;
-                folio_akn_trim(&r);
-                h->runs = r.v;
-                h->nruns = r.n;
-            }
-        } else if (!strcmp(name, "attachments")) {
-            for (xmlNodePtr t = c->children; t && !rc; t = t->next) {
-                xmlNodePtr d = t;
-                if (folio_akn_is(a, t, "attachment")) {
-                    d = NULL;
-                    for (xmlNodePtr u = t->children; u && !d; u = u->next)
-                        if (folio_akn_name(a, u))
-                            d = u;
-                }
-                if (d && folio_akn_name(a, d))
-                    rc = folio_akn_attachment(a, d, depth + 2, out);
-            }
-        } else {
-            rc = folio_akn_body(a, c, depth + 1, out);
-        }
-    }
-    return rc;
+    place at = start(AKN_IN_BODY);
+    int rc = is_loose(&w, n) ? loose(&w, n, n->next, depth, at) : element(&w, n, depth, at);
+    return rc ? rc : flush_pending(&w, at);
 }

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "read/akn_internal.h"
+#include "read/akn_inline.h"
 #include "util/mem.h"
 
 /* Inline elements whose text is kept as plain text: AKN's inline, marker
@@ -31,20 +31,10 @@ static const char *const styled_inlines[] = {"b",    "strong", "i",  "em",  "sup
                                              "ref",  "br",     "eol", "eop", "img",
                                              "authorialNote",  "noteRef"};
 
-static int listed(const char *const *list, size_t n, const char *name)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(list[i], name))
-            return 1;
-    return 0;
-}
-
-#define COUNT(a) (sizeof a / sizeof a[0])
-
 int folio_akn_is_inline(const char *name)
 {
-    return listed(plain_inlines, COUNT(plain_inlines), name) ||
-           listed(styled_inlines, COUNT(styled_inlines), name);
+    return folio_akn_listed(plain_inlines, AKN_COUNT(plain_inlines), name) ||
+           folio_akn_listed(styled_inlines, AKN_COUNT(styled_inlines), name);
 }
 
 int folio_akn_push(akn *a, akn_runs *r, folio_run run)
@@ -156,6 +146,25 @@ void folio_akn_trim(akn_runs *r)
         ((char *)x->text)[n - 1] = 0; /* the reader's own arena copy */
         break;
     }
+}
+
+int folio_akn_push_break(akn *a, akn_runs *r, xmlNodePtr n)
+{
+    folio_run br = {0};
+    br.kind = FOLIO_RUN_LINE_BREAK;
+    br.pos = folio_akn_line(n);
+    return folio_akn_push(a, r, br);
+}
+
+int folio_akn_has_signature(akn *a, xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        const char *name = folio_akn_name(a, c);
+        if (name && (!strcmp(name, "signature") ||
+                     (folio_akn_is_inline(name) && folio_akn_has_signature(a, c))))
+            return 1;
+    }
+    return 0;
 }
 
 /* Notes ------------------------------------------------------------------*/
@@ -292,7 +301,7 @@ int folio_akn_note(akn *a, xmlNodePtr n, int depth, folio_note **out)
         at->note = note; /* before its blocks: a note referring to itself ends here */
     *out = note;
     akn_blocks blocks = {0};
-    if ((rc = folio_akn_body(a, n, depth + 1, &blocks)))
+    if ((rc = a->note_body(a, n, depth + 1, &blocks)))
         return rc;
     note->blocks = blocks.v;
     note->nblocks = blocks.n;
@@ -338,6 +347,45 @@ static int note_ref(akn *a, xmlNodePtr n, int depth, folio_note **out)
 
 /* Inline content -----------------------------------------------------------*/
 
+static int is_blank(xmlNodePtr n)
+{
+    if (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE)
+        return n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE;
+    for (const xmlChar *t = n->content; t && *t; t++)
+        if (!is_space((char)*t))
+            return 0;
+    return 1;
+}
+
+/* A <signature>: its name, role, organization, place and date one a line,
+ * as a signature block prints them. */
+static int signature(akn *a, xmlNodePtr n, folio_run base, int depth, akn_runs *out)
+{
+    static const char *const parts[] = {"person", "role", "organization", "location",
+                                        "date", "entity", "party", "judge"};
+    if (depth > a->max_depth)
+        return folio_akn_too_deep(a, n);
+    int rc = 0, after_part = 0;
+    for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
+        const char *name = folio_akn_name(a, c);
+        int part = name && folio_akn_listed(parts, AKN_COUNT(parts), name);
+        if (after_part && is_blank(c)) {
+            xmlNodePtr d = c;
+            while (d && is_blank(d))
+                d = d->next;
+            const char *next = d ? folio_akn_name(a, d) : NULL;
+            if (next && folio_akn_listed(parts, AKN_COUNT(parts), next))
+                continue; /* between two parts: the line break stands for it */
+        }
+        if (part && after_part)
+            rc = folio_akn_push_break(a, out, c);
+        if (!rc)
+            rc = folio_akn_inline_node(a, c, base, depth, out);
+        after_part = part;
+    }
+    return rc;
+}
+
 int folio_akn_inlines(akn *a, xmlNodePtr parent, folio_run base, int depth, akn_runs *out)
 {
     if (depth > a->max_depth)
@@ -380,6 +428,9 @@ int folio_akn_inline_node(akn *a, xmlNodePtr n, folio_run base, int depth, akn_r
                 r.note->referenced = 1;
                 rc = folio_akn_push(a, out, r);
             }
+            break;
+        } else if (!strcmp(name, "signature")) {
+            rc = signature(a, n, r, depth + 1, out);
             break;
         } else if (!strcmp(name, "img") || !strcmp(name, "eop")) {
             break; /* pictures and the original's page ends: nothing to keep */

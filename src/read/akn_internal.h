@@ -1,5 +1,20 @@
-/* The Akoma Ntoso reader's state and the interfaces between its files
- * (src/read/akn_*.c). docs/akn.md says what maps to what. */
+/* The Akoma Ntoso reader's state and the node helpers every file of it
+ * uses (src/read/akn_*.c; docs/akn.md says what maps to what).
+ *
+ * The files depend one way, each on those before it:
+ *   akn_node    this header's helpers
+ *   akn_inline  inline content and notes            (akn_inline.h)
+ *   akn_label   what a <num> and a class say         (akn_label.h)
+ *   akn_table   tables                               (akn_table.h)
+ *   akn_build   bodies into blocks                   (akn_body.h)
+ *   akn_lines   the masthead's lines                 (akn_lines.h)
+ *   akn_meta    coverPage, preface and <meta>        (akn_mast.h)
+ *   akn_attach  attachments: the annexes             (akn_attach.h)
+ *   akn_unplaced notes the model keeps no mark for   (akn_unplaced.h)
+ *   akn_read    the document
+ * Notes hold blocks and blocks hold notes: akn_inline.c makes a note's
+ * blocks through akn.note_body, which akn_read.c points at the body
+ * reader, so that no file calls back into one before it. */
 #ifndef FOLIO_READ_AKN_INTERNAL_H
 #define FOLIO_READ_AKN_INTERNAL_H
 
@@ -7,15 +22,35 @@
 
 #include "model/akn_names.h"
 
-/* akn_read.c: the reader's state ------------------------------------------*/
-
 typedef struct akn_note_at {
     xmlNodePtr node;    /* an <authorialNote> or a <note> of <meta><notes> */
     const char *eid;    /* its eId (arena), or NULL */
     folio_note *note;   /* made at its first reference, else NULL */
 } akn_note_at;
 
-typedef struct akn {
+typedef struct akn_runs {
+    folio_run *v;
+    size_t n, cap;
+} akn_runs;
+
+typedef struct akn_blocks {
+    folio_block *v;
+    size_t n, cap;
+} akn_blocks;
+
+/* What the masthead has read so far (akn_meta.c, akn_lines.c). */
+typedef struct akn_mast {
+    char *body;               /* masthead body lines, grown by doubling */
+    size_t body_len, body_cap;
+    int seen_distr;           /* a distribution line was read */
+    int have_after;           /* a session, venue or agenda line was read */
+    int agenda_block;         /* plain lines after the agenda item: its title */
+    int title_short;          /* the title is a <shortTitle>'s */
+    int organ_big;            /* the organ is a docAuthority class="rightBig" */
+} akn_mast;
+
+typedef struct akn akn;
+struct akn {
     folio_ctx *ctx;
     const folio_house *house; /* the languages a document may name */
     folio_report *rep;
@@ -31,17 +66,13 @@ typedef struct akn {
     const char **ids;         /* hash set of the model's note ids */
     size_t ids_cap;
     size_t dups;              /* ids made unique so far */
-    char *body;               /* masthead body lines, grown by doubling */
-    size_t body_len, body_cap;
+    akn_mast mast;
     const char **warned;      /* element names already warned about */
     size_t nwarned;
     int nwarnings;            /* warnings given; past a limit only counted */
-} akn;
-
-typedef struct akn_runs {
-    folio_run *v;
-    size_t n, cap;
-} akn_runs;
+    /* A note's blocks: the body reader (folio_akn_body). */
+    int (*note_body)(akn *a, xmlNodePtr note, int depth, akn_blocks *out);
+};
 
 /* Is n an element of the document's namespace named `name`? */
 int folio_akn_is(const akn *a, xmlNodePtr n, const char *name);
@@ -50,8 +81,9 @@ int folio_akn_is(const akn *a, xmlNodePtr n, const char *name);
 const char *folio_akn_name(const akn *a, xmlNodePtr n);
 /* Where n starts: its line, and its column found in the input text. */
 folio_pos folio_akn_where(const akn *a, xmlNodePtr n);
-/* Warn once per element name: "akn: <foo> is not understood; ..." */
-void folio_akn_unknown(akn *a, xmlNodePtr n, const char *what);
+/* Warn once per element name: "akn: <foo> is not understood; ..."; 1 when
+ * this call warned. */
+int folio_akn_unknown(akn *a, xmlNodePtr n, const char *what);
 /* A warning at n; past AKN_MAX_WARNINGS they are only counted (a hostile
  * input could otherwise make millions, each looking for its column). */
 enum { AKN_MAX_WARNINGS = 50 };
@@ -61,48 +93,15 @@ void folio_akn_warn(akn *a, xmlNodePtr n, const char *fmt, ...)
 folio_pos folio_akn_line(xmlNodePtr n);
 /* An attribute in the arena, NULL when absent; -1 on no memory. */
 int folio_akn_attr(akn *a, xmlNodePtr n, const char *name, const char **out);
+/* Does attribute `name` of n hold `word` (one of its space-separated
+ * words)? */
+int folio_akn_attr_has(xmlNodePtr n, const char *name, const char *word);
 /* Nesting beyond the limit: an error. */
 int folio_akn_too_deep(akn *a, xmlNodePtr n);
-
-/* akn_inline.c */
-/* Is `name` an element the reader takes as inline content (AKN inline and
- * marker elements: b, i, ref, docTitle, authorialNote, ...)? */
-int folio_akn_is_inline(const char *name);
-/* Append the inline content of `parent` to `out`, with the style and link
- * of `base`; whitespace runs fold to one space. */
-int folio_akn_inlines(akn *a, xmlNodePtr parent, folio_run base, int depth, akn_runs *out);
-/* The same for one node (text or element) of some parent's content. */
-int folio_akn_inline_node(akn *a, xmlNodePtr n, folio_run base, int depth, akn_runs *out);
-/* The text of runs joined (a line break as a space), in the arena. */
-const char *folio_akn_runs_text(akn *a, const akn_runs *r);
-/* Trim the runs' leading and trailing spaces (block edges). */
-void folio_akn_trim(akn_runs *r);
-int folio_akn_push(akn *a, akn_runs *r, folio_run run);
-/* The note of a note element (<authorialNote>, <meta><notes><note>),
- * made with its blocks on first use. */
-int folio_akn_note(akn *a, xmlNodePtr n, int depth, folio_note **out);
-/* Index every note element of the document (before anything refers). */
-int folio_akn_index_notes(akn *a, xmlNodePtr root);
-/* Make the notes nothing referred to (<meta><notes>), at the end. */
-int folio_akn_rest_notes(akn *a);
-
-/* akn_build.c */
-typedef struct akn_blocks {
-    folio_block *v;
-    size_t n, cap;
-} akn_blocks;
-
-/* Append the blocks of a body element (mainBody, a note, an annex's
- * body...) to `out`, flattened in document order. */
-int folio_akn_body(akn *a, xmlNodePtr parent, int depth, akn_blocks *out);
-/* An annex from an <attachment>'s document: its block, its title as a
- * level 0 heading, then its body. */
-int folio_akn_attachment(akn *a, xmlNodePtr doc, int depth, akn_blocks *out);
-
-/* akn_meta.c */
-/* The masthead from a coverPage or preface (or a part of one). */
-int folio_akn_masthead(akn *a, xmlNodePtr n, int depth);
-/* What <meta> holds for folio: station, job number, language. */
-int folio_akn_meta(akn *a, xmlNodePtr meta);
+/* A new zeroed block at the end of `out`, NULL on no memory. */
+folio_block *folio_akn_add(akn *a, akn_blocks *out, folio_block_kind kind, folio_pos pos);
+/* Is `name` in the list? */
+int folio_akn_listed(const char *const *list, size_t n, const char *name);
+#define AKN_COUNT(a) (sizeof a / sizeof a[0])
 
 #endif

@@ -1,11 +1,23 @@
 /* Akoma Ntoso masthead data into folio_meta: the "doc" elements and the
- * AKN4UN <inline name="..."> fields of a <coverPage> or <preface>, and
- * what <meta> holds for folio (the job number of <presentation>, the
- * duty station of folio's <proprietary> element, the FRBR language). */
+ * AKN4UN <inline name="..."> fields of a <coverPage> or <preface>, the
+ * lines no element names (read by akn_lines.c), and what <meta> holds for
+ * folio (the job number of <presentation>, the duty station of folio's
+ * <proprietary> element, the FRBR language).
+ *
+ * Every line of the masthead (a <p>, or text straight in a container) is
+ * read whole: its field elements go to their fields, the words the house
+ * prints itself around some ("Distr.:", "Original:") are left out, and
+ * any other text is a line of its own. What is no line (a <toc>, a table)
+ * is read as the start of the body. No text is left out. */
 #include <string.h>
 
-#include "read/akn_internal.h"
+#include "read/akn_mast.h"
+#include "read/akn_body.h"
+#include "read/akn_inline.h"
+#include "read/akn_label.h"
+#include "read/akn_lines.h"
 #include "model/xml_names.h"
+#include "util/text.h"
 
 /* An element's text (notes left out) and its first note, if any. */
 static int field_text(akn *a, xmlNodePtr n, int depth, const char **text, folio_note **note)
@@ -45,27 +57,63 @@ static const char *job_number(akn *a, const char *s)
     return s;
 }
 
-static int language(akn *a, xmlNodePtr n, const char *text, const char **slot)
+/* Is `text` one of the '\n'-separated lines of `lines`? */
+static int has_line(const char *lines, const char *text)
+{
+    size_t n = strlen(text);
+    for (const char *p = lines; p;) {
+        const char *nl = strchr(p, '\n');
+        size_t k = nl ? (size_t)(nl - p) : strlen(p);
+        if (k == n && !memcmp(p, text, n))
+            return 1;
+        p = nl ? nl + 1 : NULL;
+    }
+    return 0;
+}
+
+/* The reading of one line: its text outside the fields, as runs. */
+typedef struct line {
+    xmlNodePtr at;      /* the line's element */
+    int cover;          /* in the coverPage */
+    int depth;
+    akn_runs runs;      /* text outside the fields */
+    int labelled;       /* it held a field the house prints with its own
+                           words ("Distr.:", "Original:") */
+    const char *from;   /* the first element without a field of its own */
+    xmlNodePtr from_at; /* and where it is */
+    int warned;         /* an element in it was warned about */
+} line;
+
+/* A field's second value: kept as a line (a second <docTitle> is a
+ * subtitle; a second symbol, a joint document's). */
+static int again(akn *a, xmlNodePtr n, line *l, const char **slot, const char *text)
+{
+    if (!text[0] || (*slot && !strcmp(*slot, text)))
+        return 0;
+    if (!*slot) {
+        *slot = text;
+        return 0;
+    }
+    return folio_akn_mast_line(a, n, text, NULL, (const char *)n->name, l->cover, 0);
+}
+
+static int language(akn *a, xmlNodePtr n, line *l, const char *text, const char **slot)
 {
     const char *lang = folio_house_lang(a->house, text);
     if (!lang) {
-        folio_akn_warn(a, n, "akn: language \"%s\" is not a language of the house style; ignored",
-                   text);
-        return 0;
+        folio_akn_warn(a, n, "akn: language \"%s\" is not a language of the house style; "
+                       "kept as a line under the rule", text);
+        return folio_akn_mast_line(a, n, text, NULL, (const char *)n->name, l->cover, 1);
     }
+    if (*slot && strcmp(*slot, lang))
+        return folio_akn_mast_line(a, n, text, NULL, (const char *)n->name, l->cover, 0);
     *slot = folio_strdup(a->rep->arena, lang);
     return *slot ? 0 : FOLIO_E_NOMEM;
 }
 
-static int attr_is(akn *a, xmlNodePtr n, const char *name, const char *value)
-{
-    const char *v;
-    return !folio_akn_attr(a, n, name, &v) && v && !strcmp(v, value);
-}
-
 /* AKN4UN's <inline name="..."> fields, and folio's own names for the
- * masthead lines AKN4UN names no element for. */
-static int inline_field(akn *a, xmlNodePtr n, const char *iname, int depth, int *taken)
+ * masthead lines AKN4UN names no element for. *taken: it is one. */
+static int inline_field(akn *a, xmlNodePtr n, const char *iname, line *l, int *taken)
 {
     folio_meta *m = &a->rep->meta;
     const char *text;
@@ -73,169 +121,343 @@ static int inline_field(akn *a, xmlNodePtr n, const char *iname, int depth, int 
     int rc;
     static const char *const names[] = {"distribution", "originalLanguage",
                                         "languageOfExpression", "subTitle", "agendaItem",
-                                        "agendaTitle", "meeting", "venue"};
-    *taken = 0;
-    for (size_t i = 0; i < sizeof names / sizeof names[0] && !*taken; i++)
-        *taken = !strcmp(iname, names[i]);
+                                        "agendaTitle", "meeting", "venue", "jointLine"};
+    *taken = folio_akn_listed(names, AKN_COUNT(names), iname);
     if (!*taken)
         return 0;
-    if ((rc = field_text(a, n, depth, &text, &note)))
+    if ((rc = field_text(a, n, l->depth, &text, &note)))
         return rc;
     if (!strcmp(iname, "distribution")) {
         const char *ref;
         if ((rc = folio_akn_attr(a, n, "refersTo", &ref)))
             return rc;
         m->distribution = folio_akn_distr(ref && ref[0] ? ref : text);
+        a->mast.seen_distr = 1;
+        l->labelled = 1;
     } else if (!strcmp(iname, "originalLanguage")) {
-        rc = language(a, n, text, &m->original_language);
+        rc = language(a, n, l, text, &m->original_language);
+        l->labelled = 1;
     } else if (!strcmp(iname, "languageOfExpression")) {
-        rc = language(a, n, text, &m->language);
+        rc = language(a, n, l, text, &m->language);
+        l->labelled = 1;
     } else if (!strcmp(iname, "subTitle")) {
-        m->subtitle = text;
+        rc = again(a, n, l, &m->subtitle, text);
     } else if (!strcmp(iname, "agendaItem")) {
-        m->agenda_item = text;
-        if (note)
-            m->agenda_note = note;
-    } else if (!strcmp(iname, "agendaTitle")) {
-        m->agenda_title = text;
+        a->mast.have_after = 1;
+        rc = again(a, n, l, &m->agenda_item, text);
         if (note && !m->agenda_note)
             m->agenda_note = note;
+    } else if (!strcmp(iname, "agendaTitle")) {
+        rc = again(a, n, l, &m->agenda_title, text);
+        if (note && !m->agenda_note)
+            m->agenda_note = note;
+    } else if (!strcmp(iname, "jointLine")) { /* folio's: a joint document's */
+        m->joint_lines = m->joint_lines
+                             ? folio_sprintf(a->rep->arena, "%s\n%s", m->joint_lines, text)
+                             : text;
+        rc = m->joint_lines ? 0 : FOLIO_E_NOMEM;
     } else {
-        m->venue_dates = text;
+        a->mast.have_after = 1;
+        rc = again(a, n, l, &m->venue_dates, text);
     }
     return rc;
 }
 
-/* Elements of a masthead that hold text but no field folio prints. */
-static const char *const unused[] = {
-    "docStatus", "docType", "docStage", "docPurpose", "docIntroducer", "docJurisdiction",
-    "shortTitle", "legislature", "img", "eol", "br", "eop", "recordedTime", "date", "time",
-    "person", "organization", "role", "location", "concept", "object", "term", "entity",
-    "quantity", "def", "abbr", "noteRef", "toc", "tocItem", "signature", "component",
-    "componentRef"};
-/* Elements that only group the fields: looked into. */
-static const char *const groups[] = {
-    "p",    "container", "block", "blockContainer", "longTitle", "span", "b",     "i",
-    "u",    "sup",       "sub",   "strong",         "em",        "tblock", "div", "a",
-    "ref",  "inline",    "num",   "heading",        "subheading", "content", "intro",
-    "ul",   "ol",        "li",    "blockList",      "item",      "table", "tr",   "td",
-    "th",   "tbody",     "thead", "listIntroduction", "listWrapUp", "mark", "ins", "del"};
-
-static int listed(const char *const *list, size_t n, const char *name)
+/* The title: a <docTitle>'s, else a <shortTitle>'s (which a <docTitle>
+ * then moves to the subtitle). */
+static int title(akn *a, xmlNodePtr n, line *l, const char *text, folio_note *note, int shorter)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(list[i], name))
-            return 1;
-    return 0;
+    folio_meta *m = &a->rep->meta;
+    int rc = 0;
+    if (m->title && a->mast.title_short && !shorter) {
+        const char *s = m->title;
+        m->title = NULL;
+        a->mast.title_short = 0;
+        if ((rc = again(a, n, l, &m->subtitle, s)))
+            return rc;
+    }
+    if (!m->title) {
+        m->title = text;
+        if (note && !m->title_note)
+            m->title_note = note;
+        a->mast.title_short = shorter;
+        a->mast.agenda_block = 0;
+        return 0;
+    }
+    if (note && !m->title_note)
+        m->title_note = note;
+    return again(a, n, l, m->title ? &m->subtitle : &m->title, text);
 }
 
-#define COUNT(a) (sizeof a / sizeof a[0])
-
-static int masthead_element(akn *a, xmlNodePtr c, const char *name, int depth)
+/* A field element of a line; *taken: it is one (else its text is the
+ * line's). */
+static int field(akn *a, xmlNodePtr c, const char *name, line *l, int *taken)
 {
     folio_meta *m = &a->rep->meta;
     const char *text = NULL, *v = NULL;
     folio_note *note = NULL;
-    int rc = 0;
+    int rc = 0, depth = l->depth;
+    *taken = 1;
     if (!strcmp(name, "docNumber") || !strcmp(name, "docketNumber")) {
         if ((rc = field_text(a, c, depth, &text, NULL)))
             return rc;
-        if (!strcmp(name, "docketNumber") || attr_is(a, c, "refersTo", "#publicationJobNumber"))
-            m->job_number = m->job_number ? m->job_number : job_number(a, text);
-        else if (!m->symbol)
-            m->symbol = text;
-    } else if (!strcmp(name, "docAuthority")) {
-        if ((rc = field_text(a, c, depth, &text, NULL)) ||
-            (rc = folio_akn_attr(a, c, "class", &v)))
-            return rc;
-        if (v && strstr(v, "rightBig"))
-            m->organ = text; /* AKN4UN's class for the organ beside the emblem */
-        else if (!m->organ && !folio_akn_is_un(a->house, text))
-            m->organ = text;
-    } else if (!strcmp(name, "docDate")) {
-        if ((rc = folio_akn_attr(a, c, "date", &v)))
-            return rc;
-        if (v && is_iso_date(v))
-            m->date = m->date ? m->date : v;
+        if (!strcmp(name, "docketNumber") ||
+            folio_akn_attr_has(c, "refersTo", "#publicationJobNumber"))
+            rc = again(a, c, l, &m->job_number, job_number(a, text));
+        else if (m->symbol && strcmp(m->symbol, text) && !m->joint_symbol)
+            m->joint_symbol = text; /* a document issued under two symbols */
         else
-            folio_akn_warn(a, c, "akn: <docDate> without a date=\"YYYY-MM-DD\"; ignored");
-    } else if (!strcmp(name, "docTitle")) {
+            rc = again(a, c, l, &m->symbol, text);
+    } else if (!strcmp(name, "docAuthority")) {
+        if ((rc = field_text(a, c, depth, &text, NULL)))
+            return rc;
+        if (!text[0] || folio_akn_is_un(a->house, text))
+            return 0; /* the publisher, "United Nations": the house prints it */
+        /* more organs (a joint document's) one a line; AKN4UN's class for
+         * the organ beside the emblem puts it first */
+        int big = folio_akn_attr_has(c, "class", "rightBig");
+        if (!m->organ) {
+            m->organ = text;
+        } else if (!has_line(m->organ, text)) {
+            int first = big && !a->mast.organ_big;
+            m->organ = folio_sprintf(a->rep->arena, "%s\n%s", first ? text : m->organ,
+                                     first ? m->organ : text);
+        }
+        a->mast.organ_big |= big;
+        rc = m->organ ? 0 : FOLIO_E_NOMEM;
+    } else if (!strcmp(name, "docDate")) {
+        if ((rc = folio_akn_attr(a, c, "date", &v)) || (rc = field_text(a, c, depth, &text, NULL)))
+            return rc;
+        const char *iso = v && is_iso_date(v) ? v : folio_akn_parse_date(a, text);
+        if (!iso) {
+            folio_akn_warn(a, c, "akn: <docDate> without a date=\"YYYY-MM-DD\"; "
+                           "its text is kept as a line under the rule");
+            rc = folio_akn_mast_line(a, c, text, NULL, name, l->cover, 1);
+        } else if (!m->date) {
+            m->date = iso;
+        } else if (strcmp(m->date, iso)) { /* another date: a line of its own */
+            rc = folio_akn_mast_line(a, c, text, NULL, name, l->cover, 0);
+        }
+    } else if (!strcmp(name, "docTitle") || !strcmp(name, "shortTitle")) {
         if ((rc = field_text(a, c, depth, &text, &note)))
             return rc;
-        if (!m->title) {
-            m->title = text;
-            m->title_note = note;
-        }
+        rc = text[0] || note ? title(a, c, l, text, note, name[0] == 's') : 0;
     } else if (!strcmp(name, "docProponent")) {
         if ((rc = field_text(a, c, depth, &text, NULL)))
             return rc;
-        m->subtitle = m->subtitle ? m->subtitle : text;
+        rc = again(a, c, l, &m->subtitle, text);
     } else if (!strcmp(name, "docCommittee")) {
         if ((rc = field_text(a, c, depth, &text, NULL)))
             return rc;
-        /* lines joined by '\n', the buffer grown by doubling */
-        size_t n = strlen(text), need = a->body_len + n + 2;
-        if (need > a->body_cap) {
-            size_t cap = need * 2;
-            char *more = folio_alloc(a->rep->arena, cap);
-            if (!more)
-                return FOLIO_E_NOMEM;
-            if (a->body_len)
-                memcpy(more, a->body, a->body_len);
-            a->body = more;
-            a->body_cap = cap;
-        }
-        if (a->body_len)
-            a->body[a->body_len++] = '\n';
-        memcpy(a->body + a->body_len, text, n + 1);
-        a->body_len += n;
-        m->body = a->body;
+        rc = text[0] ? folio_akn_body_line(a, text) : 0;
     } else if (!strcmp(name, "session")) {
         if ((rc = field_text(a, c, depth, &text, NULL)))
             return rc;
-        m->session = text;
+        a->mast.have_after = 1;
+        rc = again(a, c, l, &m->session, text);
     } else if (!strcmp(name, "event")) {
         if ((rc = field_text(a, c, depth, &text, NULL)))
             return rc;
-        m->venue_dates = m->venue_dates ? m->venue_dates : text;
-    } else if (!strcmp(name, "authorialNote")) {
-        folio_note *n;
-        if ((rc = folio_akn_note(a, c, depth + 1, &n)))
+        a->mast.have_after = 1;
+        rc = again(a, c, l, &m->venue_dates, text);
+    } else if (!strcmp(name, "inline")) {
+        if ((rc = folio_akn_attr(a, c, "name", &v)))
             return rc;
-        n->referenced = 1;
-        if (!m->title_note)
-            m->title_note = n;
+        if (v && (rc = inline_field(a, c, v, l, taken)))
+            return rc;
+        if (!v)
+            *taken = 0;
     } else {
-        int taken = 0;
-        if (!strcmp(name, "inline")) {
-            if ((rc = folio_akn_attr(a, c, "name", &v)))
-                return rc;
-            if (v && (rc = inline_field(a, c, v, depth, &taken)))
-                return rc;
-        }
-        if (!taken && listed(groups, COUNT(groups), name))
-            return folio_akn_masthead(a, c, depth + 1);
-        if (!taken && !listed(unused, COUNT(unused), name))
-            folio_akn_unknown(a, c, "the masthead has no place for its text");
+        *taken = 0;
     }
     return rc;
 }
 
-int folio_akn_masthead(akn *a, xmlNodePtr n, int depth)
+/* Elements whose text has no field of its own: read with their line. */
+static const char *const fieldless[] = {
+    "docStatus", "docType", "docStage", "docPurpose", "docIntroducer", "docJurisdiction",
+    "legislature", "recordedTime", "date", "time", "person", "organization", "role",
+    "location", "concept", "object", "term", "entity", "quantity", "def", "abbr",
+    "signature", "component", "componentRef", "placeholder", "fillIn", "outcome",
+    "judge", "party", "lawyer", "courtType", "neutralCitation", "argument", "remark"};
+/* Inline elements that only style or group: looked into. */
+static const char *const styles[] = {
+    "span", "b", "i", "u", "sup", "sub", "strong", "em", "a", "ref", "mark", "ins", "del",
+    "inline", "mref", "rref", "mod", "mmod", "quotedText", "decoration", "lineage",
+    "affectedDocument", "relatedDocument", "change", "opinion", "vote", "narrative",
+    "summary", "tocItem", "num", "heading", "subheading", "embeddedStructure", "subFlow"};
+
+/* The nodes from `first` up to `end` (not included). */
+/* Blocks that may stand inside a line: lines of their own. */
+static const char *const blocks[] = {
+    "p", "block", "heading", "subheading", "li", "item", "point", "indent", "blockList",
+    "ul", "ol", "list", "container", "blockContainer", "tblock", "div", "content", "intro",
+    "wrapUp", "longTitle", "caption", "table", "tr", "td", "th", "thead", "tbody", "tfoot",
+    "listIntroduction", "listWrapUp", "formula", "toc"};
+
+static int line_walk(akn *a, xmlNodePtr first, xmlNodePtr end, int depth, line *l)
+{
+    folio_run base = {0};
+    int rc = 0;
+    if (depth > a->max_depth)
+        return folio_akn_too_deep(a, first ? first->parent : l->at);
+    for (xmlNodePtr c = first; c != end && !rc; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) {
+            rc = folio_akn_inline_node(a, c, base, depth, &l->runs);
+            continue;
+        }
+        const char *name = folio_akn_name(a, c);
+        int taken = 0;
+        if (!name) {
+            l->warned |= folio_akn_unknown(a, c, "its text is kept");
+            if (!l->from) {
+                l->from = (const char *)c->name;
+                l->from_at = c;
+            }
+            rc = line_walk(a, c->children, NULL, depth + 1, l);
+        } else if ((rc = field(a, c, name, l, &taken)) || taken) {
+            continue;
+        } else if (!strcmp(name, "authorialNote") || !strcmp(name, "noteRef") ||
+                   !strcmp(name, "br") || !strcmp(name, "eol") || !strcmp(name, "img") ||
+                   !strcmp(name, "eop")) {
+            rc = folio_akn_inline_node(a, c, base, depth, &l->runs);
+        } else if (folio_akn_listed(fieldless, AKN_COUNT(fieldless), name)) {
+            if (!l->from) {
+                l->from = name;
+                l->from_at = c;
+            }
+            rc = line_walk(a, c->children, NULL, depth + 1, l);
+        } else if (folio_akn_listed(styles, AKN_COUNT(styles), name) ||
+                   folio_akn_is_inline(name)) {
+            rc = line_walk(a, c->children, NULL, depth + 1, l);
+        } else if (!folio_akn_listed(blocks, AKN_COUNT(blocks), name)) {
+            l->warned |= folio_akn_unknown(a, c, "its text is kept");
+            if (!l->from) {
+                l->from = name;
+                l->from_at = c;
+            }
+            rc = line_walk(a, c->children, NULL, depth + 1, l);
+        } else { /* a block inside the line: a line of its own */
+            if (!(rc = folio_akn_push_break(a, &l->runs, c)) &&
+                !(rc = line_walk(a, c->children, NULL, depth + 1, l)))
+                rc = folio_akn_push_break(a, &l->runs, c);
+        }
+    }
+    return rc;
+}
+
+/* A masthead paragraph too long for a line: the body's first text. */
+enum { MAX_LINE_CHARS = 200 };
+
+static int line_segment(akn *a, line *l, akn_runs *seg, akn_blocks *out)
+{
+    folio_akn_trim(seg);
+    folio_note *note = NULL;
+    for (size_t i = 0; i < seg->n && !note; i++)
+        if (seg->v[i].kind == FOLIO_RUN_NOTE_REF)
+            note = seg->v[i].note;
+    const char *text = folio_akn_runs_text(a, seg);
+    if (!text)
+        return FOLIO_E_NOMEM;
+    if (!text[0]) { /* a note alone: the title's, when it has none */
+        if (note && !a->rep->meta.title_note)
+            a->rep->meta.title_note = note;
+        return 0;
+    }
+    if (l->labelled && folio_akn_label_words(text))
+        return 0;
+    if (folio_utf8_count(text, strlen(text)) > MAX_LINE_CHARS) {
+        folio_block *b = folio_akn_add(a, out, FOLIO_BLOCK_PARAGRAPH, folio_akn_line(l->at));
+        if (!b)
+            return FOLIO_E_NOMEM;
+        b->runs = seg->v;
+        b->nruns = seg->n;
+        if (!l->warned)
+            folio_akn_warn(a, l->at, "akn: a paragraph in the %s is too long for a masthead "
+                           "line; it is kept as the text's first paragraph",
+                           l->cover ? "coverPage" : "preface");
+        return 0;
+    }
+    return folio_akn_mast_line(a, l->from_at ? l->from_at : l->at, text, note, l->from,
+                               l->cover, l->warned);
+}
+
+/* A line: its fields, then its other text, each line of it (split at
+ * <eol/>) read as the line it is. */
+static int read_line(akn *a, xmlNodePtr n, xmlNodePtr from, xmlNodePtr to, int depth,
+                     int cover, akn_blocks *out)
+{
+    line l = {.at = from ? from : n, .cover = cover, .depth = depth};
+    /* a line element's content, or text straight in a container */
+    int rc = from ? line_walk(a, from, to, depth, &l) : line_walk(a, n->children, NULL, depth, &l);
+    size_t start = 0;
+    for (size_t i = 0; i <= l.runs.n && !rc; i++) {
+        if (i < l.runs.n && l.runs.v[i].kind != FOLIO_RUN_LINE_BREAK)
+            continue;
+        akn_runs seg = {l.runs.v ? l.runs.v + start : NULL, i - start, i - start};
+        rc = line_segment(a, &l, &seg, out);
+        start = i + 1;
+    }
+    return rc;
+}
+
+/* Elements that hold lines: looked into. */
+static const char *const groups[] = {
+    "container", "blockContainer", "div", "content", "intro", "wrapUp", "longTitle",
+    "listIntroduction", "listWrapUp", "tblock"};
+/* Elements that are one line. */
+static const char *const lines[] = {"p", "block", "heading", "subheading", "num", "li"};
+
+static int is_loose(akn *a, xmlNodePtr c)
+{
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+        return 1;
+    const char *name = folio_akn_name(a, c);
+    return name && (folio_akn_is_inline(name) || !strcmp(name, "inline")) &&
+           strcmp(name, "tocItem");
+}
+
+static int masthead(akn *a, xmlNodePtr n, int depth, int cover, akn_blocks *out)
 {
     if (depth > a->max_depth)
         return folio_akn_too_deep(a, n);
     int rc = 0;
-    for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue; /* the words around the fields: "Distr.:", "Original:" */
+    for (xmlNodePtr c = n->children; c && !rc;) {
+        if (is_loose(a, c)) { /* text straight in a container: one line */
+            xmlNodePtr end = c;
+            while (end && (is_loose(a, end) || end->type == XML_COMMENT_NODE ||
+                           end->type == XML_PI_NODE))
+                end = end->next;
+            rc = read_line(a, c->parent, c, end, depth, cover, out);
+            c = end;
+            continue;
+        }
         const char *name = folio_akn_name(a, c);
-        if (!name)
-            folio_akn_unknown(a, c, "the masthead has no place for its text");
-        else
-            rc = masthead_element(a, c, name, depth + 1);
+        if (c->type != XML_ELEMENT_NODE) {
+            ; /* comments */
+        } else if (!name) {
+            folio_akn_unknown(a, c, "its text is kept");
+            rc = masthead(a, c, depth + 1, cover, out);
+        } else if (folio_akn_listed(lines, AKN_COUNT(lines), name)) {
+            rc = read_line(a, c, NULL, NULL, depth + 1, cover, out);
+        } else if (folio_akn_listed(groups, AKN_COUNT(groups), name) &&
+                   !folio_akn_part(c)) {
+            rc = masthead(a, c, depth + 1, cover, out);
+        } else { /* no line: a <toc>, a summary, a table: the text's start */
+            if (strcmp(name, "toc") && folio_akn_part(c) == FOLIO_PART_NONE &&
+                strcmp(name, "img") && folio_akn_body_knows(name)) /* else the body warns */
+                folio_akn_warn(a, c, "akn: <%s> in the %s is no masthead line; it is kept "
+                               "at the start of the text", name, cover ? "coverPage" : "preface");
+            rc = folio_akn_body_node(a, c, depth + 1, out);
+        }
+        c = c->next;
     }
     return rc;
+}
+
+int folio_akn_masthead(akn *a, xmlNodePtr n, int depth, int cover, akn_blocks *out)
+{
+    return masthead(a, n, depth, cover, out);
 }
 
 /* <meta> below `n`: folio's station, the presentation's job number, the

@@ -80,6 +80,45 @@ static size_t key_len(fm_line l)
     return c < l.n && l.s[c] == ':' ? k : 0;
 }
 
+/* The known key nearest to a mistyped one (at most two edits, and at
+ * most half its letters: "sybmol" -> "symbol", "daet" -> "date"),
+ * or NULL. Case is ignored. */
+static const char *closest_key(const char *k, size_t kl)
+{
+    const char *best = NULL;
+    size_t best_d = 3, row[64];
+    if (kl >= sizeof row / sizeof *row - 1)
+        return NULL;
+    for (int i = 0; i < K_COUNT; i++) {
+        const char *name = key_names[i];
+        size_t n = strlen(name);
+        if (n >= sizeof row / sizeof *row - 1)
+            continue;
+        for (size_t b = 0; b <= n; b++)
+            row[b] = b;
+        for (size_t a = 1; a <= kl; a++) {
+            size_t diag = row[0];
+            row[0] = a;
+            for (size_t b = 1; b <= n; b++) {
+                size_t up = row[b];
+                int same = (k[a - 1] | 0x20) == (name[b - 1] | 0x20);
+                size_t v = diag + !same;
+                if (up + 1 < v)
+                    v = up + 1;
+                if (row[b - 1] + 1 < v)
+                    v = row[b - 1] + 1;
+                row[b] = v;
+                diag = up;
+            }
+        }
+        if (row[n] < best_d && row[n] * 2 <= (kl < n ? kl : n)) {
+            best_d = row[n];
+            best = name;
+        }
+    }
+    return best;
+}
+
 static int find_key(const char *s, size_t n)
 {
     char buf[32];
@@ -296,7 +335,12 @@ int folio_md_front_matter(folio_ctx *ctx, const folio_house *h, folio_report *re
         folio_pos vpos = {lineno, (int)(v - l.s) + 1};
         int key = find_key(l.s, kl);
         if (key < 0) {
-            folio_warn(ctx, kpos, "unknown front matter key \"%.*s\"", (int)kl, l.s);
+            const char *near = closest_key(l.s, kl);
+            if (near)
+                folio_warn(ctx, kpos, "unknown front matter key \"%.*s\" (did you mean \"%s\"?)",
+                           (int)kl, l.s, near);
+            else
+                folio_warn(ctx, kpos, "unknown front matter key \"%.*s\"", (int)kl, l.s);
             continue;
         }
         if ((f.seen & (1u << key)) && key != K_BODY)

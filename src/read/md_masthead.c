@@ -67,6 +67,27 @@ static char *dup_line(folio_md *md, const char *s, size_t n)
     return folio_strndup(md->rep->arena, s, n);
 }
 
+/* Notes referenced in a masthead line after the one it can print (the
+ * model keeps one note on the title and one on the agenda item, none on
+ * the subtitle or another line): said, never dropped silently. */
+static void unprinted_notes(folio_md *md, const folio_run *runs, size_t n, int keep,
+                            const char *line)
+{
+    for (size_t i = 0; i < n; i++)
+        if (runs[i].kind == FOLIO_RUN_NOTE_REF && runs[i].note) {
+            if (keep) {
+                keep = 0;
+                continue;
+            }
+            folio_warn(md->ctx, runs[i].pos,
+                       "the note [^%s] on the %s is not printed: folio prints one note on "
+                       "the title and one on the agenda item, none elsewhere in the masthead; "
+                       "move it "
+                       "into the text",
+                       runs[i].note->id ? runs[i].note->id : "?", line);
+        }
+}
+
 /* The first note referenced in runs; every note there gets its mark. */
 static folio_note *mark_notes(folio_md *md, const folio_run *runs, size_t n)
 {
@@ -156,6 +177,7 @@ static int body_line(mh *h, const char *s, size_t n, const folio_run *runs, size
     if (h->joint_block || (h->nbody && second_organ(m, s, n))) {
         h->joint_block = 1; /* the second organ's lines */
         mark_notes(md, runs, nr);
+        unprinted_notes(md, runs, nr, 0, "masthead line");
         return append(md, &m->joint_lines, "\n", s, n);
     }
     if (h->agenda_block)
@@ -164,11 +186,13 @@ static int body_line(mh *h, const char *s, size_t n, const folio_run *runs, size
         h->have_after = 1;
         h->agenda_block = 1;
         folio_note *note = mark_notes(md, runs, nr);
+        unprinted_notes(md, runs, nr, !m->agenda_note, "agenda item");
         if (!m->agenda_note)
             m->agenda_note = note;
         return append(md, &m->agenda_item, " ", s, n);
     }
     mark_notes(md, runs, nr);
+    unprinted_notes(md, runs, nr, 0, "masthead line");
     if (!m->session && folio_md_is_session(md->house, s, n)) {
         h->have_after = 1;
         return append(md, &m->session, " ", s, n);
@@ -317,6 +341,7 @@ static size_t title(folio_md *md, const folio_md_raw *raw, size_t n, size_t i, i
         return i;
     m->title = folio_strndup(md->rep->arena, t, len);
     m->title_note = mark_notes(md, raw[i].runs, raw[i].nruns);
+    unprinted_notes(md, raw[i].runs, raw[i].nruns, 1, "title");
     *depth = raw[i].hlevel;
     i++;
     if (i < n && !m->subtitle) {
@@ -333,6 +358,7 @@ static size_t title(folio_md *md, const folio_md_raw *raw, size_t n, size_t i, i
         if (heading) {
             m->subtitle = folio_strndup(md->rep->arena, t, len);
             mark_notes(md, b->runs, b->nruns);
+            unprinted_notes(md, b->runs, b->nruns, 0, "subtitle");
             i++;
         }
     }

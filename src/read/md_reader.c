@@ -15,6 +15,7 @@
 #include <cmark-gfm.h>
 
 #include "model/limits.h"
+#include "read/entry.h"
 #include "read/md_internal.h"
 #include "util/ctx.h"
 #include "util/mem.h"
@@ -94,13 +95,34 @@ static size_t line_end(const char *s, size_t len, size_t i, size_t *next)
     return end;
 }
 
+/* cmark-gfm walks back over every open image ("![" never closed) each
+ * time it closes a link ("](" ...), so a paragraph of both costs their
+ * product: 200,000 "![[]()" take minutes. Bounded per paragraph (the text
+ * between blank lines), before parsing. */
+#define MAX_IMAGE_LINK_WORK ((size_t)25 << 20)
+
 static int markup_guard(folio_ctx *ctx, const char *s, size_t len)
 {
-    size_t markup = 0;
+    size_t markup = 0, images = 0, links = 0;
     int line = 1, blank_at = 0; /* the next blank line (0: not known) */
+    int para_line = 1;
     for (size_t i = 0; i < len; line++) {
         size_t start = i;
         size_t end = line_end(s, len, i, &i);
+        if (blank_line(s, start, end)) {
+            images = links = 0;
+            para_line = line + 1;
+        }
+        for (size_t k = start; k + 1 < end; k++) {
+            images += s[k] == '!' && s[k + 1] == '[';
+            links += s[k] == ']' && (s[k + 1] == '(' || s[k + 1] == '[');
+        }
+        if (images && links > MAX_IMAGE_LINK_WORK / images)
+            return folio_error(ctx, FOLIO_E_LIMIT, (folio_pos){para_line, 1},
+                               "a paragraph of %zu image openings (\"![\") and %zu link ends "
+                               "(\"](\") by line %d: more than the parser can take (at most "
+                               "%zu of their product)", images, links, line,
+                               MAX_IMAGE_LINK_WORK);
         /* a table's delimiter row: cells of -, : between pipes */
         size_t cols = 0, k = start;
         int pipe = 0, other = 0, in_cell = 0;
@@ -483,13 +505,5 @@ int folio_read_markdown(folio_ctx *ctx, const char *data, size_t len, const char
                         const folio_read_options *opt, const folio_house *house,
                         folio_report **out)
 {
-    unsigned long failures = folio_mem_failures();
-    size_t errors = folio_ctx_errors(ctx);
-    int rc = folio_ctx_settle(ctx, failures, errors,
-                              read_markdown(ctx, data, len, name, opt, house, out));
-    if (rc) {
-        folio_report_free(*out);
-        *out = NULL;
-    }
-    return rc;
+    return folio_read_entry(read_markdown, ctx, data, len, name, opt, house, out);
 }

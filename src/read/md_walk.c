@@ -121,26 +121,147 @@ static int html_inline(folio_md *md, const char *lit, folio_run r, folio_md_runs
     return rc;
 }
 
-static int inlines(folio_md *md, cmark_node *parent, unsigned style, const char *link,
-                   int is_symbol, int depth, folio_md_runs *out)
+/* "[^label]" left as text: cmark-gfm makes a reference only of a label
+ * that a definition names; any other prints as typed. Say so. */
+static void undefined_notes(folio_md *md, folio_pos pos, const char *lit)
+{
+    for (const char *p = lit ? strstr(lit, "[^") : NULL; p; p = strstr(p + 2, "[^")) {
+        size_t k = strcspn(p + 2, "] \t\n[");
+        if (k == 0 || p[2 + k] != ']' || p[3 + k] == ':')
+            continue;
+        folio_pos at = pos;
+        at.col += (int)(p - lit);
+        folio_warn(md->ctx, at, "footnote [^%.*s] is not defined: printed as typed", (int)k,
+                   p + 2);
+    }
+}
+
+/* A row of a pipe table as typed: its cells, counting the pipes that are
+ * not escaped ("| a | b |" has 2). */
+static size_t typed_cells(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    while (n && (*s == ' ' || *s == '\t' || *s == '>')) {
+        s++;
+        n--;
+    }
+    if (!n)
+        return 0;
+    size_t pipes = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\\' && i + 1 < n)
+            i++;
+        else if (s[i] == '|') /* inside a code span too, as GFM has it */
+            pipes++;
+    }
+    size_t cells = pipes + 1;
+    if (s[0] == '|')
+        cells--;
+    if (n > 1 && s[n - 1] == '|' && s[n - 2] != '\\')
+        cells--;
+    return cells;
+}
+
+/* A delimiter row: cells of -, : between pipes, at least one '-'. */
+static int delimiter_row(const char *s, size_t n)
+{
+    int dash = 0, pipe = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '-')
+            dash = 1;
+        else if (s[i] == '|')
+            pipe = 1;
+        else if (s[i] != ':' && s[i] != ' ' && s[i] != '\t' && s[i] != '>')
+            return 0;
+    }
+    return dash && pipe;
+}
+
+/* A paragraph that was meant as a pipe table: a header row, then a
+ * delimiter row of another count of columns. cmark-gfm reads it as text
+ * (the |---| printed as it is): say so, where it happens. */
+static void broken_table(folio_md *md, cmark_node *para)
+{
+    int first = cmark_node_get_start_line(para), last = cmark_node_get_end_line(para);
+    for (int line = first + 1; line <= last; line++) {
+        size_t hn, dn;
+        const char *h = folio_md_source_at(md, line - 1, 1, &hn);
+        const char *d = folio_md_source_at(md, line, 1, &dn);
+        if (!h || !d || !delimiter_row(d, dn) || !memchr(h, '|', hn))
+            continue;
+        size_t hc = typed_cells(h, hn), dc = typed_cells(d, dn);
+        if (hc != dc)
+            folio_warn(md->ctx, (folio_pos){line, 1},
+                       "not read as a table: its delimiter row has %zu column%s, its header "
+                       "row %zu; the rows print as text", dc, dc == 1 ? "" : "s", hc);
+        return;
+    }
+}
+
+/* A link the reader of the PDF or DOCX cannot follow: a path on the
+ * author's disk (no scheme, or file:). Fragments (#x) and any URL with a
+ * scheme are left alone. */
+static void check_link(folio_md *md, folio_pos pos, const char *url)
+{
+    size_t k = strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+    int scheme = k > 1 && url[k] == ':' && strncmp(url, "file:", 5) != 0;
+    if (!*url || url[0] == '#' || scheme)
+        return;
+    folio_warn(md->ctx, pos, "link to a local file \"%.80s\": readers of the PDF and "
+               "DOCX cannot follow it", url);
+}
+
+/* One open container of the inline walk: the child to read next and the
+ * style, link and symbol flag its children inherit. */
+typedef struct ilevel {
+    cmark_node *next;
+    unsigned style;
+    const char *link;
+    int is_symbol;
+} ilevel;
+
+/* The inline walk keeps its own stack (on the heap), so that nesting up to
+ * the largest --max-depth never exhausts the thread's stack. */
+static int inlines(folio_md *md, cmark_node *parent, int depth, folio_md_runs *out)
 {
     if (depth > md->max_depth)
         return too_deep(md, parent);
     folio_arena *a = md->rep->arena;
-    for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+    size_t cap = 16, top = 0;
+    ilevel *st = folio_malloc(cap * sizeof *st);
+    if (!st)
+        return FOLIO_E_NOMEM;
+    st[0] = (ilevel){cmark_node_first_child(parent), 0, NULL, 0};
+    int rc = 0;
+    for (;;) {
+        ilevel *lv = &st[top];
+        cmark_node *n = lv->next;
+        if (!n) {
+            if (top == 0)
+                break;
+            top--;
+            continue;
+        }
+        lv->next = cmark_node_next(n);
         folio_run r = {0};
         r.kind = FOLIO_RUN_TEXT;
-        r.style = style | (md->sup ? FOLIO_SUPER : 0);
-        r.link = link;
-        r.is_symbol = is_symbol;
+        r.style = lv->style | (md->sup ? FOLIO_SUPER : 0);
+        r.link = lv->link;
+        r.is_symbol = lv->is_symbol;
         r.pos = node_pos(md, n);
-        int rc = 0;
+        /* a container's children: its style, link and symbol flag */
+        ilevel child = {NULL, lv->style, lv->link, lv->is_symbol};
+        int open = 0;
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_TEXT:
+            undefined_notes(md, r.pos, cmark_node_get_literal(n));
+            /* fall through */
         case CMARK_NODE_CODE:
             if (!(r.text = folio_strdup(a, cmark_node_get_literal(n))))
-                return FOLIO_E_NOMEM;
-            rc = folio_md_runs_push(out, r);
+                rc = FOLIO_E_NOMEM;
+            else
+                rc = folio_md_runs_push(out, r);
             break;
         case CMARK_NODE_SOFTBREAK:
             r.kind = FOLIO_MD_RUN_SOFT_BREAK;
@@ -151,10 +272,12 @@ static int inlines(folio_md *md, cmark_node *parent, unsigned style, const char 
             rc = folio_md_runs_push(out, r);
             break;
         case CMARK_NODE_EMPH:
-            rc = inlines(md, n, style | FOLIO_EMPH, link, is_symbol, depth + 1, out);
+            child.style |= FOLIO_EMPH;
+            open = 1;
             break;
         case CMARK_NODE_STRONG:
-            rc = inlines(md, n, style | FOLIO_STRONG, link, is_symbol, depth + 1, out);
+            child.style |= FOLIO_STRONG;
+            open = 1;
             break;
         case CMARK_NODE_LINK: {
             char text[256];
@@ -169,14 +292,20 @@ static int inlines(folio_md *md, cmark_node *parent, unsigned style, const char 
                 target = folio_sprintf(a, "https://undocs.org/%.*s", (int)tl, t);
                 sym = 1;
             }
-            if (!target)
-                return FOLIO_E_NOMEM;
-            rc = inlines(md, n, style, target, sym, depth + 1, out);
+            if (!target) {
+                rc = FOLIO_E_NOMEM;
+                break;
+            }
+            if (!sym)
+                check_link(md, r.pos, target);
+            child.link = target;
+            child.is_symbol = sym;
+            open = 1;
             break;
         }
         case CMARK_NODE_IMAGE:
             folio_warn(md->ctx, r.pos, "image not supported; its description is kept as text");
-            rc = inlines(md, n, style, link, is_symbol, depth + 1, out);
+            open = 1;
             break;
         case CMARK_NODE_HTML_INLINE:
             rc = html_inline(md, cmark_node_get_literal(n), r, out);
@@ -191,19 +320,38 @@ static int inlines(folio_md *md, cmark_node *parent, unsigned style, const char 
                 if (!md->synthetic)
                     r.note->referenced = 1;
             } else if (!(r.text = folio_sprintf(a, "[^%s]", lit ? lit : ""))) {
-                return FOLIO_E_NOMEM;
+                rc = FOLIO_E_NOMEM;
+                break;
             }
             rc = folio_md_runs_push(out, r);
             break;
         }
         default:
-            rc = inlines(md, n, style, link, is_symbol, depth + 1, out);
+            open = 1;
             break;
         }
         if (rc)
-            return rc;
+            break;
+        if (!open)
+            continue;
+        if (depth + (int)top + 1 > md->max_depth) {
+            rc = too_deep(md, n);
+            break;
+        }
+        if (top + 1 == cap) {
+            ilevel *v = folio_realloc(st, 2 * cap * sizeof *st);
+            if (!v) {
+                rc = FOLIO_E_NOMEM;
+                break;
+            }
+            st = v;
+            cap *= 2;
+        }
+        child.next = cmark_node_first_child(n);
+        st[++top] = child;
     }
-    return 0;
+    free(st);
+    return rc;
 }
 
 int folio_md_walk_inlines(folio_md *md, cmark_node *parent, int depth, folio_run **runs,
@@ -211,7 +359,7 @@ int folio_md_walk_inlines(folio_md *md, cmark_node *parent, int depth, folio_run
 {
     folio_md_runs rs = {0};
     md->sup = 0;
-    int rc = inlines(md, parent, 0, NULL, 0, depth, &rs);
+    int rc = inlines(md, parent, depth, &rs);
     if (rc) {
         free(rs.v);
         *runs = NULL;
@@ -256,6 +404,14 @@ static int table(folio_md *md, cmark_node *t, int depth, folio_table **out)
     size_t r = 0;
     for (cmark_node *row = cmark_node_first_child(t); row; row = cmark_node_next(row)) {
         int head = cmark_gfm_extensions_get_table_row_is_header(row) || is_type(row, "table_header");
+        /* cmark-gfm drops the cells of a row past the table's columns */
+        size_t tn, typed;
+        int line = cmark_node_get_start_line(row);
+        const char *src = folio_md_source_at(md, line, 1, &tn);
+        if (src && (typed = typed_cells(src, tn)) > ncols)
+            folio_warn(md->ctx, (folio_pos){line, 1},
+                       "a row of %zu cells in a table of %zu columns: the last %zu %s dropped",
+                       typed, ncols, typed - ncols, typed - ncols == 1 ? "is" : "are");
         folio_cell *cells = tb->cells + r * ncols;
         int any = 0;
         size_t c = 0;
@@ -404,33 +560,58 @@ static int html_block(walk *w, cmark_node *n)
     return rc;
 }
 
-static int blocks(walk *w, cmark_node *parent, int depth);
+/* One open container of the block walk: a container of blocks (the
+ * document, a block quote, a list item) or a list, read child by child.
+ * The walk keeps this stack on the heap, so that nesting up to the
+ * largest --max-depth never exhausts the thread's stack. */
+typedef struct blevel {
+    cmark_node *node, *next;
+    int depth;
+    int is_list;     /* a list: its children are items */
+    int item;        /* a list item: pops an entry of w->stack when done */
+    int list_id, ordered, index;
+    char delim;
+} blevel;
 
-static int list(walk *w, cmark_node *l, int depth)
+/* A block that holds no other blocks. */
+static int leaf(walk *w, cmark_node *n, int depth)
 {
     folio_md *md = w->md;
-    int list_id = ++md->next_id;
-    int ordered = cmark_node_get_list_type(l) == CMARK_ORDERED_LIST;
-    char delim = cmark_node_get_list_delim(l) == CMARK_PAREN_DELIM ? ')' : '.';
-    int index = 0;
-    for (cmark_node *item = cmark_node_first_child(l); item; item = cmark_node_next(item)) {
-        if (depth + 1 > md->max_depth)
-            return too_deep(md, item);
-        frame *f = &w->stack[w->nstack++];
-        memset(f, 0, sizeof *f);
-        f->item.id = ++md->next_id;
-        f->item.list_id = list_id;
-        f->item.ordered = ordered;
-        f->item.delim = delim;
-        item_marker(md, item, &f->item, cmark_node_get_list_start(l) + index);
-        f->pending = 1;
-        int rc = blocks(w, item, depth + 2);
-        w->nstack--;
-        if (rc)
+    folio_md_raw *r;
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_PARAGRAPH:
+        if ((size_t)cmark_node_get_start_line(n) > md->real_lines) {
+            /* the references the reader appended to keep unreferenced
+             * footnotes: read them without counting them */
+            folio_run *runs;
+            size_t nruns;
+            md->synthetic = 1;
+            int rc = folio_md_walk_inlines(md, n, depth + 1, &runs, &nruns);
+            md->synthetic = 0;
             return rc;
-        index++;
+        }
+        if (!(r = emit(w, FOLIO_MD_RAW_PARA, n)))
+            return FOLIO_E_NOMEM;
+        broken_table(md, n);
+        return folio_md_walk_inlines(md, n, depth + 1, &r->runs, &r->nruns);
+    case CMARK_NODE_HEADING:
+        if (!(r = emit(w, FOLIO_MD_RAW_HEADING, n)))
+            return FOLIO_E_NOMEM;
+        r->hlevel = cmark_node_get_heading_level(n);
+        return folio_md_walk_inlines(md, n, depth + 1, &r->runs, &r->nruns);
+    case CMARK_NODE_THEMATIC_BREAK:
+        return emit(w, FOLIO_MD_RAW_RULE, n) ? 0 : FOLIO_E_NOMEM;
+    case CMARK_NODE_CODE_BLOCK:
+        return code_block(w, n);
+    case CMARK_NODE_HTML_BLOCK:
+        return html_block(w, n);
+    case CMARK_NODE_FOOTNOTE_DEFINITION:
+        return 0; /* read on their own, into the notes */
+    default: /* a table */
+        if (!(r = emit(w, FOLIO_MD_RAW_TABLE, n)))
+            return FOLIO_E_NOMEM;
+        return table(md, n, depth + 1, &r->table);
     }
-    return 0;
 }
 
 static int blocks(walk *w, cmark_node *parent, int depth)
@@ -438,59 +619,81 @@ static int blocks(walk *w, cmark_node *parent, int depth)
     folio_md *md = w->md;
     if (depth > md->max_depth)
         return too_deep(md, parent);
-    for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
-        int rc = 0;
-        folio_md_raw *r;
-        switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_PARAGRAPH:
-            if ((size_t)cmark_node_get_start_line(n) > md->real_lines) {
-                /* the references the reader appended to keep unreferenced
-                 * footnotes: read them without counting them */
-                folio_run *runs;
-                size_t nruns;
-                md->synthetic = 1;
-                rc = folio_md_walk_inlines(md, n, depth + 1, &runs, &nruns);
-                md->synthetic = 0;
+    size_t cap = 16, top = 0;
+    blevel *st = folio_malloc(cap * sizeof *st);
+    if (!st)
+        return FOLIO_E_NOMEM;
+    st[0] = (blevel){parent, cmark_node_first_child(parent), depth, 0, 0, 0, 0, 0, 0};
+    int rc = 0;
+    for (;;) {
+        blevel *lv = &st[top];
+        cmark_node *n = lv->next;
+        if (!n) {
+            if (lv->item)
+                w->nstack--;
+            if (top == 0)
+                break;
+            top--;
+            continue;
+        }
+        lv->next = cmark_node_next(n);
+        blevel child = {n, cmark_node_first_child(n), lv->depth + 1, 0, 0, 0, 0, 0, 0};
+        if (lv->is_list) {
+            /* an item of the list: its blocks, inside its frame */
+            if (lv->depth + 1 > md->max_depth) {
+                rc = too_deep(md, n);
                 break;
             }
-            if (!(r = emit(w, FOLIO_MD_RAW_PARA, n)))
-                return FOLIO_E_NOMEM;
-            rc = folio_md_walk_inlines(md, n, depth + 1, &r->runs, &r->nruns);
-            break;
-        case CMARK_NODE_HEADING:
-            if (!(r = emit(w, FOLIO_MD_RAW_HEADING, n)))
-                return FOLIO_E_NOMEM;
-            r->hlevel = cmark_node_get_heading_level(n);
-            rc = folio_md_walk_inlines(md, n, depth + 1, &r->runs, &r->nruns);
-            break;
-        case CMARK_NODE_THEMATIC_BREAK:
-            rc = emit(w, FOLIO_MD_RAW_RULE, n) ? 0 : FOLIO_E_NOMEM;
-            break;
-        case CMARK_NODE_CODE_BLOCK:
-            rc = code_block(w, n);
-            break;
-        case CMARK_NODE_HTML_BLOCK:
-            rc = html_block(w, n);
-            break;
-        case CMARK_NODE_LIST:
-            rc = list(w, n, depth + 1);
-            break;
-        case CMARK_NODE_FOOTNOTE_DEFINITION:
-            break; /* read on their own, into the notes */
-        default:
-            if (is_type(n, "table")) {
-                if (!(r = emit(w, FOLIO_MD_RAW_TABLE, n)))
-                    return FOLIO_E_NOMEM;
-                rc = table(md, n, depth + 1, &r->table);
-            } else {
-                rc = blocks(w, n, depth + 1); /* block quotes and the like */
-            }
+            frame *f = &w->stack[w->nstack++];
+            memset(f, 0, sizeof *f);
+            f->item.id = ++md->next_id;
+            f->item.list_id = lv->list_id;
+            f->item.ordered = lv->ordered;
+            f->item.delim = lv->delim;
+            item_marker(md, n, &f->item, cmark_node_get_list_start(lv->node) + lv->index++);
+            f->pending = 1;
+            child.depth = lv->depth + 2;
+            child.item = 1;
+        } else if (cmark_node_get_type(n) == CMARK_NODE_LIST) {
+            child.is_list = 1;
+            child.list_id = ++md->next_id;
+            child.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+            child.delim = cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM ? ')' : '.';
+        } else if (cmark_node_get_type(n) == CMARK_NODE_BLOCK_QUOTE ||
+                   (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH &&
+                    cmark_node_get_type(n) != CMARK_NODE_HEADING &&
+                    cmark_node_get_type(n) != CMARK_NODE_THEMATIC_BREAK &&
+                    cmark_node_get_type(n) != CMARK_NODE_CODE_BLOCK &&
+                    cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK &&
+                    cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION &&
+                    !is_type(n, "table"))) {
+            /* block quotes and the like: their blocks */
+        } else {
+            if ((rc = leaf(w, n, lv->depth)))
+                break;
+            continue;
+        }
+        if (child.depth > md->max_depth) {
+            rc = too_deep(md, n);
+            if (child.item)
+                w->nstack--;
             break;
         }
-        if (rc)
-            return rc;
+        if (top + 1 == cap) {
+            blevel *v = folio_realloc(st, 2 * cap * sizeof *st);
+            if (!v) {
+                rc = FOLIO_E_NOMEM;
+                if (child.item)
+                    w->nstack--;
+                break;
+            }
+            st = v;
+            cap *= 2;
+        }
+        st[++top] = child;
     }
-    return 0;
+    free(st);
+    return rc;
 }
 
 int folio_md_walk_blocks(folio_md *md, cmark_node *parent, folio_md_raws *out)

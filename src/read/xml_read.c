@@ -4,6 +4,7 @@
 #include "folio/read.h"
 #include "model/limits.h"
 #include "model/model.h"
+#include "read/entry.h"
 #include "read/xml_internal.h"
 #include "util/ctx.h"
 #include "util/mem.h"
@@ -60,12 +61,5 @@ int folio_read_xml(folio_ctx *ctx, const char *data, size_t len, const char *nam
                    const folio_read_options *opt, const folio_house *house,
                    folio_report **out)
 {
-    unsigned long failures = folio_mem_failures();
-    size_t errors = folio_ctx_errors(ctx);
-    int rc = folio_ctx_settle(ctx, failures, errors, read_xml(ctx, data, len, name, opt, house, out));
-    if (rc) {
-        folio_report_free(*out);
-        *out = NULL;
-    }
-    return rc;
+    return folio_read_entry(read_xml, ctx, data, len, name, opt, house, out);
 }

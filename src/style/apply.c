@@ -157,8 +157,10 @@ static int pick_language(folio_ctx *ctx, const folio_report *r,
                     : folio_house_get(h, "document", "default-language");
     const char *code = folio_house_lang(h, l ? l : "en");
     char sec[64];
-    if (!code)
-        return folio_error(ctx, FOLIO_E_USAGE, (folio_pos){0, 0},
+    if (!code && !opt->language && !r->meta.language && !r->meta.original_language)
+        return folio_house_bad(ctx, h, "document", "default-language", "not a language of the house");
+    if (!code) /* an option is a usage error; the document's own, an input error */
+        return folio_error(ctx, opt->language ? FOLIO_E_USAGE : FOLIO_E_INPUT, (folio_pos){0, 0},
                            "unknown language \"%s\" (one of %s)", l,
                            folio_house_list_text(f->arena, h, 0, " ", " "));
     f->lang.code = code;
@@ -221,6 +223,7 @@ int folio_style_apply(folio_ctx *ctx, const folio_report *r,
         goto done;
     }
     if ((rc = folio_style_load_page(ctx, h, station, cls, &f->page)) ||
+        (rc = folio_style_check_fit(ctx, h, f)) ||
         (rc = folio_style_masthead(ctx, h, r, opt, station, f)) ||
         (rc = folio_style_emblem_image(ctx, h, f)))
         goto done;

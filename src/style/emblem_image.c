@@ -1,17 +1,14 @@
 /* The house style may name a PNG to print instead of the drawn emblem
  * (`[document] emblem-image = FILE`, relative to the style file). It is
- * checked here, once, so both writers can trust it: libharu draws only
- * 8-bit, non-interlaced PNGs correctly. */
-#include <errno.h>
+ * decoded here in full, so both writers can trust it: libharu draws only
+ * 8-bit, non-interlaced PNGs correctly, and aborts on a corrupt one. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "style/style_internal.h"
-
-static uint32_t be32(const unsigned char *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
+#include "util/file.h"
+#include "util/png_check.h"
 
 int folio_style_emblem_image(folio_ctx *ctx, const folio_house *h, folio_flow *f)
 {
@@ -26,22 +23,34 @@ int folio_style_emblem_image(folio_ctx *ctx, const folio_house *h, folio_flow *f
         path = folio_sprintf(f->arena, "%.*s/%s", (int)(slash - file), file, v);
     if (!path)
         return FOLIO_E_NOMEM;
-    unsigned char b[33];
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){line, 1},
-                           "%s:%d: emblem-image %s: %s", file, line, path, strerror(errno));
-    size_t n = fread(b, 1, sizeof b, fp);
-    fclose(fp);
-    static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    if (n < sizeof b || memcmp(b, sig, 8) || memcmp(b + 12, "IHDR", 4))
-        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){line, 1},
-                           "%s:%d: emblem-image %s is not a PNG file", file, line, path);
-    uint32_t w = be32(b + 16), ht = be32(b + 20);
-    if (b[24] != 8 || b[28] != 0 || w == 0 || ht == 0 || w > 20000 || ht > 20000)
-        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){line, 1},
-                           "%s:%d: emblem-image %s must be an 8-bit, non-interlaced PNG",
-                           file, line, path);
+    /* decoded in full here, with libpng's errors caught: a corrupt image
+     * is an error at the style's line, never an abort in libharu */
+    char *data = NULL, why[200];
+    size_t len = 0;
+    uint32_t w = 0, ht = 0;
+    folio_ctx *quiet = NULL;
+    int rc = folio_ctx_new(NULL, &quiet);
+    if (!rc)
+        rc = folio_read_file(quiet, path, 16 << 20, &data, &len);
+    if (rc == FOLIO_E_NOMEM) {
+        folio_ctx_free(quiet);
+        return rc;
+    }
+    if (rc) {
+        rc = folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0}, "%s:%d: emblem-image: %s",
+                         file, line, folio_last_error(quiet));
+        folio_ctx_free(quiet);
+        return rc;
+    }
+    folio_ctx_free(quiet);
+    rc = folio_png_check((const unsigned char *)data, len, &w, &ht, why, sizeof why);
+    free(data);
+    if (rc == FOLIO_E_NOMEM)
+        return rc;
+    if (rc)
+        return folio_error(ctx, FOLIO_E_STYLE, (folio_pos){0, 0},
+                           "%s:%d: emblem-image %s: %s (an 8-bit, non-interlaced PNG of at "
+                           "most %d pixels a side)", file, line, path, why, FOLIO_PNG_MAX_SIDE);
     f->mast.emblem_image = path;
     f->mast.emblem_px_w = (int)w;
     f->mast.emblem_px_h = (int)ht;

@@ -81,7 +81,14 @@ int folio_furn_footer(furn_rd *r, folio_flow *f)
     int32_t qr_x = fr - folio_furn_len(r, F, "qr-inset") - side;
     if (m->qr_url && folio_furn_has(r, F, "qr") && !r->rc) {
         if ((rc = folio_art_qr(r->a, m->qr_url, 0, &u->qr_art)))
-            return folio_error(r->ctx, rc, (folio_pos){0, 0}, "cannot make the QR code");
+            return rc == FOLIO_E_NOMEM
+                       ? rc
+                       : folio_error(r->ctx, FOLIO_E_INPUT, (folio_pos){0, 0},
+                                     "the first page's QR code cannot hold \"%.80s%s\" (%zu "
+                                     "bytes: [document] qr-url with the symbol \"%.60s%s\"); a "
+                                     "QR code holds at most 2331 bytes", m->qr_url,
+                                     strlen(m->qr_url) > 80 ? "..." : "", strlen(m->qr_url),
+                                     m->symbol, strlen(m->symbol) > 60 ? "..." : "");
         u->qr_url = m->qr_url;
         u->qr = (folio_furn_box){qr_x, top + folio_furn_len(r, F, "qr-y"), side, side};
     }

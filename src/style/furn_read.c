@@ -57,7 +57,7 @@ int32_t folio_furn_pct(furn_rd *r, const char *sec, const char *key)
     double d = strtod(v, &end);
     while (*end == ' ')
         end++;
-    if (end == v || errno || strcmp(end, "%") || d <= 0 || d > 1000) {
+    if (end == v || errno || strcmp(end, "%") || !(d > 0 && d <= 1000)) {
         fail(r, sec, key, "not a percentage");
         return 0;
     }

@@ -157,3 +157,45 @@ int folio_style_load_page(folio_ctx *ctx, const folio_house *h, const char *stat
                            folio_house_file_of(h, sec, "width"), sec);
     return 0;
 }
+
+/* Every paragraph style must set its text on the page: its lines within
+ * the paper's width, at least an inch of room for the text, spacing and
+ * leading that are not negative and fit the body. A hostile or mistyped
+ * value is an error at its file and line rather than text off the page. */
+int folio_style_check_fit(folio_ctx *ctx, const folio_house *h, const folio_flow *f)
+{
+    const folio_page_geom *g = &f->page;
+    int32_t body = g->body_bottom - g->body_top;
+    for (size_t i = 0; i < f->nstyles; i++) {
+        const folio_pstyle *s = f->styles[i];
+        char sec[128];
+        snprintf(sec, sizeof sec, "style.%s", s->name);
+        int64_t l = s->frame_relative ? g->frame_left : g->column_left;
+        int64_t r = s->frame_relative ? g->frame_right : g->column_right;
+        int64_t left = l + s->indent_left, right = r - s->indent_right;
+        int64_t first = left + s->first_line;
+        int64_t label = left + s->label_indent;
+        const char *key = NULL, *why = NULL;
+        if (left < 0 || right > g->width)
+            key = left < 0 ? "indent-left" : "indent-right", why = "puts the text off the page";
+        else if (right - left < FOLIO_PT(72))
+            key = "indent-left", why = "leaves less than an inch for the text";
+        else if (first < 0 || first > right - FOLIO_PT(72))
+            key = "first-line", why = "puts the first line off the page or leaves it no room";
+        else if (s->label_place != FOLIO_LABEL_HANGING && (label < 0 || label > right))
+            key = "label-indent", why = "puts the label off the page";
+        else if (s->label_place == FOLIO_LABEL_HANGING &&
+                 (s->label_gap < 0 || s->label_gap > right - left))
+            key = "label-gap", why = "puts the label off the page";
+        else if (s->space_before < 0 || s->space_before > body)
+            key = "space-before", why = "must be from 0 to the height of the body";
+        else if (s->space_after < 0 || s->space_after > body)
+            key = "space-after", why = "must be from 0 to the height of the body";
+        else if (s->leading > body / 2)
+            key = "leading", why = "is more than half the height of the body";
+        if (key)
+            return folio_house_bad(ctx, h, sec, folio_house_get(h, sec, key) ? key : "size",
+                                   why);
+    }
+    return 0;
+}

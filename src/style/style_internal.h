@@ -10,6 +10,8 @@ int folio_style_load_pstyles(folio_ctx *ctx, const folio_house *h, folio_flow *f
 
 /* Page geometry of a duty station, with the overrides of the document
  * class `cls` ([class.NAME.station]). */
+/* Errors for paragraph styles that would set text off the page. */
+int folio_style_check_fit(folio_ctx *ctx, const folio_house *h, const folio_flow *f);
 int folio_style_load_page(folio_ctx *ctx, const folio_house *h, const char *station,
                     const char *cls, folio_page_geom *g);
 

@@ -2,11 +2,13 @@
  * readers take their input with it, the style stage its house style, the
  * DOCX writer a house emblem image. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/file.h"
 #include "util/mem.h"
@@ -25,21 +27,29 @@ int folio_read_file(folio_ctx *ctx, const char *path, size_t max_bytes, char **d
     *len = 0;
     if (!max_bytes)
         max_bytes = DEFAULT_MAX_BYTES;
-    f = fopen(path, "rb");
-    if (!f) {
+    /* Opened without blocking (a FIFO would wait for a writer forever),
+     * then refused unless it is a regular file. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
         rc = folio_error(ctx, FOLIO_E_IO, nowhere, "cannot open %s: %s", path, strerror(errno));
         goto done;
     }
     struct stat st;
-    if (fstat(fileno(f), &st) != 0)
-        memset(&st, 0, sizeof st);
-    if (S_ISDIR(st.st_mode)) {
-        rc = folio_error(ctx, FOLIO_E_IO, nowhere, "cannot read %s: %s", path, strerror(EISDIR));
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        rc = folio_error(ctx, FOLIO_E_IO, nowhere, "cannot read %s: %s", path,
+                         S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
+        close(fd);
         goto done;
     }
-    /* A regular file says its size: one buffer of that size (and a byte
-     * to see it did not grow). Otherwise read in doubling chunks: the
-     * size of a pipe or a special file is not known. */
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    if (!(f = fdopen(fd, "rb"))) {
+        rc = folio_error(ctx, errno == ENOMEM ? FOLIO_E_NOMEM : FOLIO_E_IO, nowhere,
+                         "cannot open %s: %s", path, strerror(errno));
+        close(fd);
+        goto done;
+    }
+    /* The file says its size: one buffer of that size (and a byte to see
+     * it did not grow), read on in doubling chunks if it did. */
     size_t first = 64 * 1024;
     if (S_ISREG(st.st_mode) && st.st_size >= 0 && (uintmax_t)st.st_size < max_bytes)
         first = (size_t)st.st_size + 1;

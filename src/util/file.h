@@ -5,8 +5,9 @@
 
 #include "folio/base.h"
 
-/* Read a whole file into memory (malloc'd, NUL-terminated); max_bytes
- * 0 means the default of 64 MiB. */
+/* Read a whole regular file into memory (malloc'd, NUL-terminated);
+ * max_bytes 0 means the default of 64 MiB. Anything else (a FIFO, a
+ * device, a folder) is an error: it is opened without blocking. */
 int folio_read_file(folio_ctx *ctx, const char *path, size_t max_bytes,
                     char **data, size_t *len);
 

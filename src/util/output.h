@@ -7,6 +7,12 @@
 
 #include "folio/base.h"
 
+/* The temporary file of FINAL is .FINAL.folio-XXXXXX in FINAL's folder
+ * (libzip may add its own .XXXXXX to it while writing): at most
+ * FOLIO_TMP_EXTRA bytes longer than FINAL's base name. */
+#define FOLIO_TMP_MARK ".folio-"
+#define FOLIO_TMP_EXTRA (1 + 7 + 6 + 7)
+
 /* A file being written: `tmp` beside `final` until committed. */
 typedef struct folio_outfile {
     const char *final;

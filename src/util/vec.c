@@ -16,9 +16,9 @@ static size_t next_cap(size_t cap, size_t elsize, size_t first)
 }
 
 /* The pointer is read and written through memcpy: the slot holds a T *,
- * not a void *. */
-int folio_vec_room(void *slot, size_t *cap, size_t n, size_t elsize,
-                   size_t first)
+ * not a void *. In arena `a`, or on the heap when `a` is NULL. */
+static int room(folio_arena *a, void *slot, size_t *cap, size_t n, size_t elsize,
+                size_t first)
 {
     void *old, *grown;
     size_t want;
@@ -28,7 +28,7 @@ int folio_vec_room(void *slot, size_t *cap, size_t n, size_t elsize,
     if (!want)
         return FOLIO_E_NOMEM;
     memcpy(&old, slot, sizeof old);
-    grown = folio_realloc(old, want * elsize);
+    grown = a ? folio_grow(a, old, elsize, n, want) : folio_realloc(old, want * elsize);
     if (!grown)
         return FOLIO_E_NOMEM;
     memcpy(slot, &grown, sizeof grown);
@@ -36,21 +36,13 @@ int folio_vec_room(void *slot, size_t *cap, size_t n, size_t elsize,
     return 0;
 }
 
+int folio_vec_room(void *slot, size_t *cap, size_t n, size_t elsize, size_t first)
+{
+    return room(NULL, slot, cap, n, elsize, first);
+}
+
 int folio_arena_vec_room(folio_arena *a, void *slot, size_t *cap, size_t n,
                          size_t elsize, size_t first)
 {
-    void *old, *grown;
-    size_t want;
-    if (n < *cap)
-        return 0;
-    want = next_cap(*cap, elsize, first);
-    if (!want)
-        return FOLIO_E_NOMEM;
-    memcpy(&old, slot, sizeof old);
-    grown = folio_grow(a, old, elsize, n, want);
-    if (!grown)
-        return FOLIO_E_NOMEM;
-    memcpy(slot, &grown, sizeof grown);
-    *cap = want;
-    return 0;
+    return a ? room(a, slot, cap, n, elsize, first) : FOLIO_E_NOMEM;
 }

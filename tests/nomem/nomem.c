@@ -136,6 +136,8 @@ static result run(const char *name, const char *data, size_t len, int own_resour
         r.rc = build(ctx, &rep);
     else if (is_xml(name))
         r.rc = folio_read_xml(ctx, data, len, name, NULL, folio_resources_house(shared), &rep);
+    else if (strlen(name) > 5 && !strcasecmp(name + strlen(name) - 5, ".docx"))
+        r.rc = folio_read_docx(ctx, data, len, name, NULL, folio_resources_house(shared), &rep);
     else
         r.rc = folio_read_markdown(ctx, data, len, name, NULL, folio_resources_house(shared),
                                    &rep);
