@@ -79,6 +79,7 @@ static void unprinted_notes(folio_md *md, const folio_run *runs, size_t n, int k
                 keep = 0;
                 continue;
             }
+            runs[i].note->referenced = 2; /* warned here: no marker prints it (md_reader.c) */
             folio_warn(md->ctx, runs[i].pos,
                        "the note [^%s] on the %s is not printed: folio prints one note on "
                        "the title and one on the agenda item, none elsewhere in the masthead; "
