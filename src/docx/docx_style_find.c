@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "docx/docx_xml.h"
+#include "util/vec.h"
 
 #define PT FOLIO_PT
 
@@ -167,14 +168,8 @@ const dx_style_use *folio_dx_style_use(const dx_doc *d, const folio_pstyle *st)
 folio_pstyle *folio_dx_own_style(dx_doc *d, const folio_pstyle *src,
                                  const char *based_on)
 {
-    if (d->nown == d->cap_own) {
-        size_t cap = d->cap_own ? d->cap_own * 2 : 16;
-        dx_own_style **v = folio_grow(d->arena, d->own, sizeof *v, d->nown, cap);
-        if (!v)
-            return NULL;
-        d->own = v;
-        d->cap_own = cap;
-    }
+    if (FOLIO_ARENA_VEC_ROOM(d->arena, d->own, d->nown, d->cap_own, 16))
+        return NULL;
     dx_own_style *o = folio_alloc(d->arena, sizeof *o);
     if (!o)
         return NULL;

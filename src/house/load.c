@@ -18,6 +18,7 @@
 #include "house/house.h"
 #include "util/ctx.h"
 #include "util/mem.h"
+#include "util/vec.h"
 
 #define MAX_STYLE_BYTES ((size_t)1 << 20)   /* one .style file */
 #define MAX_DATA_BYTES ((size_t)16 << 20)   /* one hyphenation dictionary */
@@ -65,14 +66,8 @@ static int put_file(folio_arena *a, fileset *fs, const folio_house_file *f)
             fs->v[i] = *f;
             return 0;
         }
-    if (fs->n == fs->cap) {
-        size_t ncap = fs->cap ? fs->cap * 2 : 64;
-        folio_house_file *v = folio_grow(a, fs->v, sizeof *v, fs->n, ncap);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        fs->v = v;
-        fs->cap = ncap;
-    }
+    if (FOLIO_ARENA_VEC_ROOM(a, fs->v, fs->n, fs->cap, 64))
+        return FOLIO_E_NOMEM;
     fs->v[fs->n++] = *f;
     return 0;
 }
@@ -219,14 +214,8 @@ static int parse_file(parser *p, const folio_house_file *f)
             return folio_error(p->ctx, FOLIO_E_STYLE, (folio_pos){lineno, 1},
                                "%s:%d: expected `key = value`", f->origin, lineno);
         *eq = 0;
-        if (h->n == p->cap) {
-            size_t ncap = p->cap ? p->cap * 2 : 256;
-            folio_house_entry *e = folio_grow(a, h->e, sizeof *e, h->n, ncap);
-            if (!e)
-                return FOLIO_E_NOMEM;
-            h->e = e;
-            p->cap = ncap;
-        }
+        if (FOLIO_ARENA_VEC_ROOM(a, h->e, h->n, p->cap, 256))
+            return FOLIO_E_NOMEM;
         h->e[h->n++] = (folio_house_entry){section, trim(s), trim(eq + 1), lineno, f->origin};
     }
     return 0;

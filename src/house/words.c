@@ -10,6 +10,7 @@
 
 #include "house/house.h"
 #include "util/text.h"
+#include "util/vec.h"
 
 #define NAME_MAX_BYTES 256 /* longest folded name looked up */
 
@@ -39,14 +40,8 @@ static int add_word(builder *b, folio_house_list l, const char *text, const char
         }
         return 0;
     }
-    if (h->nlists[l] == b->cap[l]) {
-        size_t ncap = b->cap[l] ? b->cap[l] * 2 : 64;
-        folio_house_word *v = folio_grow(h->arena, h->lists[l], sizeof *v, h->nlists[l], ncap);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        h->lists[l] = v;
-        b->cap[l] = ncap;
-    }
+    if (FOLIO_ARENA_VEC_ROOM(h->arena, h->lists[l], h->nlists[l], b->cap[l], 64))
+        return FOLIO_E_NOMEM;
     h->lists[l][h->nlists[l]++] = (folio_house_word){text, id, n};
     return 0;
 }

@@ -11,6 +11,7 @@
 
 #include "read/akn_inline.h"
 #include "util/mem.h"
+#include "util/vec.h"
 
 /* Inline elements whose text is kept as plain text: AKN's inline, marker
  * and "doc" elements that the model has no style for. */
@@ -39,14 +40,8 @@ int folio_akn_is_inline(const char *name)
 
 int folio_akn_push(akn *a, akn_runs *r, folio_run run)
 {
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 4;
-        folio_run *v = folio_grow(a->rep->arena, r->v, sizeof *v, r->n, cap);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        r->v = v;
-        r->cap = cap;
-    }
+    if (FOLIO_ARENA_VEC_ROOM(a->rep->arena, r->v, r->n, r->cap, 4))
+        return FOLIO_E_NOMEM;
     r->v[r->n++] = run;
     return 0;
 }
@@ -288,14 +283,8 @@ int folio_akn_note(akn *a, xmlNodePtr n, int depth, folio_note **out)
     /* numbered notes are numbered by folio; a symbol mark is kept */
     if (marker && marker[0] && strspn(marker, "0123456789") != strlen(marker))
         note->mark = marker;
-    if (rep->nnotes == a->notes_cap) {
-        size_t cap = a->notes_cap ? a->notes_cap * 2 : 16;
-        folio_note **v = folio_grow(rep->arena, rep->notes, sizeof *v, rep->nnotes, cap);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        rep->notes = v;
-        a->notes_cap = cap;
-    }
+    if (FOLIO_ARENA_VEC_ROOM(rep->arena, rep->notes, rep->nnotes, a->notes_cap, 16))
+        return FOLIO_E_NOMEM;
     rep->notes[rep->nnotes++] = note;
     if (at)
         at->note = note; /* before its blocks: a note referring to itself ends here */

@@ -8,6 +8,7 @@
 #include "read/akn_internal.h"
 #include "util/mem.h"
 #include "util/ctx.h"
+#include "util/vec.h"
 
 int folio_akn_is(const akn *a, xmlNodePtr n, const char *name)
 {
@@ -141,14 +142,8 @@ int folio_akn_attr_has(xmlNodePtr n, const char *name, const char *word)
 
 folio_block *folio_akn_add(akn *a, akn_blocks *o, folio_block_kind kind, folio_pos pos)
 {
-    if (o->n == o->cap) {
-        size_t cap = o->cap ? o->cap * 2 : 16;
-        folio_block *v = folio_grow(a->rep->arena, o->v, sizeof *v, o->n, cap);
-        if (!v)
-            return NULL;
-        o->v = v;
-        o->cap = cap;
-    }
+    if (FOLIO_ARENA_VEC_ROOM(a->rep->arena, o->v, o->n, o->cap, 16))
+        return NULL;
     folio_block *b = &o->v[o->n++];
     memset(b, 0, sizeof *b);
     b->kind = kind;

@@ -17,6 +17,7 @@
 #include "read/md_internal.h"
 #include "util/roman.h"
 #include "util/mem.h"
+#include "util/vec.h"
 
 #define MAX_STACK 128
 #define MAX_LEVELS 64
@@ -44,22 +45,10 @@ typedef struct dl {
 
 static folio_block *push(dl *d, folio_block_kind kind, folio_pos pos)
 {
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 2;
-        folio_block *v = folio_grow(d->md->rep->arena, d->v, sizeof *v, d->n, cap);
-        if (!v)
-            return NULL;
-        d->v = v;
-        d->cap = cap;
-    }
-    if (d->n == d->icap) {
-        size_t cap = d->icap ? d->icap * 2 : 16;
-        folio_md_binfo *iv = folio_realloc(d->info, cap * sizeof *iv);
-        if (!iv)
-            return NULL;
-        d->info = iv;
-        d->icap = cap;
-    }
+    if (FOLIO_ARENA_VEC_ROOM(d->md->rep->arena, d->v, d->n, d->cap, 2))
+        return NULL;
+    if (FOLIO_VEC_ROOM(d->info, d->n, d->icap, 16))
+        return NULL;
     memset(&d->info[d->n], 0, sizeof d->info[d->n]);
     folio_block *b = &d->v[d->n++];
     memset(b, 0, sizeof *b);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "read/md_internal.h"
+#include "util/vec.h"
 
 enum phase { TOP, BODY };
 
@@ -79,6 +80,7 @@ static void unprinted_notes(folio_md *md, const folio_run *runs, size_t n, int k
                 keep = 0;
                 continue;
             }
+            runs[i].note->referenced = 2; /* warned here: no marker prints it (md_reader.c) */
             folio_warn(md->ctx, runs[i].pos,
                        "the note [^%s] on the %s is not printed: folio prints one note on "
                        "the title and one on the agenda item, none elsewhere in the masthead; "
@@ -103,14 +105,8 @@ static folio_note *mark_notes(folio_md *md, const folio_run *runs, size_t n)
 
 static int add_body(mh *h, const char *s, size_t n)
 {
-    if (h->nbody == h->capbody) {
-        size_t cap = h->capbody ? h->capbody * 2 : 8;
-        const char **v = folio_grow(h->md->rep->arena, h->body, sizeof *v, h->nbody, cap);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        h->body = v;
-        h->capbody = cap;
-    }
+    if (FOLIO_ARENA_VEC_ROOM(h->md->rep->arena, h->body, h->nbody, h->capbody, 8))
+        return FOLIO_E_NOMEM;
     if (!(h->body[h->nbody] = dup_line(h->md, s, n)))
         return FOLIO_E_NOMEM;
     h->nbody++;

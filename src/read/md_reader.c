@@ -333,10 +333,15 @@ static int read_notes(folio_md *md, cmark_node *doc)
         if (rc)
             return rc;
     }
-    for (size_t i = 0; i < md->nix; i++)
+    for (size_t i = 0; i < md->nix; i++) {
         if (!md->by_ix[i]->referenced)
             folio_warn(md->ctx, md->by_ix[i]->pos, "footnote [^%s] is never referenced",
                        md->by_ix[i]->id);
+        /* cited only where it cannot print (a masthead line, warned there):
+         * no marker of the model points to it */
+        if (md->by_ix[i]->referenced == 2)
+            md->by_ix[i]->referenced = 0;
+    }
     qsort(md->rep->notes, md->rep->nnotes, sizeof *md->rep->notes, by_position);
     return 0;
 }

@@ -8,17 +8,12 @@
 
 #include "read/md_internal.h"
 #include "util/mem.h"
+#include "util/vec.h"
 
 folio_md_raw *folio_md_raw_push(folio_md *md, folio_md_raws *rs)
 {
-    if (rs->n == rs->cap) {
-        size_t cap = rs->cap ? rs->cap * 2 : 4;
-        folio_md_raw *v = folio_grow(md->rep->arena, rs->v, sizeof *v, rs->n, cap);
-        if (!v)
-            return NULL;
-        rs->v = v;
-        rs->cap = cap;
-    }
+    if (FOLIO_ARENA_VEC_ROOM(md->rep->arena, rs->v, rs->n, rs->cap, 4))
+        return NULL;
     folio_md_raw *r = &rs->v[rs->n++];
     memset(r, 0, sizeof *r);
     return r;

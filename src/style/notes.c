@@ -6,6 +6,7 @@
 
 #include "style/style_internal.h"
 #include "util/mem.h"
+#include "util/vec.h"
 
 /* Notes: numbered in order of first reference; fixed marks kept. Notes
  * first referenced in a table are lettered a, b, c, restarting with each
@@ -26,22 +27,10 @@ static int add_note(folio_flow *f, const styles *s, const folio_note *n,
     for (size_t i = 0; i < f->nnotes; i++)
         if (f->notes[i].note == n)
             return 0;
-    if (f->nnotes == ns->cap) {
-        size_t ncap = ns->cap ? ns->cap * 2 : 64;
-        folio_fnote *v = folio_grow(f->arena, f->notes, sizeof *v, f->nnotes, ncap);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        f->notes = v;
-        ns->cap = ncap;
-    }
-    if (f->nnotes == ns->table_cap) {
-        size_t ncap = ns->table_cap ? ns->table_cap * 2 : 64;
-        size_t *v = folio_realloc(ns->table_of, ncap * sizeof *v);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        ns->table_of = v;
-        ns->table_cap = ncap;
-    }
+    if (FOLIO_ARENA_VEC_ROOM(f->arena, f->notes, f->nnotes, ns->cap, 64))
+        return FOLIO_E_NOMEM;
+    if (FOLIO_VEC_ROOM(ns->table_of, f->nnotes, ns->table_cap, 64))
+        return FOLIO_E_NOMEM;
     /* Notes of a table go under it: lettered ones, and "*" ones too (as
      * the official sets them, in small type); a "*" note of a list goes
      * under the list. */
