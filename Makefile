@@ -37,7 +37,8 @@ LDLIBS   = -pthread -lhpdf -lcmark-gfm-extensions $(shell pkg-config --libs $(PK
 LIB_SRC  = $(filter-out src/cli/% src/gen/%,$(wildcard src/*/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/builtin_style.o \
-           $(BUILD)/gen/builtin_report_rng.o $(BUILD)/gen/emblem_png.o
+           $(BUILD)/gen/builtin_report_rng.o $(BUILD)/gen/emblem_png.o \
+           $(BUILD)/gen/srgb_icc.o
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -88,6 +89,21 @@ $(BUILD)/gen/builtin_report_rng.c: schema/folio-report.rng
 	  echo '0x00};'; } > $@
 
 $(BUILD)/gen/builtin_report_rng.o: $(BUILD)/gen/builtin_report_rng.c
+	$(CC) $(CFLAGS) -c $< -o $@
+
+# The sRGB ICC profile of the PDF/A output intent, from Debian's
+# icc-profiles-free (.ci/packages), built in.
+ICC_PROFILE ?= /usr/share/color/icc/sRGB.icc
+$(BUILD)/gen/srgb_icc.c: $(ICC_PROFILE)
+	@mkdir -p $(dir $@)
+	@{ echo '/* generated from $(ICC_PROFILE) (Debian icc-profiles-free) */'; \
+	  echo '#include <stddef.h>'; \
+	  echo 'const unsigned char folio_srgb_icc[] = {'; \
+	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '};'; \
+	  echo 'const size_t folio_srgb_icc_len = sizeof folio_srgb_icc;'; } > $@
+
+$(BUILD)/gen/srgb_icc.o: $(BUILD)/gen/srgb_icc.c
 	$(CC) $(CFLAGS) -c $< -o $@
 
 # The DOCX masthead's emblem PNG, rasterized once at build time by a
@@ -188,7 +204,7 @@ check-ubsan:
 san-suites: $(BIN)/folio $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/spec_dump $(BUILD)/tests/api_test \
             $(BUILD)/tests/nomem
 	@$(SAN_ENV) BUILD=$(BUILD) FOLIO=./$(BIN)/folio SANITIZED=1 \
-	  SUITES="unit spec golden cli house batch concurrency deploy stress repro outputs docx_read furniture xml akn limits composite badinput fuzz_replay real api nomem languages" \
+	  SUITES="unit spec golden cli house batch concurrency deploy stress repro outputs tagged docx_read furniture xml akn limits composite badinput fuzz_replay real api nomem languages" \
 	  sh tests/run_all.sh $(UNIT_BIN)
 
 # valgrind memcheck (Debian package valgrind) over the example and every

@@ -44,8 +44,10 @@ static int core(dx_doc *d)
     dx_attr(&x, "xmlns:dcterms", "http://purl.org/dc/terms/");
     dx_attr(&x, "xmlns:dcmitype", "http://purl.org/dc/dcmitype/");
     dx_attr(&x, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
-    if (f->mast.title)
-        folio_dx_text_elem(&x, "dc:title", f->mast.title);
+    /* a title to show, as the PDF's: the symbol when the report has none */
+    const char *title = f->mast.title && *f->mast.title ? f->mast.title : f->mast.symbol;
+    if (title && *title)
+        folio_dx_text_elem(&x, "dc:title", title);
     if (f->mast.symbol)
         folio_dx_text_elem(&x, "dc:subject", f->mast.symbol);
     folio_dx_text_elem(&x, "dc:creator", "United Nations");

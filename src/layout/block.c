@@ -79,6 +79,7 @@ static int rule_above(lctx *L, vblock *vb)
 int folio_set_block(lctx *L, const folio_fblock *fb, vblock *vb)
 {
     int rc = 0;
+    L->tag = L->plan ? L->plan->block[fb - L->flow->blocks] : (folio_tag){0, 0, 0};
     switch (fb->kind) {
     case FOLIO_FLOW_PARA:
         rc = fb->toc_entry ? folio_set_entry(L, fb, vb)

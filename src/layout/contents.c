@@ -120,6 +120,11 @@ int folio_set_entry(lctx *L, const folio_fblock *fb, vblock *vb)
             return FOLIO_E_NOMEM;
         int32_t w = folio_text_width(L->fonts, FOLIO_FACE_REGULAR, st->size, num, strlen(num));
         rc = text_item(L, vb, ln, st, num, f->page.frame_right - w);
+        /* the page is the entry's text (a word of it); the leaders are not */
+        if (!rc) {
+            vb->items.v[vb->items.n - 1].sid = L->tag.text;
+            vb->items.v[vb->items.n - 1].word_start = 1;
+        }
     }
     return rc;
 }

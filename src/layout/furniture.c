@@ -22,6 +22,8 @@ int folio_set_furniture(lctx *L, folio_page *p)
 {
     const folio_furniture *u = &L->flow->furn;
     int even = p->number % 2 == 0, rc;
+    /* all of it page furniture: pagination artifacts for a reader */
+    L->tag = (folio_tag){FOLIO_SID_HEADER, FOLIO_SID_HEADER, 0};
     if ((rc = at_side(L, p, even ? u->head.even : u->head.odd, &u->head.font, u->head.y,
                       u->head.text)))
         return rc;
@@ -34,6 +36,7 @@ int folio_set_furniture(lctx *L, folio_page *p)
                     : folio_sprintf(L->a, "%d", p->number);
     if (!num)
         return FOLIO_E_NOMEM;
+    L->tag = (folio_tag){FOLIO_SID_FOOTER, FOLIO_SID_FOOTER, 0};
     if ((rc = at_side(L, p, even ? u->folio.even : u->folio.odd, &u->folio.font, u->folio.y,
                       num)))
         return rc;

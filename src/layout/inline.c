@@ -30,7 +30,7 @@ static uint32_t text_end(const folio_shaped *sh, uint32_t hi, size_t len)
 
 /* An item of glyphs [g0, g1) of `sh`, listed in `pick`. */
 static int glyph_item(lctx *L, itemlist *out, const folio_glyph_run *r, const folio_shaped *sh,
-                      const size_t *pick, size_t n, int32_t left, int32_t hs)
+                      const size_t *pick, size_t n, int32_t left, int32_t hs, int first)
 {
     uint16_t *codes = folio_alloc(L->out->arena, (n + 1) * sizeof *codes);
     if (!codes)
@@ -46,6 +46,9 @@ static int glyph_item(lctx *L, itemlist *out, const folio_glyph_run *r, const fo
     uint32_t hi = text_end(sh, top, r->len);
     folio_item it = {0};
     it.kind = FOLIO_ITEM_TEXT;
+    it.sid = r->sid;
+    /* the word space before the run's first item only */
+    it.word_start = r->word_start && !first;
     it.face = (uint8_t)r->face;
     it.size = r->size;
     it.hscale = hs == 1000 ? 0 : hs;
@@ -68,26 +71,29 @@ int folio_place_glyphs(lctx *L, itemlist *out, const folio_glyph_run *r, int32_t
     *width = mpt(sh.advance, r->size, hs);
     int32_t left = r->mirror ? r->mirror - r->x - *width : r->x;
     size_t *pick = folio_malloc((sh.n + 1) * sizeof *pick), n = 0;
+    int items = 0; /* made so far: the first has the word space */
     if (!pick)
         return FOLIO_E_NOMEM;
-    /* The glyphs on the pen, one item as long as the pen moves by the
-     * PDF's widths (a kerned glyph starts another); a mark placed off the
-     * pen has no advance and is drawn apart after them, so the word stays
-     * one run of text for a reader that sorts glyphs into lines. */
+    /* The glyphs on the pen, left to right, one item as long as the pen
+     * moves by the PDF's widths (a kerned glyph starts another); a mark
+     * placed off the pen has no advance and is drawn apart after them, so
+     * the word stays one run of text for a reader that sorts glyphs into
+     * lines (poppler makes a word of each glyph drawn left of the one
+     * before: right to left glyphs cannot be drawn in reading order). */
     for (size_t i = 0; i < sh.n && !rc; i++) {
         if (sh.moved[i])
             continue;
         if (n && sh.x[i] != sh.x[pick[n - 1]] + sh.w[pick[n - 1]]) {
-            rc = glyph_item(L, out, r, &sh, pick, n, left, hs);
+            rc = glyph_item(L, out, r, &sh, pick, n, left, hs, items++);
             n = 0;
         }
         pick[n++] = i;
     }
     if (!rc && n)
-        rc = glyph_item(L, out, r, &sh, pick, n, left, hs);
+        rc = glyph_item(L, out, r, &sh, pick, n, left, hs, items++);
     for (size_t i = 0; i < sh.n && !rc; i++)
         if (sh.moved[i])
-            rc = glyph_item(L, out, r, &sh, &i, 1, left, hs);
+            rc = glyph_item(L, out, r, &sh, &i, 1, left, hs, items++);
     free(pick);
     return rc;
 }
@@ -183,22 +189,40 @@ int32_t folio_inline_width(lctx *L, int role, int32_t size, const char *s, size_
 }
 
 int folio_inline_place(lctx *L, itemlist *out, int role, int32_t size, int32_t x, int32_t y,
-                       const char *s, size_t len, int rtl, int32_t *width)
+                       const char *s, size_t len, int rtl, uint32_t sid, int32_t *width)
 {
     piece *v = NULL;
     size_t n = 0;
     int32_t total = 0;
     int rc = pieces_of(L, role, size, s, len, rtl, &v, &n, &total);
+    /* each piece's place from the visual order; the pieces drawn in
+     * reading order (by where their text starts), so the text taken as
+     * drawn is the text */
+    int32_t *at = rc ? NULL : folio_malloc((n + 1) * sizeof *at);
+    size_t *byte = rc ? NULL : folio_malloc((n + 1) * sizeof *byte);
+    if (!rc && (!at || !byte))
+        rc = FOLIO_E_NOMEM;
     for (size_t k = 0; k < n && !rc; k++) {
+        at[k] = x;
+        x += v[k].width;
+        size_t j = k; /* insertion sort: a line has few pieces */
+        for (; j > 0 && v[byte[j - 1]].seg.start > v[k].seg.start; j--)
+            byte[j] = byte[j - 1];
+        byte[j] = k;
+    }
+    for (size_t i = 0; i < n && !rc; i++) {
+        size_t k = byte[i];
         const piece *p = &v[k];
+        x = at[k];
         if (p->shaped) {
             folio_glyph_run gr = {s + p->seg.start, p->seg.len, p->seg.face, p->seg.level,
-                                  size, x, y, 0, 0};
+                                  size, x, y, 0, 0, sid, 0};
             int32_t w;
             rc = folio_place_glyphs(L, out, &gr, &w);
         } else {
             folio_item it = {0};
             it.kind = FOLIO_ITEM_TEXT;
+            it.sid = sid;
             it.face = p->seg.face;
             it.size = size;
             it.x = x;
@@ -207,8 +231,9 @@ int folio_inline_place(lctx *L, itemlist *out, int role, int32_t size, int32_t x
             it.len = (uint32_t)p->seg.len;
             rc = folio_items_push(L->a, out, &it);
         }
-        x += p->width;
     }
+    free(at);
+    free(byte);
     free(v);
     if (width)
         *width = total;

@@ -16,6 +16,8 @@ typedef struct folio_glyph_run {
     int32_t x, y;
     int32_t hscale;
     int32_t mirror;
+    uint32_t sid;            /* its structure element or artifact kind */
+    unsigned char word_start;/* a word space comes before it in the text */
 } folio_glyph_run;
 
 /* Shape the piece and append its glyphs to `out` as items (a new item
@@ -30,8 +32,9 @@ int folio_inline_plain(lctx *L, const char *s, size_t len, int rtl);
 int32_t folio_inline_width(lctx *L, int role, int32_t size, const char *s, size_t len,
                            int rtl);
 /* Set a short text on one line from x (its left edge), baseline y: split
- * by face, in visual order, shaped. Its width into *width (may be NULL). */
+ * by face, in visual order, shaped; its items of structure element `sid`.
+ * Its width into *width (may be NULL). */
 int folio_inline_place(lctx *L, itemlist *out, int role, int32_t size, int32_t x, int32_t y,
-                       const char *s, size_t len, int rtl, int32_t *width);
+                       const char *s, size_t len, int rtl, uint32_t sid, int32_t *width);
 
 #endif

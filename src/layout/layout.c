@@ -73,11 +73,16 @@ int folio_layout_run(folio_ctx *ctx, const folio_flow *flow, const folio_fonts *
     l->author = "United Nations";
     l->lang = flow->lang_tag;
     l->date_epoch = flow->date_epoch;
-    lctx L = {ctx, a, flow, fonts, l, NULL};
+    lctx L = {ctx, a, flow, fonts, l, NULL, NULL, {0, 0, 0}};
     if (!(l->glyphs = folio_glyph_map_new(a))) {
         rc = FOLIO_E_NOMEM;
         goto done;
     }
+    /* the structure first: the contents' first pass sets blocks too */
+    folio_tagplan plan;
+    if ((rc = folio_tag_plan(&L, &plan)))
+        goto done;
+    L.plan = &plan;
     if ((rc = contents_pages(&L)))
         goto done;
     if ((rc = folio_blockset_init(&bs, flow->nblocks)) || (rc = folio_build_pages(&L, &bs)) ||

@@ -43,6 +43,27 @@ typedef struct vblock {
     size_t index;            /* its block in the flow */
 } vblock;
 
+/* Where the items of the runs being set go in the structure tree: text to
+ * `text`, a label to `label`, the n-th link or note marker of the runs
+ * (folio_tag_run) to `inline0 + n`. Tables: `text` is the first cell, the
+ * cells follow row by row, and `inline0` counts on through them. */
+typedef struct folio_tag {
+    uint32_t text, label, inline0;
+} folio_tag;
+
+/* The structure elements of the flow, made before any page (structure.c). */
+typedef struct folio_tagplan {
+    folio_tag *block;            /* per flow block */
+    folio_tag **note;            /* per flow note: per block of the note */
+    uint32_t *note_mark;         /* per flow note: the Lbl of its mark */
+    struct {                     /* the first page (masthead.c) */
+        uint32_t wordmark, symbol, emblem, organ, block[4];
+        folio_tag *line_tag;     /* per line under the thick rule */
+        folio_tag title, subtitle;
+        uint32_t job, barcode, qr_link, qr;
+    } mast;
+} folio_tagplan;
+
 /* The frame drawn around the summary (frame_box.c): the lines of boxed
  * blocks grow it on their page; it is drawn when they end or the page
  * does, so a summary running over a page has a frame on each. */
@@ -62,6 +83,8 @@ typedef struct lctx {
     int *block_page;         /* the page of each flow block's first line, as
                                 the last pass placed it (contents entries
                                 print it), or NULL */
+    const folio_tagplan *plan;   /* the structure elements (structure.c) */
+    folio_tag tag;               /* of the runs being set */
 } lctx;
 
 /* A contents entry: its text, dot leaders and the page of the block it
@@ -70,6 +93,12 @@ int folio_set_entry(lctx *L, const folio_fblock *fb, vblock *vb);
 
 void folio_box_line(boxrun *r, int32_t line_top, int32_t baseline);
 int folio_box_draw(lctx *L, folio_page *page, boxrun *r);
+
+/* Build out->elems and the plan from the flow, in reading order. */
+int folio_tag_plan(lctx *L, folio_tagplan *plan);
+/* 1 when run `r` is an element of its own (a link, a note marker): the
+ * runs that take the n-th element of folio_tag.inline0. */
+int folio_tag_run(const folio_flow *f, const folio_run *r);
 
 /* Horizontal extent available to a block: absolute x of its edges. */
 typedef struct hbox {

@@ -69,6 +69,12 @@ static folio_pstyle plain(folio_face face)
     return st;
 }
 
+/* Items from here on belong to structure element `sid`. */
+static void as(lctx *L, uint32_t sid)
+{
+    L->tag = (folio_tag){sid, sid, 0};
+}
+
 static int text(lctx *L, folio_page *p, const folio_furn_text *t)
 {
     return t->text ? folio_page_text(L, p, t->face, t->size, t->x, t->y, t->text) : 0;
@@ -100,10 +106,17 @@ static int organ_block(lctx *L, folio_page *p, const folio_furniture *u)
         if (at < y) /* a word wider than the column took two lines */
             at = y;
         y = at;
+        size_t first = p->nitems;
         int rc = block_at(L, p, &st, u->organ.size, u->organ.leading, r, n,
                           (hbox){u->organ.x, u->organ.right}, &y, &none, &nn);
         if (rc)
             return rc;
+        /* the plan's line break stands for a space of the organ's name */
+        for (size_t k = first; i > 0 && k < p->nitems; k++)
+            if (p->items[k].kind == FOLIO_ITEM_TEXT) {
+                p->items[k].word_start = 1;
+                break;
+            }
         y += u->organ.leading;
     }
     return 0;
@@ -113,8 +126,10 @@ static int footer(lctx *L, folio_page *p)
 {
     const folio_furniture *u = &L->flow->furn;
     int rc;
+    as(L, L->plan->mast.job);
     if ((rc = text(L, p, &u->job)))
         return rc;
+    as(L, L->plan->mast.barcode);
     if (u->barcode.payload) {
         if ((rc = box_art(L, p, u->barcode.art, &u->barcode.box)))
             return rc;
@@ -124,14 +139,17 @@ static int footer(lctx *L, folio_page *p)
                                         u->barcode.text_y, u->barcode.text + i, 1)))
                 return rc;
     }
+    as(L, FOLIO_SID_FOOTER);
     if ((rc = text(L, p, &u->recycle)) ||
         (rc = box_art(L, p, u->recycle_art, &u->recycle_mark)))
         return rc;
     if (u->qr_url) {
+        as(L, L->plan->mast.qr);
         if ((rc = box_art(L, p, u->qr_art, &u->qr)))
             return rc;
         folio_item lk = {0};
         lk.kind = FOLIO_ITEM_LINK;
+        lk.sid = L->plan->mast.qr_link;
         lk.x = u->qr.x;
         lk.y = u->qr.y;
         lk.w = u->qr.w;
@@ -151,15 +169,22 @@ int folio_set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
     const folio_page_geom *g = &f->page;
     int rc;
 
+    const folio_tagplan *t = L->plan;
     /* Row 1: wordmark, symbol; the thin rule. */
-    if ((rc = text(L, p, &u->wordmark)) || (rc = text(L, p, &u->symbol_head)) ||
-        (rc = text(L, p, &u->symbol_tail)) || (rc = rule(L, p, &u->thin_rule)))
+    as(L, t->mast.wordmark);
+    if ((rc = text(L, p, &u->wordmark)))
         return rc;
+    as(L, t->mast.symbol);
+    if ((rc = text(L, p, &u->symbol_head)) || (rc = text(L, p, &u->symbol_tail)) ||
+        (rc = rule(L, p, &u->thin_rule)))
+        return rc;
+    as(L, t->mast.emblem);
 
     /* Row 2: emblem, organ, the Distr. block; the thick rule. */
     if (u->emblem_image && u->emblem.w) {
         folio_item it = {0};
         it.kind = FOLIO_ITEM_IMAGE;
+        it.sid = t->mast.emblem;
         it.image = u->emblem_image;
         it.x = u->emblem.x;
         it.y = u->emblem.y;
@@ -170,11 +195,14 @@ int folio_set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
     } else if ((rc = box_art(L, p, u->emblem_art, &u->emblem))) {
         return rc;
     }
+    as(L, t->mast.organ);
     if ((rc = organ_block(L, p, u)))
         return rc;
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 4; i++) {
+        as(L, t->mast.block[i]);
         if ((rc = text(L, p, &u->block[i])))
             return rc;
+    }
     if ((rc = rule(L, p, &u->thick_rule)))
         return rc;
 
@@ -194,6 +222,7 @@ int folio_set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
         folio_run *r = runs_of(L, ln->text, ln->note, &n);
         if (!r)
             return FOLIO_E_NOMEM;
+        L->tag = t->mast.line_tag[i];
         if ((rc = block_at(L, p, &st, font->size, u->lines_leading, r, n, frame, &y, notes,
                            nnotes)))
             return rc;
@@ -211,6 +240,7 @@ int folio_set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
         if (!r)
             return FOLIO_E_NOMEM;
         y += u->title_step;
+        L->tag = t->mast.title;
         if ((rc = block_at(L, p, tst, tst->size, tst->leading, r, n, col, &y, notes, nnotes)))
             return rc;
     }
@@ -220,6 +250,7 @@ int folio_set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
         if (!r)
             return FOLIO_E_NOMEM;
         y += u->subtitle_step;
+        L->tag = t->mast.subtitle;
         if ((rc = block_at(L, p, sst, sst->size, sst->leading, r, n, col, &y, notes, nnotes)))
             return rc;
         *after = sst->space_after;
@@ -231,5 +262,7 @@ int folio_set_masthead(lctx *L, folio_page *p, int32_t *y_out, int32_t *after,
                            "the masthead (title, subtitle and the lines under the rule) "
                            "is longer than the first page; shorten the title");
     *y_out = y;
-    return footer(L, p);
+    rc = footer(L, p);
+    as(L, 0);
+    return rc;
 }

@@ -48,7 +48,7 @@ static int mixed_text(lctx *L, folio_page *p, folio_face face, int32_t size, int
                       int32_t y, const char *s, size_t n)
 {
     itemlist items = {0};
-    int rc = folio_inline_place(L, &items, face, size, x, y, s, n, -1, NULL);
+    int rc = folio_inline_place(L, &items, face, size, x, y, s, n, -1, L->tag.text, NULL);
     for (size_t i = 0; i < items.n && !rc; i++)
         rc = folio_page_push(L, p, &items.v[i]);
     return rc;
@@ -66,6 +66,7 @@ int folio_page_text_n(lctx *L, folio_page *p, folio_face face, int32_t size, int
         return folio_error(L->ctx, FOLIO_E_LIMIT, (folio_pos){0, 0},
                            "a text of %zu bytes is too long to set", n);
     it.kind = FOLIO_ITEM_TEXT;
+    it.sid = L->tag.text;
     it.x = x;
     it.y = y;
     it.face = face;
@@ -86,6 +87,7 @@ int folio_page_art(lctx *L, folio_page *p, const folio_art *art, int32_t x, int3
 {
     folio_item it = {0};
     it.kind = FOLIO_ITEM_ART;
+    it.sid = L->tag.text;
     it.art = art;
     it.x = x;
     it.y = y;

@@ -4,6 +4,8 @@
 
 #include "layout/layout_internal.h"
 
+/* Text and art belong to the structure element L->tag.text; rules are
+ * always layout artifacts. */
 /* Text `s` (NUL-terminated; nothing when empty) at baseline (x, y). */
 int folio_page_text(lctx *L, folio_page *p, folio_face face, int32_t size, int32_t x,
               int32_t y, const char *s);

@@ -23,11 +23,14 @@
 typedef struct note_slice {        /* lines of a note shown on one page */
     const vblock *vb;
     size_t first, n;
+    int again;                     /* the note shown again, cited on a later
+                                      page: page furniture for a reader */
 } note_slice;
 
 typedef struct pager {
     lctx *L;
     vblock *notes;                 /* set notes, indexed like flow->notes */
+    unsigned char *taken;          /* per note: shown on some page already */
     folio_page *page;
     int32_t y;                     /* baseline of the last line placed */
     int32_t depth;                 /* its depth */
@@ -46,6 +49,8 @@ typedef struct pager {
                                       the lead-in of a list) */
     size_t last_text;              /* the last block before the closing rule */
     boxrun box;                    /* the summary's frame on this page */
+    int repeat;                    /* placing a table's head rows or a note
+                                      again: page furniture for a reader */
 } pager;
 
 
@@ -193,14 +198,15 @@ static int take_notes(pager *P, const vblock *b, const vline *ln, int32_t body_y
             h = nv->lines[0].height;
             n = 1;
         }
-        int rc;
+        int rc, again = P->taken[nv - P->notes];
+        P->taken[nv - P->notes] = 1;
         if (n && (rc = add_slice(P, &P->slices, &P->nslices, &P->slices_cap,
-                                 (note_slice){nv, 0, n})))
+                                 (note_slice){nv, 0, n, again})))
             return rc;
         P->notes_h += h;
         if (n < nv->nlines &&
             (rc = add_slice(P, &P->carry, &P->ncarry, &P->carry_cap,
-                            (note_slice){nv, n, nv->nlines - n})))
+                            (note_slice){nv, n, nv->nlines - n, again})))
             return rc;
     }
     return 0;
@@ -211,6 +217,8 @@ static int place_items(pager *P, const vblock *b, const vline *ln, int32_t y)
     for (size_t k = 0; k < ln->nitems; k++) {
         folio_item it = b->items.v[ln->item0 + k];
         it.y += y;
+        if (P->repeat && it.kind != FOLIO_ITEM_LINK)
+            it.sid = FOLIO_SID_PAGINATION;
         int rc = folio_page_push(P->L, P->page, &it);
         if (rc)
             return rc;
@@ -264,11 +272,13 @@ static int draw_notes(pager *P)
     int32_t y = top + NOTE_GAP;
     for (size_t s = 0; !rc && s < P->nslices; s++) {
         const note_slice *sl = &P->slices[s];
+        P->repeat = sl->again;
         for (size_t i = sl->first; !rc && i < sl->first + sl->n; i++) {
             y += sl->vb->lines[i].height;
             rc = place_items(P, sl->vb, &sl->vb->lines[i], y);
             y += sl->vb->lines[i].depth;
         }
+        P->repeat = 0;
     }
     return rc;
 }
@@ -320,11 +330,11 @@ static int new_page(pager *P)
             n++;
         }
         if (n && (rc = add_slice(P, &P->slices, &P->nslices, &P->slices_cap,
-                                 (note_slice){sl.vb, sl.first, n})))
+                                 (note_slice){sl.vb, sl.first, n, sl.again})))
             return rc;
         P->notes_h += h;
         if (n < sl.n)
-            P->carry[kept++] = (note_slice){sl.vb, sl.first + n, sl.n - n};
+            P->carry[kept++] = (note_slice){sl.vb, sl.first + n, sl.n - n, sl.again};
     }
     P->ncarry = kept;
     return 0;
@@ -504,9 +514,12 @@ static int place_block(pager *P, blockset *bs, size_t bi)
                 return rc;
             /* Table continued: repeat the head rows. */
             if (b->head_rows && i >= b->head_rows) {
-                for (size_t h = 0; h < b->head_rows; h++)
-                    if ((rc = place_line(P, b, h)))
-                        return rc;
+                P->repeat = 1;
+                for (size_t h = 0; h < b->head_rows && !rc; h++)
+                    rc = place_line(P, b, h);
+                P->repeat = 0;
+                if (rc)
+                    return rc;
                 only_head = 1;
             }
         }
@@ -524,9 +537,11 @@ static int set_notes(lctx *L, vblock *notes)
     for (size_t i = 0; i < f->nnotes; i++) {
         const folio_fnote *fn = &f->notes[i];
         vblock *vb = &notes[i];
+        const folio_tag *tags = L->plan ? L->plan->note[i] : NULL;
         for (size_t k = 0; k < fn->nblocks; k++) {
             const folio_fblock *fb = &fn->blocks[k];
             vblock part = {0};
+            L->tag = tags ? tags[k] : (folio_tag){0, 0, 0};
             int rc = fb->kind == FOLIO_FLOW_TABLE
                          ? folio_set_table(L, fb, box, &part)
                          : folio_set_paragraph(L, fb->style, fb->label, fb->runs, fb->nruns, box, &part);
@@ -552,6 +567,7 @@ static int set_notes(lctx *L, vblock *notes)
         /* The mark hangs before the text at the first line. */
         folio_item m = {0};
         m.kind = FOLIO_ITEM_TEXT;
+        m.sid = L->plan ? L->plan->note_mark[i] : 0;
         m.face = FOLIO_FACE_REGULAR;
         /* numbers are superscript; "*" marks are set full size */
         int star = fn->mark[0] == '*';
@@ -592,7 +608,8 @@ int folio_build_pages(lctx *L, blockset *bs)
     int rc;
     memset(&P, 0, sizeof P);
     P.L = L;
-    if (!(P.notes = folio_alloc(L->a, (L->flow->nnotes + 1) * sizeof *P.notes)))
+    if (!(P.notes = folio_alloc(L->a, (L->flow->nnotes + 1) * sizeof *P.notes)) ||
+        !(P.taken = folio_alloc(L->a, L->flow->nnotes + 1)))
         return FOLIO_E_NOMEM;
     if ((rc = set_notes(L, P.notes)) || (rc = new_page(&P)))
         return rc;

@@ -38,6 +38,9 @@ typedef struct frag {
     unsigned char cont;      /* the text goes on from the previous piece */
     unsigned char level;     /* bidirectional level (odd: right to left) */
     unsigned char shaped;    /* set through the shaper (inline.c) */
+    uint32_t sid;            /* its structure element (L->tag) */
+    unsigned char word_start;/* a space comes before it in the text (set
+                                by add_frag) */
 } frag;
 
 typedef struct word {
@@ -115,7 +118,10 @@ static int add_frag(wordlist *wl, const frag *f)
         wl->f = v;
         wl->fcap = cap;
     }
-    wl->f[wl->nf++] = *f;
+    wl->f[wl->nf] = *f;
+    /* the first piece of a word after the first word */
+    wl->f[wl->nf].word_start = wl->nw > 1 && wl->w[wl->nw - 1].first == wl->nf;
+    wl->nf++;
     return 0;
 }
 
@@ -266,11 +272,14 @@ static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
 {
     int pending = 1, nobreak = 0, rc = 0, script = -1;
     int32_t space_w = 0;
+    uint32_t next_inline = L->tag.inline0;
     para_levels pl;
     if ((rc = levels_of(L, runs, nruns, &pl)))
         goto done;
     for (size_t r = 0; r < nruns; r++) {
         const folio_run *run = &runs[r];
+        /* a link or a note marker is an element of its own */
+        uint32_t sid = next_inline && folio_tag_run(L->flow, run) ? next_inline++ : L->tag.text;
         folio_face face = face_of(st->face, run->style);
         int role = folio_role_of(st->face, face);
         int32_t size = st->size, rise = 0;
@@ -292,7 +301,7 @@ static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
             /* an endnote's marker is only a mark: its text is elsewhere */
             frag f = {fn->mark, strlen(fn->mark), face_of(st->face, 0),
                       st->size * 6 / 10, st->size * 33 / 100, 0, NULL,
-                      fn->endnote ? NULL : fn, BRK_NONE, 0, 0, 0};
+                      fn->endnote ? NULL : fn, BRK_NONE, 0, 0, 0, sid, 0};
             f.width = folio_text_width(L->fonts, f.face, f.size, f.text, f.len);
             if (pl.v)
                 f.level = pl.v[pl.off[r]];
@@ -328,7 +337,8 @@ static int make_words(lctx *L, const folio_pstyle *st, const folio_run *runs,
             if ((pending || !wl->nw) && (rc = new_word(wl, space_w, nobreak)))
                 goto done;
             pending = nobreak = 0;
-            frag f = {s + i, j - i, face, size, rise, 0, run->link, NULL, BRK_NONE, 0, 0, 0};
+            frag f = {s + i, j - i, face, size, rise, 0, run->link, NULL, BRK_NONE, 0, 0, 0,
+                      sid, 0};
             if ((rc = add_pieces(L, wl, &f, role, pl.v ? pl.v + pl.off[r] + i : NULL, &script)))
                 goto done;
             i = j;
@@ -771,11 +781,14 @@ static int place_text(lctx *L, vblock *b, vline *ln, const frag *f, int32_t x,
                            "a word of %zu bytes is too long to set", (size_t)f->len);
     if (f->shaped) {
         folio_glyph_run gr = {f->text, f->len, f->face, f->level, f->size, left,
-                              -f->rise, hscale == 1000 ? 0 : hscale, 0};
+                              -f->rise, hscale == 1000 ? 0 : hscale, 0, f->sid,
+                              f->word_start};
         int32_t drawn;
         rc = folio_place_glyphs(L, &b->items, &gr, &drawn);
     } else {
         it.kind = FOLIO_ITEM_TEXT;
+        it.sid = f->sid;
+        it.word_start = f->word_start;
         it.x = left;
         it.y = -f->rise;
         it.face = (uint8_t)f->face;
@@ -788,6 +801,7 @@ static int place_text(lctx *L, vblock *b, vline *ln, const frag *f, int32_t x,
     if (!rc && f->uri) {
         folio_item lk = {0};
         lk.kind = FOLIO_ITEM_LINK;
+        lk.sid = f->sid;
         lk.x = left;
         lk.y = -f->rise - f->size * 8 / 10;
         lk.w = w;
@@ -815,13 +829,15 @@ static int place_label(lctx *L, vblock *b, vline *ln, const folio_pstyle *st,
     size_t len = strlen(label);
     int rtl = L->flow->lang.rtl;
     if (!mirror && folio_inline_plain(L, label, len, rtl)) {
-        frag f = {label, len, st->face, st->size, 0, 0, NULL, NULL, BRK_NONE, 0, 0, 0};
+        frag f = {label, len, st->face, st->size, 0, 0, NULL, NULL, BRK_NONE, 0, 0, 0,
+                  L->tag.label, 0};
         f.width = folio_text_width(L->fonts, f.face, f.size, f.text, f.len);
         return place_text(L, b, ln, &f, x, 1000, 0);
     }
     int32_t w = label_width(L, st, label);
     int rc = folio_inline_place(L, &b->items, folio_role_of(st->face, st->face), st->size,
-                                mirror ? mirror - x - w : x, 0, label, len, rtl, NULL);
+                                mirror ? mirror - x - w : x, 0, label, len, rtl, L->tag.label,
+                                NULL);
     ln->nitems = b->items.n - ln->item0;
     return rc;
 }
@@ -946,12 +962,31 @@ static int place_elems(lctx *L, vblock *out, vline *ln, elem *el, size_t n, int3
         folio_bidi_order(lv, n, order);
         free(lv);
     }
-    for (size_t k = 0; k < n && !rc; k++) {
-        size_t e = !order ? k : mirror ? order[n - 1 - k] : order[k];
-        if (!el[e].space)
-            rc = place_text(L, out, ln, &el[e].f, x, hscale, mirror);
+    if (!order) {
+        for (size_t k = 0; k < n && !rc; k++) {
+            if (!el[k].space)
+                rc = place_text(L, out, ln, &el[k].f, x, hscale, mirror);
+            x += el[k].width;
+        }
+        return rc;
+    }
+    /* each element's place from the visual order (reused: order[k] gets
+     * the x of element k); the pieces drawn in reading order, so that the
+     * text taken as drawn is the text */
+    int32_t *at = folio_malloc((n + 1) * sizeof *at);
+    if (!at) {
+        free(order);
+        return FOLIO_E_NOMEM;
+    }
+    for (size_t k = 0; k < n; k++) {
+        size_t e = mirror ? order[n - 1 - k] : order[k];
+        at[e] = x;
         x += el[e].width;
     }
+    for (size_t e = 0; e < n && !rc; e++)
+        if (!el[e].space)
+            rc = place_text(L, out, ln, &el[e].f, at[e], hscale, mirror);
+    free(at);
     free(order);
     return rc;
 }
@@ -1034,6 +1069,9 @@ static int place_line(lctx *L, const folio_pstyle *st, const wordlist *wl, const
         h.uri = NULL;
         h.note = NULL;
         h.shaped = 0;
+        /* a hyphen of the layout's own is not text: a reader joins the word */
+        h.sid = FOLIO_SID_ARTIFACT;
+        h.word_start = 0;
         el[n++] = (elem){h, scaled(h.width, hscale), h.level, 0};
     }
     rc = place_elems(L, out, ln, el, n, x, hscale, bidi, mirror);
@@ -1138,8 +1176,16 @@ int folio_set_paragraph(lctx *L, const folio_pstyle *st, const char *label,
         }
         if (li == 0 && label && (rc = place_label(L, out, ln, st, label, label_x, mirror)))
             goto done;
+        size_t text0 = out->items.n; /* the line's text, after its label */
         if ((rc = place_line(L, st, &wl, &iv, &l, out, ln, mirror)))
             goto done;
+        /* "I. Introduction": a label in the text's own element is a word */
+        if (li == 0 && label && L->tag.label == L->tag.text && text0 > ln->item0)
+            for (size_t k = text0; k < out->items.n; k++)
+                if (out->items.v[k].kind == FOLIO_ITEM_TEXT && out->items.v[k].sid == L->tag.text) {
+                    out->items.v[k].word_start = 1;
+                    break;
+                }
         ln->hyphenated = iv.v[ends[li]].kind == LB_PENALTY &&
                          (iv.v[ends[li]].flags & LB_FLAGGED);
         start = ends[li] + 1;

@@ -101,6 +101,16 @@ static int copy_cell_line(lctx *L, const vblock *cb, size_t li, int32_t dy, vblo
     return 0;
 }
 
+/* The links and note markers of a cell: how far its inline elements
+ * reach (structure.c numbers them cell after cell). */
+static uint32_t tagged_runs(const folio_flow *f, const folio_cell *cell)
+{
+    uint32_t n = 0;
+    for (size_t i = 0; i < cell->nruns; i++)
+        n += (uint32_t)folio_tag_run(f, &cell->runs[i]);
+    return n;
+}
+
 int folio_set_table(lctx *L, const folio_fblock *fb, hbox box, vblock *out)
 {
     const folio_table *t = fb->table;
@@ -108,6 +118,9 @@ int folio_set_table(lctx *L, const folio_fblock *fb, hbox box, vblock *out)
     int32_t *w = NULL;
     vblock *cells = NULL;
     int rc = 0;
+    /* the table's tag names its first cell; the others follow */
+    const folio_tag tab = L->tag;
+    uint32_t inl = tab.inline0;
     if (!t || !t->ncols || !t->nrows)
         return 0;
     if (!(w = folio_calloc(t->ncols, sizeof *w)) || !(cells = folio_calloc(t->ncols, sizeof *cells))) {
@@ -135,6 +148,10 @@ int folio_set_table(lctx *L, const folio_fblock *fb, hbox box, vblock *out)
         int32_t x = box.left;
         for (size_t c = 0; c < t->ncols; x += w[c], c++) {
             memset(&cells[c], 0, sizeof cells[c]);
+            uint32_t cell = tab.text ? tab.text + (uint32_t)(r * t->ncols + c) : 0;
+            L->tag = (folio_tag){cell, cell, inl};
+            if (tab.text)
+                inl += tagged_runs(L->flow, &t->cells[r * t->ncols + c]);
             /* right to left, the first column is the rightmost */
             int32_t cx = L->flow->lang.rtl ? box.left + box.right - x - w[c] : x;
             if ((rc = set_cell(L, fb, r, c, cx, w, &cells[c])))
@@ -175,6 +192,7 @@ int folio_set_table(lctx *L, const folio_fblock *fb, hbox box, vblock *out)
             head_h += height;
     }
 done:
+    L->tag = tab;
     free(w);
     free(cells);
     return rc;

@@ -55,5 +55,7 @@ int folio_pdf_collect_codes(folio_pdf *w, const folio_layout *l,
             for (size_t k = 0; u[k]; k += len)
                 folio_pdf_codes_add(codes, folio_pdf_next_code(u + k, &len));
         }
+    /* the space before a word (pdf_text.c) */
+    folio_pdf_codes_add(codes, 0x20);
     return 0;
 }

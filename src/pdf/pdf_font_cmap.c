@@ -127,6 +127,13 @@ int folio_pdf_flatten_cmap(folio_pdf *w, HPDF_FontDef def, int face,
     if (rc)
         return rc;
 
+    /* A drawn code the font has no glyph for shows the space's glyph, as
+     * the layout measured it: never .notdef (glyph 0), which PDF/A-2 and
+     * PDF/UA forbid text to show. Its ToUnicode entry keeps the text. */
+    unsigned sp = 0;
+    while (sp < seg_count && 0x20 > c->end_count[sp])
+        sp++;
+    HPDF_UINT16 space = sp < seg_count ? glyph_in_segment(c, sp, seg_count, 0x20) : 0;
     /* The segment found for a code never moves back as the code grows,
      * whatever the order of the segments, so one pass finds them all. */
     unsigned i = 0;
@@ -134,9 +141,12 @@ int folio_pdf_flatten_cmap(folio_pdf *w, HPDF_FontDef def, int face,
         while (i < seg_count && code > c->end_count[i])
             i++;
         const folio_pua *pua = folio_layout_pua(w->layout, face, code);
-        glyphs[code] = !folio_pdf_codes_has(used, code) ? 0
-                       : pua ? pua->gid /* a shaped glyph's own code */
-                             : glyph_in_segment(c, i, seg_count, code);
+        HPDF_UINT16 g = 0;
+        if (folio_pdf_codes_has(used, code) &&
+            !(g = pua ? pua->gid /* a shaped glyph's own code */
+                      : glyph_in_segment(c, i, seg_count, code)))
+            g = space;
+        glyphs[code] = g;
     }
     install(c, mm, glyphs, end, start, delta, range);
     return 0;

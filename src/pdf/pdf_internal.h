@@ -3,6 +3,7 @@
 #define FOLIO_PDF_INTERNAL_H
 
 #include <hpdf.h>
+#include <hpdf_encrypt.h>
 
 #include "pdf/pdf.h"
 
@@ -42,12 +43,22 @@ typedef struct folio_pdf {
         int open;
         int32_t y;               /* layout y of the line */
         double pen_x;            /* points: where the last word ends */
+        double left_x;           /* points: the last word's left edge */
     } run;
     /* NUL-terminated copy of an item's text (libharu wants C strings). */
     char *buf;
     size_t buf_cap;
     const char *image_path;      /* the PNG loaded last, and its image */
     HPDF_Image image;
+    /* Tagged PDF (pdf_tags.c): the structure, the page being drawn, the
+     * marked-content sequence open in its stream (the layout is `layout`
+     * above). */
+    struct folio_pdf_tags *tags;
+    size_t page_index;
+    int mc_open, mc_in_text;     /* a sequence is open; it began inside BT */
+    uint32_t mc_sid;             /* the item sid it holds */
+    /* The document's ID: a digest of its text and metadata (pdf_pdfa.c). */
+    struct HPDF_MD5Context id_md5;
 } folio_pdf;
 
 /* Millipoints to PDF points. */
@@ -102,6 +113,37 @@ unsigned folio_pdf_next_code(const unsigned char *s, size_t *len);
 int folio_pdf_draw_text(folio_pdf *w, const folio_item *it);
 /* Write the open TJ array and close the text object (ET), if any. */
 int folio_pdf_end_text(folio_pdf *w);
+
+/* Operators written straight into the page's content stream. */
+int folio_pdf_ops(folio_pdf *w, const char *s, size_t n);
+
+/* Tagged PDF (pdf_tags.c). Before the pages: */
+int folio_pdf_tags_begin(folio_pdf *w, const folio_layout *l);
+/* A page was added (its /StructParents and /Tabs). */
+int folio_pdf_tags_page(folio_pdf *w);
+/* What is drawn next belongs to item sid `sid`: close the open marked-
+ * content sequence if it holds another, open one (inside a text object,
+ * begun here if need be, when `text`; outside any otherwise). The open TJ
+ * run must have been written. */
+int folio_pdf_mark(folio_pdf *w, uint32_t sid, int text);
+/* Close the open sequence begun outside text (the page ends). */
+int folio_pdf_mark_end(folio_pdf *w);
+/* A link annotation of item sid `sid`: tagged, described, printable. */
+int folio_pdf_tag_annot(folio_pdf *w, HPDF_Annotation a, uint32_t sid,
+                        const char *contents);
+/* After the pages: the structure tree, /MarkInfo, /ViewerPreferences. */
+int folio_pdf_tags_finish(folio_pdf *w);
+void folio_pdf_tags_free(folio_pdf *w);
+/* Write `s` as a PDF text string: literal when printable ASCII, else
+ * UTF-16BE with its byte order mark (invalid UTF-8 as U+FFFD). */
+HPDF_STATUS folio_pdf_put_text_string(HPDF_Stream out, const char *s);
+
+/* PDF/A-2 (pdf_pdfa.c): XMP metadata matching the document information,
+ * the sRGB output intent, a fixed /ID, PDF 1.7. After folio_pdf_set_meta. */
+int folio_pdf_set_pdfa(folio_pdf *w, const folio_layout *l);
+/* The document's title as the info and XMP give it: the layout's, else
+ * its symbol; NULL when it has neither. */
+const char *folio_pdf_title(const folio_layout *l);
 
 /* Compress the finished page's content stream now rather than at save
  * (pdf_page_deflate.c). */

@@ -12,10 +12,18 @@
  * failing on libharu's 65,535-byte string limit. The page keeps it all. */
 #define INFO_MAX 4096
 
-static int set_info(folio_pdf *w, HPDF_InfoType type, const char *value)
+static int set_info(folio_pdf *w, HPDF_InfoType type, const char *raw)
 {
-    if (!value || !*value)
+    if (!raw || !*raw)
         return 0;
+    /* valid UTF-8 without control characters: the XMP metadata says the
+     * same (pdf_pdfa.c), and XML allows neither */
+    if (!folio_pdf_cstr(w, raw, strlen(raw)))
+        return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
+    for (char *p = w->buf; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7F)
+            *p = ' ';
+    const char *value = w->buf;
     size_t n = strlen(value);
     char cut[INFO_MAX + 1];
     if (n > INFO_MAX) {
@@ -32,6 +40,12 @@ static int set_info(folio_pdf *w, HPDF_InfoType type, const char *value)
         return folio_pdf_fail(w, FOLIO_E_PDF, "cannot set the document information "
                               "(%zu bytes)", n);
     return 0;
+}
+
+const char *folio_pdf_title(const folio_layout *l)
+{
+    /* PDF/UA wants a title to show: the symbol when the report has none */
+    return l->title && *l->title ? l->title : l->subject && *l->subject ? l->subject : NULL;
 }
 
 /* Both dates from the layout's epoch in UTC, never from the clock. */
@@ -118,7 +132,7 @@ static int set_page_labels(folio_pdf *w, const folio_layout *l)
 int folio_pdf_set_meta(folio_pdf *w, const folio_layout *l)
 {
     int rc;
-    if ((rc = set_info(w, HPDF_INFO_TITLE, l->title)) < 0 ||
+    if ((rc = set_info(w, HPDF_INFO_TITLE, folio_pdf_title(l))) < 0 ||
         (rc = set_info(w, HPDF_INFO_SUBJECT, l->subject)) < 0 ||
         (rc = set_info(w, HPDF_INFO_AUTHOR,
                        l->author && *l->author ? l->author

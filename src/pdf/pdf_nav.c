@@ -51,10 +51,13 @@ int folio_pdf_add_link(folio_pdf *w, const folio_item *it)
     if (!uri)
         return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
     HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(w->page, r, uri);
+    int rc = a ? folio_pdf_tag_annot(w, a, it->sid, uri) : 0;
     free(uri);
     if (!a)
         return folio_pdf_fail(w, FOLIO_E_PDF, "cannot add a link to %s",
                               it->uri);
+    if (rc)
+        return rc;
     HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
     return folio_pdf_check(w, "adding a link to a web address");
 }

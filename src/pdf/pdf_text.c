@@ -98,6 +98,9 @@ static int flush_run(folio_pdf *w)
 int folio_pdf_end_text(folio_pdf *w)
 {
     int rc = flush_run(w);
+    /* a marked-content sequence begun in the text object ends in it */
+    if (rc == 0 && w->mc_open && w->mc_in_text)
+        rc = folio_pdf_mark_end(w);
     if (w->in_text) {
         HPDF_Page_EndText(w->page);
         w->in_text = 0;
@@ -150,7 +153,7 @@ static int put_word(folio_pdf *w, const folio_item *it, long *units)
     if (!s)
         return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
     size_t n = strlen(s);
-    if (run_reserve(w, 4 * n + 2) < 0)
+    if (run_reserve(w, 4 * n + 6) < 0)
         return FOLIO_E_NOMEM;
     const int16_t *width = w->width[it->face];
     char *o = w->run.buf + w->run.len;
@@ -180,10 +183,14 @@ int folio_pdf_draw_text(folio_pdf *w, const folio_item *it)
                               "was not loaded", (int)it->face);
     HPDF_Font font = w->font[it->face];
     int32_t hs = it->hscale > 0 ? it->hscale : 1000;
-    int same_run = w->run.open && w->run.y == it->y && w->cur_font == font &&
+    /* one TJ array holds one structure element's words */
+    int same_mc = w->mc_open && w->mc_sid == it->sid;
+    int same_run = same_mc && w->run.open && w->run.y == it->y && w->cur_font == font &&
                    w->cur_size == it->size && w->cur_hscale == hs;
     int rc;
     if (!same_run && (rc = flush_run(w)) < 0)
+        return rc;
+    if (!same_mc && (rc = folio_pdf_mark(w, it->sid, 1)) < 0)
         return rc;
     if (!w->in_text) {
         HPDF_Page_BeginText(w->page);
@@ -201,11 +208,32 @@ int folio_pdf_draw_text(folio_pdf *w, const folio_item *it)
         w->cur_hscale = hs;
     }
     if ((rc = folio_pdf_check(w, "setting the text state")) < 0 ||
-        (rc = run_reserve(w, 80)) < 0)
+        (rc = run_reserve(w, 128)) < 0)
         return rc;
 
     double size = it->size / 1000.0, scale = hs / 1000.0;
     double x = it->x / 1000.0;
+    /* Tagged PDF has its word spaces in the text (ISO 32000-1 14.8.2.5): a
+     * space glyph, blank, where the word before ends, or at a line's start
+     * with the pen moved back over it, so that no glyph's box reaches
+     * past the text's edges. A word that comes left of the one before
+     * (right to left words, drawn in reading order) has the space in the
+     * gap before that word's left edge. */
+    int space = it->word_start && it->sid >= FOLIO_SID_DOCUMENT;
+    int16_t space_w = w->width[it->face][0x20];
+    if (same_run && space) {
+        double sw = space_w / 1000.0 * size * scale;
+        if (x < w->run.left_x) {
+            double n = (w->run.pen_x - (w->run.left_x - sw)) * 1000.0 / (size * scale);
+            put_number(w, n);
+            put_text(w, " ");
+            w->run.pen_x = w->run.left_x - sw;
+        }
+        put_text(w, "(");
+        w->run.buf[w->run.len++] = 0;
+        put_text(w, " ) ");
+        w->run.pen_x += sw;
+    }
     if (same_run) {
         /* TJ moves the pen left by n/1000 of the size, scaled */
         double n = (w->run.pen_x - x) * 1000.0 / (size * scale);
@@ -225,8 +253,18 @@ int folio_pdf_draw_text(folio_pdf *w, const folio_item *it)
         w->run.y = it->y;
     }
     long units = 0;
+    if (!same_run && space) {
+        put_text(w, "(");
+        w->run.buf[w->run.len++] = 0;
+        put_text(w, " ) ");
+        put_number(w, space_w);
+        put_text(w, " ");
+    }
     if ((rc = put_word(w, it, &units)) < 0)
         return rc;
     w->run.pen_x = x + units / 1000.0 * size * scale;
+    /* the left edge of the word (its pieces and marks drawn after it) */
+    if (!same_run || it->word_start || x < w->run.left_x)
+        w->run.left_x = x;
     return 0;
 }

@@ -50,26 +50,39 @@ static void draw_rect(folio_pdf *w, const folio_item *it)
     HPDF_Page_Fill(w->page);
 }
 
+/* Graphics of item sid `sid` follow: out of any text object, in a
+ * marked-content sequence of their own. */
+static int graphics(folio_pdf *w, uint32_t sid)
+{
+    int rc = folio_pdf_end_text(w);
+    return rc < 0 ? rc : folio_pdf_mark(w, sid, 0);
+}
+
 static int draw_item(folio_pdf *w, const folio_item *it)
 {
-    if (it->kind == FOLIO_ITEM_TEXT)
+    int rc = 0;
+    if (it->kind == FOLIO_ITEM_TEXT) {
+        if (it->len && it->text) /* the ID digests the text drawn */
+            HPDF_MD5Update(&w->id_md5, (const HPDF_BYTE *)it->text, it->len);
         return folio_pdf_draw_text(w, it);
-    int rc = folio_pdf_end_text(w);
-    if (rc < 0)
-        return rc;
+    }
     switch (it->kind) {
     case FOLIO_ITEM_RULE:
-        if (it->thickness > 0)
+        if (it->thickness > 0 && !(rc = graphics(w, it->sid)))
             draw_rule(w, it);
-        return 0;
+        return rc;
     case FOLIO_ITEM_RECT:
-        if (it->w > 0 && it->h > 0)
+        if (it->w > 0 && it->h > 0 && !(rc = graphics(w, it->sid)))
             draw_rect(w, it);
-        return 0;
+        return rc;
     case FOLIO_ITEM_ART:
-        return folio_pdf_draw_art(w, it);
+        if (!it->art || it->w <= 0 || it->h <= 0)
+            return 0;
+        return (rc = graphics(w, it->sid)) ? rc : folio_pdf_draw_art(w, it);
     case FOLIO_ITEM_IMAGE:
-        return folio_pdf_draw_image(w, it);
+        if (!it->image || it->w <= 0 || it->h <= 0)
+            return 0;
+        return (rc = graphics(w, it->sid)) ? rc : folio_pdf_draw_image(w, it);
     case FOLIO_ITEM_LINK:
         return folio_pdf_add_link(w, it);
     case FOLIO_ITEM_OUTLINE:
@@ -94,6 +107,7 @@ static int draw_page(folio_pdf *w, const folio_layout *l, size_t index)
                               index + 1);
     w->page_h = l->height / 1000.0;
     w->page_h_mpt = l->height;
+    w->page_index = index;
     w->in_text = 0;
     w->cur_font = NULL;
     w->cur_size = 0;
@@ -102,10 +116,14 @@ static int draw_page(folio_pdf *w, const folio_layout *l, size_t index)
     HPDF_Page_SetHeight(w->page, folio_pdf_pt(l->height));
     HPDF_Page_SetLineCap(w->page, HPDF_BUTT_END);
     int rc = folio_pdf_check(w, "setting up a page");
+    if (rc == 0)
+        rc = folio_pdf_tags_page(w);
     for (size_t i = 0; rc == 0 && i < pg->nitems; i++)
         rc = draw_item(w, &pg->items[i]);
     if (rc == 0)
         rc = folio_pdf_end_text(w);
+    if (rc == 0)
+        rc = folio_pdf_mark_end(w);
     if (rc == 0)
         rc = folio_pdf_check(w, "drawing a page");
     if (rc == 0)
@@ -145,8 +163,10 @@ static int write_pdf(folio_ctx *ctx, const folio_layout *l, folio_page *release,
     }
     if ((rc = folio_pdf_check(&w, "setting up the document")) < 0)
         goto done;
+    HPDF_MD5Init(&w.id_md5);
     w.layout = l;
-    if ((rc = folio_pdf_load_fonts(&w, l, fonts)) < 0)
+    if ((rc = folio_pdf_tags_begin(&w, l)) < 0 ||
+        (rc = folio_pdf_load_fonts(&w, l, fonts)) < 0)
         goto done;
     for (size_t i = 0; i < l->npages; i++) {
         if ((rc = draw_page(&w, l, i)) < 0)
@@ -157,7 +177,8 @@ static int write_pdf(folio_ctx *ctx, const folio_layout *l, folio_page *release,
             release[i].nitems = release[i].cap = 0;
         }
     }
-    if ((rc = folio_pdf_set_meta(&w, l)) < 0)
+    if ((rc = folio_pdf_tags_finish(&w)) < 0 || (rc = folio_pdf_set_meta(&w, l)) < 0 ||
+        (rc = folio_pdf_set_pdfa(&w, l)) < 0)
         goto done;
     if ((rc = folio_pdf_fix_tounicode(&w)) < 0)
         goto done;
@@ -165,6 +186,7 @@ static int write_pdf(folio_ctx *ctx, const folio_layout *l, folio_page *release,
 done:
     if (w.doc)
         HPDF_Free(w.doc);
+    folio_pdf_tags_free(&w);
     free(w.buf);
     free(w.run.buf);
     for (int f = 0; f < FOLIO_FONTS_MAX; f++) {

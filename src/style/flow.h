@@ -125,6 +125,9 @@ typedef struct folio_masthead {
     const char *date;            /* "13 de octubre de 2021" */
     const char *language_line;   /* "Español", or "" in the original */
     const char *original_line;   /* "Original: inglés" */
+    const char *block_lang;      /* BCP 47 tag of the language of these four
+                                    lines (English in Russian, Chinese and
+                                    Arabic documents) */
     const char **body_lines;     /* under the thick rule; first is the body */
     size_t nbody_lines;
     const char **joint_lines;    /* a joint document's second organ's lines

@@ -192,6 +192,11 @@ int folio_style_masthead(folio_ctx *ctx, const folio_house *h, const folio_repor
 
     if (!block)
         block = "en";
+    /* the block's language, for readers (the tagged PDF's /Lang) */
+    snprintf(sec, sizeof sec, "lang.%s", block);
+    m->block_lang = folio_house_get(h, sec, "tag");
+    if (!m->block_lang)
+        m->block_lang = block;
     m->wordmark = lang_get(h, lang, "wordmark");
     m->symbol = opt->symbol ? opt->symbol : meta->symbol;
     if (!m->symbol) {

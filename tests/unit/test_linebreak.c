@@ -411,7 +411,7 @@ static void set(setting *s, const char *lang, const char *text, folio_halign ali
     s->flow.house = s->styled->house;
     s->flow.font_expansion = 20; /* the house style's ±2 % */
     s->out.arena = s->a;
-    s->L = (lctx){s->ctx, s->a, &s->flow, fonts, &s->out, NULL};
+    s->L = (lctx){s->ctx, s->a, &s->flow, fonts, &s->out, NULL, NULL, {0, 0, 0}};
     st = (folio_pstyle){.name = "P", .face = FOLIO_FACE_REGULAR, .size = 10000,
                         .leading = 12000, .align = align,
                         .label_place = FOLIO_LABEL_AT_INDENT};

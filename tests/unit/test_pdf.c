@@ -350,7 +350,11 @@ static void test_write_and_check(void **state)
     size_t size;
     unsigned char *bytes = slurp(pdf, &size);
     assert_non_null(bytes);
-    assert_true(contains(bytes, size, "%PDF-1.4"));
+    /* PDF/A-2 and PDF/UA-1: PDF 1.7, tagged, XMP, the output intent */
+    assert_true(contains(bytes, size, "%PDF-1.7"));
+    assert_true(contains(bytes, size, "/StructTreeRoot"));
+    assert_true(contains(bytes, size, "<pdfaid:part>2</pdfaid:part>"));
+    assert_true(contains(bytes, size, "/GTS_PDFA1"));
     assert_true(contains(bytes, size, "/Lang (en)"));
     assert_true(contains(bytes, size, "/PageMode /UseOutlines"));
     /* The link, without a border. */
