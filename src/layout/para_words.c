@@ -1,6 +1,7 @@
 /* A paragraph's runs as words of styled fragments: faces, spaces, the
  * bidirectional levels, shaped pieces, the paragraph numbers kept whole. */
 #include "layout/para.h"
+#include "util/vec.h"
 
 void folio_para_words_free(wordlist *wl)
 {
@@ -37,14 +38,8 @@ static folio_face face_of(folio_face base, unsigned style)
 /* Start a word; the previous one gets the space between them. */
 int folio_para_new_word(wordlist *wl, int32_t space_before, int nobreak_before)
 {
-    if (wl->nw == wl->wcap) {
-        size_t cap = wl->wcap ? wl->wcap * 2 : 64;
-        word *w = folio_realloc(wl->w, cap * sizeof *w);
-        if (!w)
-            return FOLIO_E_NOMEM;
-        wl->w = w;
-        wl->wcap = cap;
-    }
+    if (FOLIO_VEC_ROOM(wl->w, wl->nw, wl->wcap, 64))
+        return FOLIO_E_NOMEM;
     if (wl->nw) {
         wl->w[wl->nw - 1].space = space_before;
         wl->w[wl->nw - 1].nobreak = (unsigned char)nobreak_before;
@@ -55,14 +50,8 @@ int folio_para_new_word(wordlist *wl, int32_t space_before, int nobreak_before)
 
 int folio_para_add_frag(wordlist *wl, const frag *f)
 {
-    if (wl->nf == wl->fcap) {
-        size_t cap = wl->fcap ? wl->fcap * 2 : 128;
-        frag *v = folio_realloc(wl->f, cap * sizeof *v);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        wl->f = v;
-        wl->fcap = cap;
-    }
+    if (FOLIO_VEC_ROOM(wl->f, wl->nf, wl->fcap, 128))
+        return FOLIO_E_NOMEM;
     wl->f[wl->nf] = *f;
     /* the first piece of a word after the first word */
     wl->f[wl->nf].word_start = wl->nw > 1 && wl->w[wl->nw - 1].first == wl->nf;

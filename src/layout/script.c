@@ -14,6 +14,7 @@
 #include "layout/script.h"
 #include "util/text.h"
 #include "util/mem.h"
+#include "util/vec.h"
 
 typedef struct range {
     uint32_t lo, hi;
@@ -146,14 +147,8 @@ static int push(folio_segs *out, folio_seg sg)
         out->v[out->n - 1].len += sg.len;
         return 0;
     }
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 16;
-        folio_seg *v = folio_realloc(out->v, cap * sizeof *v);
-        if (!v)
-            return FOLIO_E_NOMEM;
-        out->v = v;
-        out->cap = cap;
-    }
+    if (FOLIO_VEC_ROOM(out->v, out->n, out->cap, 16))
+        return FOLIO_E_NOMEM;
     out->v[out->n++] = sg;
     return 0;
 }

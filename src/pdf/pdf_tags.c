@@ -23,6 +23,7 @@
 
 #include "pdf/pdf_internal.h"
 #include "util/mem.h"
+#include "util/vec.h"
 
 enum { EV_MCID, EV_OBJR, EV_CHILD };
 
@@ -108,14 +109,8 @@ static int log_event(folio_pdf *w, uint32_t kind, uint32_t elem, uint32_t page,
                      uint32_t value)
 {
     struct folio_pdf_tags *t = w->tags;
-    if (t->nev == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 1024;
-        tag_event *v = folio_realloc(t->ev, cap * sizeof *v);
-        if (!v)
-            return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
-        t->ev = v;
-        t->cap = cap;
-    }
+    if (FOLIO_VEC_ROOM(t->ev, t->nev, t->cap, 1024))
+        return folio_pdf_fail(w, FOLIO_E_NOMEM, "out of memory");
     t->ev[t->nev++] = (tag_event){elem, page, value, kind};
     return 0;
 }
