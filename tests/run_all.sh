@@ -11,7 +11,7 @@ run() {
     [ "$(tail -n 1 "$log" | sed -n 's/.* \([0-9]*\) failed$/\1/p')" = 0 ] || status=1
 }
 # $SUITES: the suites to run (the sanitizer builds run a subset).
-for suite in ${SUITES:-unit spec golden cli house batch concurrency deploy install stress repro outputs tagged docx docx_read furniture xml akn limits composite badinput typo fuzz_replay real api nomem languages}; do
+for suite in ${SUITES:-unit cycles spec golden cli house batch concurrency deploy install stress repro outputs tagged docx docx_read furniture xml akn limits composite badinput typo fuzz_replay real api nomem languages}; do
     if [ "$suite" = unit ]; then run tests/run_unit.sh "$@"
     else run "tests/run_$suite.sh"; fi
 done
